@@ -1,0 +1,24 @@
+//! The `exp` node: `out = exp(x)`. Its derivative is itself, so backward multiplies by `out`.
+
+use ndarray::ArrayD;
+
+#[derive(Debug, Clone, Default)]
+pub struct ExpLayer {
+    pub out: ArrayD<f64>,
+}
+
+impl ExpLayer {
+    pub fn new() -> ExpLayer {
+        ExpLayer::default()
+    }
+
+    /// Caches the output, which backward needs: d exp(x)/dx = exp(x).
+    pub fn forward(&mut self, x: &ArrayD<f64>) -> ArrayD<f64> {
+        self.out = x.mapv(f64::exp);
+        self.out.clone()
+    }
+
+    pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
+        dout * &self.out
+    }
+}

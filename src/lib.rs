@@ -1,0 +1,22 @@
+//! backprop: chapter 5 of *Deep Learning from Scratch* as a language you can type.
+pub mod ast;
+pub mod cli;
+pub mod diagnostic;
+pub mod editor;
+pub mod error;
+pub mod graph;
+pub mod help;
+pub mod i18n;
+pub mod layers;
+pub mod lesson;
+pub mod parser;
+pub mod paths;
+pub mod print;
+pub mod random;
+pub mod repl;
+pub mod script;
+pub mod session;
+pub mod shape;
+pub mod style;
+pub mod suggest;
+pub mod value;

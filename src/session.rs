@@ -1,0 +1,633 @@
+//! A session: names bound to graph nodes, the gradients of the last `back`, and the statements
+//! that change them.
+//!
+//! Every source of lines (a script, the REPL, a lesson) hands text to `Session::run`, which parses
+//! it, runs each statement, and writes what the statement prints into the `Write` it is given.
+//! A statement either happens completely or not at all: nodes it built are dropped, the random
+//! stream is put back, and no binding or gradient changes when it fails.
+
+use crate::ast::{BinOp, Dout, Expr, ExprKind, Func, Ident, Span, Statement, StatementKind};
+use crate::error::{Error, Result};
+use crate::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
+use crate::parser;
+use crate::print;
+use crate::random::{DEFAULT_SEED, Rng};
+use crate::shape;
+use crate::style::Style;
+use crate::suggest;
+use crate::value::Value;
+use ndarray::{ArrayD, IxDyn};
+use std::collections::HashMap;
+use std::io::Write;
+use unicode_width::UnicodeWidthStr;
+
+/// What the last `back` found, kept so that `grad(NAME)`, `dNAME` and pictures can use it.
+#[derive(Debug, Clone)]
+pub struct BackRecord {
+    /// The name `back` ran from.
+    pub output: String,
+    pub output_node: NodeId,
+    /// The gradient of each named variable that took part, in the order the names were defined.
+    pub named: Vec<(String, ArrayD<f64>)>,
+    pub gradients: Gradients,
+}
+
+/// One line of `:vars`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VarInfo {
+    pub name: String,
+    pub shape: Vec<usize>,
+    pub layer: &'static str,
+    pub has_grad: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    graph: Graph,
+    /// Names in the order they were first defined, and the node each is bound to now.
+    bindings: Vec<(String, NodeId)>,
+    slots: HashMap<String, usize>,
+    last_back: Option<BackRecord>,
+    rng: Rng,
+    style: Style,
+    /// The width that side-by-side output must fit in.
+    width: usize,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::new()
+    }
+}
+
+/// The source text being run, so that nodes can be labelled with what the user typed.
+struct Source<'a> {
+    text: &'a str,
+    base: usize,
+}
+
+impl Source<'_> {
+    fn slice(&self, span: Span) -> String {
+        let start = span.start.saturating_sub(self.base).min(self.text.len());
+        let end = span.end.saturating_sub(self.base).clamp(start, self.text.len());
+        self.text.get(start..end).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session {
+            graph: Graph::new(),
+            bindings: Vec::new(),
+            slots: HashMap::new(),
+            last_back: None,
+            rng: Rng::new(DEFAULT_SEED),
+            style: Style::plain(),
+            width: 80,
+        }
+    }
+
+    pub fn set_style(&mut self, style: Style) {
+        self.style = style;
+    }
+
+    pub fn style(&self) -> Style {
+        self.style
+    }
+
+    pub fn set_width(&mut self, width: usize) {
+        self.width = width.max(20);
+    }
+
+    pub fn set_seed(&mut self, seed: u64) {
+        self.rng = Rng::new(seed);
+    }
+
+    /// Forgets every variable and gradient; the random stream carries on.
+    pub fn reset(&mut self) {
+        let rng = self.rng;
+        *self = Session { rng, style: self.style, width: self.width, ..Session::new() };
+    }
+
+    /// Parses and runs `text`, one logical line whose first byte is at offset `base` of the
+    /// file (spans in errors are file offsets). Statements run in order; the first that fails
+    /// stops the line, leaving the session as it was before that statement.
+    pub fn run(&mut self, text: &str, base: usize, out: &mut dyn Write) -> Result<()> {
+        let statements = parser::parse_line(text, base)?;
+        let source = Source { text, base };
+        for statement in &statements {
+            let mut printed = String::new();
+            self.execute(statement, &source, &mut printed)?;
+            out.write_all(printed.as_bytes()).map_err(|e| {
+                Error::new(format!("could not write the output: {e}"), statement.span)
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The names a user can refer to now: variables, then `dNAME` for the last gradients.
+    pub fn known_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
+        if let Some(back) = &self.last_back {
+            for (name, _) in &back.named {
+                let d_name = format!("d{name}");
+                if !self.slots.contains_key(&d_name) {
+                    names.push(d_name);
+                }
+            }
+        }
+        names
+    }
+
+    /// The variables, in the order they were defined, for `:vars`.
+    pub fn vars(&self) -> Vec<VarInfo> {
+        self.bindings
+            .iter()
+            .map(|(name, node)| VarInfo {
+                name: name.clone(),
+                shape: self.graph.node(*node).value.shape().to_vec(),
+                layer: self.graph.node(*node).op.name(),
+                has_grad: self.gradient_of(name).is_some(),
+            })
+            .collect()
+    }
+
+    /// The value bound to `name`, if any.
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        self.slots.get(name).map(|&slot| &self.graph.node(self.bindings[slot].1).value)
+    }
+
+    /// The gradient of `name` from the last `back`, if it took part.
+    pub fn gradient_of(&self, name: &str) -> Option<&ArrayD<f64>> {
+        let back = self.last_back.as_ref()?;
+        back.named.iter().find(|(n, _)| n == name).map(|(_, g)| g)
+    }
+
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+
+    pub fn last_back(&self) -> Option<&BackRecord> {
+        self.last_back.as_ref()
+    }
+
+    /// The node bound to `name`.
+    pub fn node_of(&self, name: &str) -> Option<NodeId> {
+        self.slots.get(name).map(|&slot| self.bindings[slot].1)
+    }
+
+    /// The first name bound to `node`, for labelling pictures of the graph.
+    pub fn name_of(&self, node: NodeId) -> Option<&str> {
+        self.bindings.iter().find(|(_, n)| *n == node).map(|(name, _)| name.as_str())
+    }
+
+    fn execute(&mut self, statement: &Statement, source: &Source, out: &mut String) -> Result<()> {
+        let nodes_before = self.graph.len();
+        let rng_before = self.rng;
+        let result = self.execute_inner(statement, source, out);
+        if result.is_err() {
+            self.graph.truncate(nodes_before);
+            self.rng = rng_before;
+            out.clear();
+        }
+        result
+    }
+
+    fn execute_inner(
+        &mut self,
+        statement: &Statement,
+        source: &Source,
+        out: &mut String,
+    ) -> Result<()> {
+        match &statement.kind {
+            StatementKind::Assign { name, value } => {
+                let node = self.eval(value, source)?;
+                self.bind(&name.name, node);
+                if !statement.silent {
+                    let prefix = format!("{} = ", name.name);
+                    let value = &self.graph.node(node).value;
+                    out.push_str(&print::to_string_prefixed(value, &prefix));
+                    out.push('\n');
+                }
+            }
+            StatementKind::Expr(expr) => {
+                let nodes_before = self.graph.len();
+                let node = self.eval(expr, source)?;
+                if !statement.silent {
+                    out.push_str(&print::to_string(&self.graph.node(node).value));
+                    out.push('\n');
+                }
+                // Nothing can refer to the nodes of a bare expression, so they need not stay.
+                self.graph.truncate(nodes_before);
+            }
+            StatementKind::Back { target, dout } => {
+                let record = self.backward(target, dout, source)?;
+                if !statement.silent {
+                    self.write_back(&record, out);
+                }
+                self.last_back = Some(record);
+            }
+            StatementKind::Graph { target, .. }
+            | StatementKind::Step { target, .. }
+            | StatementKind::Check { target } => {
+                return Err(Error::new(
+                    "this statement is not available in this version of backprop",
+                    target.span,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn bind(&mut self, name: &str, node: NodeId) {
+        match self.slots.get(name) {
+            Some(&slot) => self.bindings[slot].1 = node,
+            None => {
+                self.slots.insert(name.to_string(), self.bindings.len());
+                self.bindings.push((name.to_string(), node));
+            }
+        }
+    }
+
+    /// Runs the backward pass from `target`, without changing the session.
+    fn backward(&mut self, target: &Ident, dout: &Dout, source: &Source) -> Result<BackRecord> {
+        let output = self.lookup_bound(target)?;
+        let output_value = &self.graph.node(output).value;
+        let Value::Float(_) = output_value else {
+            return Err(Error::new(
+                format!(
+                    "'{}' is a boolean array, and no gradient flows through a comparison; run back from a number array",
+                    target.name
+                ),
+                target.span,
+            ));
+        };
+        let target_shape = output_value.shape().to_vec();
+        let dout = match dout {
+            Dout::Ones => ArrayD::from_elem(IxDyn(&target_shape), 1.0),
+            Dout::Expr(expr) => {
+                let nodes_before = self.graph.len();
+                let node = self.eval(expr, source)?;
+                let value = self.graph.node(node).value.to_float();
+                self.graph.truncate(nodes_before);
+                match shape::broadcast(value.shape(), &target_shape) {
+                    Some(s) if s == target_shape => {
+                        value.broadcast(IxDyn(&target_shape)).map(|v| v.to_owned()).ok_or_else(
+                            || Error::new("dout could not be broadcast", expr.span),
+                        )?
+                    }
+                    _ => {
+                        return Err(Error::new(
+                            format!(
+                                "dout has shape {} but '{}' has shape {}; give a dout of the same shape, or `ones`",
+                                shape::describe(value.shape()),
+                                target.name,
+                                shape::describe(&target_shape)
+                            ),
+                            expr.span,
+                        ));
+                    }
+                }
+            }
+        };
+        let gradients = self.graph.backward(output, dout);
+        let named = self
+            .bindings
+            .iter()
+            .filter_map(|(name, node)| gradients.get(*node).map(|g| (name.clone(), g.clone())))
+            .collect();
+        Ok(BackRecord { output: target.name.clone(), output_node: output, named, gradients })
+    }
+
+    /// What `back` prints: `dNAME = ...` for each named variable that took part, then each ReLU
+    /// that took part with its mask, its dout and its dx beside each other.
+    fn write_back(&self, record: &BackRecord, out: &mut String) {
+        for (name, grad) in &record.named {
+            let label = self.grad_label(name);
+            let node = self.node_of(name);
+            let mask = node.and_then(|n| self.mask_feeding(n, &record.gradients));
+            let text = self.styled_grad(grad, &format!("{label} = "), mask.as_ref());
+            out.push_str(&self.style.name(&label));
+            out.push_str(&self.style.context(" = "));
+            out.push_str(&text[label.len() + 3..]);
+            out.push('\n');
+        }
+        for node in record.gradients.nodes() {
+            if let Op::Relu(relu) = &self.graph.node(node).op {
+                self.write_relu_panel(node, &relu.mask, record, out);
+            }
+        }
+    }
+
+    /// The mask of the ReLU that `node` feeds, when there is exactly one, so that the zeros it
+    /// made in `node`'s gradient can be dimmed.
+    fn mask_feeding(&self, node: NodeId, gradients: &Gradients) -> Option<ArrayD<bool>> {
+        let mut found = None;
+        for id in gradients.nodes() {
+            let n = self.graph.node(id);
+            if n.inputs.contains(&node) {
+                match &n.op {
+                    Op::Relu(relu) if found.is_none() => found = Some(relu.mask.clone()),
+                    _ => return None,
+                }
+            }
+        }
+        found
+    }
+
+    fn write_relu_panel(&self, node: NodeId, mask: &ArrayD<bool>, record: &BackRecord, out: &mut String) {
+        let relu = self.graph.node(node);
+        let input = relu.inputs[0];
+        let (Some(dout), Some(dx)) = (record.gradients.get(node), record.gradients.get(input)) else {
+            return;
+        };
+        let out_name = self.name_of(node).map_or_else(|| relu.label.clone(), str::to_string);
+        let in_name = self.name_of(input).map_or_else(|| self.graph.node(input).label.clone(), str::to_string);
+        let title = format!("relu: {out_name} = relu({in_name})");
+        let mask_value = Value::Bool(mask.clone());
+        let columns = [
+            (
+                format!("mask = ({in_name} <= 0)"),
+                print::to_string_styled(&mask_value, "", &mut |index, text| {
+                    if mask.get(IxDyn(index)).copied().unwrap_or(false) {
+                        self.style.blocked(text)
+                    } else {
+                        self.style.passed(text)
+                    }
+                }),
+                print::to_string(&mask_value),
+            ),
+            (
+                format!("dout (d{out_name})"),
+                self.styled_grad(dout, "", None),
+                print::to_string(&Value::Float(dout.clone())),
+            ),
+            (
+                format!("d{in_name}"),
+                self.styled_grad(dx, "", Some(mask)),
+                print::to_string(&Value::Float(dx.clone())),
+            ),
+        ];
+        out.push_str(&self.style.layer(&title));
+        out.push('\n');
+        out.push_str(&side_by_side(&columns, self.width, &self.style));
+    }
+
+    /// A gradient as numpy prints it, with zeros a mask made dimmed.
+    fn styled_grad(&self, grad: &ArrayD<f64>, prefix: &str, mask: Option<&ArrayD<bool>>) -> String {
+        let value = Value::Float(grad.clone());
+        print::to_string_styled(&value, prefix, &mut |index, text| {
+            let blocked = mask
+                .filter(|m| m.shape() == grad.shape())
+                .and_then(|m| m.get(IxDyn(index)).copied())
+                .unwrap_or(false);
+            let zero = grad.get(IxDyn(index)).is_some_and(|v| *v == 0.0);
+            if blocked && zero { self.style.zeroed(text) } else { self.style.grad(text) }
+        })
+    }
+
+    /// `dNAME`, or `grad(NAME)` when the user has a variable called `dNAME` of their own.
+    fn grad_label(&self, name: &str) -> String {
+        let d_name = format!("d{name}");
+        if self.slots.contains_key(&d_name) { format!("grad({name})") } else { d_name }
+    }
+
+    fn lookup_bound(&self, ident: &Ident) -> Result<NodeId> {
+        self.node_of(&ident.name).ok_or_else(|| self.unknown_name(ident))
+    }
+
+    fn unknown_name(&self, ident: &Ident) -> Error {
+        let known = self.known_names();
+        let functions = Func::ALL.iter().map(|f| f.name());
+        let candidates = known.iter().map(String::as_str).chain(functions);
+        let message = match suggest::closest(&ident.name, candidates) {
+            Some(close) => format!("unknown name '{}'; did you mean '{close}'?", ident.name),
+            None if known.is_empty() => {
+                format!("unknown name '{}'; define it first, e.g. {} = 1.0", ident.name, ident.name)
+            }
+            None => format!("unknown name '{}'; known names: {}", ident.name, known.join(", ")),
+        };
+        Error::new(message, ident.span)
+    }
+
+    /// Evaluates `expr`, building graph nodes for every layer call, and returns its node.
+    fn eval(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
+        let label = source.slice(expr.span);
+        match &expr.kind {
+            ExprKind::Number(v) => Ok(self.graph.leaf(Value::Float(ArrayD::from_elem(IxDyn(&[]), *v)), label)),
+            ExprKind::Array { shape: dims, values } => {
+                if shape::checked_len(dims).is_none() {
+                    return Err(Error::new(too_large(dims), expr.span));
+                }
+                let array = ArrayD::from_shape_vec(IxDyn(dims), values.clone())
+                    .map_err(|e| Error::new(format!("malformed array literal: {e}"), expr.span))?;
+                Ok(self.graph.leaf(Value::Float(array), label))
+            }
+            ExprKind::Name(name) => self.eval_name(&Ident { name: name.clone(), span: expr.span }),
+            ExprKind::Neg(inner) => {
+                // A minus sign on a literal is part of the number, not a ×(−1) node.
+                if let ExprKind::Number(v) = inner.kind {
+                    return Ok(self.graph.leaf(Value::Float(ArrayD::from_elem(IxDyn(&[]), -v)), label));
+                }
+                let x = self.eval(inner, source)?;
+                Ok(self.graph.unary(UnaryKind::Neg, x, label))
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let x = self.eval(lhs, source)?;
+                let y = self.eval(rhs, source)?;
+                self.graph.binary(*op, x, y, label).map_err(|m| Error::new(m, expr.span))
+            }
+            ExprKind::Call { func, func_span, args } => self.eval_call(*func, *func_span, args, expr.span, label, source),
+            ExprKind::Grad(ident) => {
+                let grad = self.grad_value(ident)?;
+                Ok(self.graph.leaf(Value::Float(grad), label))
+            }
+            ExprKind::Mask(ident) => {
+                let node = self.lookup_bound(ident)?;
+                match &self.graph.node(node).op {
+                    Op::Relu(relu) => {
+                        let mask = relu.mask.clone();
+                        Ok(self.graph.leaf(Value::Bool(mask), label))
+                    }
+                    other => Err(Error::new(
+                        format!(
+                            "'{}' was made by {}, not by relu, so it has no mask; mask() takes a name made by relu(...)",
+                            ident.name,
+                            describe_op(other)
+                        ),
+                        ident.span,
+                    )),
+                }
+            }
+        }
+    }
+
+    fn eval_name(&mut self, ident: &Ident) -> Result<NodeId> {
+        if let Some(node) = self.node_of(&ident.name) {
+            return Ok(node);
+        }
+        if let Some(stripped) = ident.name.strip_prefix('d')
+            && let Some(grad) = self.gradient_of(stripped)
+        {
+            let grad = grad.clone();
+            return Ok(self.graph.leaf(Value::Float(grad), ident.name.clone()));
+        }
+        Err(self.unknown_name(ident))
+    }
+
+    fn grad_value(&self, ident: &Ident) -> Result<ArrayD<f64>> {
+        let Some(back) = &self.last_back else {
+            return Err(Error::new(
+                format!("no gradients yet: run `back NAME` first, then grad({})", ident.name),
+                ident.span,
+            ));
+        };
+        if let Some(grad) = self.gradient_of(&ident.name) {
+            return Ok(grad.clone());
+        }
+        if self.node_of(&ident.name).is_none() {
+            return Err(self.unknown_name(ident));
+        }
+        Err(Error::new(
+            format!("'{}' took no part in the last back, which ran from '{}'", ident.name, back.output),
+            ident.span,
+        ))
+    }
+
+    fn eval_call(
+        &mut self,
+        func: Func,
+        func_span: Span,
+        args: &[Expr],
+        span: Span,
+        label: String,
+        source: &Source,
+    ) -> Result<NodeId> {
+        let arity = |n: usize| {
+            if args.len() == n {
+                Ok(())
+            } else {
+                Err(Error::new(format!("{} takes {n} argument(s), got {}", func.name(), args.len()), func_span))
+            }
+        };
+        match func {
+            Func::Relu | Func::Sigmoid | Func::Exp => {
+                arity(1)?;
+                let x = self.eval(&args[0], source)?;
+                let kind = match func {
+                    Func::Relu => UnaryKind::Relu,
+                    Func::Sigmoid => UnaryKind::Sigmoid,
+                    _ => UnaryKind::Exp,
+                };
+                Ok(self.graph.unary(kind, x, label))
+            }
+            Func::Add | Func::Mul => {
+                arity(2)?;
+                let x = self.eval(&args[0], source)?;
+                let y = self.eval(&args[1], source)?;
+                let op = if func == Func::Add { BinOp::Add } else { BinOp::Mul };
+                self.graph.binary(op, x, y, label).map_err(|m| Error::new(m, span))
+            }
+            Func::OnesLike => {
+                arity(1)?;
+                let x = self.eval(&args[0], source)?;
+                let dims = self.graph.node(x).value.shape().to_vec();
+                Ok(self.graph.leaf(Value::Float(ArrayD::from_elem(IxDyn(&dims), 1.0)), label))
+            }
+            Func::Ones | Func::Zeros | Func::Randn => {
+                if args.is_empty() {
+                    return Err(Error::new(format!("{} takes at least one size, e.g. {}(2, 3)", func.name(), func.name()), func_span));
+                }
+                let mut dims = Vec::with_capacity(args.len());
+                for arg in args {
+                    dims.push(self.eval_size(func, arg, source)?);
+                }
+                if shape::checked_len(&dims).is_none() {
+                    return Err(Error::new(too_large(&dims), span));
+                }
+                let array = match func {
+                    Func::Ones => ArrayD::from_elem(IxDyn(&dims), 1.0),
+                    Func::Zeros => ArrayD::from_elem(IxDyn(&dims), 0.0),
+                    _ => ArrayD::from_shape_simple_fn(IxDyn(&dims), || self.rng.next_normal()),
+                };
+                Ok(self.graph.leaf(Value::Float(array), label))
+            }
+        }
+    }
+
+    /// One size argument of `ones`, `zeros` or `randn`: a whole number that is not negative.
+    fn eval_size(&mut self, func: Func, arg: &Expr, source: &Source) -> Result<usize> {
+        let nodes_before = self.graph.len();
+        let node = self.eval(arg, source)?;
+        let value = self.graph.node(node).value.to_float();
+        self.graph.truncate(nodes_before);
+        let bad = || {
+            Error::new(
+                format!("{} takes sizes that are whole numbers of 0 or more, e.g. {}(2, 3)", func.name(), func.name()),
+                arg.span,
+            )
+        };
+        if value.ndim() != 0 {
+            return Err(bad());
+        }
+        let size = value.first().copied().unwrap_or(f64::NAN);
+        if !(size >= 0.0 && size.fract() == 0.0 && size <= 1e18) {
+            return Err(bad());
+        }
+        Ok(size as usize)
+    }
+}
+
+fn describe_op(op: &Op) -> String {
+    match op {
+        Op::Leaf => "a literal value".to_string(),
+        Op::Compare(cmp) => format!("a comparison ('{}')", cmp.symbol()),
+        other => format!("the {} layer", other.name()),
+    }
+}
+
+/// Lays out columns of (heading, styled text, plain text) beside each other when they fit in
+/// `width`, measuring the plain text by display width; otherwise stacks them.
+fn side_by_side(columns: &[(String, String, String)], width: usize, style: &Style) -> String {
+    const GAP: &str = "   ";
+    let widths: Vec<usize> = columns
+        .iter()
+        .map(|(heading, _, plain)| plain.lines().map(UnicodeWidthStr::width).chain([heading.width()]).max().unwrap_or(0))
+        .collect();
+    let total = widths.iter().sum::<usize>() + GAP.len() * columns.len().saturating_sub(1);
+    let mut out = String::new();
+    if total > width {
+        for (heading, styled, _) in columns {
+            out.push_str(&style.context(heading));
+            out.push('\n');
+            out.push_str(styled);
+            out.push('\n');
+        }
+        return out;
+    }
+    let rows = columns.iter().map(|(_, _, plain)| plain.lines().count()).max().unwrap_or(0);
+    let headings: Vec<String> = columns
+        .iter()
+        .zip(&widths)
+        .map(|((heading, _, _), w)| format!("{}{}", style.context(heading), " ".repeat(w - heading.width())))
+        .collect();
+    out.push_str(headings.join(GAP).trim_end());
+    out.push('\n');
+    for row in 0..rows {
+        let mut line = String::new();
+        for (i, ((_, styled, plain), w)) in columns.iter().zip(&widths).enumerate() {
+            let cell_plain = plain.lines().nth(row).unwrap_or("");
+            let cell_styled = styled.lines().nth(row).unwrap_or("");
+            if i > 0 {
+                line.push_str(GAP);
+            }
+            line.push_str(cell_styled);
+            if i + 1 < columns.len() {
+                line.push_str(&" ".repeat(w - cell_plain.width()));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

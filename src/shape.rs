@@ -1,0 +1,102 @@
+//! numpy's broadcasting rules, the element cap, and summing a gradient back to an input's shape.
+//!
+//! ndarray panics when it is asked to combine shapes that do not broadcast, so every binary
+//! operation asks `broadcast` first and reports a mismatch as an error.
+
+use ndarray::{ArrayD, Axis};
+
+/// The most elements any one array may have: 10^8 float64s, 800 MB. Anything larger is refused
+/// before it is allocated, so a typo such as `ones(100000, 100000)` is an error, not an abort.
+pub const MAX_ELEMENTS: usize = 100_000_000;
+
+/// The shape numpy broadcasting gives `a` and `b`, or `None` when numpy would refuse them.
+pub fn broadcast(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
+    let ndim = a.len().max(b.len());
+    let mut out = vec![0; ndim];
+    for (i, slot) in out.iter_mut().enumerate() {
+        let da = dim_from_right(a, ndim - 1 - i);
+        let db = dim_from_right(b, ndim - 1 - i);
+        *slot = match (da, db) {
+            (x, y) if x == y => x,
+            (1, y) => y,
+            (x, 1) => x,
+            _ => return None,
+        };
+    }
+    Some(out)
+}
+
+/// The number of elements of `shape`, or `None` when it overflows or passes `MAX_ELEMENTS`.
+pub fn checked_len(shape: &[usize]) -> Option<usize> {
+    shape
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .filter(|&n| n <= MAX_ELEMENTS)
+}
+
+/// Shapes written the way numpy writes them: `()`, `(3,)`, `(2, 2)`.
+pub fn describe(shape: &[usize]) -> String {
+    match shape {
+        [] => "()".to_string(),
+        [n] => format!("({n},)"),
+        _ => {
+            let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+            format!("({})", dims.join(", "))
+        }
+    }
+}
+
+/// Sums `grad` over the axes that broadcasting stretched, so that it has `shape` again. This is
+/// the backward of numpy's implicit broadcast: a value copied to many cells receives the sum of
+/// their gradients.
+pub fn sum_to_shape(grad: ArrayD<f64>, shape: &[usize]) -> ArrayD<f64> {
+    if grad.shape() == shape {
+        return grad;
+    }
+    let mut grad = grad;
+    while grad.ndim() > shape.len() {
+        grad = grad.sum_axis(Axis(0));
+    }
+    for (axis, &dim) in shape.iter().enumerate() {
+        if dim == 1 && grad.shape()[axis] != 1 {
+            grad = grad.sum_axis(Axis(axis)).insert_axis(Axis(axis));
+        }
+    }
+    grad
+}
+
+fn dim_from_right(shape: &[usize], from_right: usize) -> usize {
+    if from_right < shape.len() { shape[shape.len() - 1 - from_right] } else { 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{ArrayD, IxDyn};
+
+    #[test]
+    fn broadcasts_like_numpy() {
+        assert_eq!(broadcast(&[2, 3], &[]), Some(vec![2, 3]));
+        assert_eq!(broadcast(&[2, 1], &[1, 3]), Some(vec![2, 3]));
+        assert_eq!(broadcast(&[3], &[2, 3]), Some(vec![2, 3]));
+        assert_eq!(broadcast(&[2], &[3]), None);
+        assert_eq!(broadcast(&[0], &[1]), Some(vec![0]));
+    }
+
+    #[test]
+    fn sums_a_broadcast_gradient_back() {
+        let g = ArrayD::from_elem(IxDyn(&[2, 3]), 1.0);
+        assert_eq!(sum_to_shape(g.clone(), &[]), ArrayD::from_elem(IxDyn(&[]), 6.0));
+        assert_eq!(sum_to_shape(g.clone(), &[3]), ArrayD::from_elem(IxDyn(&[3]), 2.0));
+        assert_eq!(sum_to_shape(g, &[2, 1]), ArrayD::from_elem(IxDyn(&[2, 1]), 3.0));
+    }
+
+    #[test]
+    fn caps_sizes_without_overflowing() {
+        assert_eq!(checked_len(&[100_000, 100_000]), None);
+        assert_eq!(checked_len(&[usize::MAX, 2]), None);
+        assert_eq!(checked_len(&[2, 0]), Some(0));
+        assert_eq!(describe(&[3]), "(3,)");
+        assert_eq!(describe(&[2, 2]), "(2, 2)");
+    }
+}

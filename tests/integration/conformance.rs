@@ -1,0 +1,153 @@
+//! The conformance cases made with numpy 2.4 outside the project (copied from
+//! `shared/conformance`): `print.jsonl` must match byte for byte, and `grad.jsonl` numerically
+//! (relative 1e-6, nan equals nan), exactly as `check.py` judges them.
+
+use crate::support::run;
+use serde_json::Value as Json;
+
+const PRINT_CASES: &str = include_str!("../data/print.jsonl");
+const GRAD_CASES: &str = include_str!("../data/grad.jsonl");
+
+fn cases(text: &str) -> Vec<Json> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("each case line is JSON"))
+        .collect()
+}
+
+#[test]
+fn every_print_case_matches_numpy_byte_for_byte() {
+    let cases = cases(PRINT_CASES);
+    assert_eq!(cases.len(), 300);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let src = case["src"].as_str().expect("src is text");
+        let expected = case["expected"].as_str().expect("expected is text");
+        let ran = run(src);
+        if ran.stdout != expected || ran.failures != 0 {
+            failures.push(format!(
+                "--- {}\n{src}want:\n{expected}got:\n{}{}",
+                case["id"], ran.stdout, ran.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_grad_case_matches_the_books_layers() {
+    let cases = cases(GRAD_CASES);
+    assert_eq!(cases.len(), 200);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let src = case["src"].as_str().expect("src is text");
+        let ran = run(src);
+        let got = parse_values(&ran.stdout);
+        let ok = ran.failures == 0
+            && got.as_ref().is_ok_and(|got| {
+                let want: Vec<Json> = case["expected"].as_array().expect("a list").clone();
+                got.len() == want.len() && got.iter().zip(&want).all(|(g, w)| close(g, w))
+            });
+        if !ok {
+            failures.push(format!(
+                "--- {}\n{src}want {}\ngot:\n{}{}",
+                case["id"], case["expected"], ran.stdout, ran.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_books_numbers_to_the_last_digit() {
+    let ran = run("apple = 100;\nn = 2;\ntax = 1.1;\nprice = apple * n * tax\nback price 1;\ndapple\ndn\ndtax\n");
+    assert_eq!(ran.stdout, "price = 220.00000000000003\n2.2\n110.00000000000001\n200.0\n");
+    let ran = run(
+        "apple = 100; n_apple = 2; orange = 150; n_orange = 3; tax = 1.1\n\
+         price = (apple * n_apple + orange * n_orange) * tax\n\
+         back price 1;\ndapple\ndn_apple\ndorange\ndn_orange\ndtax\n",
+    );
+    assert_eq!(
+        ran.stdout,
+        "tax = 1.1\nprice = 715.0000000000001\n2.2\n110.00000000000001\n3.3000000000000003\n165.0\n650.0\n"
+    );
+}
+
+/// A parsed numpy value: a number, a boolean, or a nested list.
+#[derive(Debug)]
+enum Parsed {
+    Number(f64),
+    Bool(bool),
+    List(Vec<Parsed>),
+}
+
+/// Parses consecutive numpy-printed values, as `check.py` does.
+fn parse_values(text: &str) -> Result<Vec<Parsed>, String> {
+    let tokens: Vec<&str> = tokenize(text)?;
+    let mut pos = 0;
+    let mut out = Vec::new();
+    while pos < tokens.len() {
+        out.push(parse_value(&tokens, &mut pos)?);
+    }
+    Ok(out)
+}
+
+fn tokenize(text: &str) -> Result<Vec<&str>, String> {
+    let mut tokens = Vec::new();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return Ok(tokens);
+        }
+        let len = if rest.starts_with('[') || rest.starts_with(']') {
+            1
+        } else {
+            rest.find(|c: char| c.is_whitespace() || c == '[' || c == ']').unwrap_or(rest.len())
+        };
+        tokens.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+}
+
+fn parse_value(tokens: &[&str], pos: &mut usize) -> Result<Parsed, String> {
+    let token = *tokens.get(*pos).ok_or("unexpected end")?;
+    *pos += 1;
+    match token {
+        "[" => {
+            let mut items = Vec::new();
+            while tokens.get(*pos) != Some(&"]") {
+                if *pos >= tokens.len() {
+                    return Err("unclosed [".to_string());
+                }
+                items.push(parse_value(tokens, pos)?);
+            }
+            *pos += 1;
+            Ok(Parsed::List(items))
+        }
+        "True" => Ok(Parsed::Bool(true)),
+        "False" => Ok(Parsed::Bool(false)),
+        other => other.parse().map(Parsed::Number).map_err(|_| format!("not a number: {other:?}")),
+    }
+}
+
+fn close(got: &Parsed, want: &Json) -> bool {
+    match (got, want) {
+        (Parsed::List(items), Json::Array(wants)) => {
+            items.len() == wants.len() && items.iter().zip(wants).all(|(g, w)| close(g, w))
+        }
+        (Parsed::Bool(b), Json::Bool(w)) => b == w,
+        (Parsed::Number(g), Json::Number(w)) => {
+            let w = w.as_f64().unwrap_or(f64::NAN);
+            (g - w).abs() <= 1e-12 + 1e-6 * w.abs() || g == &w
+        }
+        (Parsed::Number(g), Json::String(s)) => match s.as_str() {
+            "nan" | "NaN" => g.is_nan(),
+            "inf" | "Infinity" => *g == f64::INFINITY,
+            "-inf" | "-Infinity" => *g == f64::NEG_INFINITY,
+            _ => false,
+        },
+        (Parsed::Number(g), Json::Null) => g.is_nan(),
+        _ => false,
+    }
+}

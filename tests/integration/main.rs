@@ -1,0 +1,6 @@
+//! The one integration test crate. Each module drives the library or the real binary through a
+//! small helper and checks its output against data.
+
+mod cli;
+mod conformance;
+mod support;

@@ -1,0 +1,52 @@
+//! Helpers shared by the integration tests: run a script in-process or through the binary.
+
+use backprop::script::{self, ScriptOptions};
+use backprop::session::Session;
+use backprop::style::Style;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+/// What a run printed: stdout, stderr, and how many statements failed.
+pub struct Ran {
+    pub stdout: String,
+    pub stderr: String,
+    pub failures: usize,
+}
+
+/// Runs `src` in a fresh session, in-process, colour off, stopping at the first error.
+pub fn run(src: &str) -> Ran {
+    run_with(src, ScriptOptions::default())
+}
+
+pub fn run_with(src: &str, options: ScriptOptions) -> Ran {
+    let mut session = Session::new();
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let failures =
+        script::run_source(&mut session, "test.bp", src, &mut out, &mut err, &Style::plain(), options);
+    Ran {
+        stdout: String::from_utf8(out).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(err).expect("stderr is UTF-8"),
+        failures,
+    }
+}
+
+/// The path of the binary cargo built for these tests.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_backprop")
+}
+
+/// Runs the real binary with `args`, feeding `stdin`, with colour left to the environment given.
+pub fn binary(args: &[&str], stdin: &[u8], envs: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(bin());
+    command.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command.env_remove("NO_COLOR").env("LANG", "C");
+    for (key, value) in envs {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().expect("the binary starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    input.write_all(stdin).expect("stdin accepts the script");
+    drop(input);
+    child.wait_with_output().expect("the binary finishes")
+}
