@@ -38,7 +38,10 @@ pub enum StatementKind {
     /// A bare expression, printed as numpy's `print()` would.
     Expr(Expr),
     /// `graph NAME [--dot [FILE]]`: draw the graph that produced NAME.
-    Graph { target: Ident, dot: Option<Option<String>> },
+    Graph {
+        target: Ident,
+        dot: Option<Option<String>>,
+    },
     /// `step NAME [ones | expression]`: the backward pass one node at a time.
     Step { target: Ident, dout: Dout },
     /// `check NAME`: compare `back` with central differences.
@@ -69,11 +72,22 @@ pub struct Expr {
 pub enum ExprKind {
     Number(f64),
     /// A nested array literal, already checked to be rectangular: `shape` and row-major `values`.
-    Array { shape: Vec<usize>, values: Vec<f64> },
+    Array {
+        shape: Vec<usize>,
+        values: Vec<f64>,
+    },
     Name(String),
     Neg(Box<Expr>),
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
-    Call { func: Func, func_span: Span, args: Vec<Expr> },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Call {
+        func: Func,
+        func_span: Span,
+        args: Vec<Expr>,
+    },
     /// `grad(NAME)`
     Grad(Ident),
     /// `mask(NAME)`
@@ -160,8 +174,21 @@ impl Func {
 
 /// Words a user may not bind: statement keywords and every built-in function.
 pub const RESERVED: [&str; 15] = [
-    "back", "graph", "step", "check", "ones", "zeros", "ones_like", "randn", "relu", "sigmoid",
-    "exp", "add", "mul", "grad", "mask",
+    "back",
+    "graph",
+    "step",
+    "check",
+    "ones",
+    "zeros",
+    "ones_like",
+    "randn",
+    "relu",
+    "sigmoid",
+    "exp",
+    "add",
+    "mul",
+    "grad",
+    "mask",
 ];
 
 pub fn is_reserved(name: &str) -> bool {

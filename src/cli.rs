@@ -56,7 +56,9 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, Stri
     let mut positional = Vec::new();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let arg = arg.into_string().map_err(|a| format!("argument {a:?} is not valid UTF-8"))?;
+        let arg = arg
+            .into_string()
+            .map_err(|a| format!("argument {a:?} is not valid UTF-8"))?;
         let mut value_of = |flag: &str| {
             args.next()
                 .and_then(|v| v.into_string().ok())
@@ -76,7 +78,9 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, Stri
             "--seed" => {
                 let value = value_of("--seed")?;
                 parsed.seed = Some(
-                    value.parse().map_err(|_| format!("--seed takes a whole number, not '{value}'"))?,
+                    value
+                        .parse()
+                        .map_err(|_| format!("--seed takes a whole number, not '{value}'"))?,
                 );
             }
             "--lang" => {
@@ -177,12 +181,26 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        let options = ScriptOptions { keep_going: args.keep_going };
+        let options = ScriptOptions {
+            keep_going: args.keep_going,
+        };
         let origin = script::origin_name(path);
-        failures += script::run_source(&mut session, origin, &src, &mut out, &mut err, &err_style, options);
+        failures += script::run_source(
+            &mut session,
+            origin,
+            &src,
+            &mut out,
+            &mut err,
+            &err_style,
+            options,
+        );
         if failures > 0 && !args.keep_going {
             break;
         }
     }
-    if failures > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if failures > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

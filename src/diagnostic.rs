@@ -47,7 +47,9 @@ pub fn render(origin: Option<&str>, src: &str, error: &Error, style: &Style) -> 
     };
     let start_offset = floor_char_boundary(src, error.span.start);
     let line_start = src[..start_offset].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = src[start_offset..].find('\n').map_or(src.len(), |i| start_offset + i);
+    let line_end = src[start_offset..]
+        .find('\n')
+        .map_or(src.len(), |i| start_offset + i);
     let line = src[line_start..line_end].trim_end_matches('\r');
     let end_offset = floor_char_boundary(src, error.span.end.clamp(start_offset, line_end));
     let mut pad = String::new();
@@ -58,7 +60,10 @@ pub fn render(origin: Option<&str>, src: &str, error: &Error, style: &Style) -> 
             pad.push_str(&" ".repeat(c.width().unwrap_or(0)));
         }
     }
-    let marked: usize = src[start_offset..end_offset].chars().map(|c| c.width().unwrap_or(0)).sum();
+    let marked: usize = src[start_offset..end_offset]
+        .chars()
+        .map(|c| c.width().unwrap_or(0))
+        .sum();
     let carets = "^".repeat(marked.max(1));
     format!("{header}\n{line}\n{pad}{}\n", style.error(&carets))
 }
@@ -82,14 +87,21 @@ mod tests {
         let offset = src.rfind('가').expect("the fixture has a 가 on line 2");
         let error = Error::new("unexpected character '가'", Span::new(offset, offset + 3));
         let text = render(Some("a.bp"), src, &error, &Style::plain());
-        assert_eq!(text, "a.bp:2:5: error: unexpected character '가'\ny = 가\n    ^^\n");
+        assert_eq!(
+            text,
+            "a.bp:2:5: error: unexpected character '가'\ny = 가\n    ^^\n"
+        );
     }
 
     #[test]
     fn names_the_related_place() {
         let src = "x = [1, 2";
-        let error = Error::new("expected ']' to close '['", Span::new(9, 9)).with_related(Span::new(4, 5));
+        let error =
+            Error::new("expected ']' to close '['", Span::new(9, 9)).with_related(Span::new(4, 5));
         let text = render(None, src, &error, &Style::plain());
-        assert_eq!(text, "error: expected ']' to close '[' at 1:5\nx = [1, 2\n         ^\n");
+        assert_eq!(
+            text,
+            "error: expected ']' to close '[' at 1:5\nx = [1, 2\n         ^\n"
+        );
     }
 }

@@ -17,8 +17,8 @@ use std::cell::Cell;
 
 /// The REPL's `:commands`, for completion and for the "unknown command" message.
 pub const COMMANDS: [&str; 13] = [
-    ":help", ":vars", ":reset", ":lessons", ":lesson", ":next", ":prev", ":lang", ":color", ":seed",
-    ":quit", ":graph", ":clear",
+    ":help", ":vars", ":reset", ":lessons", ":lesson", ":next", ":prev", ":lang", ":color",
+    ":seed", ":quit", ":graph", ":clear",
 ];
 
 /// Statement keywords, which complete with a space.
@@ -51,7 +51,12 @@ impl EditorHelper {
         let before = &line[..pos];
         if let Some(rest) = before.strip_prefix(":lesson ") {
             let start = pos - rest.len();
-            let matches = self.lessons.iter().filter(|s| s.starts_with(rest)).cloned().collect();
+            let matches = self
+                .lessons
+                .iter()
+                .filter(|s| s.starts_with(rest))
+                .cloned()
+                .collect();
             return (start, matches);
         }
         if let Some(rest) = before.strip_prefix(":help ") {
@@ -60,8 +65,13 @@ impl EditorHelper {
             return (start, topics.map(|t| t.to_string()).collect());
         }
         if before.starts_with(':') && !before.contains(' ') {
-            let matches = COMMANDS.iter().filter(|c| c.starts_with(before)).map(|c| c.to_string());
-            return (0, matches.collect());
+            let mut matches: Vec<String> = COMMANDS
+                .iter()
+                .filter(|c| c.starts_with(before))
+                .map(|c| c.to_string())
+                .collect();
+            matches.sort();
+            return (0, matches);
         }
         let start = before
             .char_indices()
@@ -75,12 +85,17 @@ impl EditorHelper {
         }
         let at_statement_start = before[..start].trim().is_empty();
         let after_back = {
-            let head = before[..start].trim_end();
-            KEYWORDS.iter().any(|k| head.ends_with(k)) && head.split_whitespace().count() == 2
+            let head: Vec<&str> = before[..start].split_whitespace().collect();
+            matches!(head.as_slice(), ["back" | "step", _])
         };
         let mut found: Vec<String> = Vec::new();
         if at_statement_start {
-            found.extend(KEYWORDS.iter().filter(|k| k.starts_with(word)).map(|k| format!("{k} ")));
+            found.extend(
+                KEYWORDS
+                    .iter()
+                    .filter(|k| k.starts_with(word))
+                    .map(|k| format!("{k} ")),
+            );
         }
         if after_back && "ones".starts_with(word) {
             found.push("ones".to_string());
@@ -118,7 +133,9 @@ impl EditorHelper {
             }
         }
         let open = line.strip_suffix('(')?;
-        let func = open.rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next()?;
+        let func = open
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .next()?;
         let hint = match func {
             "relu" | "sigmoid" | "exp" | "ones_like" => "x)",
             "add" | "mul" => "a, b)",
@@ -135,9 +152,20 @@ impl Helper for EditorHelper {}
 impl Completer for EditorHelper {
     type Candidate = Pair;
 
-    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let (start, found) = self.candidates(line, pos);
-        let pairs = found.into_iter().map(|c| Pair { display: c.clone(), replacement: c }).collect();
+        let pairs = found
+            .into_iter()
+            .map(|c| Pair {
+                display: c.clone(),
+                replacement: c,
+            })
+            .collect();
         Ok((start, pairs))
     }
 }
@@ -192,7 +220,12 @@ impl Validator for EditorHelper {
 }
 
 /// Colours numbers, known names, built-ins and brackets, keeping the display width unchanged.
-pub fn highlight_line(line: &str, names: &[String], partner: Option<usize>, style: &Style) -> String {
+pub fn highlight_line(
+    line: &str,
+    names: &[String],
+    partner: Option<usize>,
+    style: &Style,
+) -> String {
     let mut out = String::with_capacity(line.len() * 2);
     let mut chars = line.char_indices().peekable();
     let in_comment_from = comment_start(line);
@@ -219,7 +252,9 @@ pub fn highlight_line(line: &str, names: &[String], partner: Option<usize>, styl
             } else {
                 out.push_str(word);
             }
-        } else if c.is_ascii_digit() || (c == '.' && chars.peek().is_some_and(|(_, d)| d.is_ascii_digit())) {
+        } else if c.is_ascii_digit()
+            || (c == '.' && chars.peek().is_some_and(|(_, d)| d.is_ascii_digit()))
+        {
             let mut end = i + 1;
             let mut prev = c;
             while let Some(&(j, d)) = chars.peek() {
@@ -264,14 +299,25 @@ pub fn matching_bracket(line: &str, at: usize) -> Option<usize> {
         _ => return None,
     };
     let mut depth = 0usize;
-    let indices: Box<dyn Iterator<Item = usize>> =
-        if forward { Box::new(at..bytes.len()) } else { Box::new((0..=at).rev()) };
+    let indices: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new(at..bytes.len())
+    } else {
+        Box::new((0..=at).rev())
+    };
     for i in indices {
         let b = bytes[i];
         if b == open {
-            if forward { depth += 1 } else { depth = depth.checked_sub(1)? }
+            if forward {
+                depth += 1
+            } else {
+                depth = depth.checked_sub(1)?
+            }
         } else if b == close {
-            if forward { depth = depth.checked_sub(1)? } else { depth += 1 }
+            if forward {
+                depth = depth.checked_sub(1)?
+            } else {
+                depth += 1
+            }
         }
         if depth == 0 {
             return Some(i);
@@ -294,19 +340,43 @@ mod tests {
     #[test]
     fn completes_functions_with_their_paren_and_variables_by_name() {
         let helper = helper_with(&["x", "xs"]);
-        assert_eq!(helper.candidates("r = rel", 7), (4, vec!["relu(".to_string()]));
-        assert_eq!(helper.candidates("x", 1).1, vec!["x".to_string(), "xs".to_string()]);
+        assert_eq!(
+            helper.candidates("r = rel", 7),
+            (4, vec!["relu(".to_string()])
+        );
+        assert_eq!(
+            helper.candidates("x", 1).1,
+            vec!["x".to_string(), "xs".to_string()]
+        );
         assert_eq!(helper.candidates("ba", 2).1, vec!["back ".to_string()]);
-        assert_eq!(helper.candidates("back x o", 8).1, vec!["ones".to_string(), "ones(".into(), "ones_like(".into()]);
-        assert_eq!(helper.candidates(":le", 3).1, vec![":lesson".to_string(), ":lessons".into()]);
-        assert_eq!(helper.candidates(":lesson re", 10), (8, vec!["relu".to_string()]));
+        assert_eq!(
+            helper.candidates("back x o", 8).1,
+            vec!["ones".to_string(), "ones(".into(), "ones_like(".into()]
+        );
+        assert_eq!(
+            helper.candidates(":le", 3).1,
+            vec![":lesson".to_string(), ":lessons".into()]
+        );
+        assert_eq!(
+            helper.candidates(":lesson re", 10),
+            (8, vec!["relu".to_string()])
+        );
     }
 
     #[test]
     fn hints_the_syntax_of_back() {
-        assert_eq!(EditorHelper::syntax_hint("back "), Some("NAME [ones | dout]".to_string()));
-        assert_eq!(EditorHelper::syntax_hint("back r "), Some("[ones | dout]".to_string()));
-        assert_eq!(EditorHelper::syntax_hint("y = relu("), Some("x)".to_string()));
+        assert_eq!(
+            EditorHelper::syntax_hint("back "),
+            Some("NAME [ones | dout]".to_string())
+        );
+        assert_eq!(
+            EditorHelper::syntax_hint("back r "),
+            Some("[ones | dout]".to_string())
+        );
+        assert_eq!(
+            EditorHelper::syntax_hint("y = relu("),
+            Some("x)".to_string())
+        );
         assert_eq!(EditorHelper::syntax_hint("x = 1"), None);
     }
 

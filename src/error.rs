@@ -17,7 +17,11 @@ pub struct Error {
 
 impl Error {
     pub fn new(message: impl Into<String>, span: Span) -> Error {
-        Error { message: message.into(), span, related: None }
+        Error {
+            message: message.into(),
+            span,
+            related: None,
+        }
     }
 
     pub fn with_related(mut self, related: Span) -> Error {

@@ -81,7 +81,11 @@ impl Gradients {
 
     /// The nodes that took part, in the order they were made.
     pub fn nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
-        self.grads.iter().enumerate().filter(|(_, g)| g.is_some()).map(|(i, _)| i)
+        self.grads
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.is_some())
+            .map(|(i, _)| i)
     }
 }
 
@@ -198,7 +202,10 @@ impl Graph {
                 let out = layer.forward(&x, &y);
                 (Op::Div(layer), Value::Float(out))
             }
-            compare => (Op::Compare(compare), Value::Bool(compare_arrays(compare, &x, &y))),
+            compare => (
+                Op::Compare(compare),
+                Value::Bool(compare_arrays(compare, &x, &y)),
+            ),
         };
         Ok(self.push(layer, vec![lhs, rhs], out, label))
     }
@@ -253,7 +260,11 @@ impl Graph {
                 let grad = shape::sum_to_shape(grad, self.nodes[input].value.shape());
                 sent.push((input, grad));
             }
-            let step = Step { node: id, dout: upstream.clone(), sent };
+            let step = Step {
+                node: id,
+                dout: upstream.clone(),
+                sent,
+            };
             for (input, grad) in &step.sent {
                 // A value used more than once receives the sum of the gradients of its uses.
                 match &mut grads[*input] {
@@ -283,15 +294,25 @@ impl Graph {
             }
             let input = |k: usize| {
                 let i = node.inputs[k];
-                values[i].as_ref().unwrap_or(&self.nodes[i].value).to_float()
+                values[i]
+                    .as_ref()
+                    .unwrap_or(&self.nodes[i].value)
+                    .to_float()
             };
             values[id] = Some(forward_again(&node.op, &input));
         }
-        values[output].take().map_or_else(|| self.nodes[output].value.to_float(), |v| v.to_float())
+        values[output]
+            .take()
+            .map_or_else(|| self.nodes[output].value.to_float(), |v| v.to_float())
     }
 
     fn push(&mut self, op: Op, inputs: Vec<NodeId>, value: Value, label: String) -> NodeId {
-        self.nodes.push(Node { op, inputs, value, label });
+        self.nodes.push(Node {
+            op,
+            inputs,
+            value,
+            label,
+        });
         self.nodes.len() - 1
     }
 }

@@ -26,8 +26,14 @@ pub fn layer(topic: &str, lang: Lang) -> Option<String> {
         _ => return None,
     };
     let source = layers::source(file)?;
-    let heading = lang.pick("소스 코드 (이 프로그램에 컴파일된 그대로)", "Source (as compiled into this program)");
-    Some(format!("{}\n{heading}: src/layers/{file}.rs\n\n{source}", lang.pick(ko, en)))
+    let heading = lang.pick(
+        "소스 코드 (이 프로그램에 컴파일된 그대로)",
+        "Source (as compiled into this program)",
+    );
+    Some(format!(
+        "{}\n{heading}: src/layers/{file}.rs\n\n{source}",
+        lang.pick(ko, en)
+    ))
 }
 
 const OVERVIEW_EN: &str = "\

@@ -109,14 +109,20 @@ pub fn check_pairs(ko: &[Lesson], en: &[Lesson]) -> Result<(), LessonError> {
                     return Err(LessonError {
                         path: e.path.clone(),
                         line: b.1,
-                        message: format!("statement '{}' differs from '{}' at {}:{}", b.0, a.0, k.path, a.1),
+                        message: format!(
+                            "statement '{}' differs from '{}' at {}:{}",
+                            b.0, a.0, k.path, a.1
+                        ),
                     });
                 }
                 (Some(a), None) => {
                     return Err(LessonError {
                         path: e.path.clone(),
                         line: 1,
-                        message: format!("statement '{}' of {}:{} is missing here", a.0, k.path, a.1),
+                        message: format!(
+                            "statement '{}' of {}:{} is missing here",
+                            a.0, k.path, a.1
+                        ),
                     });
                 }
                 (None, Some(b)) => {
@@ -142,21 +148,39 @@ pub fn check_pairs(ko: &[Lesson], en: &[Lesson]) -> Result<(), LessonError> {
 
 /// Parses one lesson file. `path` is `LANG/NN-slug.md`.
 pub fn parse(path: &str, text: &str) -> Result<Lesson, LessonError> {
-    let fail = |line: usize, message: String| LessonError { path: path.to_string(), line, message };
+    let fail = |line: usize, message: String| LessonError {
+        path: path.to_string(),
+        line,
+        message,
+    };
     let (lang_code, file) = path.split_once('/').unwrap_or(("en", path));
-    let lang = Lang::parse(lang_code).ok_or_else(|| fail(1, format!("unknown language folder '{lang_code}'")))?;
+    let lang = Lang::parse(lang_code)
+        .ok_or_else(|| fail(1, format!("unknown language folder '{lang_code}'")))?;
     let number: u32 = file
         .split('-')
         .next()
         .and_then(|n| n.parse().ok())
-        .ok_or_else(|| fail(1, "the file name must start with the lesson number, e.g. 03-relu.md".into()))?;
+        .ok_or_else(|| {
+            fail(
+                1,
+                "the file name must start with the lesson number, e.g. 03-relu.md".into(),
+            )
+        })?;
     let (front, body_start) = front_matter(text).ok_or_else(|| {
-        fail(1, "missing front matter: start the file with ---, title: ..., slug: ..., ---".into())
+        fail(
+            1,
+            "missing front matter: start the file with ---, title: ..., slug: ..., ---".into(),
+        )
     })?;
     let field = |key: &str| {
-        front.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).filter(|v| !v.is_empty())
+        front
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
     };
-    let title = field("title").ok_or_else(|| fail(1, "missing title in the front matter".into()))?;
+    let title =
+        field("title").ok_or_else(|| fail(1, "missing title in the front matter".into()))?;
     let slug = field("slug").ok_or_else(|| fail(1, "missing slug in the front matter".into()))?;
     let body = &text[body_start..];
     let line_of = |offset: usize| text[..body_start + offset].matches('\n').count() + 1;
@@ -171,16 +195,25 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, LessonError> {
                 match kind {
                     CodeBlockKind::Fenced(info) if info.trim() == "backprop" => {}
                     CodeBlockKind::Fenced(info) if info.trim().is_empty() => {
-                        return Err(fail(line, "a code block without a tag; tag statements ```backprop".into()));
+                        return Err(fail(
+                            line,
+                            "a code block without a tag; tag statements ```backprop".into(),
+                        ));
                     }
                     CodeBlockKind::Fenced(info) => {
                         return Err(fail(
                             line,
-                            format!("unknown block tag '{}'; lessons run only ```backprop blocks", info.trim()),
+                            format!(
+                                "unknown block tag '{}'; lessons run only ```backprop blocks",
+                                info.trim()
+                            ),
                         ));
                     }
                     CodeBlockKind::Indented => {
-                        return Err(fail(line, "an indented code block; use a ```backprop fence".into()));
+                        return Err(fail(
+                            line,
+                            "an indented code block; use a ```backprop fence".into(),
+                        ));
                     }
                 }
                 push_prose(&mut items, &body[prose_start..range.start]);
@@ -197,10 +230,16 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, LessonError> {
                         let at = diagnostic::position(statement, error.span.start);
                         return Err(fail(
                             line + at.line - 1,
-                            format!("statement does not parse: {} (column {})", error.message, at.column),
+                            format!(
+                                "statement does not parse: {} (column {})",
+                                error.message, at.column
+                            ),
                         ));
                     }
-                    items.push(Item::Statement { text: statement.trim_end().to_string(), line });
+                    items.push(Item::Statement {
+                        text: statement.trim_end().to_string(),
+                        line,
+                    });
                 }
             }
             Event::End(TagEnd::CodeBlock) => {
@@ -211,7 +250,14 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, LessonError> {
         }
     }
     push_prose(&mut items, &body[prose_start..]);
-    Ok(Lesson { number, slug, title, lang, path: path.to_string(), items })
+    Ok(Lesson {
+        number,
+        slug,
+        title,
+        lang,
+        path: path.to_string(),
+        items,
+    })
 }
 
 fn push_prose(items: &mut Vec<Item>, text: &str) {
@@ -223,7 +269,9 @@ fn push_prose(items: &mut Vec<Item>, text: &str) {
 /// The `key: value` pairs of a leading `---` block, and the offset where the body starts.
 fn front_matter(text: &str) -> Option<(Vec<(String, String)>, usize)> {
     let rest = text.strip_prefix("---")?;
-    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
     let mut fields = Vec::new();
     let mut offset = text.len() - rest.len();
     for line in rest.split_inclusive('\n') {
@@ -253,13 +301,20 @@ pub fn render_prose(markdown: &str, width: usize, style: &Style) -> String {
     let mut indent = String::new();
     let mut first_prefix = String::new();
 
-    let flush_word = |words: &mut Vec<(String, usize)>, pending: &mut String, pending_width: &mut usize| {
-        if !pending.is_empty() {
-            words.push((std::mem::take(pending), *pending_width));
-            *pending_width = 0;
+    let flush_word =
+        |words: &mut Vec<(String, usize)>, pending: &mut String, pending_width: &mut usize| {
+            if !pending.is_empty() {
+                words.push((std::mem::take(pending), *pending_width));
+                *pending_width = 0;
+            }
+        };
+    let paint = |text: &str, bold: bool, style: &Style| {
+        if bold {
+            style.heading(text)
+        } else {
+            text.to_string()
         }
     };
-    let paint = |text: &str, bold: bool, style: &Style| if bold { style.heading(text) } else { text.to_string() };
 
     for event in Parser::new_ext(markdown, Options::empty()) {
         match event {
@@ -299,11 +354,19 @@ pub fn render_prose(markdown: &str, width: usize, style: &Style) -> String {
                 pending.push_str(&style.code(&code));
                 pending_width += code.width();
             }
-            Event::SoftBreak | Event::HardBreak => flush_word(&mut words, &mut pending, &mut pending_width),
-            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Item) => {
+            Event::SoftBreak | Event::HardBreak => {
+                flush_word(&mut words, &mut pending, &mut pending_width)
+            }
+            Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Item) => {
                 flush_word(&mut words, &mut pending, &mut pending_width);
                 let prefix = std::mem::take(&mut first_prefix);
-                let rest_indent = if list_depth > 0 { indent.clone() } else { String::new() };
+                let rest_indent = if list_depth > 0 {
+                    indent.clone()
+                } else {
+                    String::new()
+                };
                 out.push_str(&wrap(&words, width, &prefix, &rest_indent));
                 words.clear();
                 heading = false;
@@ -318,10 +381,7 @@ pub fn render_prose(markdown: &str, width: usize, style: &Style) -> String {
     if !words.is_empty() {
         out.push_str(&wrap(&words, width, "", ""));
     }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    out.trim_end_matches('\n').to_string()
 }
 
 /// Lays words out in lines of at most `width` columns. A word wider than a line gets a line of
@@ -358,7 +418,9 @@ fn wrap(words: &[(String, usize)], width: usize, first_prefix: &str, indent: &st
 /// Finds a lesson by number (`3`) or slug (`relu`).
 pub fn find<'a>(lessons: &'a [Lesson], which: &str) -> Option<&'a Lesson> {
     let which = which.trim();
-    lessons.iter().find(|l| l.slug == which || l.number.to_string() == which)
+    lessons
+        .iter()
+        .find(|l| l.slug == which || l.number.to_string() == which)
 }
 
 /// The slugs of the lessons finished so far, from the data directory.
@@ -389,9 +451,16 @@ pub fn mark_finished(slug: &str) -> std::io::Result<()> {
 /// The list `backprop lesson` and `:lessons` print: number, title, slug, and a mark when finished.
 pub fn listing(lessons: &[Lesson], lang: Lang, style: &Style) -> String {
     let done = finished();
-    let mut out = String::from(lang.pick("수업 목록 (backprop lesson N 또는 :lesson 이름):\n", "Lessons (backprop lesson N, or :lesson NAME):\n"));
+    let mut out = String::from(lang.pick(
+        "수업 목록 (backprop lesson N 또는 :lesson 이름):\n",
+        "Lessons (backprop lesson N, or :lesson NAME):\n",
+    ));
     for lesson in lessons {
-        let mark = if done.contains(&lesson.slug) { style.ok("✓") } else { " ".to_string() };
+        let mark = if done.contains(&lesson.slug) {
+            style.ok("✓")
+        } else {
+            " ".to_string()
+        };
         let title_width = lesson.title.width();
         let pad = " ".repeat(28usize.saturating_sub(title_width));
         out.push_str(&format!(
@@ -414,9 +483,20 @@ pub enum Pace<'a> {
 
 /// Plays a lesson into `out`: prose drawn for the terminal, each statement after a prompt as if
 /// typed, and its output under it. Returns false when the learner left early with `q`.
-pub fn play(lesson: &Lesson, session: &mut Session, out: &mut dyn Write, width: usize, mut pace: Pace) -> std::io::Result<bool> {
+pub fn play(
+    lesson: &Lesson,
+    session: &mut Session,
+    out: &mut dyn Write,
+    width: usize,
+    mut pace: Pace,
+) -> std::io::Result<bool> {
     let style = session.style();
-    let header = format!("{} {} · {}", lesson.lang.pick("수업", "Lesson"), lesson.number, lesson.title);
+    let header = format!(
+        "{} {} · {}",
+        lesson.lang.pick("수업", "Lesson"),
+        lesson.number,
+        lesson.title
+    );
     writeln!(out, "{}\n", style.heading(&header))?;
     let mut after_statement = false;
     for item in &lesson.items {
@@ -425,7 +505,15 @@ pub fn play(lesson: &Lesson, session: &mut Session, out: &mut dyn Write, width: 
                 if after_statement {
                     writeln!(out)?;
                     if let Pace::Pause(input) = &mut pace {
-                        write!(out, "{}", style.context(lesson.lang.pick("[Enter: 계속, q: 끝내기] ", "[Enter: go on, q: quit] ")))?;
+                        write!(
+                            out,
+                            "{}",
+                            style.context(
+                                lesson
+                                    .lang
+                                    .pick("[Enter: 계속, q: 끝내기] ", "[Enter: go on, q: quit] ")
+                            )
+                        )?;
                         out.flush()?;
                         let mut answer = String::new();
                         if input.read_line(&mut answer)? == 0 || answer.trim() == "q" {
@@ -451,7 +539,11 @@ pub fn play(lesson: &Lesson, session: &mut Session, out: &mut dyn Write, width: 
 }
 
 /// Runs one lesson statement, rendering an error (if a lesson has one) like the REPL does.
-pub fn run_statement(session: &mut Session, text: &str, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn run_statement(
+    session: &mut Session,
+    text: &str,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     if let Err(error) = session.run(text, 0, out) {
         let style = session.style();
         write!(out, "{}", diagnostic::render(None, text, &error, &style))?;
@@ -478,8 +570,14 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
         return ExitCode::SUCCESS;
     };
     let Some(lesson) = find(&lessons, which) else {
-        let names: Vec<String> = lessons.iter().map(|l| format!("{} {}", l.number, l.slug)).collect();
-        eprintln!("error: no lesson '{which}'; the lessons are: {}", names.join(", "));
+        let names: Vec<String> = lessons
+            .iter()
+            .map(|l| format!("{} {}", l.number, l.slug))
+            .collect();
+        eprintln!(
+            "error: no lesson '{which}'; the lessons are: {}",
+            names.join(", ")
+        );
         return ExitCode::FAILURE;
     };
     let mut session = crate::cli::new_session(args, color);
@@ -488,7 +586,11 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
     let pause = !args.no_pause && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let pace = if pause { Pace::Pause(&mut input) } else { Pace::Straight };
+    let pace = if pause {
+        Pace::Pause(&mut input)
+    } else {
+        Pace::Straight
+    };
     match play(lesson, &mut session, &mut out, width, pace) {
         Ok(true) => {
             if let Err(e) = mark_finished(&lesson.slug) {
@@ -507,7 +609,9 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
 
 /// The terminal's width in columns, or 80 when stdout is not a terminal.
 pub fn terminal_width() -> usize {
-    terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0)).clamp(20, 200)
+    terminal_size::terminal_size()
+        .map_or(80, |(w, _)| usize::from(w.0))
+        .clamp(20, 200)
 }
 
 #[cfg(test)]
@@ -541,17 +645,35 @@ mod tests {
             Err("en/01-a.md:6: error: unknown block tag 'python'; lessons run only ```backprop blocks".to_string())
         );
         let bad_statement = "---\ntitle: A\nslug: a\n---\n\n```backprop\nx = 1\ny = (2\n```\n";
-        let error = parse("en/01-a.md", bad_statement).expect_err("an unclosed paren does not parse");
+        let error =
+            parse("en/01-a.md", bad_statement).expect_err("an unclosed paren does not parse");
         assert_eq!(error.line, 8);
-        assert!(error.message.starts_with("statement does not parse: expected ')'"), "{}", error.message);
+        assert!(
+            error
+                .message
+                .starts_with("statement does not parse: expected ')'"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
     fn a_pair_with_different_statements_is_an_error() {
-        let ko = parse("ko/01-a.md", "---\ntitle: 가\nslug: a\n---\n```backprop\nx = 1\n```\n").expect("good");
-        let en = parse("en/01-a.md", "---\ntitle: A\nslug: a\n---\n```backprop\nx = 2\n```\n").expect("good");
+        let ko = parse(
+            "ko/01-a.md",
+            "---\ntitle: 가\nslug: a\n---\n```backprop\nx = 1\n```\n",
+        )
+        .expect("good");
+        let en = parse(
+            "en/01-a.md",
+            "---\ntitle: A\nslug: a\n---\n```backprop\nx = 2\n```\n",
+        )
+        .expect("good");
         let error = check_pairs(&[ko], &[en]).expect_err("the statements differ");
-        assert_eq!(error.to_string(), "en/01-a.md:6: error: statement 'x = 2' differs from 'x = 1' at ko/01-a.md:6");
+        assert_eq!(
+            error.to_string(),
+            "en/01-a.md:6: error: statement 'x = 2' differs from 'x = 1' at ko/01-a.md:6"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod layers;
 pub mod lesson;
 pub mod parser;
 pub mod paths;
+pub mod picture;
 pub mod print;
 pub mod random;
 pub mod repl;

@@ -36,14 +36,19 @@ pub fn parse_line(text: &str, base: usize) -> Result<Vec<Statement>, Error> {
     // A caller that read the line together with its terminator still means one line, so a trailing
     // newline must not become an error. Trimming only the end leaves every offset unchanged.
     let text = text.trim_end_matches(['\n', '\r']);
-    let line = Line { text, base, operators: Cell::new(0) };
+    let line = Line {
+        text,
+        base,
+        operators: Cell::new(0),
+    };
     match line.line(text) {
         Ok((_, statements)) => Ok(statements),
         Err(nom::Err::Error(error) | nom::Err::Failure(error)) => Err(error),
         // Parsers over complete input never ask for more; say so rather than panic if one did.
-        Err(nom::Err::Incomplete(_)) => {
-            Err(Error::new("unexpected end of line", line.span_len(&text[text.len()..], 0)))
-        }
+        Err(nom::Err::Incomplete(_)) => Err(Error::new(
+            "unexpected end of line",
+            line.span_len(&text[text.len()..], 0),
+        )),
     }
 }
 
@@ -169,8 +174,11 @@ impl<'a> Line<'a> {
             return Err(fail(self.not_a_statement(input)));
         }
         let (rest, expr) = self.expression(input, Nest::default(), "")?;
-        let statement =
-            Statement { span: expr.span, kind: StatementKind::Expr(expr), silent: false };
+        let statement = Statement {
+            span: expr.span,
+            kind: StatementKind::Expr(expr),
+            silent: false,
+        };
         Ok((rest, statement))
     }
 
@@ -187,7 +195,10 @@ impl<'a> Line<'a> {
         let value_start = equals.strip_prefix('=').map(|r| skip(r, false));
         let value_start = value_start.ok_or_else(|| fail(self.expected("'='", equals)))?;
         let (rest, value) = self.expression(value_start, Nest::default(), "=")?;
-        let name = Ident { name: word.to_string(), span: name_span };
+        let name = Ident {
+            name: word.to_string(),
+            span: name_span,
+        };
         let statement = Statement {
             span: self.span(input, rest),
             kind: StatementKind::Assign { name, value },
@@ -200,14 +211,28 @@ impl<'a> Line<'a> {
     fn back(&self, input: &'a str) -> PResult<'a, Statement> {
         let (rest, (target, dout)) = self.target_and_dout(input, "back")?;
         let kind = StatementKind::Back { target, dout };
-        Ok((rest, Statement { span: self.span(input, rest), kind, silent: false }))
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind,
+                silent: false,
+            },
+        ))
     }
 
     /// `step := 'step' NAME ['ones' | expression]`, e.g. `step y ones`.
     fn step(&self, input: &'a str) -> PResult<'a, Statement> {
         let (rest, (target, dout)) = self.target_and_dout(input, "step")?;
         let kind = StatementKind::Step { target, dout };
-        Ok((rest, Statement { span: self.span(input, rest), kind, silent: false }))
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind,
+                silent: false,
+            },
+        ))
     }
 
     /// `check := 'check' NAME`, e.g. `check loss`.
@@ -215,7 +240,14 @@ impl<'a> Line<'a> {
         let after_keyword = self.keyword(input, "check")?;
         let (rest, target) = self.target(after_keyword, "check")?;
         let kind = StatementKind::Check { target };
-        Ok((rest, Statement { span: self.span(input, rest), kind, silent: false }))
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind,
+                silent: false,
+            },
+        ))
     }
 
     /// `graph := 'graph' NAME ['--dot' [FILE]]`, e.g. `graph loss --dot "out/loss graph.dot"`.
@@ -229,14 +261,17 @@ impl<'a> Line<'a> {
             let option_len = option.find(ends_file_name).unwrap_or(option.len());
             let (word, after_option) = option.split_at(option_len);
             if word != "--dot" {
-                let message = format!("unknown option '{word}' for graph; the only option is '--dot'");
+                let message =
+                    format!("unknown option '{word}' for graph; the only option is '--dot'");
                 return Err(fail(Error::new(message, self.span(option, after_option))));
             }
             rest = after_option;
             let file = skip(after_option, false);
             if let Some(inside) = file.strip_prefix('"') {
                 let open = self.span_len(file, 1);
-                let close = inside.find(['"', '\n']).filter(|&i| inside[i..].starts_with('"'));
+                let close = inside
+                    .find(['"', '\n'])
+                    .filter(|&i| inside[i..].starts_with('"'));
                 let Some(close) = close else {
                     let end = &inside[inside.find('\n').unwrap_or(inside.len())..];
                     let error = Error::new("expected '\"' to close '\"'", self.span_len(end, 0));
@@ -244,20 +279,33 @@ impl<'a> Line<'a> {
                 };
                 rest = &inside[close + 1..];
                 if close == 0 {
-                    let error = Error::new("expected a file name inside the quotes", self.span(file, rest));
+                    let error = Error::new(
+                        "expected a file name inside the quotes",
+                        self.span(file, rest),
+                    );
                     return Err(fail(error));
                 }
                 dot = Some(Some(inside[..close].to_string()));
-            } else if file.is_empty() || file.starts_with(';') {
-                dot = Some(None);
             } else {
+                // An empty run (end of line, ';' or a line break) is `--dot` without a file.
                 let file_len = file.find(ends_file_name).unwrap_or(file.len());
-                rest = &file[file_len..];
-                dot = Some(Some(file[..file_len].to_string()));
+                if file_len == 0 {
+                    dot = Some(None);
+                } else {
+                    rest = &file[file_len..];
+                    dot = Some(Some(file[..file_len].to_string()));
+                }
             }
         }
         let kind = StatementKind::Graph { target, dot };
-        Ok((rest, Statement { span: self.span(input, rest), kind, silent: false }))
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind,
+                silent: false,
+            },
+        ))
     }
 
     /// `expression := comparison`, e.g. `relu(x * W + b) > 0`.
@@ -278,7 +326,10 @@ impl<'a> Line<'a> {
         let at_second = skip(rest, nest.in_brackets);
         if let Ok((after_second, _)) = comparison_op(at_second) {
             let message = "comparisons cannot be chained; add parentheses, e.g. (a < b) == c";
-            return Err(fail(Error::new(message, self.span(at_second, after_second))));
+            return Err(fail(Error::new(
+                message,
+                self.span(at_second, after_second),
+            )));
         }
         Ok((rest, binary(op, lhs, rhs)))
     }
@@ -292,7 +343,8 @@ impl<'a> Line<'a> {
                 return Ok((rest, lhs));
             };
             self.count_operator(at_op, after_op)?;
-            let (after_rhs, rhs) = self.term(skip(after_op, nest.in_brackets), nest, op.symbol())?;
+            let (after_rhs, rhs) =
+                self.term(skip(after_op, nest.in_brackets), nest, op.symbol())?;
             lhs = binary(op, lhs, rhs);
             rest = after_rhs;
         }
@@ -332,7 +384,11 @@ impl<'a> Line<'a> {
         let symbol = if sign == '-' { "-" } else { "+" };
         let (rest, operand) = self.unary(skip(after_sign, nest.in_brackets), inner, symbol)?;
         let span = Span::new(self.offset(input), operand.span.end);
-        let kind = if sign == '-' { ExprKind::Neg(Box::new(operand)) } else { operand.kind };
+        let kind = if sign == '-' {
+            ExprKind::Neg(Box::new(operand))
+        } else {
+            operand.kind
+        };
         Ok((rest, Expr { kind, span }))
     }
 
@@ -343,24 +399,49 @@ impl<'a> Line<'a> {
             Some('(') => self.parenthesized(input, nest),
             Some(c) if c.is_ascii_digit() || c == '.' => {
                 let (rest, number) = self.number(input)?;
-                Ok((rest, Expr { kind: ExprKind::Number(number), span: self.span(input, rest) }))
+                Ok((
+                    rest,
+                    Expr {
+                        kind: ExprKind::Number(number),
+                        span: self.span(input, rest),
+                    },
+                ))
             }
             Some(c) if c.is_ascii_alphabetic() || c == '_' => self.name_or_call(input, nest),
-            _ => Err(fail(self.expected(&format!("an expression after '{after}'"), input))),
+            _ => Err(fail(
+                self.expected(&format!("an expression after '{after}'"), input),
+            )),
         }
     }
 
     /// `'(' expression ')'`, e.g. `(a + b)`; the span includes the parentheses.
     fn parenthesized(&self, input: &'a str, nest: Nest) -> PResult<'a, Expr> {
         let open = self.span_len(input, 1);
-        let inner = Nest { in_brackets: true, ..self.deeper(nest, input)? };
+        let inner = Nest {
+            in_brackets: true,
+            ..self.deeper(nest, input)?
+        };
         let start = skip(&input[1..], true);
         if start.is_empty() {
             return Err(fail(self.unclosed(start, ')', open)));
         }
         let (rest, expr) = self.expression(start, inner, "(")?;
-        let rest = self.close(skip(rest, true), ')', open)?;
-        Ok((rest, Expr { span: Span::new(open.start, self.offset(rest)), ..expr }))
+        let rest = skip(rest, true);
+        // numpy spells shapes as tuples, `np.ones((2, 3))`; here they are plain arguments.
+        if rest.starts_with(',') {
+            let message = "tuples are not supported; write a shape as ones(2, 3), not ones((2, 3))";
+            return Err(fail(
+                Error::new(message, self.span_len(rest, 1)).with_related(open),
+            ));
+        }
+        let rest = self.close(rest, ')', open)?;
+        Ok((
+            rest,
+            Expr {
+                span: Span::new(open.start, self.offset(rest)),
+                ..expr
+            },
+        ))
     }
 
     /// A NAME, or a call when '(' follows, e.g. `W1` or `relu(x)`.
@@ -378,10 +459,19 @@ impl<'a> Line<'a> {
             return self.call(word, span, paren, nest);
         }
         if is_reserved(word) {
-            let message = format!("'{word}' is a function; call it like {}", example_call(word));
+            let message = format!(
+                "'{word}' is a function; call it like {}",
+                example_call(word)
+            );
             return Err(fail(Error::new(message, span)));
         }
-        Ok((after, Expr { kind: ExprKind::Name(word.to_string()), span }))
+        Ok((
+            after,
+            Expr {
+                kind: ExprKind::Name(word.to_string()),
+                span,
+            },
+        ))
     }
 
     /// `call := relu(e) | sigmoid(e) | exp(e) | add(a, b) | mul(a, b) | grad(NAME) | mask(NAME)
@@ -398,13 +488,20 @@ impl<'a> Line<'a> {
             },
         };
         let open = self.span_len(paren, 1);
-        let inner = Nest { in_brackets: true, ..self.deeper(nest, paren)? };
+        let inner = Nest {
+            in_brackets: true,
+            ..self.deeper(nest, paren)?
+        };
         let (rest, args) = self.arguments(&paren[1..], inner, open)?;
         let span = Span::new(name_span.start, self.offset(rest));
         let kind = match func {
             Some(func) => {
                 check_arity(func, args.len(), span)?;
-                ExprKind::Call { func, func_span: name_span, args }
+                ExprKind::Call {
+                    func,
+                    func_span: name_span,
+                    args,
+                }
             }
             None => {
                 let wrong_span = match args.as_slice() {
@@ -415,7 +512,11 @@ impl<'a> Line<'a> {
                     let message = format!("{word} takes a variable name, e.g. {word}(x)");
                     return Err(fail(Error::new(message, wrong_span)));
                 };
-                if word == "grad" { ExprKind::Grad(ident) } else { ExprKind::Mask(ident) }
+                if word == "grad" {
+                    ExprKind::Grad(ident)
+                } else {
+                    ExprKind::Mask(ident)
+                }
             }
         };
         Ok((rest, Expr { kind, span }))
@@ -454,9 +555,22 @@ impl<'a> Line<'a> {
         let mut builder = ArrayBuilder::default();
         let (rest, ()) = self.array_level(input, &mut builder)?;
         // Every level that was entered had a list close at it, so every entry is set.
-        let shape = builder.first.iter().map(|first| first.as_ref().map_or(0, |f| f.0)).collect();
-        let kind = ExprKind::Array { shape, values: builder.values };
-        Ok((rest, Expr { kind, span: self.span(input, rest) }))
+        let shape = builder
+            .first
+            .iter()
+            .map(|first| first.as_ref().map_or(0, |f| f.0))
+            .collect();
+        let kind = ExprKind::Array {
+            shape,
+            values: builder.values,
+        };
+        Ok((
+            rest,
+            Expr {
+                kind,
+                span: self.span(input, rest),
+            },
+        ))
     }
 
     /// One bracketed list of an array literal, e.g. `[3, 4]` inside `[[1, 2], [3, 4]]`; it checks
@@ -465,7 +579,10 @@ impl<'a> Line<'a> {
         let level = builder.path.len();
         let open = self.span_len(input, 1);
         if level >= MAX_DEPTH {
-            return Err(fail(Error::new(format!("arrays nest at most {MAX_DEPTH} deep"), open)));
+            return Err(fail(Error::new(
+                format!("arrays nest at most {MAX_DEPTH} deep"),
+                open,
+            )));
         }
         if builder.first.len() <= level {
             builder.first.push(None);
@@ -525,7 +642,9 @@ impl<'a> Line<'a> {
         };
         let digits = skip(&input[1..], true);
         if !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-            return Err(fail(self.expected(&format!("a number after '{sign}'"), digits)));
+            return Err(fail(
+                self.expected(&format!("a number after '{sign}'"), digits),
+            ));
         }
         let (rest, number) = self.number(digits)?;
         Ok((rest, if sign == '-' { -number } else { number }))
@@ -534,10 +653,13 @@ impl<'a> Line<'a> {
     /// `number := digits ['.' [digits]] [exponent] | '.' digits [exponent]`, Python's float
     /// literal, e.g. `2.5E+4`, `3.`, `.5` or `1_000`; `str::parse` rounds it correctly.
     fn number(&self, input: &'a str) -> PResult<'a, f64> {
-        let (after, text) = number_text(input).map_err(|_| fail(self.expected("a number", input)))?;
+        let (after, text) =
+            number_text(input).map_err(|_| fail(self.expected("a number", input)))?;
         // A letter, digit, '_' or '.' straight after a number (`1e`, `2x`, `1.2.3`) makes one
         // malformed literal, not two tokens.
-        let tail = after.find(|c: char| !continues_number(c)).unwrap_or(after.len());
+        let tail = after
+            .find(|c: char| !continues_number(c))
+            .unwrap_or(after.len());
         if tail > 0 {
             let bad = &input[..text.len() + tail];
             return Err(fail(Error::new(
@@ -575,13 +697,20 @@ impl<'a> Line<'a> {
     fn target(&self, input: &'a str, keyword: &str) -> PResult<'a, Ident> {
         match name(input) {
             Ok((after, word)) if is_reserved(word) => {
-                let message = format!("expected a name after '{keyword}', but '{word}' is a built-in name");
+                let message =
+                    format!("expected a name after '{keyword}', but '{word}' is a built-in name");
                 Err(fail(Error::new(message, self.span(input, after))))
             }
-            Ok((after, word)) => {
-                Ok((after, Ident { name: word.to_string(), span: self.span(input, after) }))
-            }
-            Err(_) => Err(fail(self.expected(&format!("a name after '{keyword}'"), input))),
+            Ok((after, word)) => Ok((
+                after,
+                Ident {
+                    name: word.to_string(),
+                    span: self.span(input, after),
+                },
+            )),
+            Err(_) => Err(fail(
+                self.expected(&format!("a name after '{keyword}'"), input),
+            )),
         }
     }
 
@@ -623,12 +752,16 @@ impl<'a> Line<'a> {
             let message = format!("expressions nest at most {MAX_DEPTH} deep");
             return Err(fail(Error::new(message, self.span_len(at, 1))));
         }
-        Ok(Nest { depth: nest.depth + 1, ..nest })
+        Ok(Nest {
+            depth: nest.depth + 1,
+            ..nest
+        })
     }
 
     /// The text after the closing bracket `close` at `at`, or the unclosed-bracket error.
     fn close(&self, at: &'a str, close: char, open: Span) -> Result<&'a str, nom::Err<Error>> {
-        at.strip_prefix(close).ok_or_else(|| fail(self.unclosed(at, close, open)))
+        at.strip_prefix(close)
+            .ok_or_else(|| fail(self.unclosed(at, close, open)))
     }
 
     /// Checks that an item of an array list at `level` is the same kind as the items before it at
@@ -720,8 +853,8 @@ impl<'a> Line<'a> {
         let next = at.get(c.len_utf8()..).unwrap_or("");
         let valid = match c {
             c if c.is_ascii_alphanumeric() => true,
-            '_' | ' ' | '\t' | '\r' | '\n' | '+' | '-' | '*' | '/' | '<' | '>' | '=' | '(' | ')'
-            | '[' | ']' | ',' | ';' | '#' => true,
+            '_' | ' ' | '\t' | '\r' | '\n' | '+' | '-' | '*' | '/' | '<' | '>' | '=' | '('
+            | ')' | '[' | ']' | ',' | ';' | '#' => true,
             '!' => next.starts_with('='),
             '.' => next.starts_with(|c: char| c.is_ascii_digit()),
             _ => false,
@@ -839,8 +972,11 @@ fn skip(input: &str, newlines: bool) -> &str {
 
 /// `NAME := [A-Za-z_][A-Za-z0-9_]*`, e.g. `W1`.
 fn name(input: &str) -> IResult<&str, &str> {
-    recognize((satisfy(|c| c.is_ascii_alphabetic() || c == '_'), take_while(is_name_char)))
-        .parse(input)
+    recognize((
+        satisfy(|c| c.is_ascii_alphabetic() || c == '_'),
+        take_while(is_name_char),
+    ))
+    .parse(input)
 }
 
 /// The text of a Python float literal, e.g. `1_000.5e-3`; see `Line::number`.
@@ -913,10 +1049,15 @@ fn token_len(text: &str) -> usize {
         return text.len() - after.len();
     }
     if let Ok((after, _)) = number_text(text) {
-        let tail = after.find(|c: char| !continues_number(c)).unwrap_or(after.len());
+        let tail = after
+            .find(|c: char| !continues_number(c))
+            .unwrap_or(after.len());
         return text.len() - after.len() + tail;
     }
-    if ["<=", ">=", "==", "!=", "**", "//"].iter().any(|op| text.starts_with(op)) {
+    if ["<=", ">=", "==", "!=", "**", "//"]
+        .iter()
+        .any(|op| text.starts_with(op))
+    {
         return 2;
     }
     c.len_utf8()
@@ -940,14 +1081,24 @@ fn fail(error: Error) -> nom::Err<Error> {
 
 fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {
     let span = lhs.span.to(rhs.span);
-    Expr { kind: ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span }
+    Expr {
+        kind: ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
+        },
+        span,
+    }
 }
 
 /// The one argument of `grad(x)` or `mask(x)` when it is a plain name.
 fn name_argument(args: Vec<Expr>) -> Option<Ident> {
     let [arg] = <[Expr; 1]>::try_from(args).ok()?;
     match arg.kind {
-        ExprKind::Name(name) => Some(Ident { name, span: arg.span }),
+        ExprKind::Name(name) => Some(Ident {
+            name,
+            span: arg.span,
+        }),
         _ => None,
     }
 }
@@ -967,13 +1118,21 @@ fn check_arity(func: Func, got: usize, span: Span) -> Result<(), nom::Err<Error>
         Some(n) => format!("{n} arguments"),
         None => format!("{least} or more arguments"),
     };
-    Err(fail(Error::new(format!("{} takes {wanted}, got {got}", func.name()), span)))
+    Err(fail(Error::new(
+        format!("{} takes {wanted}, got {got}", func.name()),
+        span,
+    )))
 }
 
 /// `unknown function 'relux'; did you mean 'relu'?`, or the list of functions when nothing is
 /// close.
 fn unknown_function(word: &str, span: Span) -> Error {
-    let functions = || Func::ALL.into_iter().map(Func::name).chain(["grad", "mask"]);
+    let functions = || {
+        Func::ALL
+            .into_iter()
+            .map(Func::name)
+            .chain(["grad", "mask"])
+    };
     let message = match closest(word, functions()) {
         Some(suggestion) => format!("unknown function '{word}'; did you mean '{suggestion}'?"),
         None => {
@@ -1005,7 +1164,13 @@ fn example_call(function: &str) -> &'static str {
 /// `ragged array: row 2 has 1 item where row 1 has 2`. Rows of one parent are numbered from 1;
 /// lists in different parents are named by their numpy index, e.g. `[1][0]`.
 fn ragged(path: &[usize], count: usize, first_path: &[usize], first_count: usize) -> String {
-    let items = |n: usize| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+    let items = |n: usize| {
+        if n == 1 {
+            "1 item".to_string()
+        } else {
+            format!("{n} items")
+        }
+    };
     match (path.split_last(), first_path.split_last()) {
         (Some((row, parent)), Some((first_row, first_parent))) if parent == first_parent => {
             format!(
@@ -1089,7 +1254,10 @@ mod tests {
     }
 
     fn ident(name: &str, start: usize, end: usize) -> Ident {
-        Ident { name: name.to_string(), span: Span::new(start, end) }
+        Ident {
+            name: name.to_string(),
+            span: Span::new(start, end),
+        }
     }
 
     fn array(text: &str) -> (Vec<usize>, Vec<f64>) {
@@ -1101,7 +1269,14 @@ mod tests {
 
     #[test]
     fn line_empty_blank_and_comment_only_give_no_statements() {
-        for text in ["", "   ", "\t \r", "# just a comment", "  # 주석 한국어 ([", "\n"] {
+        for text in [
+            "",
+            "   ",
+            "\t \r",
+            "# just a comment",
+            "  # 주석 한국어 ([",
+            "\n",
+        ] {
             assert_eq!(parse_line(text, 0), Ok(vec![]), "{text:?}");
         }
     }
@@ -1129,7 +1304,9 @@ mod tests {
     #[test]
     fn spans_are_offset_by_base() {
         let statements = parse_line("y = x * 2", 100).unwrap();
-        let StatementKind::Assign { name, value } = &statements[0].kind else { panic!() };
+        let StatementKind::Assign { name, value } = &statements[0].kind else {
+            panic!()
+        };
         assert_eq!(name.span, Span::new(100, 101));
         assert_eq!(value.span, Span::new(104, 109));
         assert_eq!(statements[0].span, Span::new(100, 109));
@@ -1147,7 +1324,9 @@ mod tests {
     #[test]
     fn assignment_binds_a_name_to_an_expression() {
         let s = one("W1 = randn(2, 3)");
-        let StatementKind::Assign { name, value } = s.kind else { panic!() };
+        let StatementKind::Assign { name, value } = s.kind else {
+            panic!()
+        };
         assert_eq!(name, ident("W1", 0, 2));
         assert_eq!(show(&value), "randn(2, 3)");
         assert_eq!(value.span, Span::new(5, 16));
@@ -1184,21 +1363,45 @@ mod tests {
     #[test]
     fn back_takes_a_target_and_an_optional_dout() {
         let s = one("back y");
-        assert_eq!(s.kind, StatementKind::Back { target: ident("y", 5, 6), dout: Dout::Ones });
+        assert_eq!(
+            s.kind,
+            StatementKind::Back {
+                target: ident("y", 5, 6),
+                dout: Dout::Ones
+            }
+        );
         assert_eq!(s.span, Span::new(0, 6));
         let s = one("back y ones  # default");
-        assert_eq!(s.kind, StatementKind::Back { target: ident("y", 5, 6), dout: Dout::Ones });
+        assert_eq!(
+            s.kind,
+            StatementKind::Back {
+                target: ident("y", 5, 6),
+                dout: Dout::Ones
+            }
+        );
         assert_eq!(s.span, Span::new(0, 11));
-        let StatementKind::Back { dout: Dout::Expr(e), .. } = one("back y ones(2, 3)").kind else {
+        let StatementKind::Back {
+            dout: Dout::Expr(e),
+            ..
+        } = one("back y ones(2, 3)").kind
+        else {
             panic!()
         };
         assert_eq!(show(&e), "ones(2, 3)");
-        let StatementKind::Back { dout: Dout::Expr(e), .. } = one("back y [[1, -2]]").kind else {
+        let StatementKind::Back {
+            dout: Dout::Expr(e),
+            ..
+        } = one("back y [[1, -2]]").kind
+        else {
             panic!()
         };
         assert_eq!(show(&e), "array[1, 2][1.0, -2.0]");
         assert_eq!(e.span, Span::new(7, 16));
-        let StatementKind::Back { dout: Dout::Expr(e), .. } = one("back y -1").kind else {
+        let StatementKind::Back {
+            dout: Dout::Expr(e),
+            ..
+        } = one("back y -1").kind
+        else {
             panic!()
         };
         assert_eq!(show(&e), "(-1)");
@@ -1208,8 +1411,18 @@ mod tests {
     fn step_is_like_back() {
         let s = one("step loss;");
         assert!(s.silent);
-        assert_eq!(s.kind, StatementKind::Step { target: ident("loss", 5, 9), dout: Dout::Ones });
-        let StatementKind::Step { dout: Dout::Expr(e), .. } = one("step y 2 * x").kind else {
+        assert_eq!(
+            s.kind,
+            StatementKind::Step {
+                target: ident("loss", 5, 9),
+                dout: Dout::Ones
+            }
+        );
+        let StatementKind::Step {
+            dout: Dout::Expr(e),
+            ..
+        } = one("step y 2 * x").kind
+        else {
             panic!()
         };
         assert_eq!(show(&e), "(2 * x)");
@@ -1218,8 +1431,18 @@ mod tests {
     #[test]
     fn check_takes_a_name() {
         let s = one("check loss");
-        assert_eq!(s.kind, StatementKind::Check { target: ident("loss", 6, 10) });
-        assert_error("check loss 1", "expected ';' or end of line, found '1'", 11, 12);
+        assert_eq!(
+            s.kind,
+            StatementKind::Check {
+                target: ident("loss", 6, 10)
+            }
+        );
+        assert_error(
+            "check loss 1",
+            "expected ';' or end of line, found '1'",
+            11,
+            12,
+        );
     }
 
     #[test]
@@ -1247,24 +1470,58 @@ mod tests {
             4,
             8,
         );
-        assert_error("x = relu + 1", "'relu' is a function; call it like relu(x)", 4, 8);
-        assert_error("ones", "'ones' is a function; call it like ones(2, 3)", 0, 4);
+        assert_error(
+            "x = relu + 1",
+            "'relu' is a function; call it like relu(x)",
+            4,
+            8,
+        );
+        assert_error(
+            "ones",
+            "'ones' is a function; call it like ones(2, 3)",
+            0,
+            4,
+        );
     }
 
     #[test]
     fn graph_with_and_without_dot() {
         let s = one("graph loss");
-        assert_eq!(s.kind, StatementKind::Graph { target: ident("loss", 6, 10), dot: None });
+        assert_eq!(
+            s.kind,
+            StatementKind::Graph {
+                target: ident("loss", 6, 10),
+                dot: None
+            }
+        );
         let s = one("graph loss --dot");
-        assert_eq!(s.kind, StatementKind::Graph { target: ident("loss", 6, 10), dot: Some(None) });
+        assert_eq!(
+            s.kind,
+            StatementKind::Graph {
+                target: ident("loss", 6, 10),
+                dot: Some(None)
+            }
+        );
         assert_eq!(s.span, Span::new(0, 16));
         let s = one("graph loss --dot out/g(1).dot  # file");
         let dot = Some(Some("out/g(1).dot".to_string()));
-        assert_eq!(s.kind, StatementKind::Graph { target: ident("loss", 6, 10), dot });
+        assert_eq!(
+            s.kind,
+            StatementKind::Graph {
+                target: ident("loss", 6, 10),
+                dot
+            }
+        );
         assert_eq!(s.span, Span::new(0, 29));
         let s = one("graph y --dot \"my graph; #1.dot\"");
         let dot = Some(Some("my graph; #1.dot".to_string()));
-        assert_eq!(s.kind, StatementKind::Graph { target: ident("y", 6, 7), dot });
+        assert_eq!(
+            s.kind,
+            StatementKind::Graph {
+                target: ident("y", 6, 7),
+                dot
+            }
+        );
         assert_eq!(s.span, Span::new(0, 32));
         let statements = parse_line("graph y --dot a.dot; graph z --dot;", 0).unwrap();
         assert_eq!(statements.len(), 2);
@@ -1281,9 +1538,19 @@ mod tests {
         );
         let e = error("graph y --dot \"open");
         assert_eq!(e.message, "expected '\"' to close '\"'");
-        assert_eq!((e.span, e.related), (Span::new(19, 19), Some(Span::new(14, 15))));
-        assert_error("graph y --dot \"\"", "expected a file name inside the quotes", 14, 16);
+        assert_eq!(
+            (e.span, e.related),
+            (Span::new(19, 19), Some(Span::new(14, 15)))
+        );
+        assert_error(
+            "graph y --dot \"\"",
+            "expected a file name inside the quotes",
+            14,
+            16,
+        );
         assert_error("graph y x", "expected ';' or end of line, found 'x'", 8, 9);
+        let e = error("graph y --dot\nx");
+        assert_eq!(e.message, "expected ';' or end of line, found a line break");
     }
 
     #[test]
@@ -1313,12 +1580,24 @@ mod tests {
     fn expression_spans_are_exact() {
         let e = expr("-x * (y + 1)");
         assert_eq!(e.span, Span::new(0, 12));
-        let ExprKind::Binary { lhs, rhs, .. } = &e.kind else { panic!() };
+        let ExprKind::Binary { lhs, rhs, .. } = &e.kind else {
+            panic!()
+        };
         assert_eq!(lhs.span, Span::new(0, 2));
         assert_eq!(rhs.span, Span::new(5, 12));
         let e = expr("relu( x )");
-        let ExprKind::Call { func, func_span, args } = &e.kind else { panic!() };
-        assert_eq!((*func, *func_span, args[0].span), (Func::Relu, Span::new(0, 4), Span::new(6, 7)));
+        let ExprKind::Call {
+            func,
+            func_span,
+            args,
+        } = &e.kind
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (*func, *func_span, args[0].span),
+            (Func::Relu, Span::new(0, 4), Span::new(6, 7))
+        );
         assert_eq!(e.span, Span::new(0, 9));
     }
 
@@ -1326,10 +1605,25 @@ mod tests {
     fn expression_errors() {
         assert_error("2 *", "expected an expression after '*'", 3, 3);
         assert_error("2 * )", "expected an expression after '*'", 4, 5);
-        assert_error("a < b < c", "comparisons cannot be chained; add parentheses, e.g. (a < b) == c", 6, 7);
-        assert_error("a == b != c", "comparisons cannot be chained; add parentheses, e.g. (a < b) == c", 7, 9);
+        assert_error(
+            "a < b < c",
+            "comparisons cannot be chained; add parentheses, e.g. (a < b) == c",
+            6,
+            7,
+        );
+        assert_error(
+            "a == b != c",
+            "comparisons cannot be chained; add parentheses, e.g. (a < b) == c",
+            7,
+            9,
+        );
         assert_error("()", "expected an expression after '('", 1, 2);
-        assert_error("x ** 2", "there is no '**' operator; multiply instead, e.g. x * x", 2, 4);
+        assert_error(
+            "x ** 2",
+            "there is no '**' operator; multiply instead, e.g. x * x",
+            2,
+            4,
+        );
         assert_error("x // 2", "there is no '//' operator; use '/'", 2, 4);
         assert_error("x foo", "expected ';' or end of line, found 'foo'", 2, 5);
         assert_error("x )", "unexpected ')'", 2, 3);
@@ -1341,7 +1635,12 @@ mod tests {
         assert_error("가", "unexpected character '가'", 0, 3);
         assert_error("x.T", "unexpected character '.'", 1, 2);
         assert_error("!x", "unexpected character '!'", 0, 1);
-        assert_error("a = 1\nb = 2", "expected ';' or end of line, found a line break", 5, 6);
+        assert_error(
+            "a = 1\nb = 2",
+            "expected ';' or end of line, found a line break",
+            5,
+            6,
+        );
     }
 
     #[test]
@@ -1355,7 +1654,12 @@ mod tests {
             ("(", "expected ')' to close '('", (1, 1), (0, 1)),
             ("[1, 2", "expected ']' to close '['", (5, 5), (0, 1)),
             ("[1 2]", "expected ']' to close '['", (3, 4), (0, 1)),
-            ("x = [[1], [2)", "expected ']' to close '['", (12, 13), (10, 11)),
+            (
+                "x = [[1], [2)",
+                "expected ']' to close '['",
+                (12, 13),
+                (10, 11),
+            ),
             ("[", "expected ']' to close '['", (1, 1), (0, 1)),
         ];
         for (text, message, (start, end), (open_start, open_end)) in cases {
@@ -1411,9 +1715,18 @@ mod tests {
     fn arrays_are_rectangular_and_row_major() {
         assert_eq!(array("[]"), (vec![0], vec![]));
         assert_eq!(array("[[], []]"), (vec![2, 0], vec![]));
-        assert_eq!(array("[1, -0.5, +1, - 2,]"), (vec![4], vec![1.0, -0.5, 1.0, -2.0]));
-        assert_eq!(array("[[1, 2], [3, 4], [5, 6]]"), (vec![3, 2], vec![1., 2., 3., 4., 5., 6.]));
-        assert_eq!(array("[[[1], [2]], [[3], [4]]]"), (vec![2, 2, 1], vec![1., 2., 3., 4.]));
+        assert_eq!(
+            array("[1, -0.5, +1, - 2,]"),
+            (vec![4], vec![1.0, -0.5, 1.0, -2.0])
+        );
+        assert_eq!(
+            array("[[1, 2], [3, 4], [5, 6]]"),
+            (vec![3, 2], vec![1., 2., 3., 4., 5., 6.])
+        );
+        assert_eq!(
+            array("[[[1], [2]], [[3], [4]]]"),
+            (vec![2, 2, 1], vec![1., 2., 3., 4.])
+        );
         let text = "[[1, 2],  # first row\n [3, 4]]  # done";
         assert_eq!(array(text), (vec![2, 2], vec![1., 2., 3., 4.]));
         assert_eq!(expr(text).span, Span::new(0, 30));
@@ -1423,9 +1736,24 @@ mod tests {
 
     #[test]
     fn array_errors() {
-        assert_error("[[1, 2], [3]]", "ragged array: row 2 has 1 item where row 1 has 2", 9, 10);
-        assert_error("[[1], [2, 3]]", "ragged array: row 2 has 2 items where row 1 has 1", 6, 7);
-        assert_error("[[], [1]]", "ragged array: row 2 has 1 item where row 1 has 0", 5, 6);
+        assert_error(
+            "[[1, 2], [3]]",
+            "ragged array: row 2 has 1 item where row 1 has 2",
+            9,
+            10,
+        );
+        assert_error(
+            "[[1], [2, 3]]",
+            "ragged array: row 2 has 2 items where row 1 has 1",
+            6,
+            7,
+        );
+        assert_error(
+            "[[], [1]]",
+            "ragged array: row 2 has 1 item where row 1 has 0",
+            5,
+            6,
+        );
         assert_error(
             "[[[1, 2]], [[1, 2, 3]]]",
             "ragged array: the list at [1][0] has 3 items where the list at [0][0] has 2",
@@ -1467,8 +1795,18 @@ mod tests {
 
     #[test]
     fn call_errors() {
-        assert_error("relux(x)", "unknown function 'relux'; did you mean 'relu'?", 0, 5);
-        assert_error("grd(x)", "unknown function 'grd'; did you mean 'grad'?", 0, 3);
+        assert_error(
+            "relux(x)",
+            "unknown function 'relux'; did you mean 'relu'?",
+            0,
+            5,
+        );
+        assert_error(
+            "grd(x)",
+            "unknown function 'grd'; did you mean 'grad'?",
+            0,
+            3,
+        );
         assert_error(
             "foo(x)",
             "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, grad, mask",
@@ -1478,10 +1816,27 @@ mod tests {
         assert_error("relu(x, y)", "relu takes 1 argument, got 2", 0, 10);
         assert_error("add(x)", "add takes 2 arguments, got 1", 0, 6);
         assert_error("ones()", "ones takes 1 or more arguments, got 0", 0, 6);
-        assert_error("grad(x + 1)", "grad takes a variable name, e.g. grad(x)", 5, 10);
+        assert_error(
+            "grad(x + 1)",
+            "grad takes a variable name, e.g. grad(x)",
+            5,
+            10,
+        );
         assert_error("mask()", "mask takes a variable name, e.g. mask(x)", 0, 6);
-        assert_error("grad(a, b)", "grad takes a variable name, e.g. grad(x)", 0, 10);
+        assert_error(
+            "grad(a, b)",
+            "grad takes a variable name, e.g. grad(x)",
+            0,
+            10,
+        );
         assert_error("add(x,, y)", "expected an expression after ','", 6, 7);
+        let e = error("ones((2, 3))");
+        let message = "tuples are not supported; write a shape as ones(2, 3), not ones((2, 3))";
+        assert_eq!(e.message, message);
+        assert_eq!(
+            (e.span, e.related),
+            (Span::new(7, 8), Some(Span::new(5, 6)))
+        );
     }
 
     #[test]
@@ -1490,8 +1845,16 @@ mod tests {
             ("[".repeat(100_000), "arrays nest at most 64 deep", 64),
             ("(".repeat(100_000), "expressions nest at most 64 deep", 64),
             ("-".repeat(100_000), "expressions nest at most 64 deep", 64),
-            (format!("x = {}", "- ".repeat(100_000)), "expressions nest at most 64 deep", 132),
-            ("relu(".repeat(100_000), "expressions nest at most 64 deep", 64 * 5 + 4),
+            (
+                format!("x = {}", "- ".repeat(100_000)),
+                "expressions nest at most 64 deep",
+                132,
+            ),
+            (
+                "relu(".repeat(100_000),
+                "expressions nest at most 64 deep",
+                64 * 5 + 4,
+            ),
         ];
         for (text, message, at) in cases {
             let e = parse_line(&text, 0).unwrap_err();
@@ -1500,7 +1863,8 @@ mod tests {
         }
         let chain = vec!["1"; 100_000].join(" + ");
         let e = parse_line(&chain, 0).unwrap_err();
-        let message = "too many operators in one statement (at most 256); split it into several statements";
+        let message =
+            "too many operators in one statement (at most 256); split it into several statements";
         assert_eq!(e.message, message);
         assert_eq!(e.span, Span::new(256 * 4 + 2, 256 * 4 + 3));
         // The limit is per statement.
@@ -1509,8 +1873,47 @@ mod tests {
     }
 
     #[test]
+    fn nesting_up_to_the_limit_parses() {
+        let parens = format!("{}x{}", "(".repeat(64), ")".repeat(64));
+        assert_eq!(show(&expr(&parens)), "x");
+        let signs = format!("{}x", "-".repeat(64));
+        assert_eq!(
+            show(&expr(&signs)),
+            format!("{}x{}", "(-".repeat(64), ")".repeat(64))
+        );
+        let calls = format!("{}x{}", "relu(".repeat(64), ")".repeat(64));
+        assert!(show(&expr(&calls)).starts_with("relu(relu("));
+        let mixed = format!(
+            "{}{}1{}{}",
+            "exp(".repeat(63),
+            "[".repeat(64),
+            "]".repeat(64),
+            ")".repeat(63)
+        );
+        let expected = format!(
+            "{}array{:?}[1.0]{}",
+            "exp(".repeat(63),
+            [1; 64],
+            ")".repeat(63)
+        );
+        assert_eq!(show(&expr(&mixed)), expected);
+        assert_error(
+            &format!("{}x", "-".repeat(65)),
+            "expressions nest at most 64 deep",
+            64,
+            65,
+        );
+    }
+
+    #[test]
     fn needs_more_input_while_a_bracket_is_open() {
-        for text in ["x = [1, 2,", "relu((x", "a = [[1], # ]", "back y (", "a = [1,\n 2,"] {
+        for text in [
+            "x = [1, 2,",
+            "relu((x",
+            "a = [[1], # ]",
+            "back y (",
+            "a = [1,\n 2,",
+        ] {
             assert!(needs_more_input(text), "{text:?}");
         }
         for text in [
@@ -1535,7 +1938,13 @@ mod tests {
         let lines = logical_lines(src);
         assert_eq!(
             lines,
-            vec![(0, "a = 1"), (7, "b = [1,\r\n  2]  # two"), (28, ""), (29, "# c"), (33, "c = (a +\nb)")]
+            vec![
+                (0, "a = 1"),
+                (7, "b = [1,\r\n  2]  # two"),
+                (28, ""),
+                (29, "# c"),
+                (33, "c = (a +\nb)")
+            ]
         );
         for (offset, text) in &lines {
             assert_eq!(&src[*offset..*offset + text.len()], *text);
@@ -1547,7 +1956,10 @@ mod tests {
         assert_eq!(logical_lines("x = [1,\n"), vec![(0, "x = [1,")]);
         assert_eq!(logical_lines("x = [1,\n2\n"), vec![(0, "x = [1,\n2")]);
         let e = parse_line("x = [1,\n2", 0).unwrap_err();
-        assert_eq!((e.span, e.related), (Span::new(9, 9), Some(Span::new(4, 5))));
+        assert_eq!(
+            (e.span, e.related),
+            (Span::new(9, 9), Some(Span::new(4, 5)))
+        );
     }
 
     /// Every span in `statements` lies within `text` (offset by `base`) and on char boundaries.
@@ -1561,7 +1973,9 @@ mod tests {
                     walk(lhs, spans);
                     walk(rhs, spans);
                 }
-                ExprKind::Call { func_span, args, .. } => {
+                ExprKind::Call {
+                    func_span, args, ..
+                } => {
                     spans.push(*func_span);
                     args.iter().for_each(|a| walk(a, spans));
                 }
@@ -1593,8 +2007,14 @@ mod tests {
 
     fn assert_span_in(text: &str, base: usize, span: Span) {
         assert!(span.start <= span.end, "{text:?}: {span:?}");
-        assert!(span.start >= base && span.end <= base + text.len(), "{text:?}: {span:?}");
-        assert!(text.is_char_boundary(span.start - base), "{text:?}: {span:?}");
+        assert!(
+            span.start >= base && span.end <= base + text.len(),
+            "{text:?}: {span:?}"
+        );
+        assert!(
+            text.is_char_boundary(span.start - base),
+            "{text:?}: {span:?}"
+        );
         assert!(text.is_char_boundary(span.end - base), "{text:?}: {span:?}");
     }
 
@@ -1617,7 +2037,11 @@ mod tests {
         let mut next = 0;
         for (offset, line) in logical_lines(text) {
             assert!(offset >= next, "{text:?}");
-            assert_eq!(text.get(offset..offset + line.len()), Some(line), "{text:?}");
+            assert_eq!(
+                text.get(offset..offset + line.len()),
+                Some(line),
+                "{text:?}"
+            );
             next = offset + line.len();
             if let Err(e) = parse_line(line, base + offset) {
                 assert_span_in(line, base + offset, e.span);
@@ -1626,11 +2050,65 @@ mod tests {
     }
 
     const VOCABULARY: &[&str] = &[
-        "[", "]", "(", ")", ",", ";", " ", " ", "\n", "\r\n", "\t", "#", "# 주석 [(", "1", "-0.5",
-        "3.", ".5", "1e-05", "2.5E+4", "1e400", "1e", "x", "W1", "_", "=", "==", "!=", "<", "<=",
-        ">", ">=", "+", "-", "*", "/", "**", "back", "step", "check", "graph", "--dot", "\"",
-        "out.dot", "ones", "zeros", "relu", "relux", "add", "grad", "mask", "ones_like", "randn",
-        "가", "한국어", "@", ".", "!", "é", "\u{200b}",
+        "[",
+        "]",
+        "(",
+        ")",
+        ",",
+        ";",
+        " ",
+        " ",
+        "\n",
+        "\r\n",
+        "\t",
+        "#",
+        "# 주석 [(",
+        "1",
+        "-0.5",
+        "3.",
+        ".5",
+        "1e-05",
+        "2.5E+4",
+        "1e400",
+        "1e",
+        "x",
+        "W1",
+        "_",
+        "=",
+        "==",
+        "!=",
+        "<",
+        "<=",
+        ">",
+        ">=",
+        "+",
+        "-",
+        "*",
+        "/",
+        "**",
+        "back",
+        "step",
+        "check",
+        "graph",
+        "--dot",
+        "\"",
+        "out.dot",
+        "ones",
+        "zeros",
+        "relu",
+        "relux",
+        "add",
+        "grad",
+        "mask",
+        "ones_like",
+        "randn",
+        "가",
+        "한국어",
+        "@",
+        ".",
+        "!",
+        "é",
+        "\u{200b}",
     ];
 
     proptest! {

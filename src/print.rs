@@ -34,8 +34,29 @@ pub fn to_string_styled(
     prefix: &str,
     style: &mut dyn FnMut(&[usize], &str) -> String,
 ) -> String {
+    to_string_with(value, prefix, Digits::Numpy, style)
+}
+
+/// How many digits floats get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Digits {
+    /// numpy's default: `floatmode='maxprec'`, `precision=8`.
+    Numpy,
+    /// numpy's `floatmode='unique'`: every digit needed to tell each value apart from its
+    /// neighbouring floats, and no more. Gradients print this way, so the book's numbers
+    /// (110.00000000000001) show to the last digit inside arrays too.
+    Unique,
+}
+
+/// The general form: [`to_string_styled`] with a choice of [`Digits`].
+pub fn to_string_with(
+    value: &Value,
+    prefix: &str,
+    digits: Digits,
+    style: &mut dyn FnMut(&[usize], &str) -> String,
+) -> String {
     let pieces = match value {
-        Value::Float(a) => float_pieces(a, prefix),
+        Value::Float(a) => float_pieces(a, prefix, digits),
         Value::Bool(a) => bool_pieces(a, prefix),
     };
     let mut out = String::from(prefix);
@@ -101,7 +122,7 @@ impl Piece {
 
 /// Lays out a float array. The formatter is built from the shown elements only, as numpy builds
 /// it from `_leading_trailing` of a summarised array, so huge arrays cost only their edges.
-fn float_pieces(a: &ArrayD<f64>, prefix: &str) -> Vec<Piece> {
+fn float_pieces(a: &ArrayD<f64>, prefix: &str, digits: Digits) -> Vec<Piece> {
     if a.ndim() == 0 {
         // A scalar prints as `str(np.float64(x))`, Python's repr, prefix or not. (numpy's own
         // `array2string` of a 0-d array would go through `FloatingFormat` and print `220.` for
@@ -117,7 +138,11 @@ fn float_pieces(a: &ArrayD<f64>, prefix: &str) -> Vec<Piece> {
     for_each_shown(a.shape(), summarise, &mut Vec::new(), &mut |index| {
         shown.push(a.get(index).copied().unwrap_or(f64::NAN));
     });
-    let format = FloatFormat::new(&shown);
+    let cap = match digits {
+        Digits::Numpy => Some(PRECISION),
+        Digits::Unique => None,
+    };
+    let format = FloatFormat::new(&shown, cap);
     let text_at = |index: &[usize]| format.format(a.get(index).copied().unwrap_or(f64::NAN));
     Layout {
         shape: a.shape(),
@@ -344,11 +369,13 @@ struct FloatFormat {
     pad_right: usize,
     /// Digits every exponent is zero-padded to.
     exp_size: usize,
+    /// The most fractional digits any value may get (`None`: as many as it needs to be unique).
+    cap: Option<usize>,
 }
 
 impl FloatFormat {
     /// numpy's `fillFormat`: the widths come from formatting every shown finite value once.
-    fn new(data: &[f64]) -> Self {
+    fn new(data: &[f64], cap: Option<usize>) -> Self {
         let finite: Vec<f64> = data.iter().copied().filter(|x| x.is_finite()).collect();
         let magnitudes = finite.iter().filter(|x| **x != 0.0).map(|x| x.abs());
         let range = magnitudes.fold(None, |acc: Option<(f64, f64)>, x| match acc {
@@ -361,7 +388,8 @@ impl FloatFormat {
         });
         let mut format = FloatFormat {
             exp_format,
-            precision: PRECISION,
+            precision: cap.unwrap_or(0),
+            cap,
             pad_left: 0,
             pad_right: 0,
             exp_size: 0,
@@ -371,7 +399,7 @@ impl FloatFormat {
         } else if exp_format {
             let parts: Vec<Scientific> = finite
                 .iter()
-                .map(|&x| Scientific::new(x, PRECISION, None))
+                .map(|&x| Scientific::new(x, cap, None))
                 .collect();
             format.exp_size = parts
                 .iter()
@@ -382,7 +410,10 @@ impl FloatFormat {
             format.pad_left = parts.iter().map(|p| p.int.len()).max().unwrap_or(0);
             format.pad_right = format.exp_size + 2 + format.precision;
         } else {
-            let parts: Vec<Positional> = finite.iter().map(|&x| Positional::new(x, None)).collect();
+            let parts: Vec<Positional> = finite
+                .iter()
+                .map(|&x| Positional::new(x, cap, None))
+                .collect();
             format.pad_left = parts.iter().map(|p| p.int.len()).max().unwrap_or(0);
             format.pad_right = parts.iter().map(|p| p.frac.len()).max().unwrap_or(0);
         }
@@ -414,14 +445,14 @@ impl FloatFormat {
         if self.exp_format {
             // Every mantissa gets exactly `precision` digits: more digits of the exact value
             // are generated for the ones whose unique digits are fewer.
-            let p = Scientific::new(x, self.precision, Some(self.precision));
+            let p = Scientific::new(x, Some(self.precision), Some(self.precision));
             let frac = format!("{:0<width$}", p.frac, width = self.precision);
             let exp = exponent_text(p.exp, self.exp_size);
             format!("{:>pad_left$}.{frac}e{exp}", p.int)
         } else {
             // 'maxprec' asks for at least zero fractional digits, which makes Dragon4 produce
             // every digit down to the units one before stopping.
-            let p = Positional::new(x, Some(0));
+            let p = Positional::new(x, self.cap, Some(0));
             let pad_right = self.pad_right;
             format!("{:>pad_left$}.{:<pad_right$}", p.int, p.frac)
         }
@@ -436,8 +467,8 @@ struct Positional {
 }
 
 impl Positional {
-    fn new(x: f64, min_digits: Option<usize>) -> Self {
-        let d = dragon4(x, Cutoff::Fraction, Some(PRECISION), min_digits);
+    fn new(x: f64, cap: Option<usize>, min_digits: Option<usize>) -> Self {
+        let d = dragon4(x, Cutoff::Fraction, cap, min_digits);
         let (int, mut frac) = d.positional_parts();
         // The '.' trim mode drops trailing zeros but keeps the point.
         let kept = frac.trim_end_matches('0').len();
@@ -458,11 +489,11 @@ struct Scientific {
 }
 
 impl Scientific {
-    fn new(x: f64, max_frac: usize, min_frac: Option<usize>) -> Self {
+    fn new(x: f64, max_frac: Option<usize>, min_frac: Option<usize>) -> Self {
         let d = dragon4(
             x,
             Cutoff::Total,
-            Some(max_frac + 1),
+            max_frac.map(|m| m + 1),
             min_frac.map(|m| m + 1),
         );
         let digits = d.digit_str();

@@ -48,7 +48,13 @@ impl Repl {
     pub fn new(session: Session, lang: Lang, width: usize) -> Repl {
         let mut session = session;
         session.set_width(width);
-        Repl { session, lang, guide: None, paused: None, width }
+        Repl {
+            session,
+            lang,
+            guide: None,
+            paused: None,
+            width,
+        }
     }
 
     pub fn style(&self) -> Style {
@@ -61,7 +67,12 @@ impl Repl {
             "— 역전파를 직접 입력해 보세요. 언어 설명은 :help, 수업은 :lessons (끝내기: Ctrl-D)",
             "— type backpropagation. :help for the language, :lessons for the lessons (Ctrl-D leaves)",
         );
-        format!("{} {}\n", self.style().heading(&format!("backprop {}", env!("CARGO_PKG_VERSION"))), text)
+        format!(
+            "{} {}\n",
+            self.style()
+                .heading(&format!("backprop {}", env!("CARGO_PKG_VERSION"))),
+            text
+        )
     }
 
     /// The statement a guided lesson offers next, to pre-fill the prompt with.
@@ -86,7 +97,11 @@ impl Repl {
         let ok = match self.session.run(line, 0, out) {
             Ok(()) => true,
             Err(error) => {
-                write!(out, "{}", diagnostic::render(None, line, &error, &self.style()))?;
+                write!(
+                    out,
+                    "{}",
+                    diagnostic::render(None, line, &error, &self.style())
+                )?;
                 false
             }
         };
@@ -100,7 +115,9 @@ impl Repl {
     }
 
     fn command(&mut self, command: &str, out: &mut dyn Write) -> std::io::Result<Flow> {
-        let (name, arg) = command.split_once(char::is_whitespace).unwrap_or((command, ""));
+        let (name, arg) = command
+            .split_once(char::is_whitespace)
+            .unwrap_or((command, ""));
         let arg = arg.trim();
         let style = self.style();
         match name {
@@ -113,15 +130,26 @@ impl Repl {
                     "{} {}",
                     style.error("error:"),
                     self.lang.pick(
-                        &format!("'{arg}'에 대한 도움말이 없습니다. 있는 것: {}", help::TOPICS.join(", ")),
-                        &format!("no help for '{arg}'; there is help for: {}", help::TOPICS.join(", ")),
+                        &format!(
+                            "'{arg}'에 대한 도움말이 없습니다. 있는 것: {}",
+                            help::TOPICS.join(", ")
+                        ),
+                        &format!(
+                            "no help for '{arg}'; there is help for: {}",
+                            help::TOPICS.join(", ")
+                        ),
                     )
                 )?,
             },
             "vars" => self.vars(out)?,
             "reset" => {
                 self.session.reset();
-                writeln!(out, "{}", self.lang.pick("변수를 모두 지웠습니다.", "All variables forgotten."))?;
+                writeln!(
+                    out,
+                    "{}",
+                    self.lang
+                        .pick("변수를 모두 지웠습니다.", "All variables forgotten.")
+                )?;
             }
             "lessons" => match lesson::all(self.lang) {
                 Ok(lessons) => write!(out, "{}", lesson::listing(&lessons, self.lang, &style))?,
@@ -136,7 +164,11 @@ impl Repl {
             "lang" => match Lang::parse(arg) {
                 Some(lang) => {
                     self.lang = lang;
-                    writeln!(out, "{}", lang.pick("이제 한국어로 안내합니다.", "Now in English."))?;
+                    writeln!(
+                        out,
+                        "{}",
+                        lang.pick("이제 한국어로 안내합니다.", "Now in English.")
+                    )?;
                 }
                 None => writeln!(out, "{} :lang ko|en", style.error("error:"))?,
             },
@@ -147,7 +179,11 @@ impl Repl {
             },
             "seed" => match arg.parse::<u64>() {
                 Ok(seed) => self.session.set_seed(seed),
-                Err(_) => writeln!(out, "{} :seed takes a whole number, e.g. :seed 42", style.error("error:"))?,
+                Err(_) => writeln!(
+                    out,
+                    "{} :seed takes a whole number, e.g. :seed 42",
+                    style.error("error:")
+                )?,
             },
             "clear" => write!(out, "\x1b[2J\x1b[H")?,
             _ => {
@@ -170,14 +206,30 @@ impl Repl {
         let vars = self.session.vars();
         let style = self.style();
         if vars.is_empty() {
-            return writeln!(out, "{}", self.lang.pick("아직 변수가 없습니다. 예: x = [1.0, -2.0]", "No variables yet. Try: x = [1.0, -2.0]"));
+            return writeln!(
+                out,
+                "{}",
+                self.lang.pick(
+                    "아직 변수가 없습니다. 예: x = [1.0, -2.0]",
+                    "No variables yet. Try: x = [1.0, -2.0]"
+                )
+            );
         }
         let name_width = vars.iter().map(|v| v.name.len()).max().unwrap_or(0);
         for var in vars {
             let shape = shape::describe(&var.shape);
-            let grad = if var.has_grad { style.grad(self.lang.pick("기울기 있음", "has grad")) } else { String::new() };
+            let grad = if var.has_grad {
+                style.grad(self.lang.pick("기울기 있음", "has grad"))
+            } else {
+                String::new()
+            };
             let pad = " ".repeat(name_width - var.name.len());
-            writeln!(out, "{}{pad}  {shape:<12} {:<8} {grad}", style.name(&var.name), style.layer(var.layer))?;
+            writeln!(
+                out,
+                "{}{pad}  {shape:<12} {:<8} {grad}",
+                style.name(&var.name),
+                style.layer(var.layer)
+            )?;
         }
         Ok(())
     }
@@ -186,7 +238,10 @@ impl Repl {
         writeln!(
             out,
             "{}",
-            self.lang.pick("진행 중인 수업이 없습니다. :lessons로 목록을 보세요.", "No lesson is running; :lessons lists them.")
+            self.lang.pick(
+                "진행 중인 수업이 없습니다. :lessons로 목록을 보세요.",
+                "No lesson is running; :lessons lists them."
+            )
         )
     }
 
@@ -209,10 +264,22 @@ impl Repl {
         };
         let Some(found) = lesson::find(&lessons, which) else {
             let slugs: Vec<&str> = lessons.iter().map(|l| l.slug.as_str()).collect();
-            let hint = suggest::closest(which, slugs.iter().copied()).map(|c| format!("did you mean '{c}'? ")).unwrap_or_default();
-            return writeln!(out, "{} no lesson '{which}'; {hint}the lessons are {}", self.style().error("error:"), slugs.join(", "));
+            let hint = suggest::closest(which, slugs.iter().copied())
+                .map(|c| format!("did you mean '{c}'? "))
+                .unwrap_or_default();
+            return writeln!(
+                out,
+                "{} no lesson '{which}'; {hint}the lessons are {}",
+                self.style().error("error:"),
+                slugs.join(", ")
+            );
         };
-        let header = format!("{} {} · {}", self.lang.pick("수업", "Lesson"), found.number, found.title);
+        let header = format!(
+            "{} {} · {}",
+            self.lang.pick("수업", "Lesson"),
+            found.number,
+            found.title
+        );
         writeln!(out, "{}", self.style().heading(&header))?;
         writeln!(
             out,
@@ -222,12 +289,18 @@ impl Repl {
                 "The prompt is filled with the next statement: Enter runs it, or edit it first. :next skips, :prev goes back"
             ))
         )?;
-        self.guide = Some(Guide { lesson: found.clone(), next: 0 });
+        self.guide = Some(Guide {
+            lesson: found.clone(),
+            next: 0,
+        });
         self.show_prose_before_next(out)
     }
 
     fn lessons_listing(&self) -> String {
-        lesson::all(self.lang).map_or_else(|e| e.to_string(), |l| lesson::listing(&l, self.lang, &self.style()))
+        lesson::all(self.lang).map_or_else(
+            |e| e.to_string(),
+            |l| lesson::listing(&l, self.lang, &self.style()),
+        )
     }
 
     /// Prints the prose between the previous statement and the next one, moving `next` onto the
@@ -253,7 +326,14 @@ impl Repl {
             self.guide = None;
             self.paused = None;
             let _ = lesson::mark_finished(&slug);
-            writeln!(out, "{}", style.ok(self.lang.pick("수업을 마쳤습니다! :lessons로 다음 수업을 고르세요.", "Lesson finished! :lessons to pick the next one.")))?;
+            writeln!(
+                out,
+                "{}",
+                style.ok(self.lang.pick(
+                    "수업을 마쳤습니다! :lessons로 다음 수업을 고르세요.",
+                    "Lesson finished! :lessons to pick the next one."
+                ))
+            )?;
         }
         Ok(())
     }
@@ -307,18 +387,28 @@ pub fn main(args: &Args) -> ExitCode {
     let lang = Lang::detect(args.lang.as_deref());
     let session = crate::cli::new_session(args, color);
     let mut repl = Repl::new(session, lang, lesson::terminal_width());
-    let config = Config::builder().auto_add_history(true).history_ignore_dups(true).map(|b| b.build());
-    let mut editor: Editor<EditorHelper, DefaultHistory> = match config.and_then(Editor::with_config) {
-        Ok(editor) => editor,
-        Err(e) => {
-            eprintln!("error: cannot open the terminal for editing: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let config = Config::builder()
+        .auto_add_history(true)
+        .history_ignore_dups(true)
+        .map(|b| b.build());
+    let mut editor: Editor<EditorHelper, DefaultHistory> =
+        match config.and_then(Editor::with_config) {
+            Ok(editor) => editor,
+            Err(e) => {
+                eprintln!("error: cannot open the terminal for editing: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
     let mut helper = EditorHelper::new(Style::new(color));
-    helper.lessons = lesson::all(lang).map(|l| l.into_iter().map(|l| l.slug).collect()).unwrap_or_default();
+    helper.lessons = lesson::all(lang)
+        .map(|l| l.into_iter().map(|l| l.slug).collect())
+        .unwrap_or_default();
     editor.set_helper(Some(helper));
-    let history = if args.no_history { None } else { paths::history_file() };
+    let history = if args.no_history {
+        None
+    } else {
+        paths::history_file()
+    };
     let mut history = History::open(history, &mut editor);
 
     let stdout = std::io::stdout();
@@ -348,7 +438,14 @@ pub fn main(args: &Args) -> ExitCode {
             Err(ReadlineError::Interrupted) => {
                 if prefill.is_some() {
                     repl.pause_lesson();
-                    let _ = writeln!(out, "{}", repl.style().context(lang.pick("(수업 일시 정지: :lesson으로 계속)", "(lesson paused: :lesson carries on)")));
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        repl.style().context(lang.pick(
+                            "(수업 일시 정지: :lesson으로 계속)",
+                            "(lesson paused: :lesson carries on)"
+                        ))
+                    );
                 }
             }
             Err(ReadlineError::Eof) => break,
@@ -368,10 +465,16 @@ struct History {
 }
 
 impl History {
-    fn open(path: Option<std::path::PathBuf>, editor: &mut Editor<EditorHelper, DefaultHistory>) -> History {
+    fn open(
+        path: Option<std::path::PathBuf>,
+        editor: &mut Editor<EditorHelper, DefaultHistory>,
+    ) -> History {
         if let Some(path) = &path {
             if path.exists() && editor.load_history(path).is_err() {
-                eprintln!("warning: cannot read the history file {}; carrying on without it", path.display());
+                eprintln!(
+                    "warning: cannot read the history file {}; carrying on without it",
+                    path.display()
+                );
                 return History { path: None };
             }
         }
@@ -381,8 +484,15 @@ impl History {
     fn append(&mut self, editor: &mut Editor<EditorHelper, DefaultHistory>, out: &mut dyn Write) {
         let Some(path) = &self.path else { return };
         let created = path.parent().map_or(Ok(()), std::fs::create_dir_all);
-        if created.and_then(|()| editor.append_history(path).map_err(std::io::Error::other)).is_err() {
-            let _ = writeln!(out, "warning: cannot write the history file {}; history is off for this session", path.display());
+        if created
+            .and_then(|()| editor.append_history(path).map_err(std::io::Error::other))
+            .is_err()
+        {
+            let _ = writeln!(
+                out,
+                "warning: cannot write the history file {}; history is off for this session",
+                path.display()
+            );
             self.path = None;
         }
     }

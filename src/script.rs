@@ -30,7 +30,8 @@ pub fn run_source(
     for (offset, line) in parser::logical_lines(src) {
         if let Err(error) = session.run(line, offset, out) {
             failures += 1;
-            let _ = err.write_all(diagnostic::render(Some(origin), src, &error, err_style).as_bytes());
+            let _ =
+                err.write_all(diagnostic::render(Some(origin), src, &error, err_style).as_bytes());
             if !options.keep_going {
                 break;
             }
@@ -51,9 +52,12 @@ pub fn read_script(path: &str) -> Result<String, String> {
         bytes
     } else {
         if Path::new(path).is_dir() {
-            return Err(format!("error: '{path}' is a directory; give a script file such as lesson.bp"));
+            return Err(format!(
+                "error: '{path}' is a directory; give a script file such as lesson.bp"
+            ));
         }
-        std::fs::read(path).map_err(|e| format!("error: cannot read '{path}': {}", io_reason(&e)))?
+        std::fs::read(path)
+            .map_err(|e| format!("error: cannot read '{path}': {}", io_reason(&e)))?
     };
     decode(path, bytes)
 }

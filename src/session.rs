@@ -10,7 +10,8 @@ use crate::ast::{BinOp, Dout, Expr, ExprKind, Func, Ident, Span, Statement, Stat
 use crate::error::{Error, Result};
 use crate::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
 use crate::parser;
-use crate::print;
+use crate::picture;
+use crate::print::{self, Digits};
 use crate::random::{DEFAULT_SEED, Rng};
 use crate::shape;
 use crate::style::Style;
@@ -27,6 +28,8 @@ pub struct BackRecord {
     /// The name `back` ran from.
     pub output: String,
     pub output_node: NodeId,
+    /// The dout the pass started from.
+    pub dout: ArrayD<f64>,
     /// The gradient of each named variable that took part, in the order the names were defined.
     pub named: Vec<(String, ArrayD<f64>)>,
     pub gradients: Gradients,
@@ -69,8 +72,16 @@ struct Source<'a> {
 impl Source<'_> {
     fn slice(&self, span: Span) -> String {
         let start = span.start.saturating_sub(self.base).min(self.text.len());
-        let end = span.end.saturating_sub(self.base).clamp(start, self.text.len());
-        self.text.get(start..end).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+        let end = span
+            .end
+            .saturating_sub(self.base)
+            .clamp(start, self.text.len());
+        self.text
+            .get(start..end)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -106,7 +117,12 @@ impl Session {
     /// Forgets every variable and gradient; the random stream carries on.
     pub fn reset(&mut self) {
         let rng = self.rng;
-        *self = Session { rng, style: self.style, width: self.width, ..Session::new() };
+        *self = Session {
+            rng,
+            style: self.style,
+            width: self.width,
+            ..Session::new()
+        };
     }
 
     /// Parses and runs `text`, one logical line whose first byte is at offset `base` of the
@@ -154,7 +170,9 @@ impl Session {
 
     /// The value bound to `name`, if any.
     pub fn value(&self, name: &str) -> Option<&Value> {
-        self.slots.get(name).map(|&slot| &self.graph.node(self.bindings[slot].1).value)
+        self.slots
+            .get(name)
+            .map(|&slot| &self.graph.node(self.bindings[slot].1).value)
     }
 
     /// The gradient of `name` from the last `back`, if it took part.
@@ -178,7 +196,10 @@ impl Session {
 
     /// The first name bound to `node`, for labelling pictures of the graph.
     pub fn name_of(&self, node: NodeId) -> Option<&str> {
-        self.bindings.iter().find(|(_, n)| *n == node).map(|(name, _)| name.as_str())
+        self.bindings
+            .iter()
+            .find(|(_, n)| *n == node)
+            .map(|(name, _)| name.as_str())
     }
 
     fn execute(&mut self, statement: &Statement, source: &Source, out: &mut String) -> Result<()> {
@@ -202,19 +223,22 @@ impl Session {
         match &statement.kind {
             StatementKind::Assign { name, value } => {
                 let node = self.eval(value, source)?;
+                let digits = self.digits_for(value, node);
                 self.bind(&name.name, node);
                 if !statement.silent {
                     let prefix = format!("{} = ", name.name);
                     let value = &self.graph.node(node).value;
-                    out.push_str(&print::to_string_prefixed(value, &prefix));
+                    out.push_str(&print::to_string_with(value, &prefix, digits, &mut plain));
                     out.push('\n');
                 }
             }
             StatementKind::Expr(expr) => {
                 let nodes_before = self.graph.len();
                 let node = self.eval(expr, source)?;
+                let digits = self.digits_for(expr, node);
                 if !statement.silent {
-                    out.push_str(&print::to_string(&self.graph.node(node).value));
+                    let value = &self.graph.node(node).value;
+                    out.push_str(&print::to_string_with(value, "", digits, &mut plain));
                     out.push('\n');
                 }
                 // Nothing can refer to the nodes of a bare expression, so they need not stay.
@@ -227,9 +251,24 @@ impl Session {
                 }
                 self.last_back = Some(record);
             }
-            StatementKind::Graph { target, .. }
-            | StatementKind::Step { target, .. }
-            | StatementKind::Check { target } => {
+            StatementKind::Graph { target, dot } => {
+                let node = self.lookup_bound(target)?;
+                match dot {
+                    None => out.push_str(&picture::render(self, node, self.width, &self.style)),
+                    Some(None) => out.push_str(&picture::dot(self, node)),
+                    Some(Some(file)) => {
+                        std::fs::write(file, picture::dot(self, node)).map_err(|e| {
+                            Error::new(format!("cannot write '{file}': {e}"), target.span)
+                        })?;
+                        if !statement.silent {
+                            out.push_str(&format!(
+                                "wrote {file}; render it with: dot -Tsvg {file} -o graph.svg\n"
+                            ));
+                        }
+                    }
+                }
+            }
+            StatementKind::Step { target, .. } | StatementKind::Check { target } => {
                 return Err(Error::new(
                     "this statement is not available in this version of backprop",
                     target.span,
@@ -237,6 +276,31 @@ impl Session {
             }
         }
         Ok(())
+    }
+
+    /// What a layer computed, and every gradient, prints every digit it needs (numpy's
+    /// `floatmode='unique'`), so the book's numbers show to the last digit, as 220.00000000000003
+    /// does for a scalar. What the learner typed (literals, constructors) and comparisons print
+    /// exactly as numpy's default `print()`.
+    fn digits_for(&self, expr: &Expr, node: NodeId) -> Digits {
+        if !matches!(self.graph.node(node).op, Op::Leaf | Op::Compare(_)) {
+            return Digits::Unique;
+        }
+        let is_gradient = match &expr.kind {
+            ExprKind::Grad(_) => true,
+            ExprKind::Name(name) => {
+                !self.slots.contains_key(name)
+                    && name
+                        .strip_prefix('d')
+                        .is_some_and(|n| self.gradient_of(n).is_some())
+            }
+            _ => false,
+        };
+        if is_gradient {
+            Digits::Unique
+        } else {
+            Digits::Numpy
+        }
     }
 
     fn bind(&mut self, name: &str, node: NodeId) {
@@ -271,11 +335,10 @@ impl Session {
                 let value = self.graph.node(node).value.to_float();
                 self.graph.truncate(nodes_before);
                 match shape::broadcast(value.shape(), &target_shape) {
-                    Some(s) if s == target_shape => {
-                        value.broadcast(IxDyn(&target_shape)).map(|v| v.to_owned()).ok_or_else(
-                            || Error::new("dout could not be broadcast", expr.span),
-                        )?
-                    }
+                    Some(s) if s == target_shape => value
+                        .broadcast(IxDyn(&target_shape))
+                        .map(|v| v.to_owned())
+                        .ok_or_else(|| Error::new("dout could not be broadcast", expr.span))?,
                     _ => {
                         return Err(Error::new(
                             format!(
@@ -290,13 +353,19 @@ impl Session {
                 }
             }
         };
-        let gradients = self.graph.backward(output, dout);
+        let gradients = self.graph.backward(output, dout.clone());
         let named = self
             .bindings
             .iter()
             .filter_map(|(name, node)| gradients.get(*node).map(|g| (name.clone(), g.clone())))
             .collect();
-        Ok(BackRecord { output: target.name.clone(), output_node: output, named, gradients })
+        Ok(BackRecord {
+            output: target.name.clone(),
+            output_node: output,
+            dout,
+            named,
+            gradients,
+        })
     }
 
     /// What `back` prints: `dNAME = ...` for each named variable that took part, then each ReLU
@@ -306,7 +375,7 @@ impl Session {
             let label = self.grad_label(name);
             let node = self.node_of(name);
             let mask = node.and_then(|n| self.mask_feeding(n, &record.gradients));
-            let text = self.styled_grad(grad, &format!("{label} = "), mask.as_ref());
+            let text = self.styled_grad(grad, &format!("{label} = "), mask.as_ref(), &self.style);
             out.push_str(&self.style.name(&label));
             out.push_str(&self.style.context(" = "));
             out.push_str(&text[label.len() + 3..]);
@@ -335,14 +404,25 @@ impl Session {
         found
     }
 
-    fn write_relu_panel(&self, node: NodeId, mask: &ArrayD<bool>, record: &BackRecord, out: &mut String) {
+    fn write_relu_panel(
+        &self,
+        node: NodeId,
+        mask: &ArrayD<bool>,
+        record: &BackRecord,
+        out: &mut String,
+    ) {
         let relu = self.graph.node(node);
         let input = relu.inputs[0];
-        let (Some(dout), Some(dx)) = (record.gradients.get(node), record.gradients.get(input)) else {
+        let (Some(dout), Some(dx)) = (record.gradients.get(node), record.gradients.get(input))
+        else {
             return;
         };
-        let out_name = self.name_of(node).map_or_else(|| relu.label.clone(), str::to_string);
-        let in_name = self.name_of(input).map_or_else(|| self.graph.node(input).label.clone(), str::to_string);
+        let out_name = self
+            .name_of(node)
+            .map_or_else(|| relu.label.clone(), str::to_string);
+        let in_name = self
+            .name_of(input)
+            .map_or_else(|| self.graph.node(input).label.clone(), str::to_string);
         let title = format!("relu: {out_name} = relu({in_name})");
         let mask_value = Value::Bool(mask.clone());
         let columns = [
@@ -359,13 +439,13 @@ impl Session {
             ),
             (
                 format!("dout (d{out_name})"),
-                self.styled_grad(dout, "", None),
-                print::to_string(&Value::Float(dout.clone())),
+                self.styled_grad(dout, "", None, &self.style),
+                self.styled_grad(dout, "", None, &Style::plain()),
             ),
             (
                 format!("d{in_name}"),
-                self.styled_grad(dx, "", Some(mask)),
-                print::to_string(&Value::Float(dx.clone())),
+                self.styled_grad(dx, "", Some(mask), &self.style),
+                self.styled_grad(dx, "", Some(mask), &Style::plain()),
             ),
         ];
         out.push_str(&self.style.layer(&title));
@@ -374,26 +454,41 @@ impl Session {
     }
 
     /// A gradient as numpy prints it, with zeros a mask made dimmed.
-    fn styled_grad(&self, grad: &ArrayD<f64>, prefix: &str, mask: Option<&ArrayD<bool>>) -> String {
+    fn styled_grad(
+        &self,
+        grad: &ArrayD<f64>,
+        prefix: &str,
+        mask: Option<&ArrayD<bool>>,
+        style: &Style,
+    ) -> String {
         let value = Value::Float(grad.clone());
-        print::to_string_styled(&value, prefix, &mut |index, text| {
+        print::to_string_with(&value, prefix, Digits::Unique, &mut |index, text| {
             let blocked = mask
                 .filter(|m| m.shape() == grad.shape())
                 .and_then(|m| m.get(IxDyn(index)).copied())
                 .unwrap_or(false);
             let zero = grad.get(IxDyn(index)).is_some_and(|v| *v == 0.0);
-            if blocked && zero { self.style.zeroed(text) } else { self.style.grad(text) }
+            if blocked && zero {
+                style.zeroed(text)
+            } else {
+                style.grad(text)
+            }
         })
     }
 
     /// `dNAME`, or `grad(NAME)` when the user has a variable called `dNAME` of their own.
     fn grad_label(&self, name: &str) -> String {
         let d_name = format!("d{name}");
-        if self.slots.contains_key(&d_name) { format!("grad({name})") } else { d_name }
+        if self.slots.contains_key(&d_name) {
+            format!("grad({name})")
+        } else {
+            d_name
+        }
     }
 
     fn lookup_bound(&self, ident: &Ident) -> Result<NodeId> {
-        self.node_of(&ident.name).ok_or_else(|| self.unknown_name(ident))
+        self.node_of(&ident.name)
+            .ok_or_else(|| self.unknown_name(ident))
     }
 
     fn unknown_name(&self, ident: &Ident) -> Error {
@@ -403,9 +498,16 @@ impl Session {
         let message = match suggest::closest(&ident.name, candidates) {
             Some(close) => format!("unknown name '{}'; did you mean '{close}'?", ident.name),
             None if known.is_empty() => {
-                format!("unknown name '{}'; define it first, e.g. {} = 1.0", ident.name, ident.name)
+                format!(
+                    "unknown name '{}'; define it first, e.g. {} = 1.0",
+                    ident.name, ident.name
+                )
             }
-            None => format!("unknown name '{}'; known names: {}", ident.name, known.join(", ")),
+            None => format!(
+                "unknown name '{}'; known names: {}",
+                ident.name,
+                known.join(", ")
+            ),
         };
         Error::new(message, ident.span)
     }
@@ -414,8 +516,13 @@ impl Session {
     fn eval(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
         let label = source.slice(expr.span);
         match &expr.kind {
-            ExprKind::Number(v) => Ok(self.graph.leaf(Value::Float(ArrayD::from_elem(IxDyn(&[]), *v)), label)),
-            ExprKind::Array { shape: dims, values } => {
+            ExprKind::Number(v) => Ok(self
+                .graph
+                .leaf(Value::Float(ArrayD::from_elem(IxDyn(&[]), *v)), label)),
+            ExprKind::Array {
+                shape: dims,
+                values,
+            } => {
                 if shape::checked_len(dims).is_none() {
                     return Err(Error::new(too_large(dims), expr.span));
                 }
@@ -423,11 +530,16 @@ impl Session {
                     .map_err(|e| Error::new(format!("malformed array literal: {e}"), expr.span))?;
                 Ok(self.graph.leaf(Value::Float(array), label))
             }
-            ExprKind::Name(name) => self.eval_name(&Ident { name: name.clone(), span: expr.span }),
+            ExprKind::Name(name) => self.eval_name(&Ident {
+                name: name.clone(),
+                span: expr.span,
+            }),
             ExprKind::Neg(inner) => {
                 // A minus sign on a literal is part of the number, not a ×(−1) node.
                 if let ExprKind::Number(v) = inner.kind {
-                    return Ok(self.graph.leaf(Value::Float(ArrayD::from_elem(IxDyn(&[]), -v)), label));
+                    return Ok(self
+                        .graph
+                        .leaf(Value::Float(ArrayD::from_elem(IxDyn(&[]), -v)), label));
                 }
                 let x = self.eval(inner, source)?;
                 Ok(self.graph.unary(UnaryKind::Neg, x, label))
@@ -435,9 +547,15 @@ impl Session {
             ExprKind::Binary { op, lhs, rhs } => {
                 let x = self.eval(lhs, source)?;
                 let y = self.eval(rhs, source)?;
-                self.graph.binary(*op, x, y, label).map_err(|m| Error::new(m, expr.span))
+                self.graph
+                    .binary(*op, x, y, label)
+                    .map_err(|m| Error::new(m, expr.span))
             }
-            ExprKind::Call { func, func_span, args } => self.eval_call(*func, *func_span, args, expr.span, label, source),
+            ExprKind::Call {
+                func,
+                func_span,
+                args,
+            } => self.eval_call(*func, *func_span, args, expr.span, label, source),
             ExprKind::Grad(ident) => {
                 let grad = self.grad_value(ident)?;
                 Ok(self.graph.leaf(Value::Float(grad), label))
@@ -478,7 +596,10 @@ impl Session {
     fn grad_value(&self, ident: &Ident) -> Result<ArrayD<f64>> {
         let Some(back) = &self.last_back else {
             return Err(Error::new(
-                format!("no gradients yet: run `back NAME` first, then grad({})", ident.name),
+                format!(
+                    "no gradients yet: run `back NAME` first, then grad({})",
+                    ident.name
+                ),
                 ident.span,
             ));
         };
@@ -489,7 +610,10 @@ impl Session {
             return Err(self.unknown_name(ident));
         }
         Err(Error::new(
-            format!("'{}' took no part in the last back, which ran from '{}'", ident.name, back.output),
+            format!(
+                "'{}' took no part in the last back, which ran from '{}'",
+                ident.name, back.output
+            ),
             ident.span,
         ))
     }
@@ -507,7 +631,10 @@ impl Session {
             if args.len() == n {
                 Ok(())
             } else {
-                Err(Error::new(format!("{} takes {n} argument(s), got {}", func.name(), args.len()), func_span))
+                Err(Error::new(
+                    format!("{} takes {n} argument(s), got {}", func.name(), args.len()),
+                    func_span,
+                ))
             }
         };
         match func {
@@ -525,18 +652,33 @@ impl Session {
                 arity(2)?;
                 let x = self.eval(&args[0], source)?;
                 let y = self.eval(&args[1], source)?;
-                let op = if func == Func::Add { BinOp::Add } else { BinOp::Mul };
-                self.graph.binary(op, x, y, label).map_err(|m| Error::new(m, span))
+                let op = if func == Func::Add {
+                    BinOp::Add
+                } else {
+                    BinOp::Mul
+                };
+                self.graph
+                    .binary(op, x, y, label)
+                    .map_err(|m| Error::new(m, span))
             }
             Func::OnesLike => {
                 arity(1)?;
                 let x = self.eval(&args[0], source)?;
                 let dims = self.graph.node(x).value.shape().to_vec();
-                Ok(self.graph.leaf(Value::Float(ArrayD::from_elem(IxDyn(&dims), 1.0)), label))
+                Ok(self
+                    .graph
+                    .leaf(Value::Float(ArrayD::from_elem(IxDyn(&dims), 1.0)), label))
             }
             Func::Ones | Func::Zeros | Func::Randn => {
                 if args.is_empty() {
-                    return Err(Error::new(format!("{} takes at least one size, e.g. {}(2, 3)", func.name(), func.name()), func_span));
+                    return Err(Error::new(
+                        format!(
+                            "{} takes at least one size, e.g. {}(2, 3)",
+                            func.name(),
+                            func.name()
+                        ),
+                        func_span,
+                    ));
                 }
                 let mut dims = Vec::with_capacity(args.len());
                 for arg in args {
@@ -563,7 +705,11 @@ impl Session {
         self.graph.truncate(nodes_before);
         let bad = || {
             Error::new(
-                format!("{} takes sizes that are whole numbers of 0 or more, e.g. {}(2, 3)", func.name(), func.name()),
+                format!(
+                    "{} takes sizes that are whole numbers of 0 or more, e.g. {}(2, 3)",
+                    func.name(),
+                    func.name()
+                ),
                 arg.span,
             )
         };
@@ -576,6 +722,11 @@ impl Session {
         }
         Ok(size as usize)
     }
+}
+
+/// The identity style, for printing without colour.
+fn plain(_: &[usize], text: &str) -> String {
+    text.to_string()
 }
 
 fn describe_op(op: &Op) -> String {
@@ -592,7 +743,14 @@ fn side_by_side(columns: &[(String, String, String)], width: usize, style: &Styl
     const GAP: &str = "   ";
     let widths: Vec<usize> = columns
         .iter()
-        .map(|(heading, _, plain)| plain.lines().map(UnicodeWidthStr::width).chain([heading.width()]).max().unwrap_or(0))
+        .map(|(heading, _, plain)| {
+            plain
+                .lines()
+                .map(UnicodeWidthStr::width)
+                .chain([heading.width()])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let total = widths.iter().sum::<usize>() + GAP.len() * columns.len().saturating_sub(1);
     let mut out = String::new();
@@ -605,11 +763,21 @@ fn side_by_side(columns: &[(String, String, String)], width: usize, style: &Styl
         }
         return out;
     }
-    let rows = columns.iter().map(|(_, _, plain)| plain.lines().count()).max().unwrap_or(0);
+    let rows = columns
+        .iter()
+        .map(|(_, _, plain)| plain.lines().count())
+        .max()
+        .unwrap_or(0);
     let headings: Vec<String> = columns
         .iter()
         .zip(&widths)
-        .map(|((heading, _, _), w)| format!("{}{}", style.context(heading), " ".repeat(w - heading.width())))
+        .map(|((heading, _, _), w)| {
+            format!(
+                "{}{}",
+                style.context(heading),
+                " ".repeat(w - heading.width())
+            )
+        })
         .collect();
     out.push_str(headings.join(GAP).trim_end());
     out.push('\n');

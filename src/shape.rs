@@ -66,7 +66,11 @@ pub fn sum_to_shape(grad: ArrayD<f64>, shape: &[usize]) -> ArrayD<f64> {
 }
 
 fn dim_from_right(shape: &[usize], from_right: usize) -> usize {
-    if from_right < shape.len() { shape[shape.len() - 1 - from_right] } else { 1 }
+    if from_right < shape.len() {
+        shape[shape.len() - 1 - from_right]
+    } else {
+        1
+    }
 }
 
 #[cfg(test)]
@@ -86,9 +90,18 @@ mod tests {
     #[test]
     fn sums_a_broadcast_gradient_back() {
         let g = ArrayD::from_elem(IxDyn(&[2, 3]), 1.0);
-        assert_eq!(sum_to_shape(g.clone(), &[]), ArrayD::from_elem(IxDyn(&[]), 6.0));
-        assert_eq!(sum_to_shape(g.clone(), &[3]), ArrayD::from_elem(IxDyn(&[3]), 2.0));
-        assert_eq!(sum_to_shape(g, &[2, 1]), ArrayD::from_elem(IxDyn(&[2, 1]), 3.0));
+        assert_eq!(
+            sum_to_shape(g.clone(), &[]),
+            ArrayD::from_elem(IxDyn(&[]), 6.0)
+        );
+        assert_eq!(
+            sum_to_shape(g.clone(), &[3]),
+            ArrayD::from_elem(IxDyn(&[3]), 2.0)
+        );
+        assert_eq!(
+            sum_to_shape(g, &[2, 1]),
+            ArrayD::from_elem(IxDyn(&[2, 1]), 3.0)
+        );
     }
 
     #[test]

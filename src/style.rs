@@ -146,6 +146,10 @@ impl Style {
     }
 
     fn paint(&self, text: &str, paint: impl Fn(&str) -> String) -> String {
-        if self.color && !text.is_empty() { paint(text) } else { text.to_string() }
+        if self.color && !text.is_empty() {
+            paint(text)
+        } else {
+            text.to_string()
+        }
     }
 }

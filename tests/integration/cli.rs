@@ -12,14 +12,21 @@ fn run_file(src: &[u8]) -> (String, String, i32) {
     let path = path.to_str().expect("a UTF-8 path").to_string();
     let output = binary(&["run", &path], b"", &[("NO_COLOR", "1")]);
     let stderr = String::from_utf8_lossy(&output.stderr).replace(&path, "s.bp");
-    (String::from_utf8_lossy(&output.stdout).into_owned(), stderr, output.status.code().unwrap_or(-1))
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr,
+        output.status.code().unwrap_or(-1),
+    )
 }
 
 #[test]
 fn a_parse_error_points_at_the_open_bracket() {
     let (out, err, code) = run_file(b"x = 1\ny = [[1, 2], [3, 4]\n");
     assert_eq!(out, "x = 1.0\n");
-    assert_eq!(err, "s.bp:2:20: error: expected ']' to close '[' at 2:5\ny = [[1, 2], [3, 4]\n                   ^\n");
+    assert_eq!(
+        err,
+        "s.bp:2:20: error: expected ']' to close '[' at 2:5\ny = [[1, 2], [3, 4]\n                   ^\n"
+    );
     assert_eq!(code, 1);
 }
 
@@ -27,21 +34,30 @@ fn a_parse_error_points_at_the_open_bracket() {
 fn an_unknown_name_suggests_the_closest() {
     let (out, err, code) = run_file(b"x = [[1.0, -0.5], [-2.0, 3.3]];\nr = relu(x);\nr2\n");
     assert_eq!(out, "");
-    assert_eq!(err, "s.bp:3:1: error: unknown name 'r2'; did you mean 'r'?\nr2\n^^\n");
+    assert_eq!(
+        err,
+        "s.bp:3:1: error: unknown name 'r2'; did you mean 'r'?\nr2\n^^\n"
+    );
     assert_eq!(code, 1);
 }
 
 #[test]
 fn korean_text_and_tabs_do_not_shift_the_caret() {
     let (_, err, _) = run_file("y = 1 # 한국어\r\n\tz = 가나 + 1\r\n".as_bytes());
-    assert_eq!(err, "s.bp:2:6: error: unexpected character '가'\n\tz = 가나 + 1\n\t    ^^\n");
+    assert_eq!(
+        err,
+        "s.bp:2:6: error: unexpected character '가'\n\tz = 가나 + 1\n\t    ^^\n"
+    );
 }
 
 #[test]
 fn the_run_stops_at_the_first_error_unless_told_to_keep_going() {
     let src = "a = 1\nb = nope\nc = 3\nd = nada\n";
     let stopped = run(src);
-    assert_eq!((stopped.stdout.as_str(), stopped.failures), ("a = 1.0\n", 1));
+    assert_eq!(
+        (stopped.stdout.as_str(), stopped.failures),
+        ("a = 1.0\n", 1)
+    );
     let kept = run_with(src, ScriptOptions { keep_going: true });
     assert_eq!(kept.stdout, "a = 1.0\nc = 3.0\n");
     assert_eq!(kept.failures, 2);
@@ -58,16 +74,25 @@ fn a_failed_statement_changes_nothing() {
     let fresh = run("x = [1.0, 2.0]\nrandn(2)\n");
     assert_eq!(ran.failures, 1);
     let fresh_random = fresh.stdout.lines().last().expect("a random line");
-    assert_eq!(ran.stdout, format!("x = [1. 2.]\n[1. 2.]\n[1. 1.]\n{fresh_random}\n"));
+    assert_eq!(
+        ran.stdout,
+        format!("x = [1. 2.]\n[1. 2.]\n[1. 1.]\n{fresh_random}\n")
+    );
 }
 
 #[test]
 fn stdin_is_a_script_when_piped() {
     let output = binary(&[], b"price = 100 * 2 * 1.1\n", &[]);
-    assert_eq!(String::from_utf8_lossy(&output.stdout), "price = 220.00000000000003\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "price = 220.00000000000003\n"
+    );
     assert!(output.status.success());
     let output = binary(&["run", "-"], b"1 +\n", &[]);
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "<stdin>:1:4: error: expected an expression after '+'\n1 +\n   ^\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "<stdin>:1:4: error: expected an expression after '+'\n1 +\n   ^\n"
+    );
     assert_eq!(output.status.code(), Some(1));
 }
 
@@ -78,8 +103,15 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(!String::from_utf8_lossy(&piped.stdout).contains('\u{1b}'));
     let forced = binary(&["run", "--color", "always", "-"], src, &[]);
     assert!(String::from_utf8_lossy(&forced.stdout).contains('\u{1b}'));
-    let refused = binary(&["run", "--color", "always", "-"], src, &[("NO_COLOR", "1")]);
-    assert!(String::from_utf8_lossy(&refused.stdout).contains('\u{1b}'), "--color always wins over NO_COLOR");
+    let refused = binary(
+        &["run", "--color", "always", "-"],
+        src,
+        &[("NO_COLOR", "1")],
+    );
+    assert!(
+        String::from_utf8_lossy(&refused.stdout).contains('\u{1b}'),
+        "--color always wins over NO_COLOR"
+    );
     let never = binary(&["run", "--color", "never", "-"], src, &[]);
     assert!(!String::from_utf8_lossy(&never.stdout).contains('\u{1b}'));
 }
@@ -87,7 +119,10 @@ fn colour_only_when_asked_or_on_a_terminal() {
 #[test]
 fn files_that_cannot_be_scripts_say_why() {
     let missing = binary(&["run", "/nonexistent/none.bp"], b"", &[]);
-    assert_eq!(String::from_utf8_lossy(&missing.stderr), "error: cannot read '/nonexistent/none.bp': no such file\n");
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr),
+        "error: cannot read '/nonexistent/none.bp': no such file\n"
+    );
     assert_eq!(missing.status.code(), Some(1));
     let dir = tempfile::tempdir().expect("a temporary directory");
     let dir_path = dir.path().to_str().expect("UTF-8").to_string();
@@ -97,7 +132,10 @@ fn files_that_cannot_be_scripts_say_why() {
         format!("error: '{dir_path}' is a directory; give a script file such as lesson.bp\n")
     );
     let (_, err, code) = run_file(b"x = 1\ny = \xff\xfe\n");
-    assert_eq!(err, "s.bp:2:5: error: the file is not valid UTF-8 (byte 0xff); save it as UTF-8 text\n");
+    assert_eq!(
+        err,
+        "s.bp:2:5: error: the file is not valid UTF-8 (byte 0xff); save it as UTF-8 text\n"
+    );
     assert_eq!(code, 1);
     let (out, err, code) = run_file(b"");
     assert_eq!((out.as_str(), err.as_str(), code), ("", "", 0));
@@ -126,7 +164,10 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 #[test]
 fn bad_command_lines_exit_2_with_a_message() {
     let output = binary(&["--colour", "sometimes"], b"", &[]);
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "error: --color takes auto, always or never, not 'sometimes'\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: --color takes auto, always or never, not 'sometimes'\n"
+    );
     assert_eq!(output.status.code(), Some(2));
     let output = binary(&["frobnicate"], b"", &[]);
     assert_eq!(output.status.code(), Some(2));

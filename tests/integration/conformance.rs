@@ -31,7 +31,13 @@ fn every_print_case_matches_numpy_byte_for_byte() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -55,13 +61,24 @@ fn every_grad_case_matches_the_books_layers() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn the_books_numbers_to_the_last_digit() {
-    let ran = run("apple = 100;\nn = 2;\ntax = 1.1;\nprice = apple * n * tax\nback price 1;\ndapple\ndn\ndtax\n");
-    assert_eq!(ran.stdout, "price = 220.00000000000003\n2.2\n110.00000000000001\n200.0\n");
+    let ran = run(
+        "apple = 100;\nn = 2;\ntax = 1.1;\nprice = apple * n * tax\nback price 1;\ndapple\ndn\ndtax\n",
+    );
+    assert_eq!(
+        ran.stdout,
+        "price = 220.00000000000003\n2.2\n110.00000000000001\n200.0\n"
+    );
     let ran = run(
         "apple = 100; n_apple = 2; orange = 150; n_orange = 3; tax = 1.1\n\
          price = (apple * n_apple + orange * n_orange) * tax\n\
@@ -103,7 +120,8 @@ fn tokenize(text: &str) -> Result<Vec<&str>, String> {
         let len = if rest.starts_with('[') || rest.starts_with(']') {
             1
         } else {
-            rest.find(|c: char| c.is_whitespace() || c == '[' || c == ']').unwrap_or(rest.len())
+            rest.find(|c: char| c.is_whitespace() || c == '[' || c == ']')
+                .unwrap_or(rest.len())
         };
         tokens.push(&rest[..len]);
         rest = &rest[len..];
@@ -127,7 +145,10 @@ fn parse_value(tokens: &[&str], pos: &mut usize) -> Result<Parsed, String> {
         }
         "True" => Ok(Parsed::Bool(true)),
         "False" => Ok(Parsed::Bool(false)),
-        other => other.parse().map(Parsed::Number).map_err(|_| format!("not a number: {other:?}")),
+        other => other
+            .parse()
+            .map(Parsed::Number)
+            .map_err(|_| format!("not a number: {other:?}")),
     }
 }
 

@@ -22,8 +22,15 @@ pub fn run_with(src: &str, options: ScriptOptions) -> Ran {
     let mut session = Session::new();
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let failures =
-        script::run_source(&mut session, "test.bp", src, &mut out, &mut err, &Style::plain(), options);
+    let failures = script::run_source(
+        &mut session,
+        "test.bp",
+        src,
+        &mut out,
+        &mut err,
+        &Style::plain(),
+        options,
+    );
     Ran {
         stdout: String::from_utf8(out).expect("stdout is UTF-8"),
         stderr: String::from_utf8(err).expect("stderr is UTF-8"),
@@ -39,7 +46,11 @@ pub fn bin() -> &'static str {
 /// Runs the real binary with `args`, feeding `stdin`, with colour left to the environment given.
 pub fn binary(args: &[&str], stdin: &[u8], envs: &[(&str, &str)]) -> Output {
     let mut command = Command::new(bin());
-    command.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     command.env_remove("NO_COLOR").env("LANG", "C");
     for (key, value) in envs {
         command.env(key, value);
