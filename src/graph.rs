@@ -30,6 +30,10 @@ pub enum Op {
     Sigmoid(Sigmoid),
     /// A comparison such as `x <= 0`. It makes a boolean array, through which no gradient flows.
     Compare(BinOp),
+    /// A multiplication whose backward forgets to swap its inputs, the classic mistake: only in
+    /// test builds, to show that the gradient check catches a wrong layer.
+    #[cfg(test)]
+    BrokenMul(MulLayer),
 }
 
 impl Op {
@@ -46,6 +50,8 @@ impl Op {
             Op::Relu(_) => "relu",
             Op::Sigmoid(_) => "sigmoid",
             Op::Compare(_) => "compare",
+            #[cfg(test)]
+            Op::BrokenMul(_) => "broken_mul",
         }
     }
 }
@@ -280,12 +286,21 @@ impl Graph {
     /// The forward pass again, from scratch, with the leaf `changed` holding `value` instead:
     /// what `output` would be. Nothing in the graph changes; fresh layer objects do the work.
     /// This is what the gradient check nudges.
-    pub fn recompute(&self, output: NodeId, changed: NodeId, value: &ArrayD<f64>) -> ArrayD<f64> {
+    ///
+    /// Also says whether the change moved any ReLU input across its kink at 0 (or onto it),
+    /// where a numerical gradient is no check of the backward one.
+    pub fn recompute(
+        &self,
+        output: NodeId,
+        changed: NodeId,
+        value: &ArrayD<f64>,
+    ) -> (ArrayD<f64>, bool) {
         // `None` means "as in the graph": only nodes downstream of `changed` are computed again.
         let mut values: Vec<Option<Value>> = vec![None; output + 1];
         if changed > output {
-            return self.nodes[output].value.to_float();
+            return (self.nodes[output].value.to_float(), false);
         }
+        let mut crossed_kink = false;
         values[changed] = Some(Value::Float(value.clone()));
         for id in changed + 1..=output {
             let node = &self.nodes[id];
@@ -294,16 +309,29 @@ impl Graph {
             }
             let input = |k: usize| {
                 let i = node.inputs[k];
-                values[i]
-                    .as_ref()
-                    .unwrap_or(&self.nodes[i].value)
-                    .to_float()
+                values[i].as_ref().unwrap_or(&self.nodes[i].value).to_float()
             };
+            if let Op::Relu(relu) = &node.op {
+                let x = input(0);
+                let before = self.nodes[node.inputs[0]].value.to_float();
+                // Only the cells this nudge moved count: did one cross 0, or start or land on it?
+                crossed_kink |= x.len() == relu.mask.len()
+                    && x.iter().zip(before.iter()).zip(relu.mask.iter()).any(|((&v, &was), &blocked)| {
+                        v != was && (v == 0.0 || was == 0.0 || (v <= 0.0) != blocked)
+                    });
+            }
             values[id] = Some(forward_again(&node.op, &input));
         }
-        values[output]
-            .take()
-            .map_or_else(|| self.nodes[output].value.to_float(), |v| v.to_float())
+        let out = values[output].take().map_or_else(|| self.nodes[output].value.to_float(), |v| v.to_float());
+        (out, crossed_kink)
+    }
+
+    /// Builds the test-only wrong layer.
+    #[cfg(test)]
+    pub fn broken_mul(&mut self, lhs: NodeId, rhs: NodeId) -> NodeId {
+        let mut layer = MulLayer::new();
+        let out = layer.forward(&self.nodes[lhs].value.to_float(), &self.nodes[rhs].value.to_float());
+        self.push(Op::BrokenMul(layer), vec![lhs, rhs], Value::Float(out), "broken".into())
     }
 
     fn push(&mut self, op: Op, inputs: Vec<NodeId>, value: Value, label: String) -> NodeId {
@@ -331,6 +359,8 @@ fn forward_again(op: &Op, input: &dyn Fn(usize) -> ArrayD<f64>) -> Value {
         Op::Relu(_) => Value::Float(Relu::new().forward(&input(0))),
         Op::Sigmoid(_) => Value::Float(Sigmoid::new().forward(&input(0))),
         Op::Compare(cmp) => Value::Bool(compare_arrays(*cmp, &input(0), &input(1))),
+        #[cfg(test)]
+        Op::BrokenMul(_) => Value::Float(MulLayer::new().forward(&input(0), &input(1))),
     }
 }
 
@@ -360,6 +390,8 @@ fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Vec<ArrayD<f64>> {
         Op::Exp(layer) => vec![layer.backward(dout)],
         Op::Relu(layer) => vec![layer.backward(dout)],
         Op::Sigmoid(layer) => vec![layer.backward(dout)],
+        #[cfg(test)]
+        Op::BrokenMul(layer) => vec![dout * &layer.x, dout * &layer.y],
     }
 }
 

@@ -10,7 +10,9 @@ use crate::ast::{BinOp, Dout, Expr, ExprKind, Func, Ident, Span, Statement, Stat
 use crate::error::{Error, Result};
 use crate::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
 use crate::parser;
+use crate::gradcheck;
 use crate::picture;
+use crate::stepper;
 use crate::print::{self, Digits};
 use crate::random::{DEFAULT_SEED, Rng};
 use crate::shape;
@@ -129,14 +131,32 @@ impl Session {
     /// file (spans in errors are file offsets). Statements run in order; the first that fails
     /// stops the line, leaving the session as it was before that statement.
     pub fn run(&mut self, text: &str, base: usize, out: &mut dyn Write) -> Result<()> {
+        self.run_paged(text, base, out, &mut |_| true)
+    }
+
+    /// Like `run`, but statements that print in steps (`step`) call `pause` after each step
+    /// but the last; it returns false to stop showing the rest. The REPL waits for Enter there.
+    pub fn run_paged(
+        &mut self,
+        text: &str,
+        base: usize,
+        out: &mut dyn Write,
+        pause: &mut dyn FnMut(&mut dyn Write) -> bool,
+    ) -> Result<()> {
         let statements = parser::parse_line(text, base)?;
         let source = Source { text, base };
         for statement in &statements {
-            let mut printed = String::new();
-            self.execute(statement, &source, &mut printed)?;
-            out.write_all(printed.as_bytes()).map_err(|e| {
-                Error::new(format!("could not write the output: {e}"), statement.span)
-            })?;
+            let mut pages = vec![String::new()];
+            self.execute(statement, &source, &mut pages)?;
+            let write_error =
+                |e: std::io::Error| Error::new(format!("could not write the output: {e}"), statement.span);
+            let last = pages.len() - 1;
+            for (i, page) in pages.iter().enumerate() {
+                out.write_all(page.as_bytes()).map_err(write_error)?;
+                if i < last && !pause(out) {
+                    break;
+                }
+            }
         }
         Ok(())
     }
@@ -194,6 +214,16 @@ impl Session {
         self.slots.get(name).map(|&slot| self.bindings[slot].1)
     }
 
+    /// Every variable and its node, in the order the names were defined.
+    pub fn bindings(&self) -> impl Iterator<Item = (&str, NodeId)> {
+        self.bindings.iter().map(|(name, node)| (name.as_str(), *node))
+    }
+
+    /// A node's name if a variable is bound to it, else the source text that made it.
+    pub fn describe_node(&self, node: NodeId) -> String {
+        self.name_of(node).map_or_else(|| self.graph.node(node).label.clone(), str::to_string)
+    }
+
     /// The first name bound to `node`, for labelling pictures of the graph.
     pub fn name_of(&self, node: NodeId) -> Option<&str> {
         self.bindings
@@ -202,14 +232,16 @@ impl Session {
             .map(|(name, _)| name.as_str())
     }
 
-    fn execute(&mut self, statement: &Statement, source: &Source, out: &mut String) -> Result<()> {
+    /// Runs one statement, writing what it prints into `pages` (one page unless it prints in
+    /// steps). On failure everything is put back as it was.
+    fn execute(&mut self, statement: &Statement, source: &Source, pages: &mut Vec<String>) -> Result<()> {
         let nodes_before = self.graph.len();
         let rng_before = self.rng;
-        let result = self.execute_inner(statement, source, out);
+        let result = self.execute_inner(statement, source, pages);
         if result.is_err() {
             self.graph.truncate(nodes_before);
             self.rng = rng_before;
-            out.clear();
+            pages.clear();
         }
         result
     }
@@ -218,8 +250,9 @@ impl Session {
         &mut self,
         statement: &Statement,
         source: &Source,
-        out: &mut String,
+        pages: &mut Vec<String>,
     ) -> Result<()> {
+        let out = &mut pages[0];
         match &statement.kind {
             StatementKind::Assign { name, value } => {
                 let node = self.eval(value, source)?;
@@ -268,11 +301,22 @@ impl Session {
                     }
                 }
             }
-            StatementKind::Step { target, .. } | StatementKind::Check { target } => {
-                return Err(Error::new(
-                    "this statement is not available in this version of backprop",
-                    target.span,
-                ));
+            StatementKind::Step { target, dout } => {
+                let record = self.backward(target, dout, source)?;
+                let steps = stepper::walk(self, &record, &self.style);
+                if !statement.silent {
+                    pages.clear();
+                    pages.extend(steps);
+                }
+                self.last_back = Some(record);
+            }
+            StatementKind::Check { target } => {
+                let node = self.lookup_bound(target)?;
+                let report = gradcheck::check(self, node, &target.name)
+                    .map_err(|message| Error::new(message, target.span))?;
+                if !statement.silent {
+                    out.push_str(&gradcheck::render(&report, &self.style));
+                }
             }
         }
         Ok(())
