@@ -455,14 +455,14 @@ pub fn listing(lessons: &[Lesson], lang: Lang, style: &Style) -> String {
         "수업 목록 (backprop lesson N 또는 :lesson 이름):\n",
         "Lessons (backprop lesson N, or :lesson NAME):\n",
     ));
+    let widest = lessons.iter().map(|l| l.title.width()).max().unwrap_or(0);
     for lesson in lessons {
         let mark = if done.contains(&lesson.slug) {
             style.ok("✓")
         } else {
             " ".to_string()
         };
-        let title_width = lesson.title.width();
-        let pad = " ".repeat(28usize.saturating_sub(title_width));
+        let pad = " ".repeat(widest + 2 - lesson.title.width());
         out.push_str(&format!(
             " {mark} {:>2}  {}{pad}{}\n",
             lesson.number,
