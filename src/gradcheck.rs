@@ -67,7 +67,9 @@ pub fn check_leaves(
     leaves: &[(String, NodeId)],
 ) -> Result<Report, String> {
     let Value::Float(out_value) = &graph.node(output).value else {
-        return Err(format!("'{target}' is a boolean array; check needs numbers"));
+        return Err(format!(
+            "'{target}' is a boolean array; check needs numbers"
+        ));
     };
     if leaves.is_empty() {
         return Err(format!(
@@ -87,11 +89,18 @@ pub fn check_leaves(
     for (name, leaf) in leaves {
         let leaf = *leaf;
         let original = graph.node(leaf).value.to_float();
-        let backprop = gradients.get(leaf).cloned().unwrap_or_else(|| ArrayD::zeros(original.raw_dim()));
+        let backprop = gradients
+            .get(leaf)
+            .cloned()
+            .unwrap_or_else(|| ArrayD::zeros(original.raw_dim()));
         let mut nudged = original.clone();
-        let (mut sum_diff, mut max_diff, mut compared, mut at_kink, mut ok) = (0.0, 0.0f64, 0usize, 0usize, true);
+        let (mut sum_diff, mut max_diff, mut compared, mut at_kink, mut ok) =
+            (0.0, 0.0f64, 0usize, 0usize, true);
         for i in 0..original.len() {
-            let Some(cell) = nudged.as_slice_memory_order_mut().and_then(|s| s.get_mut(i)) else {
+            let Some(cell) = nudged
+                .as_slice_memory_order_mut()
+                .and_then(|s| s.get_mut(i))
+            else {
                 continue;
             };
             let x = *cell;
@@ -107,7 +116,8 @@ pub fn check_leaves(
             let numerical = (plus.sum() - minus.sum()) / (2.0 * H);
             let analytic = original_order(&backprop, i);
             let diff = (numerical - analytic).abs();
-            let agree = diff <= TOLERANCE * (1.0 + analytic.abs()) || (numerical.is_nan() && analytic.is_nan());
+            let agree = diff <= TOLERANCE * (1.0 + analytic.abs())
+                || (numerical.is_nan() && analytic.is_nan());
             ok &= agree;
             let diff = if diff.is_nan() { f64::INFINITY } else { diff };
             sum_diff += diff;
@@ -116,13 +126,20 @@ pub fn check_leaves(
         }
         vars.push(VarCheck {
             name: name.clone(),
-            mean_abs_diff: if compared > 0 { sum_diff / compared as f64 } else { 0.0 },
+            mean_abs_diff: if compared > 0 {
+                sum_diff / compared as f64
+            } else {
+                0.0
+            },
             max_abs_diff: max_diff,
             ok,
             at_kink,
         });
     }
-    Ok(Report { target: target.to_string(), vars })
+    Ok(Report {
+        target: target.to_string(),
+        vars,
+    })
 }
 
 /// The check as the learner reads it.
@@ -136,7 +153,11 @@ pub fn render(report: &Report, style: &Style) -> String {
     );
     let width = report.vars.iter().map(|v| v.name.len()).max().unwrap_or(0);
     for var in &report.vars {
-        let verdict = if var.ok { style.ok("ok") } else { style.error("MISMATCH") };
+        let verdict = if var.ok {
+            style.ok("ok")
+        } else {
+            style.error("MISMATCH")
+        };
         let pad = " ".repeat(width - var.name.len());
         out.push_str(&format!(
             "  {}{pad}  mean |diff| {}  max |diff| {}  {verdict}\n",
@@ -161,7 +182,11 @@ pub fn render(report: &Report, style: &Style) -> String {
 
 /// A difference in three significant digits: `1.22e-11`, or `0` when there is none.
 fn short(x: f64) -> String {
-    if x == 0.0 { "0".to_string() } else { format!("{x:.2e}") }
+    if x == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{x:.2e}")
+    }
 }
 
 fn set(array: &mut ArrayD<f64>, i: usize, value: f64) {
@@ -172,7 +197,11 @@ fn set(array: &mut ArrayD<f64>, i: usize, value: f64) {
 
 /// Element `i` of `array` in memory order, the order the nudges walk.
 fn original_order(array: &ArrayD<f64>, i: usize) -> f64 {
-    array.as_slice_memory_order().and_then(|s| s.get(i)).copied().unwrap_or(f64::NAN)
+    array
+        .as_slice_memory_order()
+        .and_then(|s| s.get(i))
+        .copied()
+        .unwrap_or(f64::NAN)
 }
 
 #[cfg(test)]
@@ -190,7 +219,9 @@ mod tests {
         let mut graph = Graph::new();
         let x = leaf(&mut graph, &[1.5, -2.0]);
         let y = leaf(&mut graph, &[0.5, 3.0]);
-        let right = graph.binary(crate::ast::BinOp::Mul, x, y, "x * y".into()).expect("same shapes");
+        let right = graph
+            .binary(crate::ast::BinOp::Mul, x, y, "x * y".into())
+            .expect("same shapes");
         let wrong = graph.broken_mul(x, y);
         let leaves = vec![("x".to_string(), x), ("y".to_string(), y)];
         let passed = check_leaves(&graph, right, "right", &leaves).expect("checkable");

@@ -309,20 +309,27 @@ impl Graph {
             }
             let input = |k: usize| {
                 let i = node.inputs[k];
-                values[i].as_ref().unwrap_or(&self.nodes[i].value).to_float()
+                values[i]
+                    .as_ref()
+                    .unwrap_or(&self.nodes[i].value)
+                    .to_float()
             };
             if let Op::Relu(relu) = &node.op {
                 let x = input(0);
                 let before = self.nodes[node.inputs[0]].value.to_float();
                 // Only the cells this nudge moved count: did one cross 0, or start or land on it?
                 crossed_kink |= x.len() == relu.mask.len()
-                    && x.iter().zip(before.iter()).zip(relu.mask.iter()).any(|((&v, &was), &blocked)| {
-                        v != was && (v == 0.0 || was == 0.0 || (v <= 0.0) != blocked)
-                    });
+                    && x.iter().zip(before.iter()).zip(relu.mask.iter()).any(
+                        |((&v, &was), &blocked)| {
+                            v != was && (v == 0.0 || was == 0.0 || (v <= 0.0) != blocked)
+                        },
+                    );
             }
             values[id] = Some(forward_again(&node.op, &input));
         }
-        let out = values[output].take().map_or_else(|| self.nodes[output].value.to_float(), |v| v.to_float());
+        let out = values[output]
+            .take()
+            .map_or_else(|| self.nodes[output].value.to_float(), |v| v.to_float());
         (out, crossed_kink)
     }
 
@@ -330,8 +337,16 @@ impl Graph {
     #[cfg(test)]
     pub fn broken_mul(&mut self, lhs: NodeId, rhs: NodeId) -> NodeId {
         let mut layer = MulLayer::new();
-        let out = layer.forward(&self.nodes[lhs].value.to_float(), &self.nodes[rhs].value.to_float());
-        self.push(Op::BrokenMul(layer), vec![lhs, rhs], Value::Float(out), "broken".into())
+        let out = layer.forward(
+            &self.nodes[lhs].value.to_float(),
+            &self.nodes[rhs].value.to_float(),
+        );
+        self.push(
+            Op::BrokenMul(layer),
+            vec![lhs, rhs],
+            Value::Float(out),
+            "broken".into(),
+        )
     }
 
     fn push(&mut self, op: Op, inputs: Vec<NodeId>, value: Value, label: String) -> NodeId {

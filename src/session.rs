@@ -8,14 +8,14 @@
 
 use crate::ast::{BinOp, Dout, Expr, ExprKind, Func, Ident, Span, Statement, StatementKind};
 use crate::error::{Error, Result};
+use crate::gradcheck;
 use crate::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
 use crate::parser;
-use crate::gradcheck;
 use crate::picture;
-use crate::stepper;
 use crate::print::{self, Digits};
 use crate::random::{DEFAULT_SEED, Rng};
 use crate::shape;
+use crate::stepper;
 use crate::style::Style;
 use crate::suggest;
 use crate::value::Value;
@@ -148,8 +148,9 @@ impl Session {
         for statement in &statements {
             let mut pages = vec![String::new()];
             self.execute(statement, &source, &mut pages)?;
-            let write_error =
-                |e: std::io::Error| Error::new(format!("could not write the output: {e}"), statement.span);
+            let write_error = |e: std::io::Error| {
+                Error::new(format!("could not write the output: {e}"), statement.span)
+            };
             let last = pages.len() - 1;
             for (i, page) in pages.iter().enumerate() {
                 out.write_all(page.as_bytes()).map_err(write_error)?;
@@ -216,12 +217,15 @@ impl Session {
 
     /// Every variable and its node, in the order the names were defined.
     pub fn bindings(&self) -> impl Iterator<Item = (&str, NodeId)> {
-        self.bindings.iter().map(|(name, node)| (name.as_str(), *node))
+        self.bindings
+            .iter()
+            .map(|(name, node)| (name.as_str(), *node))
     }
 
     /// A node's name if a variable is bound to it, else the source text that made it.
     pub fn describe_node(&self, node: NodeId) -> String {
-        self.name_of(node).map_or_else(|| self.graph.node(node).label.clone(), str::to_string)
+        self.name_of(node)
+            .map_or_else(|| self.graph.node(node).label.clone(), str::to_string)
     }
 
     /// The first name bound to `node`, for labelling pictures of the graph.
@@ -234,7 +238,12 @@ impl Session {
 
     /// Runs one statement, writing what it prints into `pages` (one page unless it prints in
     /// steps). On failure everything is put back as it was.
-    fn execute(&mut self, statement: &Statement, source: &Source, pages: &mut Vec<String>) -> Result<()> {
+    fn execute(
+        &mut self,
+        statement: &Statement,
+        source: &Source,
+        pages: &mut Vec<String>,
+    ) -> Result<()> {
         let nodes_before = self.graph.len();
         let rng_before = self.rng;
         let result = self.execute_inner(statement, source, pages);

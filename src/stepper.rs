@@ -42,7 +42,11 @@ pub fn walk(session: &Session, record: &BackRecord, style: &Style) -> Vec<String
     summary.push_str(&style.context("done: these are the gradients back gives\n"));
     for (name, grad) in &record.named {
         let value = Value::Float(grad.clone());
-        summary.push_str(&format!("  {} = {}\n", style.name(&format!("d{name}")), style.grad(&inline(&value))));
+        summary.push_str(&format!(
+            "  {} = {}\n",
+            style.name(&format!("d{name}")),
+            style.grad(&inline(&value))
+        ));
     }
     pages.push(summary);
     pages
@@ -60,7 +64,11 @@ fn page(
     let graph = session.graph();
     let node = graph.node(step.node);
     let output = session.describe_node(step.node);
-    let inputs: Vec<String> = node.inputs.iter().map(|&i| session.describe_node(i)).collect();
+    let inputs: Vec<String> = node
+        .inputs
+        .iter()
+        .map(|&i| session.describe_node(i))
+        .collect();
     let mut text = format!(
         "{} {}  {}\n",
         style.context(&format!("[{number}/{total}]")),
@@ -82,21 +90,44 @@ fn page(
     // Each rule is the layer's own backward, with the cached numbers put in; the result is the
     // gradient as the layer computed it, before any broadcast is summed away.
     let rules: Vec<String> = match &node.op {
-        Op::Add(_) => vec![format!("dx = dout × 1 = {dout}"), format!("dy = dout × 1 = {dout}")],
-        Op::Sub(_) => vec![format!("dx = dout = {dout}"), format!("dy = −dout = {}", g(&-&step.dout))],
+        Op::Add(_) => vec![
+            format!("dx = dout × 1 = {dout}"),
+            format!("dy = dout × 1 = {dout}"),
+        ],
+        Op::Sub(_) => vec![
+            format!("dx = dout = {dout}"),
+            format!("dy = −dout = {}", g(&-&step.dout)),
+        ],
         Op::Mul(layer) => vec![
-            format!("dx = dout × y = {dout} × {} = {}", g(&layer.y), g(&(&step.dout * &layer.y))),
-            format!("dy = dout × x = {dout} × {} = {}", g(&layer.x), g(&(&step.dout * &layer.x))),
+            format!(
+                "dx = dout × y = {dout} × {} = {}",
+                g(&layer.y),
+                g(&(&step.dout * &layer.y))
+            ),
+            format!(
+                "dy = dout × x = {dout} × {} = {}",
+                g(&layer.x),
+                g(&(&step.dout * &layer.x))
+            ),
         ],
         Op::Div(layer) => {
             let (dx, dy) = layer.backward(&step.dout);
             vec![
                 format!("dx = dout / y = {dout} / {} = {}", g(&layer.y), g(&dx)),
-                format!("dy = −dout × x / y² = −{dout} × {} / {}² = {}", g(&layer.x), g(&layer.y), g(&dy)),
+                format!(
+                    "dy = −dout × x / y² = −{dout} × {} / {}² = {}",
+                    g(&layer.x),
+                    g(&layer.y),
+                    g(&dy)
+                ),
             ]
         }
         Op::Neg(_) => vec![format!("dx = −dout = {}", g(&-&step.dout))],
-        Op::Exp(layer) => vec![format!("dx = dout × out = {dout} × {} = {}", g(&layer.out), g(&layer.backward(&step.dout)))],
+        Op::Exp(layer) => vec![format!(
+            "dx = dout × out = {dout} × {} = {}",
+            g(&layer.out),
+            g(&layer.backward(&step.dout))
+        )],
         Op::Sigmoid(layer) => vec![format!(
             "dx = dout × (1 − out) × out = {dout} × (1 − {}) × {} = {}",
             g(&layer.out),
@@ -125,7 +156,11 @@ fn page(
         } else {
             format!(" (summed to shape {})", shape::describe(sent.shape()))
         };
-        let added = if &total == sent { String::new() } else { format!(", added up so far: {}", g(&total)) };
+        let added = if &total == sent {
+            String::new()
+        } else {
+            format!(", added up so far: {}", g(&total))
+        };
         text.push_str(&format!(
             "      {}{summed}  → {}{added}\n",
             style.grad(rule),
@@ -141,10 +176,21 @@ pub fn inline(value: &Value) -> String {
     if value.len() > 6 && !value.shape().is_empty() {
         let flat: Vec<String> = match value {
             Value::Float(a) => a.iter().take(3).map(|x| print::float_repr(*x)).collect(),
-            Value::Bool(a) => a.iter().take(3).map(|b| if *b { "True" } else { "False" }.to_string()).collect(),
+            Value::Bool(a) => a
+                .iter()
+                .take(3)
+                .map(|b| if *b { "True" } else { "False" }.to_string())
+                .collect(),
         };
-        return format!("{} [{} ...]", shape::describe(value.shape()), flat.join(" "));
+        return format!(
+            "{} [{} ...]",
+            shape::describe(value.shape()),
+            flat.join(" ")
+        );
     }
     let text = print::to_string_with(value, "", Digits::Unique, &mut |_, t| t.to_string());
-    text.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")
+    text.split('\n')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -1,0 +1,265 @@
+//! The interactive session, driven through a pseudo-terminal as a person would use it, with
+//! `HOME` and `XDG_DATA_HOME` in a temporary directory so no real history is touched.
+
+use crate::support::bin;
+use expectrl::process::unix::WaitStatus;
+use expectrl::{ControlCode, Expect, Regex, Session};
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+type Pty = Session<expectrl::process::unix::UnixProcess, expectrl::process::unix::PtyStream>;
+
+const UP_ARROW: &str = "\u{1b}[A";
+
+/// A line as a person types it: the text, then Enter, which a terminal sends as a carriage
+/// return (a line feed is Ctrl-J, which rustyline treats differently inside an open bracket).
+fn enter(text: &str) -> String {
+    format!("{text}\r")
+}
+
+/// Starts `backprop` on a pseudo-terminal with its data directory under `home`.
+fn spawn(home: &Path, envs: &[(&str, &str)]) -> Pty {
+    let mut command = Command::new(bin());
+    command
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("TERM", "xterm-256color")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    for (key, value) in envs {
+        command.env(key, value);
+    }
+    let mut session = Session::spawn(command).expect("the REPL starts on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(10)));
+    session.expect(">>> ").expect("the first prompt");
+    session
+}
+
+fn plain(home: &Path) -> Pty {
+    spawn(home, &[("NO_COLOR", "1")])
+}
+
+/// Types `line` and returns everything the terminal showed until the next prompt was ready.
+fn run(session: &mut Pty, line: &str) -> String {
+    session.send(enter(line)).expect("the line is typed");
+    shown_until_next_prompt(session)
+}
+
+/// Everything shown until rustyline starts reading the next line. The prompt itself is redrawn
+/// on every keystroke, so it cannot mark that; rustyline switches bracketed paste back on
+/// (`ESC [?2004h`) each time it starts reading, which can. Waiting for it also matters because
+/// characters typed ahead while a line runs may be dropped when the terminal changes modes.
+fn shown_until_next_prompt(session: &mut Pty) -> String {
+    let found = session.expect("\u{1b}[?2004h").expect("the next prompt");
+    String::from_utf8_lossy(found.before()).into_owned()
+}
+
+fn leave(mut session: Pty) {
+    session
+        .send(ControlCode::EndOfTransmission)
+        .expect("Ctrl-D is sent");
+    let status = session.get_process().wait().expect("the REPL exits");
+    assert_eq!(status, WaitStatus::Exited(session.get_process().pid(), 0));
+}
+
+#[test]
+fn the_blog_example_shows_the_matrix_and_the_mask_beside_the_gradient() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    let shown = run(&mut session, "x = [[1.0, -0.5], [-2.0, 3.3]]");
+    assert!(
+        shown.contains("x = [[ 1.  -0.5]\r\n     [-2.   3.3]]"),
+        "{shown:?}"
+    );
+    run(&mut session, "r = relu(x)");
+    let shown = run(&mut session, "back r ones");
+    assert!(
+        shown.contains("[[False  True]    [[1. 1.]    [[1. 0.]"),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(" [ True False]]    [1. 1.]]    [0. 1.]]"),
+        "{shown:?}"
+    );
+    leave(session);
+}
+
+#[test]
+fn tab_completes_a_function_with_its_paren() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "x = [1.0, -2.0]");
+    session.send("r = rel").expect("typed");
+    session.send("\t").expect("Tab");
+    session.expect("relu(").expect("completed to relu(");
+    let shown = run(&mut session, "x)");
+    assert!(shown.contains("r = [1. 0.]"), "{shown:?}");
+    leave(session);
+}
+
+#[test]
+fn a_matrix_can_be_typed_over_three_lines() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    session.send(enter("y = [[1,")).expect("typed");
+    session.send(enter("2],")).expect("typed");
+    let shown = run(&mut session, "[3, 4]]");
+    assert!(shown.contains("y = [[1. 2.]\r\n     [3. 4.]]"), "{shown:?}");
+    leave(session);
+}
+
+#[test]
+fn a_typo_shows_a_caret_and_the_session_carries_on_unchanged() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "x = [1.0, 2.0]");
+    let shown = run(&mut session, "x = x * [1, 2, 3]");
+    assert!(
+        shown.contains("error: operands could not be broadcast together with shapes (2,) (3,)"),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains("x = x * [1, 2, 3]\r\n    ^^^^^^^^^^^^^"),
+        "{shown:?}"
+    );
+    let shown = run(&mut session, "x2");
+    assert!(
+        shown.contains("unknown name 'x2'; did you mean 'x'?"),
+        "{shown:?}"
+    );
+    let shown = run(&mut session, "x");
+    assert!(shown.contains("[1. 2.]"), "x is as it was: {shown:?}");
+    leave(session);
+}
+
+#[test]
+fn ctrl_c_clears_the_line_and_the_session_carries_on() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "a = 1");
+    session.send("a = 99").expect("typed, not entered");
+    session.send(ControlCode::EndOfText).expect("Ctrl-C");
+    shown_until_next_prompt(&mut session);
+    let shown = run(&mut session, "a");
+    assert!(shown.contains("1.0"), "{shown:?}");
+    assert!(!shown.contains("99"), "{shown:?}");
+    leave(session);
+}
+
+#[test]
+fn history_written_by_one_run_is_there_in_the_next() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut first = plain(home.path());
+    run(&mut first, "marker = 42");
+    leave(first);
+    let history =
+        std::fs::read_to_string(home.path().join("data/backprop/history")).expect("a history file");
+    assert!(history.contains("marker = 42"), "{history:?}");
+    let mut second = plain(home.path());
+    second.send(UP_ARROW).expect("the up arrow");
+    second.send("\r").expect("Enter");
+    let shown = shown_until_next_prompt(&mut second);
+    assert!(shown.contains("marker = 42.0"), "{shown:?}");
+    leave(second);
+}
+
+#[test]
+fn no_color_means_no_colour_codes_and_colour_is_on_otherwise() {
+    let sgr = Regex("\u{1b}\\[[0-9;]*m");
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    let shown = run(&mut session, "x = [1.0, -1.0]; r = relu(x); back r");
+    assert!(shown.contains("dx = [1. 0.]"), "{shown:?}");
+    assert!(!has_sgr(&shown), "no colour codes with NO_COLOR: {shown:?}");
+    leave(session);
+    let mut coloured = spawn(home.path(), &[]);
+    coloured
+        .send(enter("x = [1.0, -1.0]; r = relu(x); back r"))
+        .expect("typed");
+    coloured
+        .expect(sgr)
+        .expect("colour codes on a terminal without NO_COLOR");
+    shown_until_next_prompt(&mut coloured);
+    leave(coloured);
+}
+
+#[test]
+fn an_unwritable_history_file_warns_once_and_carries_on() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    // A file where the data directory should be makes the history impossible to write.
+    std::fs::create_dir_all(home.path().join("data")).expect("the data directory");
+    std::fs::write(home.path().join("data/backprop"), "in the way").expect("a blocking file");
+    let mut session = plain(home.path());
+    let shown = run(&mut session, "a = 1");
+    assert!(shown.contains("warning: cannot"), "{shown:?}");
+    let shown = run(&mut session, "a");
+    assert!(!shown.contains("warning"), "only one warning: {shown:?}");
+    assert!(shown.contains("1.0"));
+    leave(session);
+}
+
+#[test]
+fn guided_lesson_prefills_accepts_edits_and_skips() {
+    const CLEAR_LINE: &str = "\u{15}";
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    session.send(enter(":lesson relu")).expect("typed");
+    // The first statement is offered on the prompt; Enter runs it as it is.
+    session
+        .expect("x = [[1.0, -0.5], [-2.0, 3.3]]")
+        .expect("the first statement is pre-filled");
+    session.send("\r").expect("Enter");
+    session.expect("x = [[ 1.  -0.5]").expect("it ran");
+    // The second is `x <= 0`. Ctrl-C pauses the lesson, and `:lesson` carries on there.
+    session
+        .expect("x <= 0")
+        .expect("the second statement is pre-filled");
+    session.send(ControlCode::EndOfText).expect("Ctrl-C");
+    session.expect("lesson paused").expect("the lesson pauses");
+    session.send(enter(":lesson")).expect("typed");
+    session
+        .expect("x <= 0")
+        .expect("the lesson carries on where it was");
+    // Skip it.
+    session
+        .send(CLEAR_LINE)
+        .expect("Ctrl-U clears the pre-filled line");
+    session.send(enter(":next")).expect("typed");
+    // The third is `r = relu(x)`: edit it before running.
+    session
+        .expect("r = relu(x)")
+        .expect("the third statement is pre-filled");
+    session.send("\u{8}\u{8}").expect("two backspaces");
+    session.send(enter("x * 2)")).expect("the edit");
+    session
+        .expect("r = [[2.  0. ]\r\n     [0.  6.6]]")
+        .expect("the edited statement ran");
+    // The lesson moved on to `back r ones`. Something else typed meanwhile leaves it waiting.
+    session
+        .expect("back r ones")
+        .expect("the fourth statement is pre-filled");
+    session.send(CLEAR_LINE).expect("Ctrl-U");
+    session.send(enter("1 + 1")).expect("typed");
+    session.expect("2.0\r\n").expect("it ran");
+    session
+        .expect("back r ones")
+        .expect("the lesson waits on the same step");
+    session.send(CLEAR_LINE).expect("Ctrl-U");
+    leave(session);
+}
+
+/// Whether `text` holds an SGR escape (colour or weight), `ESC [ digits ; ... m`. Cursor
+/// movement, which rustyline always uses, is not colour.
+fn has_sgr(text: &str) -> bool {
+    text.match_indices("\u{1b}[").any(|(at, _)| {
+        let rest = &text[at + 2..];
+        let params = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                .len();
+        rest[params..].starts_with('m')
+    })
+}
