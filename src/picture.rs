@@ -39,7 +39,11 @@ pub fn render(session: &Session, output: NodeId, width: usize, style: &Style) ->
     }
     let (members, count) = members_of(graph, output);
     if count <= MAX_DRAWN_NODES {
-        let painter = Painter::new(session, style, Flows::collect(session, &members));
+        let painter = Painter::new(
+            session,
+            style,
+            Flows::collect(session, &members, usize::MAX),
+        );
         let drawing = Sideways::new(&painter, &members).draw_all(output);
         if drawing.canvas.width() <= width {
             let mut out = drawing.canvas.render(style);
@@ -72,12 +76,16 @@ pub fn dot(session: &Session, output: NodeId) -> String {
         let uses = uses_within(graph, &members);
         let fan_out: Vec<bool> = uses.iter().map(|&n| n > 1).collect();
         let plain = Style::plain();
-        let painter = Painter::new(session, &plain, Flows::collect(session, &fan_out));
+        let painter = Painter::new(
+            session,
+            &plain,
+            Flows::collect(session, &fan_out, usize::MAX),
+        );
         for id in (0..=output).filter(|&id| members[id]) {
             let node = graph.node(id);
             let title = session
                 .name_of(id)
-                .map_or_else(|| truncate(&node.label), str::to_string);
+                .map_or_else(|| truncate(strip_parens(node.label.trim())), str::to_string);
             let mut fields = vec![
                 escape_record(&title),
                 escape_record(&painter.forward_text(id)),
@@ -103,7 +111,7 @@ pub fn dot(session: &Session, output: NodeId) -> String {
                 escape_string(symbol)
             ));
             for (k, &input) in node.inputs.iter().enumerate() {
-                match painter.flows.edges.get(&(id, k)) {
+                match painter.edge_grad((id, k)) {
                     Some(grad) if fan_out[input] => out.push_str(&format!(
                         "  v{input} -> op{id} [label=\"{}\"];\n",
                         escape_string(&format!("grad {}", grad_text(grad)))
@@ -170,40 +178,57 @@ fn uses_within(graph: &Graph, members: &[bool]) -> Vec<u32> {
 /// What the last backward pass sent along each edge into the nodes of interest.
 #[derive(Debug, Default)]
 struct Flows {
-    /// The gradient that went back along each edge, keyed by (consumer, input position).
-    edges: HashMap<(NodeId, usize), ArrayD<f64>>,
-    /// For each node of interest, the edges its gradient came back along.
+    /// For each node of interest that the pass reached, the edges its gradient came back along,
+    /// as (consumer, input position), in order.
     into: HashMap<NodeId, Vec<(NodeId, usize)>>,
+    /// The gradient that went back along each edge into a value with more than one use. An edge
+    /// into a value with one use carried that value's whole gradient, so it is not stored.
+    edges: HashMap<(NodeId, usize), ArrayD<f64>>,
 }
 
 impl Flows {
-    /// Replays the last `back` and keeps what it sent to the nodes marked in `wanted`. The pass is
-    /// only replayed when it reached one of them, so a picture unrelated to the last `back`
-    /// costs nothing.
-    fn collect(session: &Session, wanted: &[bool]) -> Flows {
+    /// Finds which edges the last `back` sent gradients along into the nodes marked in `wanted`,
+    /// and what it sent along those into values with between two and `max_terms` uses.
+    ///
+    /// Only those need the pass replayed, so a picture of a long chain after `back` costs one
+    /// loop over the nodes, not a second backward pass: every value of a chain has one use.
+    fn collect(session: &Session, wanted: &[bool], max_terms: usize) -> Flows {
         let mut flows = Flows::default();
         let Some(record) = session.last_back() else {
             return flows;
         };
         let graph = session.graph();
-        let reached = wanted
+        let is_wanted = |id: NodeId| wanted.get(id).copied().unwrap_or(false);
+        let last = record.output_node.min(graph.len().saturating_sub(1));
+        for consumer in 0..=last {
+            let node = graph.node(consumer);
+            // A node sends gradients to its inputs when the pass reached it, unless it is a
+            // comparison, through which no gradient flows.
+            if record.gradients.get(consumer).is_none() || matches!(node.op, Op::Compare(_)) {
+                continue;
+            }
+            for (k, &input) in node.inputs.iter().enumerate() {
+                if is_wanted(input) {
+                    flows.into.entry(input).or_default().push((consumer, k));
+                }
+            }
+        }
+        let sums: HashSet<NodeId> = flows
+            .into
             .iter()
-            .enumerate()
-            .any(|(id, &w)| w && record.gradients.get(id).is_some());
-        if !reached || record.output_node >= graph.len() {
+            .filter(|(_, edges)| (2..=max_terms).contains(&edges.len()))
+            .map(|(&id, _)| id)
+            .collect();
+        if sums.is_empty() || record.output_node >= graph.len() {
             return flows;
         }
         graph.backward_steps(record.output_node, record.dout.clone(), |step| {
             for (k, (input, grad)) in step.sent.into_iter().enumerate() {
-                if wanted.get(input).copied().unwrap_or(false) {
-                    flows.into.entry(input).or_default().push((step.node, k));
+                if sums.contains(&input) {
                     flows.edges.insert((step.node, k), grad);
                 }
             }
         });
-        for edges in flows.into.values_mut() {
-            edges.sort_unstable();
-        }
         flows
     }
 }
@@ -236,7 +261,7 @@ impl<'a> Painter<'a> {
             return Some((Role::Name, name.to_string()));
         }
         let node = self.graph.node(id);
-        let label = node.label.trim();
+        let label = strip_parens(node.label.trim());
         let literal = label.parse::<f64>().is_ok() || label.starts_with('[');
         if (matches!(node.op, Op::Leaf) && literal) || label.is_empty() {
             None
@@ -271,32 +296,46 @@ impl<'a> Painter<'a> {
     /// one: `3.0 + 3.0 = 6.0`. This is where fan-out becomes visible.
     fn grad_expression(&self, id: NodeId) -> Option<String> {
         let total = grad_text(self.total(id)?);
-        let terms: Vec<&ArrayD<f64>> = self
-            .flows
-            .into
-            .get(&id)
-            .map(|edges| {
-                edges
-                    .iter()
-                    .filter_map(|e| self.flows.edges.get(e))
-                    .collect()
-            })
-            .unwrap_or_default();
-        Some(match terms.len() {
+        let edges = self.flows.into.get(&id).map_or(&[][..], Vec::as_slice);
+        let terms: Vec<String> = edges
+            .iter()
+            .filter_map(|e| self.flows.edges.get(e))
+            .map(grad_text)
+            .collect();
+        Some(match edges.len() {
             0 | 1 => total,
             n if n > MAX_SUM_TERMS => format!("{total}, the sum over {n} uses"),
-            _ => {
-                let terms: Vec<String> = terms.into_iter().map(grad_text).collect();
-                format!("{} = {total}", terms.join(" + "))
-            }
+            n if terms.len() == n => format!("{} = {total}", terms.join(" + ")),
+            _ => total,
         })
+    }
+
+    /// The gradient that went back along `edge`, (consumer, input position), if the last `back`
+    /// sent one along it.
+    fn edge_grad(&self, edge: (NodeId, usize)) -> Option<&ArrayD<f64>> {
+        if let Some(grad) = self.flows.edges.get(&edge) {
+            return Some(grad);
+        }
+        let input = *self.graph.node(edge.0).inputs.get(edge.1)?;
+        match self.flows.into.get(&input)?.as_slice() {
+            [only] if *only == edge => self.total(input),
+            _ => None,
+        }
     }
 
     /// The label of one appearance of a node in the sideways drawing. `edge` is the consumer and
     /// input position this appearance feeds, whose gradient is the one shown; the output itself
     /// feeds nothing and shows its whole gradient.
     fn label(&self, id: NodeId, edge: Option<(NodeId, usize)>, repeat: bool) -> Label {
-        let mut title: Vec<(Role, String)> = self.title(id).into_iter().collect();
+        // A layer's output without a name is drawn as the book draws it, by its value alone:
+        // the drawing already shows what made it, and its source text would only widen it.
+        let untitled =
+            self.session.name_of(id).is_none() && !matches!(self.graph.node(id).op, Op::Leaf);
+        let mut title: Vec<(Role, String)> = if untitled {
+            Vec::new()
+        } else {
+            self.title(id).into_iter().collect()
+        };
         if repeat {
             let note = if title.is_empty() {
                 "(again)"
@@ -306,7 +345,7 @@ impl<'a> Painter<'a> {
             title.push((Role::Note, note.to_string()));
         }
         let grad = match edge {
-            Some(edge) => self.flows.edges.get(&edge),
+            Some(edge) => self.edge_grad(edge),
             None => self.total(id),
         };
         Label {
@@ -317,19 +356,20 @@ impl<'a> Painter<'a> {
     }
 }
 
-/// The layer's symbol, as the book draws it inside the node's circle.
+/// The layer's symbol, as the book draws it inside the node's circle. It goes through the layer's
+/// name so that a layer added later is drawn by its name rather than breaking this match.
 fn op_symbol(op: &Op) -> &'static str {
-    match op {
-        Op::Leaf => "",
-        Op::Add(_) => "+",
-        Op::Sub(_) => "−",
-        Op::Mul(_) => "×",
-        Op::Div(_) => "÷",
-        Op::Neg(_) => "×(−1)",
-        Op::Exp(_) => "exp",
-        Op::Relu(_) => "relu",
-        Op::Sigmoid(_) => "sigmoid",
-        Op::Compare(cmp) => cmp.symbol(),
+    if let Op::Compare(cmp) = op {
+        return cmp.symbol();
+    }
+    match op.name() {
+        "add" => "+",
+        "sub" => "−",
+        "mul" => "×",
+        "div" => "÷",
+        "neg" => "×(−1)",
+        "leaf" => "",
+        other => other,
     }
 }
 
@@ -389,6 +429,27 @@ fn one_line(text: &str) -> String {
         .filter(|line| !line.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Source text without the parentheses around all of it: `(1 + exp(-x))` becomes `1 + exp(-x)`.
+fn strip_parens(text: &str) -> &str {
+    let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else {
+        return text;
+    };
+    // `(a) * (b)` starts and ends with a parenthesis that are not a pair: the depth must not
+    // drop below zero inside.
+    let mut depth = 0i32;
+    for ch in inner.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return text;
+        }
+    }
+    if depth == 0 { inner.trim() } else { text }
 }
 
 /// Cuts `text` to `MAX_TITLE_WIDTH` display columns, ending in `…` when anything was cut.
@@ -808,7 +869,10 @@ enum Mark {
 enum TreeLine {
     Blank,
     Node {
+        /// The guides for the ancestors' columns, then this line's branch.
         prefix: String,
+        /// The guides the lines under this one start with.
+        child_prefix: String,
         node: NodeId,
         section: Option<usize>,
         mark: Mark,
@@ -818,9 +882,7 @@ enum TreeLine {
 /// One node waiting on the tree view's stack.
 struct Frame {
     node: NodeId,
-    /// The guides for the ancestors' columns, then this line's branch.
     prefix: String,
-    /// What the children's prefixes start with.
     child_prefix: String,
     depth: usize,
     /// The root of a section is always expanded, even though it was shown before as `Continued`.
@@ -828,7 +890,8 @@ struct Frame {
     section: Option<usize>,
 }
 
-/// The indented tree, output at the top, like `cargo tree`.
+/// The indented tree, output at the top, like `cargo tree`. A line too wide for the terminal
+/// moves its gradient to a line of its own under it, so that long arrays stay readable.
 fn tree_view(
     session: &Session,
     output: NodeId,
@@ -838,27 +901,73 @@ fn tree_view(
     style: &Style,
 ) -> String {
     let graph = session.graph();
-    let (lines, shown, shown_count) = plan_tree(graph, output, width);
-    let painter = Painter::new(session, style, Flows::collect(session, &shown));
-    let mut out = String::new();
+    let (plan, planned) = plan_tree(graph, output, width);
+    let painter = Painter::new(
+        session,
+        style,
+        Flows::collect(session, &planned, MAX_SUM_TERMS),
+    );
+    let mut lines: Vec<Vec<(Role, String)>> = Vec::new();
+    let mut printed = vec![false; output + 1];
+    let mut printed_count = 0;
     let mut repeats = false;
-    for line in &lines {
-        match line {
-            TreeLine::Blank => out.push('\n'),
-            TreeLine::Node {
-                prefix,
-                node,
-                section,
-                mark,
-            } => {
-                repeats |= matches!(mark, Mark::Repeat(None));
-                out.push_str(prefix);
-                out.push_str(&tree_text(&painter, *node, *section, *mark));
-                out.push('\n');
+    for line in &plan {
+        let TreeLine::Node {
+            prefix,
+            child_prefix,
+            node,
+            section,
+            mark,
+        } = line
+        else {
+            lines.push(Vec::new());
+            continue;
+        };
+        let (mut text, grad) = tree_text(&painter, *node, *section, *mark);
+        let mut row = vec![(Role::Wire, prefix.clone())];
+        let grad_inline = grad.as_ref().map(|g| (Role::Grad, format!(" (grad {g})")));
+        let inline_width: usize = row
+            .iter()
+            .chain(&text)
+            .chain(&grad_inline)
+            .map(|(_, t)| t.width())
+            .sum();
+        let mut extra = None;
+        match (grad, grad_inline) {
+            (Some(grad), Some(_)) if inline_width > width => {
+                let expanded = *mark == Mark::Full && !graph.node(*node).inputs.is_empty();
+                let guide = if expanded { "│   " } else { "    " };
+                extra = Some(vec![
+                    (Role::Wire, format!("{child_prefix}{guide}")),
+                    (Role::Grad, format!("grad {grad}")),
+                ]);
             }
+            (_, Some(inline)) => text.insert(tree_grad_position(&text), inline),
+            _ => {}
+        }
+        row.extend(text);
+        let needed = 1 + usize::from(extra.is_some());
+        if lines.len() + needed > MAX_TREE_LINES {
+            break;
+        }
+        lines.push(row);
+        lines.extend(extra);
+        repeats |= matches!(mark, Mark::Repeat(None));
+        if let Some(seen) = printed.get_mut(*node)
+            && !*seen
+        {
+            *seen = true;
+            printed_count += 1;
         }
     }
-    let hidden = count.saturating_sub(shown_count);
+    let mut out = String::new();
+    for line in &lines {
+        for (role, text) in line {
+            out.push_str(&role.paint(text, style));
+        }
+        out.push('\n');
+    }
+    let hidden = count.saturating_sub(printed_count);
     if hidden > 0 {
         let noun = if hidden == 1 { "node" } else { "nodes" };
         out.push_str(&style.context(&format!("… {hidden} more {noun}")));
@@ -873,14 +982,14 @@ fn tree_view(
 }
 
 /// Walks the tree with an explicit stack, depth first with the inputs in order, and returns
-/// its lines, which nodes they show, and how many. Each node is expanded once; a line deeper
-/// than the terminal can indent ends with a reference to a numbered section that continues it
-/// from the left margin.
-fn plan_tree(graph: &Graph, output: NodeId, width: usize) -> (Vec<TreeLine>, Vec<bool>, usize) {
-    let max_depth = (width / 8).clamp(3, 12);
+/// its lines and which nodes they show. Each node is expanded once; a line deeper than the
+/// terminal can indent ends with a reference to a numbered section that continues it from the
+/// left margin.
+fn plan_tree(graph: &Graph, output: NodeId, width: usize) -> (Vec<TreeLine>, Vec<bool>) {
+    // A third of the width for the guides leaves the rest for the text of the line.
+    let max_depth = (width / 12).clamp(3, 10);
     let mut expanded = vec![false; output + 1];
     let mut shown = vec![false; output + 1];
-    let mut shown_count = 0;
     let mut section_of: HashMap<NodeId, usize> = HashMap::new();
     let mut sections: VecDeque<(NodeId, Option<usize>)> = VecDeque::from([(output, None)]);
     let mut lines = Vec::new();
@@ -918,72 +1027,83 @@ fn plan_tree(graph: &Graph, output: NodeId, width: usize) -> (Vec<TreeLine>, Vec
                 Mark::Full
             };
             expanded[id] = true;
-            if !shown[id] {
-                shown[id] = true;
-                shown_count += 1;
+            shown[id] = true;
+            if mark == Mark::Full {
+                for (k, &input) in inputs.iter().enumerate().rev() {
+                    let last = k + 1 == inputs.len();
+                    let (branch, guide) = if last {
+                        ("└── ", "    ")
+                    } else {
+                        ("├── ", "│   ")
+                    };
+                    stack.push(Frame {
+                        node: input,
+                        prefix: format!("{}{branch}", frame.child_prefix),
+                        child_prefix: format!("{}{guide}", frame.child_prefix),
+                        depth: frame.depth + 1,
+                        root: false,
+                        section: None,
+                    });
+                }
             }
             lines.push(TreeLine::Node {
                 prefix: frame.prefix,
+                child_prefix: frame.child_prefix,
                 node: id,
                 section: frame.section,
                 mark,
             });
-            if mark != Mark::Full {
-                continue;
-            }
-            for (k, &input) in inputs.iter().enumerate().rev() {
-                let last = k + 1 == inputs.len();
-                let (branch, guide) = if last {
-                    ("└── ", "    ")
-                } else {
-                    ("├── ", "│   ")
-                };
-                stack.push(Frame {
-                    node: input,
-                    prefix: format!("{}{branch}", frame.child_prefix),
-                    child_prefix: format!("{}{guide}", frame.child_prefix),
-                    depth: frame.depth + 1,
-                    root: false,
-                    section: None,
-                });
-            }
         }
     }
-    (lines, shown, shown_count)
+    (lines, shown)
 }
 
-/// A tree line after its prefix: `[1] apple_price = 200.0 (grad 1.1)  ← mul`.
-fn tree_text(painter: &Painter, id: NodeId, section: Option<usize>, mark: Mark) -> String {
-    let style = painter.style;
+/// A tree line after its prefix, `[1] apple_price = 200.0  ← mul`, as pieces with their roles,
+/// and the gradient to show with it (none on a repeat, whose gradient is shown where it is
+/// expanded).
+fn tree_text(
+    painter: &Painter,
+    id: NodeId,
+    section: Option<usize>,
+    mark: Mark,
+) -> (Vec<(Role, String)>, Option<String>) {
     let node = painter.graph.node(id);
-    let mut text = String::new();
+    let mut text = Vec::new();
     if let Some(number) = section {
-        text.push_str(&style.context(&format!("[{number}] ")));
+        text.push((Role::Note, format!("[{number}] ")));
     }
     if let Some((role, title)) = painter.title(id) {
-        text.push_str(&role.paint(&title, style));
-        text.push_str(" = ");
+        text.push((role, title));
+        text.push((Role::Space, " = ".to_string()));
     }
-    text.push_str(&style.forward(&painter.forward_text(id)));
-    if !matches!(mark, Mark::Repeat(_))
-        && let Some(grad) = painter.grad_expression(id)
-    {
-        text.push(' ');
-        text.push_str(&style.grad(&format!("(grad {grad})")));
-    }
+    text.push((Role::Forward, painter.forward_text(id)));
     if !matches!(node.op, Op::Leaf) {
-        text.push_str("  ← ");
-        text.push_str(&style.layer(node.op.name()));
+        text.push((Role::Space, "  ← ".to_string()));
+        let layer = match node.op {
+            Op::Compare(cmp) => format!("compare {}", cmp.symbol()),
+            _ => node.op.name().to_string(),
+        };
+        text.push((Role::Layer, layer));
     }
     match mark {
         Mark::Full => {}
-        Mark::Repeat(None) => text.push_str(&style.context(" (*)")),
-        Mark::Repeat(Some(n)) => text.push_str(&style.context(&format!(" (see [{n}])"))),
-        Mark::Continued(n) => {
-            text.push_str(&style.context(&format!("  … continued in [{n}] below")))
-        }
+        Mark::Repeat(None) => text.push((Role::Note, " (*)".to_string())),
+        Mark::Repeat(Some(n)) => text.push((Role::Note, format!(" (see [{n}])"))),
+        Mark::Continued(n) => text.push((Role::Note, format!("  … continued in [{n}]"))),
     }
-    text
+    let grad = if matches!(mark, Mark::Repeat(_)) {
+        None
+    } else {
+        painter.grad_expression(id)
+    };
+    (text, grad)
+}
+
+/// Where an inline `(grad …)` goes among a tree line's pieces: right after the value.
+fn tree_grad_position(text: &[(Role, String)]) -> usize {
+    text.iter()
+        .position(|(role, _)| *role == Role::Forward)
+        .map_or(text.len(), |i| i + 1)
 }
 
 #[cfg(test)]
@@ -1058,6 +1178,15 @@ mod tests {
     #[test]
     fn plain_strings_escape_only_quotes_and_backslashes() {
         assert_eq!(escape_string("a \"b\" \\ {c}"), "a \\\"b\\\" \\\\ {c}");
+    }
+
+    #[test]
+    fn only_parentheses_around_everything_are_stripped() {
+        assert_eq!(strip_parens("(1 + exp(-x))"), "1 + exp(-x)");
+        assert_eq!(strip_parens("(a) * (b)"), "(a) * (b)");
+        assert_eq!(strip_parens("((a))"), "(a)");
+        assert_eq!(strip_parens("(a"), "(a");
+        assert_eq!(strip_parens("()"), "");
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct Repl {
     /// The last place a lesson was left, so `:lesson` alone carries on.
     paused: Option<Guide>,
     width: usize,
+    /// Called between the steps of `step`; returns false to stop. On a terminal it waits for
+    /// Enter; elsewhere it lets everything through.
+    pause: Box<dyn FnMut(&mut dyn Write) -> bool>,
 }
 
 impl Repl {
@@ -54,6 +57,7 @@ impl Repl {
             guide: None,
             paused: None,
             width,
+            pause: Box::new(|_| true),
         }
     }
 
@@ -64,8 +68,8 @@ impl Repl {
     /// The one-line banner.
     pub fn banner(&self) -> String {
         let text = self.lang.pick(
-            "— 역전파를 직접 입력해 보세요. 언어 설명은 :help, 수업은 :lessons (끝내기: Ctrl-D)",
-            "— type backpropagation. :help for the language, :lessons for the lessons (Ctrl-D leaves)",
+            "— 언어 설명은 :help, 수업은 :lessons, 끝내기는 Ctrl-D",
+            "— :help for the language, :lessons for the lessons, Ctrl-D leaves",
         );
         format!(
             "{} {}\n",
@@ -94,7 +98,7 @@ impl Repl {
             return Ok(Flow::Continue);
         }
         let expected = self.prefill().map(str::to_string);
-        let ok = match self.session.run(line, 0, out) {
+        let ok = match self.session.run_paged(line, 0, out, &mut *self.pause) {
             Ok(()) => true,
             Err(error) => {
                 write!(
@@ -358,6 +362,11 @@ impl Repl {
         self.show_prose_before_next(out)
     }
 
+    /// Makes `step` wait between nodes, calling `pause` (which returns false to stop).
+    pub fn set_pause(&mut self, pause: Box<dyn FnMut(&mut dyn Write) -> bool>) {
+        self.pause = pause;
+    }
+
     /// Leaves guided mode, remembering where, so `:lesson` alone carries on.
     pub fn pause_lesson(&mut self) {
         if let Some(guide) = self.guide.take() {
@@ -387,6 +396,7 @@ pub fn main(args: &Args) -> ExitCode {
     let lang = Lang::detect(args.lang.as_deref());
     let session = crate::cli::new_session(args, color);
     let mut repl = Repl::new(session, lang, lesson::terminal_width());
+    repl.set_pause(Box::new(move |out| wait_for_enter(out, lang)));
     let config = Config::builder()
         .auto_add_history(true)
         .history_ignore_dups(true)
@@ -458,6 +468,21 @@ pub fn main(args: &Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Waits for Enter between the steps of `step` on a terminal; `q` stops.
+fn wait_for_enter(out: &mut dyn Write, lang: Lang) -> bool {
+    let prompt = lang.pick(
+        "[Enter: 다음 노드, q: 그만] ",
+        "[Enter: next node, q: stop] ",
+    );
+    let _ = write!(out, "{prompt}");
+    let _ = out.flush();
+    let mut answer = String::new();
+    match std::io::stdin().read_line(&mut answer) {
+        Ok(0) | Err(_) => false,
+        Ok(_) => answer.trim() != "q",
+    }
+}
+
 /// The history file: loaded at start, appended after every line so nothing is lost, and one
 /// warning if it cannot be written.
 struct History {
@@ -469,14 +494,15 @@ impl History {
         path: Option<std::path::PathBuf>,
         editor: &mut Editor<EditorHelper, DefaultHistory>,
     ) -> History {
-        if let Some(path) = &path {
-            if path.exists() && editor.load_history(path).is_err() {
-                eprintln!(
-                    "warning: cannot read the history file {}; carrying on without it",
-                    path.display()
-                );
-                return History { path: None };
-            }
+        if let Some(path) = &path
+            && path.exists()
+            && editor.load_history(path).is_err()
+        {
+            eprintln!(
+                "warning: cannot read the history file {}; carrying on without it",
+                path.display()
+            );
+            return History { path: None };
         }
         History { path }
     }

@@ -63,7 +63,10 @@ fn page(
 ) -> String {
     let graph = session.graph();
     let node = graph.node(step.node);
-    let output = session.describe_node(step.node);
+    let heading = match session.name_of(step.node) {
+        Some(name) => format!("{name} = {}", node.label),
+        None => node.label.clone(),
+    };
     let inputs: Vec<String> = node
         .inputs
         .iter()
@@ -73,7 +76,7 @@ fn page(
         "{} {}  {}\n",
         style.context(&format!("[{number}/{total}]")),
         style.layer(node.op.name()),
-        style.name(&format!("{output} = {}", node.label)),
+        style.name(&heading),
     );
     let g = |a: &ArrayD<f64>| inline(&Value::Float(a.clone()));
     let dout = g(&step.dout);
@@ -156,7 +159,7 @@ fn page(
         } else {
             format!(" (summed to shape {})", shape::describe(sent.shape()))
         };
-        let added = if &total == sent {
+        let added = if total == sent {
             String::new()
         } else {
             format!(", added up so far: {}", g(&total))

@@ -3,5 +3,7 @@
 
 mod cli;
 mod conformance;
+mod engine;
+mod lessons;
 mod repl;
 mod support;

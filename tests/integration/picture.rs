@@ -140,11 +140,18 @@ fn the_dot_output_of_the_apple_example_parses() {
 #[test]
 fn the_dot_output_escapes_labels_and_shows_fan_out() {
     let dot = last_output(&[
-        "x = [1.0, -1.0]; m = x > 0; y = m * x * x; back y ones",
+        "x = [1.0, -1.0]; y = (x > 0) * x * x; back y ones",
         "graph y --dot",
     ]);
-    assert!(dot.contains("grad [-2.  2.]"), "{dot}");
-    assert!(dot.contains("\\>"), "{dot}");
+    assert!(
+        dot.contains("label=\"{x \\> 0 | [ True False] | grad "),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("grad [ 1. -0.] + [ 1. -0.] = [ 2. -0.]"),
+        "{dot}"
+    );
+    assert!(dot.contains("[label=\"grad [ 1. -0.]\"]"), "{dot}");
     run_dot(&dot);
 }
 

@@ -61,3 +61,17 @@ pub fn binary(args: &[&str], stdin: &[u8], envs: &[(&str, &str)]) -> Output {
     drop(input);
     child.wait_with_output().expect("the binary finishes")
 }
+
+/// Checks `text` against the snapshot `tests/snapshots/NAME.snap`. Under CI (`CI=true`) a
+/// changed transcript fails until the new snapshot is reviewed and committed.
+pub fn snapshot(name: &str, text: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name, text));
+}
+
+/// Escape codes made visible, so a snapshot shows exactly which colour each piece has.
+pub fn visible_escapes(text: &str) -> String {
+    text.replace('\u{1b}', "␛")
+}

@@ -1,0 +1,158 @@
+//! Every lesson in both languages: it parses, its Korean and English versions run the same
+//! statements, it plays without an error, and its transcript matches the reviewed snapshot.
+
+use crate::support::{binary, snapshot, visible_escapes};
+use backprop::i18n::Lang;
+use backprop::lesson::{self, Pace};
+use backprop::session::Session;
+use backprop::style::Style;
+
+/// Plays a lesson in-process at 80 columns and returns the transcript.
+fn play(lang: Lang, slug: &str, color: bool) -> String {
+    let lessons = lesson::all(lang).expect("the embedded lessons parse");
+    let found = lesson::find(&lessons, slug).expect("the lesson exists");
+    let mut session = Session::new();
+    session.set_style(Style::new(color));
+    session.set_width(80);
+    let mut out = Vec::new();
+    let finished =
+        lesson::play(found, &mut session, &mut out, 80, Pace::Straight).expect("it plays");
+    assert!(finished);
+    String::from_utf8(out).expect("UTF-8")
+}
+
+const SLUGS: [&str; 6] = ["graph", "layers", "relu", "sigmoid", "fork", "check"];
+
+#[test]
+fn every_lesson_parses_and_each_pair_runs_the_same_statements() {
+    lesson::check_all().expect("the lessons are well formed");
+    for lang in [Lang::Ko, Lang::En] {
+        let lessons = lesson::all(lang).expect("they parse");
+        let slugs: Vec<&str> = lessons.iter().map(|l| l.slug.as_str()).collect();
+        assert_eq!(slugs, SLUGS);
+        let numbers: Vec<u32> = lessons.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
+    }
+}
+
+#[test]
+fn every_transcript_matches_its_snapshot_and_has_no_error() {
+    for lang in [Lang::Ko, Lang::En] {
+        for (i, slug) in SLUGS.iter().enumerate() {
+            let transcript = play(lang, slug, false);
+            assert!(
+                !transcript.contains("error:"),
+                "lesson {slug} ({}) shows an error:\n{transcript}",
+                lang.code()
+            );
+            assert!(
+                !transcript.contains('\u{1b}'),
+                "colour off means no escape codes"
+            );
+            snapshot(
+                &format!("lesson-{}-{:02}-{slug}", lang.code(), i + 1),
+                &transcript,
+            );
+        }
+    }
+}
+
+#[test]
+fn one_lesson_in_colour() {
+    let transcript = play(Lang::Ko, "relu", true);
+    assert!(transcript.contains('\u{1b}'));
+    snapshot("lesson-ko-03-relu-colour", &visible_escapes(&transcript));
+}
+
+#[test]
+fn the_lessons_carry_the_books_numbers() {
+    let graph = play(Lang::En, "graph", false);
+    for number in [
+        "price = 220.00000000000003",
+        "dapple = 2.2",
+        "dn = 110.00000000000001",
+        "dtax = 200.0",
+    ] {
+        assert!(graph.contains(number), "lesson 1 lacks {number}");
+    }
+    let layers = play(Lang::En, "layers", false);
+    for number in [
+        "price = 715.0000000000001",
+        "dapple = 2.2",
+        "dn_apple = 110.00000000000001",
+        "dorange = 3.3000000000000003",
+        "dn_orange = 165.0",
+        "dtax = 650.0",
+    ] {
+        assert!(layers.contains(number), "lesson 2 lacks {number}");
+    }
+}
+
+#[test]
+fn the_binary_lists_and_plays_the_lessons_in_both_languages() {
+    for (lang, title) in [("ko", "ReLU 계층"), ("en", "ReLU layer")] {
+        // Finishing is recorded per lesson, whatever the language, so each language starts
+        // from an empty data directory.
+        let data = tempfile::tempdir().expect("a data directory");
+        let data_dir = data.path().to_str().expect("UTF-8");
+        let listed = binary(
+            &["lesson", "--lang", lang],
+            b"",
+            &[("XDG_DATA_HOME", data_dir)],
+        );
+        let text = String::from_utf8_lossy(&listed.stdout);
+        assert!(listed.status.success());
+        assert_eq!(
+            text.lines().count(),
+            7,
+            "a heading and six lessons:\n{text}"
+        );
+        assert!(text.contains(title), "{text}");
+        assert!(!text.contains('✓'), "nothing finished yet:\n{text}");
+        for n in 1..=6 {
+            let played = binary(
+                &["lesson", &n.to_string(), "--no-pause", "--lang", lang],
+                b"",
+                &[("XDG_DATA_HOME", data_dir)],
+            );
+            assert!(
+                played.status.success(),
+                "lesson {n} ({lang}) failed: {}",
+                String::from_utf8_lossy(&played.stderr)
+            );
+        }
+        let listed = binary(
+            &["lesson", "--lang", lang],
+            b"",
+            &[("XDG_DATA_HOME", data_dir)],
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&listed.stdout).matches('✓').count(),
+            6,
+            "all six are marked finished"
+        );
+    }
+    let data = tempfile::tempdir().expect("a data directory");
+    let data_dir = data.path().to_str().expect("UTF-8");
+    let by_slug = binary(
+        &["lesson", "relu", "--lang", "en"],
+        b"",
+        &[("XDG_DATA_HOME", data_dir)],
+    );
+    assert!(String::from_utf8_lossy(&by_slug.stdout).starts_with("Lesson 3 · ReLU layer"));
+    let missing = binary(&["lesson", "softmax"], b"", &[("XDG_DATA_HOME", data_dir)]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).starts_with("error: no lesson 'softmax'"));
+}
+
+#[test]
+fn the_language_comes_from_the_locale() {
+    let korean = binary(&["lesson"], b"", &[("LANG", "ko_KR.UTF-8")]);
+    assert!(String::from_utf8_lossy(&korean.stdout).contains("계산 그래프"));
+    let english = binary(
+        &["lesson"],
+        b"",
+        &[("LC_ALL", "en_US.UTF-8"), ("LANG", "ko_KR.UTF-8")],
+    );
+    assert!(String::from_utf8_lossy(&english.stdout).contains("Computational graph"));
+}
