@@ -30,6 +30,15 @@ pub fn position(src: &str, offset: usize) -> Position {
 /// Renders `error` against `src`. `origin` is the file name (or `<stdin>`); without one, as in
 /// the REPL, the header is just `error: MESSAGE`.
 pub fn render(origin: Option<&str>, src: &str, error: &Error, style: &Style) -> String {
+    render_as(&style.error("error:"), origin, src, error, style)
+}
+
+/// Renders a warning the same way, labelled `warning:`.
+pub fn render_warning(origin: Option<&str>, src: &str, warning: &Error, style: &Style) -> String {
+    render_as(&style.warning("warning:"), origin, src, warning, style)
+}
+
+fn render_as(label: &str, origin: Option<&str>, src: &str, error: &Error, style: &Style) -> String {
     let start = position(src, error.span.start);
     let mut message = error.message.clone();
     if let Some(related) = error.related {
@@ -39,11 +48,9 @@ pub fn render(origin: Option<&str>, src: &str, error: &Error, style: &Style) -> 
     let header = match origin {
         Some(origin) => format!(
             "{origin}:{}:{}: {} {message}",
-            start.line,
-            start.column,
-            style.error("error:")
+            start.line, start.column, label
         ),
-        None => format!("{} {message}", style.error("error:")),
+        None => format!("{label} {message}"),
     };
     let start_offset = floor_char_boundary(src, error.span.start);
     let line_start = src[..start_offset].rfind('\n').map_or(0, |i| i + 1);

@@ -138,7 +138,7 @@ impl Graph {
     }
 
     pub fn unary(&mut self, kind: UnaryKind, input: NodeId, label: String) -> NodeId {
-        let x = self.nodes[input].value.to_float();
+        let x = self.nodes[input].value.as_float();
         let (op, out) = match kind {
             UnaryKind::Neg => {
                 let mut layer = NegLayer::new();
@@ -185,8 +185,8 @@ impl Graph {
         if shape::checked_len(&out_shape).is_none() {
             return Err(too_large(&out_shape));
         }
-        let x = self.nodes[lhs].value.to_float();
-        let y = self.nodes[rhs].value.to_float();
+        let x = self.nodes[lhs].value.as_float();
+        let y = self.nodes[rhs].value.as_float();
         let (layer, out) = match op {
             BinOp::Add => {
                 let mut layer = AddLayer::new();
@@ -238,7 +238,7 @@ impl Graph {
     /// The backward pass from `output`, starting from `dout` (already of the output's shape).
     /// Every call starts from zero, so running it twice gives the same numbers.
     pub fn backward(&self, output: NodeId, dout: ArrayD<f64>) -> Gradients {
-        self.backward_steps(output, dout, |_| {})
+        self.backward_walk(output, dout, None)
     }
 
     /// The backward pass, calling `on_step` as each node sends its gradients to its inputs, in
@@ -248,6 +248,15 @@ impl Graph {
         output: NodeId,
         dout: ArrayD<f64>,
         mut on_step: impl FnMut(Step),
+    ) -> Gradients {
+        self.backward_walk(output, dout, Some(&mut on_step))
+    }
+
+    fn backward_walk(
+        &self,
+        output: NodeId,
+        dout: ArrayD<f64>,
+        mut on_step: Option<&mut dyn FnMut(Step)>,
     ) -> Gradients {
         let took_part = self.ancestors(output);
         let mut grads: Vec<Option<ArrayD<f64>>> = vec![None; output + 1];
@@ -261,24 +270,35 @@ impl Graph {
                 continue;
             };
             let local = local_backward(&node.op, upstream);
-            let mut sent = Vec::with_capacity(local.len());
-            for (&input, grad) in node.inputs.iter().zip(local) {
-                let grad = shape::sum_to_shape(grad, self.nodes[input].value.shape());
-                sent.push((input, grad));
+            if local.is_empty() {
+                continue;
             }
-            let step = Step {
+            let sent: Vec<(NodeId, ArrayD<f64>)> = node
+                .inputs
+                .iter()
+                .zip(local)
+                .map(|(&input, grad)| {
+                    (
+                        input,
+                        shape::sum_to_shape(grad, self.nodes[input].value.shape()),
+                    )
+                })
+                .collect();
+            let step = on_step.as_ref().map(|_| Step {
                 node: id,
                 dout: upstream.clone(),
-                sent,
-            };
-            for (input, grad) in &step.sent {
+                sent: sent.clone(),
+            });
+            for (input, grad) in sent {
                 // A value used more than once receives the sum of the gradients of its uses.
-                match &mut grads[*input] {
-                    Some(total) => *total += grad,
-                    slot @ None => *slot = Some(grad.clone()),
+                match &mut grads[input] {
+                    Some(total) => *total += &grad,
+                    slot @ None => *slot = Some(grad),
                 }
             }
-            on_step(step);
+            if let (Some(callback), Some(step)) = (on_step.as_mut(), step) {
+                callback(step);
+            }
         }
         Gradients { grads }
     }

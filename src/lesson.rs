@@ -544,8 +544,16 @@ pub fn run_statement(
     text: &str,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    if let Err(error) = session.run(text, 0, out) {
-        let style = session.style();
+    let result = session.run(text, 0, out);
+    let style = session.style();
+    for warning in session.take_warnings() {
+        write!(
+            out,
+            "{}",
+            diagnostic::render_warning(None, text, &warning, &style)
+        )?;
+    }
+    if let Err(error) = result {
         write!(out, "{}", diagnostic::render(None, text, &error, &style))?;
     }
     Ok(())

@@ -616,14 +616,19 @@ impl Canvas {
         self.rows.extend(other.rows);
     }
 
+    /// The drawing as text, each row without trailing spaces, and without the empty rows that
+    /// a label with no title or no gradient leaves at the top or the bottom.
     fn render(&self, style: &Style) -> String {
+        let ink = |row: &Row| row.spans.iter().rposition(|(role, _)| *role != Role::Space);
+        let first = self.rows.iter().position(|r| ink(r).is_some()).unwrap_or(0);
+        let last = self
+            .rows
+            .iter()
+            .rposition(|r| ink(r).is_some())
+            .map_or(0, |i| i + 1);
         let mut out = String::new();
-        for row in &self.rows {
-            let end = row
-                .spans
-                .iter()
-                .rposition(|(role, _)| *role != Role::Space)
-                .map_or(0, |i| i + 1);
+        for row in self.rows.get(first..last).unwrap_or_default() {
+            let end = ink(row).map_or(0, |i| i + 1);
             for (role, text) in &row.spans[..end] {
                 out.push_str(&role.paint(text, style));
             }
@@ -1209,5 +1214,15 @@ mod tests {
         canvas.wire_to(2, 5);
         assert_eq!(canvas.width(), 7);
         assert_eq!(canvas.render(&Style::plain()), "価格  x\n\n y ──\n");
+    }
+
+    #[test]
+    fn empty_rows_at_the_top_and_bottom_are_not_printed() {
+        let mut canvas = Canvas::default();
+        canvas.put(1, 0, "a", Role::Forward);
+        canvas.put(3, 0, "b", Role::Forward);
+        canvas.ensure_rows(6);
+        assert_eq!(canvas.render(&Style::plain()), "a\n\nb\n");
+        assert_eq!(Canvas::default().render(&Style::plain()), "");
     }
 }

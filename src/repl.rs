@@ -98,7 +98,12 @@ impl Repl {
             return Ok(Flow::Continue);
         }
         let expected = self.prefill().map(str::to_string);
-        let ok = match self.session.run_paged(line, 0, out, &mut *self.pause) {
+        let result = self.session.run_paged(line, 0, out, &mut *self.pause);
+        for warning in self.session.take_warnings() {
+            let text = diagnostic::render_warning(None, line, &warning, &self.style());
+            write!(out, "{text}")?;
+        }
+        let ok = match result {
             Ok(()) => true,
             Err(error) => {
                 write!(

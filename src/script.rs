@@ -28,7 +28,13 @@ pub fn run_source(
 ) -> usize {
     let mut failures = 0;
     for (offset, line) in parser::logical_lines(src) {
-        if let Err(error) = session.run(line, offset, out) {
+        let result = session.run(line, offset, out);
+        for warning in session.take_warnings() {
+            let _ = err.write_all(
+                diagnostic::render_warning(Some(origin), src, &warning, err_style).as_bytes(),
+            );
+        }
+        if let Err(error) = result {
             failures += 1;
             let _ =
                 err.write_all(diagnostic::render(Some(origin), src, &error, err_style).as_bytes());

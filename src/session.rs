@@ -54,6 +54,8 @@ pub struct Session {
     slots: HashMap<String, usize>,
     last_back: Option<BackRecord>,
     rng: Rng,
+    /// Warnings of the statements run since the caller last took them.
+    warnings: Vec<Error>,
     style: Style,
     /// The width that side-by-side output must fit in.
     width: usize,
@@ -78,12 +80,12 @@ impl Source<'_> {
             .end
             .saturating_sub(self.base)
             .clamp(start, self.text.len());
-        self.text
-            .get(start..end)
-            .unwrap_or_default()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let text = self.text.get(start..end).unwrap_or_default();
+        // Most labels are already on one line with single spaces; only the others are folded.
+        if !text.contains(['\n', '\r', '\t']) && !text.contains("  ") {
+            return text.to_string();
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -95,6 +97,7 @@ impl Session {
             slots: HashMap::new(),
             last_back: None,
             rng: Rng::new(DEFAULT_SEED),
+            warnings: Vec::new(),
             style: Style::plain(),
             width: 80,
         }
@@ -160,6 +163,11 @@ impl Session {
             }
         }
         Ok(())
+    }
+
+    /// The warnings left by the statements run since the last call, e.g. an overflow in `exp`.
+    pub fn take_warnings(&mut self) -> Vec<Error> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// The names a user can refer to now: variables, then `dNAME` for the last gradients.
@@ -246,10 +254,12 @@ impl Session {
     ) -> Result<()> {
         let nodes_before = self.graph.len();
         let rng_before = self.rng;
+        let warnings_before = self.warnings.len();
         let result = self.execute_inner(statement, source, pages);
         if result.is_err() {
             self.graph.truncate(nodes_before);
             self.rng = rng_before;
+            self.warnings.truncate(warnings_before);
             pages.clear();
         }
         result
@@ -565,8 +575,21 @@ impl Session {
         Error::new(message, ident.span)
     }
 
-    /// Evaluates `expr`, building graph nodes for every layer call, and returns its node.
+    /// Evaluates `expr`, building graph nodes for every layer call, and returns its node. A
+    /// layer whose inputs were finite but whose output is not leaves a warning, as numpy's
+    /// `RuntimeWarning` does; the value is kept.
     fn eval(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
+        let nodes_before = self.graph.len();
+        let node = self.eval_inner(expr, source)?;
+        if node >= nodes_before
+            && let Some(message) = overflow_warning(&self.graph, node)
+        {
+            self.warnings.push(Error::new(message, expr.span));
+        }
+        Ok(node)
+    }
+
+    fn eval_inner(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
         let label = source.slice(expr.span);
         match &expr.kind {
             ExprKind::Number(v) => Ok(self
@@ -775,6 +798,33 @@ impl Session {
         }
         Ok(size as usize)
     }
+}
+
+/// numpy's words for what went wrong when a layer turned finite inputs into inf or nan.
+fn overflow_warning(graph: &Graph, node: NodeId) -> Option<String> {
+    let n = graph.node(node);
+    let verb = match n.op {
+        Op::Exp(_) => "overflow encountered in exp",
+        Op::Div(_) => "division by zero or overflow encountered in divide",
+        Op::Mul(_) => "overflow encountered in multiply",
+        Op::Add(_) => "overflow encountered in add",
+        Op::Sub(_) => "overflow encountered in subtract",
+        _ => return None,
+    };
+    let Value::Float(out) = &n.value else {
+        return None;
+    };
+    let inputs_finite = n.inputs.iter().all(|&i| match &graph.node(i).value {
+        Value::Float(a) => a.iter().all(|v| v.is_finite()),
+        Value::Bool(_) => true,
+    });
+    let bad = out.iter().filter(|v| !v.is_finite()).count();
+    (inputs_finite && bad > 0).then(|| {
+        format!(
+            "{verb}: {bad} of {} element(s) became inf or nan",
+            out.len()
+        )
+    })
 }
 
 /// The identity style, for printing without colour.

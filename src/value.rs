@@ -2,6 +2,7 @@
 //! rank. A scalar is a 0-d array, as a numpy float64 is.
 
 use ndarray::ArrayD;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -26,6 +27,15 @@ impl Value {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The value as floats, borrowed when it already is: booleans become 0.0 and 1.0, as numpy
+    /// casts them in arithmetic.
+    pub fn as_float(&self) -> Cow<'_, ArrayD<f64>> {
+        match self {
+            Value::Float(a) => Cow::Borrowed(a),
+            Value::Bool(_) => Cow::Owned(self.to_float()),
+        }
     }
 
     /// The value as floats; booleans become 0.0 and 1.0, as numpy casts them in arithmetic.

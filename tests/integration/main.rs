@@ -1,6 +1,7 @@
 //! The one integration test crate. Each module drives the library or the real binary through a
 //! small helper and checks its output against data.
 
+mod bad_input;
 mod cli;
 mod conformance;
 mod engine;

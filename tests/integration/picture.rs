@@ -2,6 +2,7 @@
 //! parses with Graphviz, and that a huge graph answers promptly with a bounded tree.
 
 use backprop::session::Session;
+use backprop::style::Style;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -120,6 +121,73 @@ fn relu_masks_and_renamed_values_draw_without_panicking() {
         "graph k",
     ]);
     snapshot!("graph_relu_mask_renamed", out);
+}
+
+#[test]
+fn odd_values_draw_without_panicking() {
+    let mut session = Session::new();
+    session.set_width(100);
+    let mut sink = Vec::new();
+    for line in [
+        "x = ones(3, 4) * 0.5; y = relu(x - 1); b = y > 0; back y ones",
+        "c = 2.0 < 3.0; d = c * 4.0; back d",
+        "e = zeros(0, 3); f = e + 1; t = ones(2, 1, 2) * -2",
+    ] {
+        session.run(line, 0, &mut sink).expect("the setup runs");
+    }
+    let mut out = String::new();
+    for name in ["x", "b", "c", "d", "f", "t"] {
+        let mut printed = Vec::new();
+        session
+            .run(&format!("graph {name}"), 0, &mut printed)
+            .expect("graph runs");
+        out.push_str(&format!(
+            "$ graph {name}\n{}",
+            String::from_utf8_lossy(&printed)
+        ));
+        let mut dot = Vec::new();
+        session
+            .run(&format!("graph {name} --dot"), 0, &mut dot)
+            .expect("graph --dot runs");
+        run_dot(&String::from_utf8_lossy(&dot));
+    }
+    snapshot!("graph_odd_values", out);
+}
+
+#[test]
+fn colour_only_adds_escape_codes() {
+    let mut lines = APPLE.to_vec();
+    lines.push("graph price");
+    let plain = last_output(&lines);
+    let mut session = Session::new();
+    session.set_width(100);
+    session.set_style(Style::new(true));
+    let mut printed = Vec::new();
+    for line in &lines {
+        printed.clear();
+        session.run(line, 0, &mut printed).expect("the line runs");
+    }
+    let coloured = String::from_utf8(printed).expect("the output is UTF-8");
+    assert!(coloured.contains('\x1b'), "{coloured}");
+    assert_eq!(strip_ansi(&coloured), plain);
+}
+
+/// Removes ANSI colour sequences (`ESC [ … m`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        if ch == '\x1b' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 #[test]

@@ -263,3 +263,28 @@ fn has_sgr(text: &str) -> bool {
         rest[params..].starts_with('m')
     })
 }
+
+#[test]
+fn an_unreadable_history_file_warns_at_start_and_the_session_works() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    // A directory where the history file should be cannot be read as history.
+    std::fs::create_dir_all(home.path().join("data/backprop/history"))
+        .expect("a blocking directory");
+    let mut command = Command::new(bin());
+    command
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("TERM", "xterm-256color")
+        .env("NO_COLOR", "1");
+    let mut session = Session::spawn(command).expect("the REPL starts on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(10)));
+    let found = session.expect(">>> ").expect("the first prompt");
+    let before = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(
+        before.contains("warning: cannot read the history file"),
+        "{before:?}"
+    );
+    let shown = run(&mut session, "1 + 1");
+    assert!(shown.contains("2.0"), "{shown:?}");
+    leave(session);
+}

@@ -1,0 +1,265 @@
+//! Criterion benchmarks of the engine: the layers' forward plus backward, the backward pass over
+//! large graphs, numpy-style printing, and the parser. `bench/README.md` says how to run them and
+//! what each one measures; `bench/compare.sh` compares whole scripts against the book's Python.
+//!
+//! Sample counts and measurement times are kept small so that `cargo bench` finishes in a few
+//! minutes on a 2-core machine; the large inputs use flat sampling (every sample the same number
+//! of iterations), because one iteration of them already takes tens of milliseconds or more.
+
+use backprop::ast::BinOp;
+use backprop::graph::{Graph, NodeId};
+use backprop::layers::{MulLayer, Relu, Sigmoid};
+use backprop::parser::{logical_lines, parse_line};
+use backprop::print::{self, Digits};
+use backprop::random::Rng;
+use backprop::session::Session;
+use backprop::value::Value;
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
+    criterion_main, measurement::WallTime,
+};
+use ndarray::{ArrayD, IxDyn};
+use std::hint::black_box;
+use std::time::Duration;
+
+/// Element counts for the layer benchmarks: 10^3 to 10^7.
+const LAYER_SIZES: [usize; 5] = [1_000, 10_000, 100_000, 1_000_000, 10_000_000];
+
+/// Node counts for the backward-pass benchmarks: 10^3 to 10^6.
+const GRAPH_SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
+
+/// A vector of `n` standard normals from the engine's own generator, so that about half the
+/// cells are blocked by ReLU and sigmoid sees values on both sides of 0.
+fn randn(n: usize, seed: u64) -> ArrayD<f64> {
+    let mut rng = Rng::new(seed);
+    ArrayD::from_shape_simple_fn(IxDyn(&[n]), || rng.next_normal())
+}
+
+fn scalar(v: f64) -> ArrayD<f64> {
+    ArrayD::from_elem(IxDyn(&[]), v)
+}
+
+/// Few samples and flat sampling once an iteration is long; more for the small inputs, where
+/// one iteration is microseconds and timer noise needs averaging out.
+fn configure(group: &mut BenchmarkGroup<'_, WallTime>, big: bool) {
+    if big {
+        group.sample_size(10);
+        group.sampling_mode(SamplingMode::Flat);
+        group.warm_up_time(Duration::from_millis(500));
+        group.measurement_time(Duration::from_secs(2));
+    } else {
+        group.sample_size(20);
+        group.sampling_mode(SamplingMode::Auto);
+        group.warm_up_time(Duration::from_millis(300));
+        group.measurement_time(Duration::from_secs(1));
+    }
+}
+
+/// Forward plus backward of one layer object, as a graph node runs them: a fresh layer, its
+/// forward (which caches what backward needs), then its backward with a dout of ones.
+fn layers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("layer_fwd_bwd");
+    for &n in &LAYER_SIZES {
+        configure(&mut group, n >= 1_000_000);
+        group.throughput(Throughput::Elements(n as u64));
+        let x = randn(n, 1);
+        let y = randn(n, 2);
+        let dout = ArrayD::from_elem(IxDyn(&[n]), 1.0);
+
+        group.bench_with_input(BenchmarkId::new("relu", n), &n, |b, _| {
+            b.iter(|| {
+                let mut layer = Relu::new();
+                let out = layer.forward(black_box(&x));
+                let dx = layer.backward(black_box(&dout));
+                black_box((out, dx, layer))
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("sigmoid", n), &n, |b, _| {
+            b.iter(|| {
+                let mut layer = Sigmoid::new();
+                let out = layer.forward(black_box(&x));
+                let dx = layer.backward(black_box(&dout));
+                black_box((out, dx, layer))
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("mul", n), &n, |b, _| {
+            b.iter(|| {
+                let mut layer = MulLayer::new();
+                let out = layer.forward(black_box(&x), black_box(&y));
+                let (dx, dy) = layer.backward(black_box(&dout));
+                black_box((out, dx, dy, layer))
+            });
+        });
+    }
+    group.finish();
+}
+
+/// The chain of compare.sh's workload (c), built through the session exactly as the script
+/// builds it: `x = 1.0; y = x;` then `y = y * 1.000001` once per step. Each step makes two
+/// nodes (the literal's leaf and the MulLayer), so `nodes / 2` steps give `nodes` nodes.
+fn chain_session(nodes: usize) -> (Session, NodeId) {
+    let mut session = Session::new();
+    let mut sink = std::io::sink();
+    session
+        .run("x = 1.0; y = x;", 0, &mut sink)
+        .expect("chain start");
+    for _ in 0..nodes / 2 {
+        session
+            .run("y = y * 1.000001;", 0, &mut sink)
+            .expect("chain step");
+    }
+    let output = session.node_of("y").expect("y is bound");
+    (session, output)
+}
+
+/// A wide graph: `leaves` scalar leaves, multiplied in pairs (`x0 * x1`, `x2 * x3`, ...), and
+/// the products summed by a balanced tree of additions into one output. About `2 * leaves`
+/// nodes, every leaf receiving a gradient; the tree is only `log2(leaves)` deep.
+fn wide_graph(nodes: usize) -> (Graph, NodeId) {
+    let leaves = (nodes / 2).max(2);
+    let mut graph = Graph::new();
+    let mut level: Vec<NodeId> = (0..leaves)
+        .map(|i| graph.leaf(Value::Float(scalar(1.0 + i as f64 * 1e-6)), format!("x{i}")))
+        .collect();
+    let mut op = BinOp::Mul;
+    while level.len() > 1 {
+        let mut next = Vec::with_capacity(level.len().div_ceil(2));
+        for pair in level.chunks(2) {
+            next.push(match pair {
+                [a, b] => graph
+                    .binary(op, *a, *b, String::new())
+                    .expect("scalars broadcast"),
+                [a] => *a,
+                _ => unreachable!("chunks(2) gives one or two"),
+            });
+        }
+        level = next;
+        op = BinOp::Add;
+    }
+    (graph, level[0])
+}
+
+/// `Graph::backward` only; the graph is built once, outside the timed loop.
+fn backward(c: &mut Criterion) {
+    let mut group = c.benchmark_group("back");
+    for &n in &GRAPH_SIZES {
+        configure(&mut group, n >= 100_000);
+        group.throughput(Throughput::Elements(n as u64));
+
+        let (session, y) = chain_session(n);
+        let graph = session.graph();
+        group.bench_with_input(BenchmarkId::new("chain", graph.len()), &n, |b, _| {
+            b.iter(|| black_box(graph.backward(y, scalar(1.0))));
+        });
+        drop(session);
+
+        let (graph, out) = wide_graph(n);
+        group.bench_with_input(BenchmarkId::new("wide", graph.len()), &n, |b, _| {
+            b.iter(|| black_box(graph.backward(out, scalar(1.0))));
+        });
+    }
+    group.finish();
+}
+
+/// A 1000 x 1000 array as numpy prints it: summarised to its 3 edge items per axis. Both digit
+/// modes: numpy's default (what values you typed print with) and 'unique' (layer outputs and
+/// gradients).
+fn printing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("print");
+    configure(&mut group, false);
+    let value = Value::Float(
+        randn(1_000_000, 3)
+            .into_shape_with_order(IxDyn(&[1000, 1000]))
+            .expect("10^6 elements"),
+    );
+    group.throughput(Throughput::Elements(1_000_000));
+    group.bench_function("1000x1000/numpy", |b| {
+        b.iter(|| black_box(print::to_string(black_box(&value))));
+    });
+    group.bench_function("1000x1000/unique", |b| {
+        b.iter(|| {
+            black_box(print::to_string_with(
+                black_box(&value),
+                "dx = ",
+                Digits::Unique,
+                &mut |_, text| text.to_string(),
+            ))
+        });
+    });
+    group.finish();
+}
+
+/// About `bytes` of script: a mix of the statements lessons and the compare workloads use,
+/// including multi-line array literals (joined by `logical_lines`), comments and `;` lists.
+fn generate_script(bytes: usize) -> String {
+    let block = "\
+# the apple example
+apple = 100; n = 2; tax = 1.1;
+price = apple * n * tax
+back price 1;
+x = [[1.0, -0.5],
+     [-2.0, 3.3]]
+r = relu(x)
+back r ones
+y = y * 1.000001;
+s = sigmoid(x) * (1 - sigmoid(x)) + exp(-x) / 2.5e-3
+z = randn(2000, 2000); w = ones_like(z) <= 0
+grad(x)
+";
+    let mut script = String::with_capacity(bytes + block.len());
+    while script.len() < bytes {
+        script.push_str(block);
+    }
+    script
+}
+
+/// Splitting a 10 MB script into logical lines and parsing every one; nothing runs.
+fn parsing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    configure(&mut group, true);
+    let script = generate_script(10 * 1024 * 1024);
+    group.throughput(Throughput::Bytes(script.len() as u64));
+    group.bench_function("10MB_script", |b| {
+        b.iter(|| {
+            let mut statements = 0usize;
+            for (offset, line) in logical_lines(black_box(&script)) {
+                statements += parse_line(line, offset).expect("the script parses").len();
+            }
+            black_box(statements)
+        });
+    });
+    group.finish();
+}
+
+/// compare.sh's workload (b) inside one process, without process start-up or printing:
+/// `x = randn(2000, 2000); r = relu(x); s = sigmoid(x); p = r * s; back p;` through a session.
+fn session_workload(c: &mut Criterion) {
+    let mut group = c.benchmark_group("session");
+    configure(&mut group, true);
+    group.throughput(Throughput::Elements(4_000_000));
+    group.bench_function("relu_sigmoid_mul_2000x2000", |b| {
+        b.iter(|| {
+            let mut session = Session::new();
+            let mut sink = std::io::sink();
+            session
+                .run(
+                    "x = randn(2000, 2000); r = relu(x); s = sigmoid(x); p = r * s; back p;",
+                    0,
+                    &mut sink,
+                )
+                .expect("workload (b) runs");
+            black_box(session)
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    layers,
+    backward,
+    printing,
+    parsing,
+    session_workload
+);
+criterion_main!(benches);

@@ -1,0 +1,258 @@
+//! Fuzzes `Session::run` with arbitrary scripts.
+//!
+//! The bytes become text with `String::from_utf8_lossy`, the text is split into logical lines
+//! with `parser::logical_lines`, and every line runs on one session that has first run `SETUP`.
+//! Besides "no panic, no stack overflow, no out-of-memory, no hang", it checks:
+//!
+//! (a) A line that returns `Err` leaves the session as it was before the failing statement:
+//!     `known_names()`, `vars()`, `graph().len()`, the node each name is bound to, a fingerprint of
+//!     every bound value and of the last `back`, and, while the graph is small, the whole session's
+//!     `Debug` text (which also covers the random stream and the layers' caches). A line with
+//!     several statements keeps the statements before the failing one; for such a line the
+//!     statements are replayed one at a time on a copy of the session taken before the line, the
+//!     failing one is checked alone, and the copy must end where the real session ended, with the
+//!     same error.
+//! (b) Rendering the error with `diagnostic::render` never panics, neither against the line (as
+//!     the REPL does) nor against the whole text (as a script does).
+//!
+//! `graph NAME --dot FILE` writes FILE; a line with such a statement is not run at all (it is
+//! still parsed), so the fuzzer never writes files. `graph NAME --dot` without a file only prints
+//! and is run.
+
+#![no_main]
+
+use backprop::ast::{Statement, StatementKind};
+use backprop::diagnostic;
+use backprop::error::Error;
+use backprop::parser;
+use backprop::session::{Session, VarInfo};
+use backprop::style::Style;
+use backprop::value::Value;
+use libfuzzer_sys::fuzz_target;
+use ndarray::ArrayD;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::io::sink;
+
+/// The state every input starts from: a bound array, a ReLU with its mask, a multiplication and
+/// the gradients of one `back`.
+const SETUP: &str = "x = [[1.0, -0.5], [-2.0, 3.3]]; r = relu(x); y = x * 2; back r";
+
+/// The whole session's `Debug` text is compared only while the graph has at most this many nodes:
+/// formatting a big graph after every failing line would make the fuzzer crawl.
+const DEBUG_NODES: usize = 96;
+
+/// A multi-statement line that fails is replayed on a copy of the session only while the graph's
+/// values hold at most this many elements, so that the copy stays cheap (arrays may have 10^8).
+const CLONE_ELEMENTS: usize = 1 << 20;
+
+/// How many elements at each end of an array go into its fingerprint.
+const FINGERPRINT_ELEMENTS: usize = 4096;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let mut session = Session::new();
+    session
+        .run(SETUP, 0, &mut sink())
+        .expect("the fixed set-up runs");
+    for (offset, line) in parser::logical_lines(&text) {
+        run_checked(&mut session, &text, line, offset);
+    }
+});
+
+fn run_checked(session: &mut Session, text: &str, line: &str, offset: usize) {
+    let parsed = parser::parse_line(line, offset);
+    if let Ok(statements) = &parsed
+        && statements.iter().any(writes_file)
+    {
+        return;
+    }
+    let before = Snapshot::of(session);
+    let several = matches!(&parsed, Ok(s) if s.len() > 1);
+    let copy = (several && elements(session) <= CLONE_ELEMENTS).then(|| session.clone());
+
+    let result = session.run(line, offset, &mut sink());
+
+    let Err(error) = result else {
+        return;
+    };
+    // (b) The message renders, against the line as the REPL has it and against the whole file as
+    // a script has it.
+    let _ = diagnostic::render(None, line, &error, &Style::plain());
+    let _ = diagnostic::render(Some("fuzz.bp"), text, &error, &Style::plain());
+    let _ = diagnostic::render(None, line, &error, &Style::new(true));
+
+    match &parsed {
+        // Nothing ran: a parse error, or a line with a single statement, leaves everything as is.
+        Err(parse_error) => {
+            assert_eq!(&error, parse_error, "run's error differs from parse_line's");
+            before.assert_same(session, line, &error);
+        }
+        Ok(statements) if statements.len() <= 1 => before.assert_same(session, line, &error),
+        Ok(statements) => {
+            if let Some(copy) = copy {
+                replay(copy, session, statements, line, offset, &error);
+            }
+        }
+    }
+}
+
+/// Runs the statements of a failing line one at a time on `copy` (the session before the line):
+/// the one that fails must change nothing, and `copy` must then equal what `run` left.
+fn replay(
+    mut copy: Session,
+    session: &Session,
+    statements: &[Statement],
+    line: &str,
+    offset: usize,
+    error: &Error,
+) {
+    for (i, statement) in statements.iter().enumerate() {
+        // Each statement's text runs from its start to the next statement's start (so it keeps
+        // its ';' and any comment), and its spans stay file offsets.
+        let start = statement.span.start - offset;
+        let end = statements
+            .get(i + 1)
+            .map_or(line.len(), |next| next.span.start - offset);
+        let Some(piece) = line.get(start..end) else {
+            return;
+        };
+        match parser::parse_line(piece, statement.span.start) {
+            Ok(alone) if alone.len() == 1 && alone[0].kind == statement.kind => {}
+            // The piece does not stand alone; give up on the comparison rather than guess.
+            _ => return,
+        }
+        let before = Snapshot::of(&copy);
+        match copy.run(piece, statement.span.start, &mut sink()) {
+            Ok(()) => {}
+            Err(piece_error) => {
+                before.assert_same(&copy, piece, &piece_error);
+                assert_eq!(
+                    &piece_error, error,
+                    "statement {i} of {line:?} alone fails differently from the whole line"
+                );
+                let copy_state = Snapshot::of(&copy);
+                let line_state = Snapshot::of(session);
+                assert!(
+                    copy_state == line_state,
+                    "the line {line:?} failed with {error:?} but left a session different from \
+                     running its statements one at a time:\n one at a time: {copy_state:#?}\n \
+                     the line: {line_state:#?}"
+                );
+                return;
+            }
+        }
+    }
+    panic!("the line {line:?} failed with {error:?}, but each of its statements alone succeeds");
+}
+
+fn writes_file(statement: &Statement) -> bool {
+    matches!(
+        &statement.kind,
+        StatementKind::Graph {
+            dot: Some(Some(_)),
+            ..
+        }
+    )
+}
+
+/// How many elements the values of the graph hold.
+fn elements(session: &Session) -> usize {
+    let graph = session.graph();
+    (0..graph.len()).map(|id| graph.node(id).value.len()).sum()
+}
+
+/// What a failing statement must not change.
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    known_names: Vec<String>,
+    vars: Vec<VarInfo>,
+    graph_len: usize,
+    /// Each name, its node and its value's fingerprint.
+    bindings: Vec<(String, usize, u64)>,
+    /// The last back's output, output node, dout and named gradients, as fingerprints.
+    last_back: Option<(String, usize, u64, Vec<(String, u64)>)>,
+    /// The whole session, while the graph is small.
+    debug: Option<String>,
+}
+
+impl Snapshot {
+    fn of(session: &Session) -> Snapshot {
+        let graph = session.graph();
+        Snapshot {
+            known_names: session.known_names(),
+            vars: session.vars(),
+            graph_len: graph.len(),
+            bindings: session
+                .bindings()
+                .map(|(name, node)| {
+                    (
+                        name.to_string(),
+                        node,
+                        value_fingerprint(&graph.node(node).value),
+                    )
+                })
+                .collect(),
+            last_back: session.last_back().map(|back| {
+                (
+                    back.output.clone(),
+                    back.output_node,
+                    float_fingerprint(&back.dout),
+                    back.named
+                        .iter()
+                        .map(|(name, g)| {
+                            (name.clone(), float_fingerprint(g))
+                        })
+                        .collect(),
+                )
+            }),
+            debug: (graph.len() <= DEBUG_NODES).then(|| format!("{session:?}")),
+        }
+    }
+
+    fn assert_same(&self, session: &Session, line: &str, error: &Error) {
+        let after = Snapshot::of(session);
+        if *self != after {
+            panic!(
+                "the statement {line:?} failed with {error:?} but changed the session:\n \
+                 before: {self:#?}\n after: {after:#?}"
+            );
+        }
+    }
+}
+
+fn value_fingerprint(value: &Value) -> u64 {
+    match value {
+        Value::Float(a) => float_fingerprint(a),
+        Value::Bool(a) => {
+            let mut hasher = DefaultHasher::new();
+            a.shape().hash(&mut hasher);
+            match a.as_slice_memory_order() {
+                Some(s) => ends(s).iter().for_each(|b| b.hash(&mut hasher)),
+                None => a.iter().for_each(|b| b.hash(&mut hasher)),
+            }
+            hasher.finish()
+        }
+    }
+}
+
+/// Hashes the shape and the bits (so NaN equals NaN) of the elements at both ends.
+fn float_fingerprint(a: &ArrayD<f64>) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    a.shape().hash(&mut hasher);
+    match a.as_slice_memory_order() {
+        Some(s) => ends(s).iter().for_each(|v| v.to_bits().hash(&mut hasher)),
+        None => a.iter().for_each(|v| v.to_bits().hash(&mut hasher)),
+    }
+    hasher.finish()
+}
+
+/// The first and last `FINGERPRINT_ELEMENTS` items, so that a 10^8-element array stays cheap.
+fn ends<T: Copy>(s: &[T]) -> Vec<T> {
+    if s.len() <= 2 * FINGERPRINT_ELEMENTS {
+        return s.to_vec();
+    }
+    let mut v = s[..FINGERPRINT_ELEMENTS].to_vec();
+    v.extend_from_slice(&s[s.len() - FINGERPRINT_ELEMENTS..]);
+    v
+}
