@@ -14,7 +14,8 @@ use ndarray::{ArrayD, Zip};
 
 pub type NodeId = usize;
 
-/// What made a node, owning the layer object that cached what its backward needs.
+/// What made a node, owning the layer object that cached what its backward needs. Layers that
+/// cache arrays are boxed, so that the many leaves of a long script stay small.
 #[derive(Debug, Clone)]
 pub enum Op {
     /// A literal, a constructor such as `ones(2, 2)`, or a value taken out of the graph
@@ -22,18 +23,18 @@ pub enum Op {
     Leaf,
     Add(AddLayer),
     Sub(SubLayer),
-    Mul(MulLayer),
-    Div(DivLayer),
+    Mul(Box<MulLayer>),
+    Div(Box<DivLayer>),
     Neg(NegLayer),
-    Exp(ExpLayer),
-    Relu(Relu),
-    Sigmoid(Sigmoid),
+    Exp(Box<ExpLayer>),
+    Relu(Box<Relu>),
+    Sigmoid(Box<Sigmoid>),
     /// A comparison such as `x <= 0`. It makes a boolean array, through which no gradient flows.
     Compare(BinOp),
     /// A multiplication whose backward forgets to swap its inputs, the classic mistake: only in
     /// test builds, to show that the gradient check catches a wrong layer.
     #[cfg(test)]
-    BrokenMul(MulLayer),
+    BrokenMul(Box<MulLayer>),
 }
 
 impl Op {
@@ -148,17 +149,17 @@ impl Graph {
             UnaryKind::Exp => {
                 let mut layer = ExpLayer::new();
                 let out = layer.forward(&x);
-                (Op::Exp(layer), out)
+                (Op::Exp(Box::new(layer)), out)
             }
             UnaryKind::Relu => {
                 let mut layer = Relu::new();
                 let out = layer.forward(&x);
-                (Op::Relu(layer), out)
+                (Op::Relu(Box::new(layer)), out)
             }
             UnaryKind::Sigmoid => {
                 let mut layer = Sigmoid::new();
                 let out = layer.forward(&x);
-                (Op::Sigmoid(layer), out)
+                (Op::Sigmoid(Box::new(layer)), out)
             }
         };
         self.push(op, vec![input], Value::Float(out), label)
@@ -201,12 +202,12 @@ impl Graph {
             BinOp::Mul => {
                 let mut layer = MulLayer::new();
                 let out = layer.forward(&x, &y);
-                (Op::Mul(layer), Value::Float(out))
+                (Op::Mul(Box::new(layer)), Value::Float(out))
             }
             BinOp::Div => {
                 let mut layer = DivLayer::new();
                 let out = layer.forward(&x, &y);
-                (Op::Div(layer), Value::Float(out))
+                (Op::Div(Box::new(layer)), Value::Float(out))
             }
             compare => (
                 Op::Compare(compare),
@@ -362,7 +363,7 @@ impl Graph {
             &self.nodes[rhs].value.to_float(),
         );
         self.push(
-            Op::BrokenMul(layer),
+            Op::BrokenMul(Box::new(layer)),
             vec![lhs, rhs],
             Value::Float(out),
             "broken".into(),

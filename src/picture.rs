@@ -181,8 +181,9 @@ struct Flows {
     /// For each node of interest that the pass reached, the edges its gradient came back along,
     /// as (consumer, input position), in order.
     into: HashMap<NodeId, Vec<(NodeId, usize)>>,
-    /// The gradient that went back along each edge into a value with more than one use. An edge
-    /// into a value with one use carried that value's whole gradient, so it is not stored.
+    /// The gradient that went back along each edge into a value whose gradient is shown as a
+    /// sum. An edge into a value with one use carried that value's whole gradient, so it is not
+    /// stored.
     edges: HashMap<(NodeId, usize), ArrayD<f64>>,
 }
 
@@ -473,7 +474,7 @@ fn truncate(text: &str) -> String {
 
 /// Text for a field of a Graphviz record label inside a quoted DOT string. The record syntax
 /// gives `{ } | < >` meaning, and the DOT string gives `"` and `\` meaning, so each gets a
-/// backslash; a line break would end nothing useful in a field, so it becomes a space.
+/// backslash; a line break has no place in a field, so it becomes a space.
 fn escape_record(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -511,7 +512,8 @@ fn no_gradients_hint(painter: &Painter, members: &[bool], output: NodeId) -> Str
         .iter()
         .enumerate()
         .any(|(id, &m)| m && painter.total(id).is_some());
-    if any {
+    // `back` refuses a boolean array, so a comparison's picture has no hint to give.
+    if any || matches!(painter.graph.node(output).value, Value::Bool(_)) {
         return String::new();
     }
     let name = painter.session.name_of(output).unwrap_or("NAME");
@@ -683,8 +685,8 @@ struct Sideways<'p, 'a> {
     expanded: HashSet<NodeId>,
     /// Each node in the order it was first drawn, for the notes under the drawing.
     order: Vec<NodeId>,
-    /// How many times each node is drawn as an input.
-    drawn_uses: HashMap<NodeId, usize>,
+    /// The edges drawn, as (consumer, input position).
+    drawn_edges: HashSet<(NodeId, usize)>,
     /// Whether any node of the picture has a gradient; then every label keeps a row for one, so
     /// that the rows of the drawing keep an even rhythm.
     with_grads: bool,
@@ -700,7 +702,7 @@ impl<'p, 'a> Sideways<'p, 'a> {
             painter,
             expanded: HashSet::new(),
             order: Vec::new(),
-            drawn_uses: HashMap::new(),
+            drawn_edges: HashSet::new(),
             with_grads,
         }
     }
@@ -717,8 +719,8 @@ impl<'p, 'a> Sideways<'p, 'a> {
     /// Draws one appearance of `id`, feeding `edge`. The recursion is as deep as the graph,
     /// which the caller has checked to have at most `MAX_DRAWN_NODES` nodes.
     fn draw(&mut self, id: NodeId, edge: Option<(NodeId, usize)>) -> Block {
-        if edge.is_some() {
-            *self.drawn_uses.entry(id).or_default() += 1;
+        if let Some(edge) = edge {
+            self.drawn_edges.insert(edge);
         }
         let repeat = !self.expanded.insert(id);
         if !repeat {
@@ -827,8 +829,13 @@ impl<'p, 'a> Sideways<'p, 'a> {
             let Some(grad) = painter.grad_expression(id) else {
                 continue;
             };
-            let here = self.drawn_uses.get(&id).copied().unwrap_or(0);
-            let elsewhere = edges.len().saturating_sub(here);
+            // Uses are counted by the gradients they sent back, so a comparison that reads the
+            // value, and sends nothing, does not count.
+            let here = edges
+                .iter()
+                .filter(|e| self.drawn_edges.contains(e))
+                .count();
+            let elsewhere = edges.len() - here;
             let uses = match (here, elsewhere) {
                 (_, 0) => format!("is used {}", times(here)),
                 (0, _) => format!("is used {} outside this picture", times(elsewhere)),

@@ -28,6 +28,9 @@ pub enum Flow {
     Quit,
 }
 
+/// What `step` calls between nodes: it may write a prompt, and returns false to stop.
+pub type Pause = Box<dyn FnMut(&mut dyn Write) -> bool>;
+
 /// Where a guided lesson is: the lesson, and the index in its items of the next statement.
 #[derive(Debug, Clone)]
 struct Guide {
@@ -44,7 +47,7 @@ pub struct Repl {
     width: usize,
     /// Called between the steps of `step`; returns false to stop. On a terminal it waits for
     /// Enter; elsewhere it lets everything through.
-    pause: Box<dyn FnMut(&mut dyn Write) -> bool>,
+    pause: Pause,
 }
 
 impl Repl {
@@ -368,7 +371,7 @@ impl Repl {
     }
 
     /// Makes `step` wait between nodes, calling `pause` (which returns false to stop).
-    pub fn set_pause(&mut self, pause: Box<dyn FnMut(&mut dyn Write) -> bool>) {
+    pub fn set_pause(&mut self, pause: Pause) {
         self.pause = pause;
     }
 

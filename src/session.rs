@@ -341,13 +341,13 @@ impl Session {
         Ok(())
     }
 
-    /// What a layer computed, and every gradient, prints every digit it needs (numpy's
-    /// `floatmode='unique'`), so the book's numbers show to the last digit, as 220.00000000000003
-    /// does for a scalar. What the learner typed (literals, constructors) and comparisons print
-    /// exactly as numpy's default `print()`.
+    /// What the learner typed (literals, constructors) and comparisons print exactly as numpy's
+    /// default `print()`. What a layer computed, and every gradient, prints the same way unless
+    /// numpy's 8 digits would misstate an element by more than one part in a million; then it
+    /// shows every digit the value needs (`Digits::Faithful`).
     fn digits_for(&self, expr: &Expr, node: NodeId) -> Digits {
         if !matches!(self.graph.node(node).op, Op::Leaf | Op::Compare(_)) {
-            return Digits::Unique;
+            return Digits::Faithful;
         }
         let is_gradient = match &expr.kind {
             ExprKind::Grad(_) => true,
@@ -360,7 +360,7 @@ impl Session {
             _ => false,
         };
         if is_gradient {
-            Digits::Unique
+            Digits::Faithful
         } else {
             Digits::Numpy
         }
@@ -525,7 +525,7 @@ impl Session {
         style: &Style,
     ) -> String {
         let value = Value::Float(grad.clone());
-        print::to_string_with(&value, prefix, Digits::Unique, &mut |index, text| {
+        print::to_string_with(&value, prefix, Digits::Faithful, &mut |index, text| {
             let blocked = mask
                 .filter(|m| m.shape() == grad.shape())
                 .and_then(|m| m.get(IxDyn(index)).copied())

@@ -191,7 +191,7 @@ pub fn inline(value: &Value) -> String {
             flat.join(" ")
         );
     }
-    let text = print::to_string_with(value, "", Digits::Unique, &mut |_, t| t.to_string());
+    let text = print::to_string_with(value, "", Digits::Faithful, &mut |_, t| t.to_string());
     text.split('\n')
         .map(str::trim)
         .collect::<Vec<_>>()

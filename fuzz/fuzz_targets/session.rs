@@ -5,13 +5,13 @@
 //! Besides "no panic, no stack overflow, no out-of-memory, no hang", it checks:
 //!
 //! (a) A line that returns `Err` leaves the session as it was before the failing statement:
-//!     `known_names()`, `vars()`, `graph().len()`, the node each name is bound to, a fingerprint of
-//!     every bound value and of the last `back`, and, while the graph is small, the whole session's
-//!     `Debug` text (which also covers the random stream and the layers' caches). A line with
-//!     several statements keeps the statements before the failing one; for such a line the
-//!     statements are replayed one at a time on a copy of the session taken before the line, the
-//!     failing one is checked alone, and the copy must end where the real session ended, with the
-//!     same error.
+//!     `known_names()`, `vars()`, `graph().len()`, the node each name is bound to, every node's
+//!     layer, inputs, label and a fingerprint of its value, and the last `back`'s gradients; while
+//!     the graph is small, also the whole session's `Debug` text (which covers the random stream
+//!     and the layers' caches too), compared with a copy taken before the line. A line with several
+//!     statements keeps the statements before the failing one; for such a line the statements are
+//!     replayed one at a time on a copy of the session taken before the line, the failing one is
+//!     checked alone, and the copy must end where the real session ended, with the same error.
 //! (b) Rendering the error with `diagnostic::render` never panics, neither against the line (as
 //!     the REPL does) nor against the whole text (as a script does).
 //!
@@ -40,11 +40,12 @@ const SETUP: &str = "x = [[1.0, -0.5], [-2.0, 3.3]]; r = relu(x); y = x * 2; bac
 
 /// The whole session's `Debug` text is compared only while the graph has at most this many nodes:
 /// formatting a big graph after every failing line would make the fuzzer crawl.
-const DEBUG_NODES: usize = 96;
+const DEBUG_NODES: usize = 16;
 
-/// A multi-statement line that fails is replayed on a copy of the session only while the graph's
-/// values hold at most this many elements, so that the copy stays cheap (arrays may have 10^8).
-const CLONE_ELEMENTS: usize = 1 << 20;
+/// The session is copied before a line (to compare its `Debug` text, or to replay a failing
+/// multi-statement line) only while the graph's values hold at most this many elements, so that
+/// the copy stays cheap (arrays may have 10^8).
+const CLONE_ELEMENTS: usize = 1 << 16;
 
 /// How many elements at each end of an array go into its fingerprint.
 const FINGERPRINT_ELEMENTS: usize = 4096;
@@ -69,7 +70,9 @@ fn run_checked(session: &mut Session, text: &str, line: &str, offset: usize) {
     }
     let before = Snapshot::of(session);
     let several = matches!(&parsed, Ok(s) if s.len() > 1);
-    let copy = (several && elements(session) <= CLONE_ELEMENTS).then(|| session.clone());
+    let copy = ((several || session.graph().len() <= DEBUG_NODES)
+        && elements(session) <= CLONE_ELEMENTS)
+        .then(|| session.clone());
 
     let result = session.run(line, offset, &mut sink());
 
@@ -87,8 +90,12 @@ fn run_checked(session: &mut Session, text: &str, line: &str, offset: usize) {
         Err(parse_error) => {
             assert_eq!(&error, parse_error, "run's error differs from parse_line's");
             before.assert_same(session, line, &error);
+            assert_same_debug(copy.as_ref(), session, line, &error);
         }
-        Ok(statements) if statements.len() <= 1 => before.assert_same(session, line, &error),
+        Ok(statements) if statements.len() <= 1 => {
+            before.assert_same(session, line, &error);
+            assert_same_debug(copy.as_ref(), session, line, &error);
+        }
         Ok(statements) => {
             if let Some(copy) = copy {
                 replay(copy, session, statements, line, offset, &error);
@@ -123,10 +130,13 @@ fn replay(
             _ => return,
         }
         let before = Snapshot::of(&copy);
+        let pre = (copy.graph().len() <= DEBUG_NODES && elements(&copy) <= CLONE_ELEMENTS)
+            .then(|| copy.clone());
         match copy.run(piece, statement.span.start, &mut sink()) {
             Ok(()) => {}
             Err(piece_error) => {
                 before.assert_same(&copy, piece, &piece_error);
+                assert_same_debug(pre.as_ref(), &copy, piece, &piece_error);
                 assert_eq!(
                     &piece_error, error,
                     "statement {i} of {line:?} alone fails differently from the whole line"
@@ -144,6 +154,24 @@ fn replay(
         }
     }
     panic!("the line {line:?} failed with {error:?}, but each of its statements alone succeeds");
+}
+
+/// While the graph is small, the whole session (random stream, layer caches, every node, the
+/// gradients of the last `back`) must print the same with `Debug` as before the failing line.
+fn assert_same_debug(before: Option<&Session>, after: &Session, line: &str, error: &Error) {
+    let Some(before) = before else {
+        return;
+    };
+    if before.graph().len() > DEBUG_NODES {
+        return;
+    }
+    let (before, after) = (format!("{before:?}"), format!("{after:?}"));
+    if before != after {
+        panic!(
+            "the statement {line:?} failed with {error:?} but changed the session's Debug text:\n \
+             before: {before}\n after: {after}"
+        );
+    }
 }
 
 fn writes_file(statement: &Statement) -> bool {
@@ -170,10 +198,10 @@ struct Snapshot {
     graph_len: usize,
     /// Each name, its node and its value's fingerprint.
     bindings: Vec<(String, usize, u64)>,
+    /// Every node: its layer's name, its inputs, its label and its value's fingerprint.
+    nodes: Vec<(&'static str, Vec<usize>, String, u64)>,
     /// The last back's output, output node, dout and named gradients, as fingerprints.
     last_back: Option<(String, usize, u64, Vec<(String, u64)>)>,
-    /// The whole session, while the graph is small.
-    debug: Option<String>,
 }
 
 impl Snapshot {
@@ -193,6 +221,17 @@ impl Snapshot {
                     )
                 })
                 .collect(),
+            nodes: (0..graph.len())
+                .map(|id| {
+                    let node = graph.node(id);
+                    (
+                        node.op.name(),
+                        node.inputs.clone(),
+                        node.label.clone(),
+                        value_fingerprint(&node.value),
+                    )
+                })
+                .collect(),
             last_back: session.last_back().map(|back| {
                 (
                     back.output.clone(),
@@ -206,7 +245,6 @@ impl Snapshot {
                         .collect(),
                 )
             }),
-            debug: (graph.len() <= DEBUG_NODES).then(|| format!("{session:?}")),
         }
     }
 
