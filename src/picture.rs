@@ -62,6 +62,9 @@ pub fn render(session: &Session, output: NodeId, width: usize, style: &Style) ->
     tree_view(session, output, &members, count, width, style)
 }
 
+/// The most nodes `graph --dot` writes; Graphviz cannot lay out much more in reasonable time.
+pub const MAX_DOT_NODES: usize = 5_000;
+
 /// `graph NAME --dot`: the same graph as Graphviz DOT.
 pub fn dot(session: &Session, output: NodeId) -> String {
     let mut out = String::from("digraph backprop {\n");
@@ -283,7 +286,7 @@ impl<'a> Painter<'a> {
         let node = self.graph.node(id);
         let digits = match node.op {
             Op::Leaf | Op::Compare(_) => Digits::Numpy,
-            _ => Digits::Unique,
+            _ => Digits::Faithful,
         };
         value_text(&node.value, digits)
     }
@@ -400,17 +403,17 @@ fn value_text(value: &Value, digits: Digits) -> String {
     }
 }
 
-/// A gradient on one line, with every digit it needs, as `back` prints gradients.
+/// A gradient on one line, with the digits `back` prints gradients with.
 fn grad_text(grad: &ArrayD<f64>) -> String {
     if grad.len() > INLINE_ELEMENTS {
         let head: Vec<f64> = grad.iter().take(PREVIEW_ELEMENTS).copied().collect();
         preview(
             grad.shape(),
             &Value::Float(Array1::from(head).into_dyn()),
-            Digits::Unique,
+            Digits::Faithful,
         )
     } else {
-        value_text(&Value::Float(grad.clone()), Digits::Unique)
+        value_text(&Value::Float(grad.clone()), Digits::Faithful)
     }
 }
 

@@ -305,6 +305,23 @@ impl Session {
             }
             StatementKind::Graph { target, dot } => {
                 let node = self.lookup_bound(target)?;
+                let size = self
+                    .graph
+                    .ancestors(node)
+                    .iter()
+                    .filter(|&&part| part)
+                    .count();
+                if dot.is_some() && size > picture::MAX_DOT_NODES {
+                    return Err(Error::new(
+                        format!(
+                            "'{}' comes from {size} nodes; --dot writes at most {} (Graphviz cannot lay out more in reasonable time); `graph {}` draws it as a tree",
+                            target.name,
+                            picture::MAX_DOT_NODES,
+                            target.name
+                        ),
+                        target.span,
+                    ));
+                }
                 match dot {
                     None => out.push_str(&picture::render(self, node, self.width, &self.style)),
                     Some(None) => out.push_str(&picture::dot(self, node)),

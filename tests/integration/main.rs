@@ -6,5 +6,6 @@ mod cli;
 mod conformance;
 mod engine;
 mod lessons;
+mod picture;
 mod repl;
 mod support;
