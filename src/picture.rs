@@ -226,7 +226,7 @@ impl Flows {
         if sums.is_empty() || record.output_node >= graph.len() {
             return flows;
         }
-        graph.backward_steps(record.output_node, record.dout.clone(), |step| {
+        graph.backward_steps(record.output_node, record.dout().clone(), |step| {
             for (k, (input, grad)) in step.sent.into_iter().enumerate() {
                 if sums.contains(&input) {
                     flows.edges.insert((step.node, k), grad);

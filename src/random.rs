@@ -2,9 +2,11 @@
 //! normals. A session starts from a fixed seed, so a lesson or a script gives the same numbers on
 //! every machine; `--seed N` or `:seed N` picks another stream.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rng {
     state: u64,
+    /// The second normal of the last Box–Muller pair, handed out next.
+    spare: Option<f64>,
 }
 
 /// The seed a session starts from.
@@ -12,7 +14,7 @@ pub const DEFAULT_SEED: u64 = 0;
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng { state: seed }
+        Rng { state: seed, spare: None }
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -28,12 +30,18 @@ impl Rng {
         ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
     }
 
-    /// A standard normal sample (Box–Muller; the second value of each pair is dropped for
-    /// simplicity, which keeps the stream a pure function of the seed and the count).
+    /// A standard normal sample. Box–Muller makes two from each pair of uniforms; the second
+    /// is kept for the next call, which halves the logarithms and square roots.
     pub fn next_normal(&mut self) -> f64 {
+        if let Some(spare) = self.spare.take() {
+            return spare;
+        }
         let u1 = self.next_open01();
         let u2 = self.next_open01();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+        let radius = (-2.0 * u1.ln()).sqrt();
+        let (sin, cos) = (std::f64::consts::TAU * u2).sin_cos();
+        self.spare = Some(radius * sin);
+        radius * cos
     }
 }
 

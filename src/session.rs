@@ -30,11 +30,27 @@ pub struct BackRecord {
     /// The name `back` ran from.
     pub output: String,
     pub output_node: NodeId,
-    /// The dout the pass started from.
-    pub dout: ArrayD<f64>,
-    /// The gradient of each named variable that took part, in the order the names were defined.
-    pub named: Vec<(String, ArrayD<f64>)>,
+    /// Each named variable that took part and its node then, in the order the names were
+    /// defined. Their gradients stay in `gradients`, which is not copied.
+    pub named: Vec<(String, NodeId)>,
     pub gradients: Gradients,
+}
+
+impl BackRecord {
+    /// The dout the pass started from: the output's own gradient.
+    pub fn dout(&self) -> &ArrayD<f64> {
+        static EMPTY: std::sync::OnceLock<ArrayD<f64>> = std::sync::OnceLock::new();
+        self.gradients
+            .get(self.output_node)
+            .unwrap_or_else(|| EMPTY.get_or_init(|| ArrayD::zeros(IxDyn(&[0]))))
+    }
+
+    /// The gradient of each named variable that took part, in the order the names were defined.
+    pub fn named_grads(&self) -> impl Iterator<Item = (&str, &ArrayD<f64>)> {
+        self.named
+            .iter()
+            .filter_map(|(name, node)| self.gradients.get(*node).map(|g| (name.as_str(), g)))
+    }
 }
 
 /// One line of `:vars`.
@@ -207,7 +223,7 @@ impl Session {
     /// The gradient of `name` from the last `back`, if it took part.
     pub fn gradient_of(&self, name: &str) -> Option<&ArrayD<f64>> {
         let back = self.last_back.as_ref()?;
-        back.named.iter().find(|(n, _)| n == name).map(|(_, g)| g)
+        back.named_grads().find(|(n, _)| *n == name).map(|(_, g)| g)
     }
 
     pub fn graph(&self) -> &Graph {
@@ -433,16 +449,16 @@ impl Session {
                 }
             }
         };
-        let gradients = self.graph.backward(output, dout.clone());
+        let gradients = self.graph.backward(output, dout);
         let named = self
             .bindings
             .iter()
-            .filter_map(|(name, node)| gradients.get(*node).map(|g| (name.clone(), g.clone())))
+            .filter(|(_, node)| gradients.get(*node).is_some())
+            .map(|(name, node)| (name.clone(), *node))
             .collect();
         Ok(BackRecord {
             output: target.name.clone(),
             output_node: output,
-            dout,
             named,
             gradients,
         })
@@ -451,7 +467,7 @@ impl Session {
     /// What `back` prints: `dNAME = ...` for each named variable that took part, then each ReLU
     /// that took part with its mask, its dout and its dx beside each other.
     fn write_back(&self, record: &BackRecord, out: &mut String) {
-        for (name, grad) in &record.named {
+        for (name, grad) in record.named_grads() {
             let label = self.grad_label(name);
             let node = self.node_of(name);
             let mask = node.and_then(|n| self.mask_feeding(n, &record.gradients));

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 pub fn walk(session: &Session, record: &BackRecord, style: &Style) -> Vec<String> {
     let graph = session.graph();
     let mut steps = Vec::new();
-    graph.backward_steps(record.output_node, record.dout.clone(), |step| {
+    graph.backward_steps(record.output_node, record.dout().clone(), |step| {
         if !step.sent.is_empty() {
             steps.push(step);
         }
@@ -32,7 +32,7 @@ pub fn walk(session: &Session, record: &BackRecord, style: &Style) -> Vec<String
             text.push_str(&style.context(&format!(
                 "step {}: {total} node(s), in the order back visits them; dout = {}\n",
                 record.output,
-                inline(&Value::Float(record.dout.clone()))
+                inline(&Value::Float(record.dout().clone()))
             )));
         }
         text.push_str(&page(session, step, i + 1, total, &mut so_far, style));
@@ -40,7 +40,7 @@ pub fn walk(session: &Session, record: &BackRecord, style: &Style) -> Vec<String
     }
     let mut summary = String::new();
     summary.push_str(&style.context("done: these are the gradients back gives\n"));
-    for (name, grad) in &record.named {
+    for (name, grad) in record.named_grads() {
         let value = Value::Float(grad.clone());
         summary.push_str(&format!(
             "  {} = {}\n",
