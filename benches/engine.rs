@@ -62,8 +62,8 @@ fn layers(c: &mut Criterion) {
     for &n in &LAYER_SIZES {
         configure(&mut group, n >= 1_000_000);
         group.throughput(Throughput::Elements(n as u64));
-        let x = randn(n, 1);
-        let y = randn(n, 2);
+        let x = randn(n, 1).into_shared();
+        let y = randn(n, 2).into_shared();
         let dout = ArrayD::from_elem(IxDyn(&[n]), 1.0);
 
         group.bench_with_input(BenchmarkId::new("relu", n), &n, |b, _| {
@@ -119,7 +119,7 @@ fn wide_graph(nodes: usize) -> (Graph, NodeId) {
     let leaves = (nodes / 2).max(2);
     let mut graph = Graph::new();
     let mut level: Vec<NodeId> = (0..leaves)
-        .map(|i| graph.leaf(Value::Float(scalar(1.0 + i as f64 * 1e-6)), format!("x{i}")))
+        .map(|i| graph.leaf(Value::float(scalar(1.0 + i as f64 * 1e-6)), format!("x{i}")))
         .collect();
     let mut op = BinOp::Mul;
     while level.len() > 1 {
@@ -162,12 +162,12 @@ fn backward(c: &mut Criterion) {
 }
 
 /// A 1000 x 1000 array as numpy prints it: summarised to its 3 edge items per axis. Both digit
-/// modes: numpy's default (what values you typed print with) and 'unique' (layer outputs and
-/// gradients).
+/// modes: numpy's default and 'unique' (every digit, which layer outputs and gradients fall back
+/// to when 8 digits would misstate them).
 fn printing(c: &mut Criterion) {
     let mut group = c.benchmark_group("print");
     configure(&mut group, false);
-    let value = Value::Float(
+    let value = Value::float(
         randn(1_000_000, 3)
             .into_shape_with_order(IxDyn(&[1000, 1000]))
             .expect("10^6 elements"),

@@ -211,7 +211,7 @@ mod tests {
 
     fn leaf(graph: &mut Graph, values: &[f64]) -> NodeId {
         let array = ArrayD::from_shape_vec(IxDyn(&[values.len()]), values.to_vec()).expect("1-d");
-        graph.leaf(Value::Float(array), "leaf")
+        graph.leaf(Value::float(array), "leaf")
     }
 
     #[test]

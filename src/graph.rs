@@ -9,7 +9,7 @@
 use crate::ast::BinOp;
 use crate::layers::{AddLayer, DivLayer, ExpLayer, MulLayer, NegLayer, Relu, Sigmoid, SubLayer};
 use crate::shape;
-use crate::value::Value;
+use crate::value::{Floats, Value};
 use ndarray::{ArrayD, Zip};
 
 pub type NodeId = usize;
@@ -69,10 +69,46 @@ pub enum UnaryKind {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub op: Op,
-    pub inputs: Vec<NodeId>,
+    pub inputs: Inputs,
     pub value: Value,
     /// The source text that made this node, e.g. `relu(x)` or `100`, for pictures of the graph.
     pub label: String,
+}
+
+/// A node's inputs: at most two, kept inline so that a node needs no allocation for them. It
+/// reads as a slice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Inputs {
+    ids: [NodeId; 2],
+    len: u8,
+}
+
+impl Inputs {
+    fn of(ids: &[NodeId]) -> Inputs {
+        let mut inputs = Inputs::default();
+        for (slot, &id) in inputs.ids.iter_mut().zip(ids) {
+            *slot = id;
+            inputs.len += 1;
+        }
+        inputs
+    }
+}
+
+impl std::ops::Deref for Inputs {
+    type Target = [NodeId];
+
+    fn deref(&self) -> &[NodeId] {
+        &self.ids[..usize::from(self.len)]
+    }
+}
+
+impl<'a> IntoIterator for &'a Inputs {
+    type Item = &'a NodeId;
+    type IntoIter = std::slice::Iter<'a, NodeId>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 /// The gradients of one backward pass, indexed by node. `None` means the node took no part.
@@ -135,7 +171,7 @@ impl Graph {
     }
 
     pub fn leaf(&mut self, value: Value, label: impl Into<String>) -> NodeId {
-        self.push(Op::Leaf, Vec::new(), value, label.into())
+        self.push(Op::Leaf, &[], value, label.into())
     }
 
     pub fn unary(&mut self, kind: UnaryKind, input: NodeId, label: String) -> NodeId {
@@ -162,7 +198,7 @@ impl Graph {
                 (Op::Sigmoid(Box::new(layer)), out)
             }
         };
-        self.push(op, vec![input], Value::Float(out), label)
+        self.push(op, &[input], Value::Float(out), label)
     }
 
     /// Builds `lhs OP rhs`. Shapes are checked first, because ndarray panics on shapes numpy
@@ -211,10 +247,10 @@ impl Graph {
             }
             compare => (
                 Op::Compare(compare),
-                Value::Bool(compare_arrays(compare, &x, &y)),
+                Value::Bool(compare_arrays(compare, x.as_ref(), y.as_ref())),
             ),
         };
-        Ok(self.push(layer, vec![lhs, rhs], out, label))
+        Ok(self.push(layer, &[lhs, rhs], out, label))
     }
 
     /// The nodes `output` depends on, itself included, as a mask indexed by node.
@@ -270,26 +306,31 @@ impl Graph {
             let Some(upstream) = grads[id].as_ref() else {
                 continue;
             };
-            let local = local_backward(&node.op, upstream);
-            if local.is_empty() {
-                continue;
-            }
-            let sent: Vec<(NodeId, ArrayD<f64>)> = node
-                .inputs
-                .iter()
-                .zip(local)
-                .map(|(&input, grad)| {
-                    (
-                        input,
-                        shape::sum_to_shape(grad, self.nodes[input].value.shape()),
-                    )
-                })
-                .collect();
-            let step = on_step.as_ref().map(|_| Step {
-                node: id,
-                dout: upstream.clone(),
-                sent: sent.clone(),
-            });
+            let (first, second) = match local_backward(&node.op, upstream) {
+                Some(local) => local,
+                None => continue,
+            };
+            let sent =
+                node.inputs
+                    .iter()
+                    .zip([Some(first), second])
+                    .filter_map(|(&input, grad)| {
+                        let grad = shape::sum_to_shape(grad?, self.nodes[input].value.shape());
+                        Some((input, grad))
+                    });
+            // Only `step` needs a record of what went where; `back` moves the gradients.
+            let (sent, step): (Vec<_>, _) = match on_step {
+                Some(_) => {
+                    let sent: Vec<_> = sent.collect();
+                    let step = Step {
+                        node: id,
+                        dout: upstream.clone(),
+                        sent: sent.clone(),
+                    };
+                    (sent, Some(step))
+                }
+                None => (sent.collect(), None),
+            };
             for (input, grad) in sent {
                 // A value used more than once receives the sum of the gradients of its uses.
                 match &mut grads[input] {
@@ -322,7 +363,7 @@ impl Graph {
             return (self.nodes[output].value.to_float(), false);
         }
         let mut crossed_kink = false;
-        values[changed] = Some(Value::Float(value.clone()));
+        values[changed] = Some(Value::float(value.clone()));
         for id in changed + 1..=output {
             let node = &self.nodes[id];
             if matches!(node.op, Op::Leaf) || node.inputs.iter().all(|&i| values[i].is_none()) {
@@ -333,11 +374,12 @@ impl Graph {
                 values[i]
                     .as_ref()
                     .unwrap_or(&self.nodes[i].value)
-                    .to_float()
+                    .as_float()
+                    .into_owned()
             };
             if let Op::Relu(relu) = &node.op {
                 let x = input(0);
-                let before = self.nodes[node.inputs[0]].value.to_float();
+                let before = self.nodes[node.inputs[0]].value.as_float();
                 // Only the cells this nudge moved count: did one cross 0, or start or land on it?
                 crossed_kink |= x.len() == relu.mask.len()
                     && x.iter().zip(before.iter()).zip(relu.mask.iter()).any(
@@ -359,18 +401,19 @@ impl Graph {
     pub fn broken_mul(&mut self, lhs: NodeId, rhs: NodeId) -> NodeId {
         let mut layer = MulLayer::new();
         let out = layer.forward(
-            &self.nodes[lhs].value.to_float(),
-            &self.nodes[rhs].value.to_float(),
+            &self.nodes[lhs].value.as_float(),
+            &self.nodes[rhs].value.as_float(),
         );
         self.push(
             Op::BrokenMul(Box::new(layer)),
-            vec![lhs, rhs],
+            &[lhs, rhs],
             Value::Float(out),
             "broken".into(),
         )
     }
 
-    fn push(&mut self, op: Op, inputs: Vec<NodeId>, value: Value, label: String) -> NodeId {
+    fn push(&mut self, op: Op, inputs: &[NodeId], value: Value, label: String) -> NodeId {
+        let inputs = Inputs::of(inputs);
         self.nodes.push(Node {
             op,
             inputs,
@@ -382,10 +425,10 @@ impl Graph {
 }
 
 /// A layer's forward with a fresh layer object, for `recompute`.
-fn forward_again(op: &Op, input: &dyn Fn(usize) -> ArrayD<f64>) -> Value {
+fn forward_again(op: &Op, input: &dyn Fn(usize) -> Floats) -> Value {
     match op {
         // `recompute` never asks a leaf to run again: it has nothing to compute from.
-        Op::Leaf => Value::Float(ArrayD::zeros(ndarray::IxDyn(&[]))),
+        Op::Leaf => Value::float(ArrayD::zeros(ndarray::IxDyn(&[]))),
         Op::Add(_) => Value::Float(AddLayer::new().forward(&input(0), &input(1))),
         Op::Sub(_) => Value::Float(SubLayer::new().forward(&input(0), &input(1))),
         Op::Mul(_) => Value::Float(MulLayer::new().forward(&input(0), &input(1))),
@@ -414,28 +457,26 @@ pub fn too_large(shape: &[usize]) -> String {
     )
 }
 
-/// Each layer's own backward: the gradient of each input, in the output's (broadcast) shape.
-fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Vec<ArrayD<f64>> {
+/// Each layer's own backward: the gradient of its first input and, for two-input layers, of
+/// its second, in the output's (broadcast) shape. `None` for nodes no gradient flows through.
+fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Option<(ArrayD<f64>, Option<ArrayD<f64>>)> {
+    let pair = |(dx, dy): (ArrayD<f64>, ArrayD<f64>)| Some((dx, Some(dy)));
     match op {
-        Op::Leaf | Op::Compare(_) => Vec::new(),
+        Op::Leaf | Op::Compare(_) => None,
         Op::Add(layer) => pair(layer.backward(dout)),
         Op::Sub(layer) => pair(layer.backward(dout)),
         Op::Mul(layer) => pair(layer.backward(dout)),
         Op::Div(layer) => pair(layer.backward(dout)),
-        Op::Neg(layer) => vec![layer.backward(dout)],
-        Op::Exp(layer) => vec![layer.backward(dout)],
-        Op::Relu(layer) => vec![layer.backward(dout)],
-        Op::Sigmoid(layer) => vec![layer.backward(dout)],
+        Op::Neg(layer) => Some((layer.backward(dout), None)),
+        Op::Exp(layer) => Some((layer.backward(dout), None)),
+        Op::Relu(layer) => Some((layer.backward(dout), None)),
+        Op::Sigmoid(layer) => Some((layer.backward(dout), None)),
         #[cfg(test)]
-        Op::BrokenMul(layer) => vec![dout * &layer.x, dout * &layer.y],
+        Op::BrokenMul(layer) => Some((dout * &layer.x, Some(dout * &layer.y))),
     }
 }
 
-fn pair((dx, dy): (ArrayD<f64>, ArrayD<f64>)) -> Vec<ArrayD<f64>> {
-    vec![dx, dy]
-}
-
-fn compare_arrays(op: BinOp, x: &ArrayD<f64>, y: &ArrayD<f64>) -> ArrayD<bool> {
+fn compare_arrays(op: BinOp, x: &Floats, y: &Floats) -> ArrayD<bool> {
     let test: fn(f64, f64) -> bool = match op {
         BinOp::Lt => |a, b| a < b,
         BinOp::Le => |a, b| a <= b,

@@ -385,7 +385,7 @@ fn value_text(value: &Value, digits: Digits) -> String {
             let head: Vec<f64> = a.iter().take(PREVIEW_ELEMENTS).copied().collect();
             preview(
                 a.shape(),
-                &Value::Float(Array1::from(head).into_dyn()),
+                &Value::float(Array1::from(head).into_dyn()),
                 digits,
             )
         }
@@ -409,11 +409,11 @@ fn grad_text(grad: &ArrayD<f64>) -> String {
         let head: Vec<f64> = grad.iter().take(PREVIEW_ELEMENTS).copied().collect();
         preview(
             grad.shape(),
-            &Value::Float(Array1::from(head).into_dyn()),
+            &Value::float(Array1::from(head).into_dyn()),
             Digits::Faithful,
         )
     } else {
-        value_text(&Value::Float(grad.clone()), Digits::Faithful)
+        value_text(&Value::float(grad.clone()), Digits::Faithful)
     }
 }
 
@@ -1127,7 +1127,7 @@ mod tests {
     use ndarray::IxDyn;
 
     fn floats(shape: &[usize], values: Vec<f64>) -> Value {
-        Value::Float(ArrayD::from_shape_vec(IxDyn(shape), values).expect("shape matches"))
+        Value::float(ArrayD::from_shape_vec(IxDyn(shape), values).expect("shape matches"))
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! summarised to 3 edge items per axis. A 0-d value prints as Python's repr of the float (or
 //! `True` / `False`), with the prefix in front when one is given.
 
-use ndarray::ArrayD;
+use ndarray::{ArrayD, ArrayRef, IxDyn};
 
 use crate::value::Value;
 
@@ -127,7 +127,7 @@ impl Piece {
 
 /// Lays out a float array. The formatter is built from the shown elements only, as numpy builds
 /// it from `_leading_trailing` of a summarised array, so huge arrays cost only their edges.
-fn float_pieces(a: &ArrayD<f64>, prefix: &str, digits: Digits) -> Vec<Piece> {
+fn float_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str, digits: Digits) -> Vec<Piece> {
     if a.ndim() == 0 {
         // A scalar prints as `str(np.float64(x))`, Python's repr, prefix or not. (numpy's own
         // `array2string` of a 0-d array would go through `FloatingFormat` and print `220.` for
@@ -866,7 +866,7 @@ mod tests {
     use ndarray::IxDyn;
 
     fn floats(shape: &[usize], values: &[f64]) -> Value {
-        Value::Float(ArrayD::from_shape_vec(IxDyn(shape), values.to_vec()).expect("shape fits"))
+        Value::float(ArrayD::from_shape_vec(IxDyn(shape), values.to_vec()).expect("shape fits"))
     }
 
     fn bools(shape: &[usize], values: &[bool]) -> Value {

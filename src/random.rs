@@ -14,7 +14,10 @@ pub const DEFAULT_SEED: u64 = 0;
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng { state: seed, spare: None }
+        Rng {
+            state: seed,
+            spare: None,
+        }
     }
 
     pub fn next_u64(&mut self) -> u64 {

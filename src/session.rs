@@ -557,7 +557,7 @@ impl Session {
         mask: Option<&ArrayD<bool>>,
         style: &Style,
     ) -> String {
-        let value = Value::Float(grad.clone());
+        let value = Value::float(grad.clone());
         print::to_string_with(&value, prefix, Digits::Faithful, &mut |index, text| {
             let blocked = mask
                 .filter(|m| m.shape() == grad.shape())
@@ -627,7 +627,7 @@ impl Session {
         match &expr.kind {
             ExprKind::Number(v) => Ok(self
                 .graph
-                .leaf(Value::Float(ArrayD::from_elem(IxDyn(&[]), *v)), label)),
+                .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), *v)), label)),
             ExprKind::Array {
                 shape: dims,
                 values,
@@ -637,7 +637,7 @@ impl Session {
                 }
                 let array = ArrayD::from_shape_vec(IxDyn(dims), values.clone())
                     .map_err(|e| Error::new(format!("malformed array literal: {e}"), expr.span))?;
-                Ok(self.graph.leaf(Value::Float(array), label))
+                Ok(self.graph.leaf(Value::float(array), label))
             }
             ExprKind::Name(name) => self.eval_name(&Ident {
                 name: name.clone(),
@@ -648,7 +648,7 @@ impl Session {
                 if let ExprKind::Number(v) = inner.kind {
                     return Ok(self
                         .graph
-                        .leaf(Value::Float(ArrayD::from_elem(IxDyn(&[]), -v)), label));
+                        .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), -v)), label));
                 }
                 let x = self.eval(inner, source)?;
                 Ok(self.graph.unary(UnaryKind::Neg, x, label))
@@ -667,7 +667,7 @@ impl Session {
             } => self.eval_call(*func, *func_span, args, expr.span, label, source),
             ExprKind::Grad(ident) => {
                 let grad = self.grad_value(ident)?;
-                Ok(self.graph.leaf(Value::Float(grad), label))
+                Ok(self.graph.leaf(Value::float(grad), label))
             }
             ExprKind::Mask(ident) => {
                 let node = self.lookup_bound(ident)?;
@@ -697,7 +697,7 @@ impl Session {
             && let Some(grad) = self.gradient_of(stripped)
         {
             let grad = grad.clone();
-            return Ok(self.graph.leaf(Value::Float(grad), ident.name.clone()));
+            return Ok(self.graph.leaf(Value::float(grad), ident.name.clone()));
         }
         Err(self.unknown_name(ident))
     }
@@ -776,7 +776,7 @@ impl Session {
                 let dims = self.graph.node(x).value.shape().to_vec();
                 Ok(self
                     .graph
-                    .leaf(Value::Float(ArrayD::from_elem(IxDyn(&dims), 1.0)), label))
+                    .leaf(Value::float(ArrayD::from_elem(IxDyn(&dims), 1.0)), label))
             }
             Func::Ones | Func::Zeros | Func::Randn => {
                 if args.is_empty() {
@@ -801,7 +801,7 @@ impl Session {
                     Func::Zeros => ArrayD::from_elem(IxDyn(&dims), 0.0),
                     _ => ArrayD::from_shape_simple_fn(IxDyn(&dims), || self.rng.next_normal()),
                 };
-                Ok(self.graph.leaf(Value::Float(array), label))
+                Ok(self.graph.leaf(Value::float(array), label))
             }
         }
     }

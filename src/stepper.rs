@@ -11,7 +11,7 @@ use crate::session::{BackRecord, Session};
 use crate::shape;
 use crate::style::Style;
 use crate::value::Value;
-use ndarray::ArrayD;
+use ndarray::{ArrayD, ArrayRef, IxDyn};
 use std::collections::HashMap;
 
 /// One page per node that sends gradients, in the order `back` visits them, then a summary.
@@ -32,7 +32,7 @@ pub fn walk(session: &Session, record: &BackRecord, style: &Style) -> Vec<String
             text.push_str(&style.context(&format!(
                 "step {}: {total} node(s), in the order back visits them; dout = {}\n",
                 record.output,
-                inline(&Value::Float(record.dout().clone()))
+                inline(&Value::float(record.dout().clone()))
             )));
         }
         text.push_str(&page(session, step, i + 1, total, &mut so_far, style));
@@ -41,7 +41,7 @@ pub fn walk(session: &Session, record: &BackRecord, style: &Style) -> Vec<String
     let mut summary = String::new();
     summary.push_str(&style.context("done: these are the gradients back gives\n"));
     for (name, grad) in record.named_grads() {
-        let value = Value::Float(grad.clone());
+        let value = Value::float(grad.clone());
         summary.push_str(&format!(
             "  {} = {}\n",
             style.name(&format!("d{name}")),
@@ -78,7 +78,7 @@ fn page(
         style.layer(node.op.name()),
         style.name(&heading),
     );
-    let g = |a: &ArrayD<f64>| inline(&Value::Float(a.clone()));
+    let g = |a: &ArrayRef<f64, IxDyn>| inline(&Value::float(a.to_owned()));
     let dout = g(&step.dout);
     let cached = match &node.op {
         Op::Mul(layer) => format!("x = {}, y = {}", g(&layer.x), g(&layer.y)),

@@ -1,5 +1,6 @@
 //! 덧셈 계층 (AddLayer): `out = x + y`. Addition passes the upstream gradient through unchanged.
 
+use crate::value::Floats;
 use ndarray::ArrayD;
 
 /// ```python
@@ -18,8 +19,8 @@ impl AddLayer {
     }
 
     /// Nothing needs caching: the local derivative of `x + y` is 1 for both inputs.
-    pub fn forward(&mut self, x: &ArrayD<f64>, y: &ArrayD<f64>) -> ArrayD<f64> {
-        x + y
+    pub fn forward(&mut self, x: &Floats, y: &Floats) -> Floats {
+        (x + y).into_shared()
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>) {

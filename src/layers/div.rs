@@ -1,12 +1,13 @@
 //! Division, `out = x / y`. With `x = 1` this is the book's `/` node, whose rule is "multiply by
 //! −out²": d(1/y)/dy = −1/y² = −out².
 
+use crate::value::Floats;
 use ndarray::ArrayD;
 
 #[derive(Debug, Clone, Default)]
 pub struct DivLayer {
-    pub x: ArrayD<f64>,
-    pub y: ArrayD<f64>,
+    pub x: Floats,
+    pub y: Floats,
 }
 
 impl DivLayer {
@@ -14,10 +15,10 @@ impl DivLayer {
         DivLayer::default()
     }
 
-    pub fn forward(&mut self, x: &ArrayD<f64>, y: &ArrayD<f64>) -> ArrayD<f64> {
+    pub fn forward(&mut self, x: &Floats, y: &Floats) -> Floats {
         self.x = x.clone();
         self.y = y.clone();
-        x / y
+        (x / y).into_shared()
     }
 
     /// dx = dout / y, and dy = −dout · x / y².

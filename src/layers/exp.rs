@@ -1,10 +1,11 @@
 //! The `exp` node: `out = exp(x)`. Its derivative is itself, so backward multiplies by `out`.
 
+use crate::value::Floats;
 use ndarray::ArrayD;
 
 #[derive(Debug, Clone, Default)]
 pub struct ExpLayer {
-    pub out: ArrayD<f64>,
+    pub out: Floats,
 }
 
 impl ExpLayer {
@@ -13,8 +14,8 @@ impl ExpLayer {
     }
 
     /// Caches the output, which backward needs: d exp(x)/dx = exp(x).
-    pub fn forward(&mut self, x: &ArrayD<f64>) -> ArrayD<f64> {
-        self.out = x.mapv(f64::exp);
+    pub fn forward(&mut self, x: &Floats) -> Floats {
+        self.out = x.mapv(f64::exp).into_shared();
         self.out.clone()
     }
 

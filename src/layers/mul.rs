@@ -1,5 +1,6 @@
 //! 곱셈 계층 (MulLayer): `out = x * y`. Backward swaps the inputs: dx = dout * y, dy = dout * x.
 
+use crate::value::Floats;
 use ndarray::ArrayD;
 
 /// ```python
@@ -15,8 +16,8 @@ use ndarray::ArrayD;
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct MulLayer {
-    pub x: ArrayD<f64>,
-    pub y: ArrayD<f64>,
+    pub x: Floats,
+    pub y: Floats,
 }
 
 impl MulLayer {
@@ -24,11 +25,12 @@ impl MulLayer {
         MulLayer::default()
     }
 
-    /// Caches both inputs, because each one is the other's local derivative.
-    pub fn forward(&mut self, x: &ArrayD<f64>, y: &ArrayD<f64>) -> ArrayD<f64> {
+    /// Caches both inputs, because each one is the other's local derivative. Like the book's
+    /// `self.x = x`, this keeps a reference to the array, not a copy.
+    pub fn forward(&mut self, x: &Floats, y: &Floats) -> Floats {
         self.x = x.clone();
         self.y = y.clone();
-        x * y
+        (x * y).into_shared()
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>) {

@@ -1,5 +1,6 @@
 //! Negation, `out = -x`: the book's "×(−1)" node, which flips the sign of the gradient.
 
+use crate::value::Floats;
 use ndarray::ArrayD;
 
 #[derive(Debug, Clone, Default)]
@@ -10,8 +11,8 @@ impl NegLayer {
         NegLayer
     }
 
-    pub fn forward(&mut self, x: &ArrayD<f64>) -> ArrayD<f64> {
-        -x
+    pub fn forward(&mut self, x: &Floats) -> Floats {
+        x.mapv(|v| -v).into_shared()
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {

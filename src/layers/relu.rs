@@ -1,5 +1,6 @@
 //! ReLU 계층: `out = max(0, x)`, with the mask of blocked cells cached for backward.
 
+use crate::value::Floats;
 use ndarray::{ArrayD, Zip};
 
 /// ```python
@@ -27,15 +28,15 @@ impl Relu {
 
     /// The mask uses `x <= 0`, so an input of exactly 0 is blocked and its gradient is 0, as in
     /// the book. A NaN input is not `<= 0`, so it passes through as NaN, as numpy's does.
-    pub fn forward(&mut self, x: &ArrayD<f64>) -> ArrayD<f64> {
+    pub fn forward(&mut self, x: &Floats) -> Floats {
         self.mask = x.mapv(|v| v <= 0.0);
-        let mut out = x.clone();
+        let mut out = x.to_owned();
         Zip::from(&mut out).and(&self.mask).for_each(|o, &blocked| {
             if blocked {
                 *o = 0.0;
             }
         });
-        out
+        out.into_shared()
     }
 
     /// The Python original writes zeros into the caller's `dout` (`dout[self.mask] = 0`), so the

@@ -1,6 +1,7 @@
 //! Sigmoid 계층: `out = 1 / (1 + exp(-x))`. Backward needs only the output:
 //! dx = dout · (1 − out) · out.
 
+use crate::value::Floats;
 use ndarray::ArrayD;
 
 /// ```python
@@ -15,7 +16,7 @@ use ndarray::ArrayD;
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Sigmoid {
-    pub out: ArrayD<f64>,
+    pub out: Floats,
 }
 
 impl Sigmoid {
@@ -23,8 +24,8 @@ impl Sigmoid {
         Sigmoid::default()
     }
 
-    pub fn forward(&mut self, x: &ArrayD<f64>) -> ArrayD<f64> {
-        self.out = x.mapv(|v| 1.0 / (1.0 + (-v).exp()));
+    pub fn forward(&mut self, x: &Floats) -> Floats {
+        self.out = x.mapv(|v| 1.0 / (1.0 + (-v).exp())).into_shared();
         self.out.clone()
     }
 

@@ -1,5 +1,6 @@
 //! Subtraction, `out = x - y`: an AddLayer whose second input is negated on the way back.
 
+use crate::value::Floats;
 use ndarray::ArrayD;
 
 #[derive(Debug, Clone, Default)]
@@ -10,8 +11,8 @@ impl SubLayer {
         SubLayer
     }
 
-    pub fn forward(&mut self, x: &ArrayD<f64>, y: &ArrayD<f64>) -> ArrayD<f64> {
-        x - y
+    pub fn forward(&mut self, x: &Floats, y: &Floats) -> Floats {
+        (x - y).into_shared()
     }
 
     /// d(x - y)/dx = 1 and d(x - y)/dy = -1.
