@@ -735,7 +735,7 @@ impl<'p, 'a> Sideways<'p, 'a> {
             return self.leaf(&label);
         }
         let symbol = format!("({})", op_symbol(&node.op));
-        let inputs = node.inputs.clone();
+        let inputs = node.inputs;
         let children: Vec<Block> = inputs
             .iter()
             .enumerate()

@@ -29,7 +29,7 @@ use backprop::session::{Session, VarInfo};
 use backprop::style::Style;
 use backprop::value::Value;
 use libfuzzer_sys::fuzz_target;
-use ndarray::ArrayD;
+use ndarray::{ArrayBase, Data, IxDyn};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::io::sink;
@@ -75,30 +75,48 @@ fn run_checked(session: &mut Session, text: &str, line: &str, offset: usize) {
         .then(|| session.clone());
 
     let result = session.run(line, offset, &mut sink());
+    if let Err(error) = &result {
+        check_error(session, text, line, offset, &parsed, before, copy, error);
+    }
+    // As a script does: take the warnings (an overflow in `exp`, ...) and render them.
+    for warning in session.take_warnings() {
+        let _ = diagnostic::render_warning(Some("fuzz.bp"), text, &warning, &Style::plain());
+        let _ = diagnostic::render_warning(None, line, &warning, &Style::plain());
+    }
+}
 
-    let Err(error) = result else {
-        return;
-    };
+/// The checks on a line that failed with `error`.
+#[allow(clippy::too_many_arguments)]
+fn check_error(
+    session: &Session,
+    text: &str,
+    line: &str,
+    offset: usize,
+    parsed: &Result<Vec<Statement>, Error>,
+    before: Snapshot,
+    copy: Option<Session>,
+    error: &Error,
+) {
     // (b) The message renders, against the line as the REPL has it and against the whole file as
     // a script has it.
-    let _ = diagnostic::render(None, line, &error, &Style::plain());
-    let _ = diagnostic::render(Some("fuzz.bp"), text, &error, &Style::plain());
-    let _ = diagnostic::render(None, line, &error, &Style::new(true));
+    let _ = diagnostic::render(None, line, error, &Style::plain());
+    let _ = diagnostic::render(Some("fuzz.bp"), text, error, &Style::plain());
+    let _ = diagnostic::render(None, line, error, &Style::new(true));
 
-    match &parsed {
+    match parsed {
         // Nothing ran: a parse error, or a line with a single statement, leaves everything as is.
         Err(parse_error) => {
-            assert_eq!(&error, parse_error, "run's error differs from parse_line's");
-            before.assert_same(session, line, &error);
-            assert_same_debug(copy.as_ref(), session, line, &error);
+            assert_eq!(error, parse_error, "run's error differs from parse_line's");
+            before.assert_same(session, line, error);
+            assert_same_debug(copy.as_ref(), session, line, error);
         }
         Ok(statements) if statements.len() <= 1 => {
-            before.assert_same(session, line, &error);
-            assert_same_debug(copy.as_ref(), session, line, &error);
+            before.assert_same(session, line, error);
+            assert_same_debug(copy.as_ref(), session, line, error);
         }
         Ok(statements) => {
             if let Some(copy) = copy {
-                replay(copy, session, statements, line, offset, &error);
+                replay(copy, session, statements, line, offset, error);
             }
         }
     }
@@ -198,10 +216,12 @@ struct Snapshot {
     graph_len: usize,
     /// Each name, its node and its value's fingerprint.
     bindings: Vec<(String, usize, u64)>,
-    /// Every node: its layer's name, its inputs, its label and its value's fingerprint.
-    nodes: Vec<(&'static str, Vec<usize>, String, u64)>,
-    /// The last back's output, output node, dout and named gradients, as fingerprints.
-    last_back: Option<(String, usize, u64, Vec<(String, u64)>)>,
+    /// Every node: its layer's name, its inputs (as `Debug` text), its label and its value's
+    /// fingerprint.
+    nodes: Vec<(&'static str, String, String, u64)>,
+    /// Whether a `back` has run, and each name's gradient from it, as a fingerprint.
+    has_back: bool,
+    gradients: Vec<Option<u64>>,
 }
 
 impl Snapshot {
@@ -226,25 +246,17 @@ impl Snapshot {
                     let node = graph.node(id);
                     (
                         node.op.name(),
-                        node.inputs.clone(),
+                        format!("{:?}", node.inputs),
                         node.label.clone(),
                         value_fingerprint(&node.value),
                     )
                 })
                 .collect(),
-            last_back: session.last_back().map(|back| {
-                (
-                    back.output.clone(),
-                    back.output_node,
-                    float_fingerprint(&back.dout),
-                    back.named
-                        .iter()
-                        .map(|(name, g)| {
-                            (name.clone(), float_fingerprint(g))
-                        })
-                        .collect(),
-                )
-            }),
+            has_back: session.last_back().is_some(),
+            gradients: session
+                .bindings()
+                .map(|(name, _)| session.gradient_of(name).map(float_fingerprint))
+                .collect(),
         }
     }
 
@@ -262,35 +274,34 @@ impl Snapshot {
 fn value_fingerprint(value: &Value) -> u64 {
     match value {
         Value::Float(a) => float_fingerprint(a),
-        Value::Bool(a) => {
-            let mut hasher = DefaultHasher::new();
-            a.shape().hash(&mut hasher);
-            match a.as_slice_memory_order() {
-                Some(s) => ends(s).iter().for_each(|b| b.hash(&mut hasher)),
-                None => a.iter().for_each(|b| b.hash(&mut hasher)),
-            }
-            hasher.finish()
-        }
+        Value::Bool(a) => fingerprint(a, |b| u64::from(*b)),
     }
 }
 
 /// Hashes the shape and the bits (so NaN equals NaN) of the elements at both ends.
-fn float_fingerprint(a: &ArrayD<f64>) -> u64 {
+fn float_fingerprint<S: Data<Elem = f64>>(a: &ArrayBase<S, IxDyn>) -> u64 {
+    fingerprint(a, |v| v.to_bits())
+}
+
+/// Hashes an array's shape and its elements at both ends, whichever storage it has.
+fn fingerprint<S: Data>(a: &ArrayBase<S, IxDyn>, bits: impl Fn(&S::Elem) -> u64) -> u64 {
     let mut hasher = DefaultHasher::new();
     a.shape().hash(&mut hasher);
     match a.as_slice_memory_order() {
-        Some(s) => ends(s).iter().for_each(|v| v.to_bits().hash(&mut hasher)),
-        None => a.iter().for_each(|v| v.to_bits().hash(&mut hasher)),
+        Some(s) => ends(s).for_each(|v| bits(v).hash(&mut hasher)),
+        None => a.iter().for_each(|v| bits(v).hash(&mut hasher)),
     }
     hasher.finish()
 }
 
 /// The first and last `FINGERPRINT_ELEMENTS` items, so that a 10^8-element array stays cheap.
-fn ends<T: Copy>(s: &[T]) -> Vec<T> {
-    if s.len() <= 2 * FINGERPRINT_ELEMENTS {
-        return s.to_vec();
-    }
-    let mut v = s[..FINGERPRINT_ELEMENTS].to_vec();
-    v.extend_from_slice(&s[s.len() - FINGERPRINT_ELEMENTS..]);
-    v
+fn ends<T>(s: &[T]) -> impl Iterator<Item = &T> {
+    let cut = s.len() > 2 * FINGERPRINT_ELEMENTS;
+    let head = if cut { &s[..FINGERPRINT_ELEMENTS] } else { s };
+    let tail = if cut {
+        &s[s.len() - FINGERPRINT_ELEMENTS..]
+    } else {
+        &[]
+    };
+    head.iter().chain(tail)
 }
