@@ -379,7 +379,7 @@ fn op_symbol(op: &Op) -> &'static str {
 
 /// A value on one line: a scalar as Python's repr, a small array as numpy prints it with its
 /// line breaks folded into spaces, and a larger one as its shape and first few elements.
-fn value_text(value: &Value, digits: Digits) -> String {
+pub(crate) fn value_text(value: &Value, digits: Digits) -> String {
     match value {
         Value::Float(a) if a.len() > INLINE_ELEMENTS => {
             let head: Vec<f64> = a.iter().take(PREVIEW_ELEMENTS).copied().collect();

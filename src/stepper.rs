@@ -6,7 +6,8 @@
 //! gradients by construction; this module only writes them down.
 
 use crate::graph::{Op, Step};
-use crate::print::{self, Digits};
+use crate::picture;
+use crate::print::Digits;
 use crate::session::{BackRecord, Session};
 use crate::shape;
 use crate::style::Style;
@@ -173,27 +174,7 @@ fn page(
     text
 }
 
-/// A value on one line: scalars in full, small arrays as numpy prints them with the lines
-/// joined, larger ones as their shape and the first few numbers.
-pub fn inline(value: &Value) -> String {
-    if value.len() > 6 && !value.shape().is_empty() {
-        let flat: Vec<String> = match value {
-            Value::Float(a) => a.iter().take(3).map(|x| print::float_repr(*x)).collect(),
-            Value::Bool(a) => a
-                .iter()
-                .take(3)
-                .map(|b| if *b { "True" } else { "False" }.to_string())
-                .collect(),
-        };
-        return format!(
-            "{} [{} ...]",
-            shape::describe(value.shape()),
-            flat.join(" ")
-        );
-    }
-    let text = print::to_string_with(value, "", Digits::Faithful, &mut |_, t| t.to_string());
-    text.split('\n')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A value on one line, as the graph pictures write it.
+fn inline(value: &Value) -> String {
+    picture::value_text(value, Digits::Faithful)
 }
