@@ -293,14 +293,13 @@ impl Repl {
             found.title
         );
         writeln!(out, "{}", self.style().heading(&header))?;
-        writeln!(
-            out,
-            "{}",
-            self.style().context(self.lang.pick(
-                "프롬프트에 다음 문장이 채워집니다. Enter로 실행하거나 고쳐서 실행하세요. :next 건너뛰기, :prev 이전 단계",
-                "The prompt is filled with the next statement: Enter runs it, or edit it first. :next skips, :prev goes back"
-            ))
-        )?;
+        let how = self.lang.pick(
+            "프롬프트에 다음 문장이 채워집니다. Enter로 실행하거나 고쳐서 실행하세요. :next 건너뛰기, :prev 이전 단계, Ctrl-C 잠시 멈춤",
+            "The prompt is filled with the next statement: Enter runs it, or edit it first. :next skips, :prev goes back, Ctrl-C pauses",
+        );
+        for line in lesson::render_prose(how, self.width, &Style::plain()).lines() {
+            writeln!(out, "{}", self.style().context(line))?;
+        }
         self.guide = Some(Guide {
             lesson: found.clone(),
             next: 0,
