@@ -209,30 +209,34 @@ impl<'a> Line<'a> {
 
     /// `back := 'back' NAME ['ones' | expression]`, e.g. `back loss` or `back y [[1, 0], [0, 1]]`.
     fn back(&self, input: &'a str) -> PResult<'a, Statement> {
-        let (rest, (target, dout)) = self.target_and_dout(input, "back")?;
-        let kind = StatementKind::Back { target, dout };
-        Ok((
-            rest,
-            Statement {
-                span: self.span(input, rest),
-                kind,
-                silent: false,
-            },
-        ))
+        self.keyword_target_dout(input, "back", |target, dout| StatementKind::Back {
+            target,
+            dout,
+        })
     }
 
     /// `step := 'step' NAME ['ones' | expression]`, e.g. `step y ones`.
     fn step(&self, input: &'a str) -> PResult<'a, Statement> {
-        let (rest, (target, dout)) = self.target_and_dout(input, "step")?;
-        let kind = StatementKind::Step { target, dout };
-        Ok((
-            rest,
-            Statement {
-                span: self.span(input, rest),
-                kind,
-                silent: false,
-            },
-        ))
+        self.keyword_target_dout(input, "step", |target, dout| StatementKind::Step {
+            target,
+            dout,
+        })
+    }
+
+    /// The statement `back` and `step` share, built into its kind by `make`.
+    fn keyword_target_dout(
+        &self,
+        input: &'a str,
+        keyword: &'static str,
+        make: fn(Ident, Dout) -> StatementKind,
+    ) -> PResult<'a, Statement> {
+        let (rest, (target, dout)) = self.target_and_dout(input, keyword)?;
+        let statement = Statement {
+            span: self.span(input, rest),
+            kind: make(target, dout),
+            silent: false,
+        };
+        Ok((rest, statement))
     }
 
     /// `check := 'check' NAME`, e.g. `check loss`.

@@ -163,10 +163,7 @@ impl Repl {
                         .pick("변수를 모두 지웠습니다.", "All variables forgotten.")
                 )?;
             }
-            "lessons" => match lesson::all(self.lang) {
-                Ok(lessons) => write!(out, "{}", lesson::listing(&lessons, self.lang, &style))?,
-                Err(e) => writeln!(out, "{e}")?,
-            },
+            "lessons" => write!(out, "{}", self.lessons_listing())?,
             "lesson" => self.start_lesson(arg, out)?,
             "next" => match self.guide.is_some() {
                 true => self.advance(out)?,
@@ -309,7 +306,7 @@ impl Repl {
 
     fn lessons_listing(&self) -> String {
         lesson::all(self.lang).map_or_else(
-            |e| e.to_string(),
+            |e| format!("{e}\n"),
             |l| lesson::listing(&l, self.lang, &self.style()),
         )
     }

@@ -321,13 +321,17 @@ impl Session {
             }
             StatementKind::Graph { target, dot } => {
                 let node = self.lookup_bound(target)?;
-                let size = self
-                    .graph
-                    .ancestors(node)
-                    .iter()
-                    .filter(|&&part| part)
-                    .count();
-                if dot.is_some() && size > picture::MAX_DOT_NODES {
+                // Only the DOT export is bounded, so only it counts the nodes.
+                let size = || {
+                    self.graph
+                        .ancestors(node)
+                        .iter()
+                        .filter(|&&part| part)
+                        .count()
+                };
+                if let Some(size) = dot.as_ref().map(|_| size())
+                    && size > picture::MAX_DOT_NODES
+                {
                     return Err(Error::new(
                         format!(
                             "'{}' comes from {size} nodes; --dot writes at most {} (Graphviz cannot lay out more in reasonable time); `graph {}` draws it as a tree",

@@ -29,24 +29,21 @@ impl ColorChoice {
     /// Whether to colour stdout: `always` and `never` win; `auto` colours a terminal unless
     /// `NO_COLOR` is set to anything non-empty.
     pub fn enabled_for_stdout(self) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                !no_color && std::io::stdout().is_terminal()
-            }
-        }
+        self.enabled_for(std::io::stdout().is_terminal())
     }
 
     /// The same decision for stderr, where diagnostics go.
     pub fn enabled_for_stderr(self) -> bool {
+        self.enabled_for(std::io::stderr().is_terminal())
+    }
+
+    fn enabled_for(self, is_terminal: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
                 let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                !no_color && std::io::stderr().is_terminal()
+                !no_color && is_terminal
             }
         }
     }
