@@ -1,25 +1,20 @@
 //! backprop: chapter 5 of *Deep Learning from Scratch* as a language you can type.
-pub mod ast;
-pub mod cli;
-pub mod diagnostic;
-pub mod editor;
-pub mod error;
-pub mod gradcheck;
-pub mod graph;
-pub mod help;
+//!
+//! The data path, one folder per stage, with imports that only point down this list:
+//!
+//! ```text
+//! app      cli, repl, editor, script runner, lessons, help, paths: where lines come from
+//! show     numpy printing, style, back panels, graph pictures, step and check reports
+//! session  names → nodes, statements, rollback; returns what happened as data (Outcome)
+//! engine   values, shapes, random numbers, the graph (the chain rule), layers/
+//! lang     ast (plain data), parser, errors
+//! i18n     the message catalogue, Korean and English; imports nothing of the crate
+//! ```
+//!
+//! A lower stage never names a higher one; `tests/integration/layering.rs` checks it.
+pub mod app;
+pub mod engine;
 pub mod i18n;
-pub mod layers;
-pub mod lesson;
-pub mod parser;
-pub mod paths;
-pub mod picture;
-pub mod print;
-pub mod random;
-pub mod repl;
-pub mod script;
+pub mod lang;
 pub mod session;
-pub mod shape;
-pub mod stepper;
-pub mod style;
-pub mod suggest;
-pub mod value;
+pub mod show;

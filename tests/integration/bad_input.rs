@@ -2,8 +2,8 @@
 //! each one the session must be exactly as it was, which the table checks too.
 
 use crate::support::{run, run_with};
-use backprop::script::ScriptOptions;
-use backprop::session::Session;
+use backprop::app::script::ScriptOptions;
+use crate::support::Shell;
 
 /// (what the learner typed after `SETUP`,
 /// the exact stderr of `backprop run` on it, with the file named test.bp and the set-up on line 1).
@@ -91,7 +91,7 @@ fn every_row_gives_its_exact_error() {
 #[test]
 fn after_every_error_the_session_is_as_it_was() {
     for (input, _) in TABLE {
-        let mut session = Session::new();
+        let mut session = Shell::new();
         session
             .run(SETUP, 0, &mut Vec::new())
             .expect("the set-up runs");

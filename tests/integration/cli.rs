@@ -2,7 +2,7 @@
 //! that a failed statement changes nothing.
 
 use crate::support::{binary, run, run_with};
-use backprop::script::ScriptOptions;
+use backprop::app::script::ScriptOptions;
 
 /// Runs `src` as a file through `backprop run` and returns (stdout, stderr, exit code).
 fn run_file(src: &[u8]) -> (String, String, i32) {

@@ -2,8 +2,8 @@
 //! agree with the gradient check and with `step` on random graphs, and no input that panics.
 
 use crate::support::{run, snapshot, visible_escapes};
-use backprop::session::Session;
-use backprop::style::Style;
+use crate::support::Shell;
+use backprop::show::style::Style;
 use proptest::prelude::*;
 
 #[test]
@@ -24,8 +24,8 @@ fn back_runs_through_a_million_node_chain() {
 
 #[test]
 fn coloured_back_on_the_blogs_matrix() {
-    let mut session = Session::new();
-    session.set_style(Style::new(true));
+    let mut session = Shell::new();
+    session.view.style = Style::new(true);
     let mut out = Vec::new();
     for line in [
         "x = [[1.0, -0.5], [-2.0, 3.3]];",
@@ -81,8 +81,8 @@ fn graph_script() -> impl Strategy<Value = (Vec<String>, usize)> {
     })
 }
 
-fn session_with(lines: &[String]) -> Session {
-    let mut session = Session::new();
+fn session_with(lines: &[String]) -> Shell {
+    let mut session = Shell::new();
     for line in lines {
         session
             .run(&format!("{line};"), 0, &mut Vec::new())
@@ -91,7 +91,7 @@ fn session_with(lines: &[String]) -> Session {
     session
 }
 
-fn output_of(session: &mut Session, line: &str) -> String {
+fn output_of(session: &mut Shell, line: &str) -> String {
     let mut out = Vec::new();
     session.run(line, 0, &mut out).expect("the statement runs");
     String::from_utf8(out).expect("UTF-8")
@@ -135,7 +135,7 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,80}") {
-        let mut session = Session::new();
+        let mut session = Shell::new();
         let _ = session.run(&text, 0, &mut Vec::new());
     }
 
@@ -145,11 +145,11 @@ proptest! {
         "-0.5", "2.5e3", "1e400", "relu", "sigmoid", "exp", "add", "mul", "ones", "zeros", "randn",
         "ones_like", "grad", "mask", "back", "step", "check", "graph", "--dot", "#", "가", "\n", " ",
     ]), 0..40)) {
-        let mut session = Session::new();
+        let mut session = Shell::new();
         session.run("x = [[1.0, -0.5], [-2.0, 3.3]]; y = 2; r = relu(x); back r", 0, &mut Vec::new())
             .expect("the setup runs");
         let text: String = tokens.concat();
-        for (offset, line) in backprop::parser::logical_lines(&text) {
+        for (offset, line) in backprop::lang::parser::logical_lines(&text) {
             let _ = session.run(line, offset, &mut Vec::new());
         }
         // Whatever happened, the session still answers.

@@ -3,20 +3,20 @@
 
 use crate::support::{binary, snapshot, visible_escapes};
 use backprop::i18n::Lang;
-use backprop::lesson::{self, Pace};
+use backprop::app::lesson::{self, Pace};
 use backprop::session::Session;
-use backprop::style::Style;
+use backprop::show::View;
+use backprop::show::style::Style;
 
 /// Plays a lesson in-process at 80 columns and returns the transcript.
 fn play(lang: Lang, slug: &str, color: bool) -> String {
     let lessons = lesson::all(lang).expect("the embedded lessons parse");
     let found = lesson::find(&lessons, slug).expect("the lesson exists");
     let mut session = Session::new();
-    session.set_style(Style::new(color));
-    session.set_width(80);
+    let view = View::new(Style::new(color), 80, lang);
     let mut out = Vec::new();
     let finished =
-        lesson::play(found, &mut session, &mut out, 80, Pace::Straight).expect("it plays");
+        lesson::play(found, &mut session, &mut out, &view, Pace::Straight).expect("it plays");
     assert!(finished);
     String::from_utf8(out).expect("UTF-8")
 }

@@ -1,16 +1,16 @@
 //! `graph NAME` and `graph NAME --dot`: snapshots of the pictures with colour off, that the DOT
 //! parses with Graphviz, and that a huge graph answers promptly with a bounded tree.
 
-use backprop::session::Session;
-use backprop::style::Style;
+use crate::support::Shell;
+use backprop::show::style::Style;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Runs each line in a fresh session, 100 columns wide, and returns what the last line printed.
 fn last_output(lines: &[&str]) -> String {
-    let mut session = Session::new();
-    session.set_width(100);
+    let mut session = Shell::new();
+    session.view.width = 100;
     let mut printed = Vec::new();
     for line in lines {
         printed.clear();
@@ -125,8 +125,8 @@ fn relu_masks_and_renamed_values_draw_without_panicking() {
 
 #[test]
 fn odd_values_draw_without_panicking() {
-    let mut session = Session::new();
-    session.set_width(100);
+    let mut session = Shell::new();
+    session.view.width = 100;
     let mut sink = Vec::new();
     for line in [
         "x = ones(3, 4) * 0.5; y = relu(x - 1); b = y > 0; back y ones",
@@ -159,9 +159,9 @@ fn colour_only_adds_escape_codes() {
     let mut lines = APPLE.to_vec();
     lines.push("graph price");
     let plain = last_output(&lines);
-    let mut session = Session::new();
-    session.set_width(100);
-    session.set_style(Style::new(true));
+    let mut session = Shell::new();
+    session.view.width = 100;
+    session.view.style = Style::new(true);
     let mut printed = Vec::new();
     for line in &lines {
         printed.clear();
@@ -225,8 +225,8 @@ fn the_dot_output_escapes_labels_and_shows_fan_out() {
 
 #[test]
 fn a_chain_of_100_000_nodes_answers_promptly_with_a_bounded_tree() {
-    let mut session = Session::new();
-    session.set_width(100);
+    let mut session = Shell::new();
+    session.view.width = 100;
     let mut sink = Vec::new();
     session.run("y = 1.0", 0, &mut sink).expect("y = 1.0 runs");
     for _ in 0..100_000 {

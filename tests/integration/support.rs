@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests: run a script in-process or through the binary.
 
-use backprop::script::{self, ScriptOptions};
+use backprop::app::runner;
+use backprop::app::script::{self, ScriptOptions};
+use backprop::lang::error::Error;
 use backprop::session::Session;
-use backprop::style::Style;
+use backprop::show::View;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -28,7 +30,8 @@ pub fn run_with(src: &str, options: ScriptOptions) -> Ran {
         src,
         &mut out,
         &mut err,
-        &Style::plain(),
+        &View::plain(),
+        &View::plain(),
         options,
     );
     Ran {
@@ -74,4 +77,40 @@ pub fn snapshot(name: &str, text: &str) {
 /// Escape codes made visible, so a snapshot shows exactly which colour each piece has.
 pub fn visible_escapes(text: &str) -> String {
     text.replace('\u{1b}', "␛")
+}
+
+/// A session and how it is shown, run line by line as the REPL runs them: what tests use in
+/// place of a bare `Session`, whose `run` hands back data rather than text.
+pub struct Shell {
+    pub session: Session,
+    pub view: View,
+}
+
+impl Shell {
+    /// A fresh session, 80 columns, colour off, English.
+    pub fn new() -> Shell {
+        Shell {
+            session: Session::new(),
+            view: View::plain(),
+        }
+    }
+
+    /// Runs one line and writes what it prints into `out`.
+    pub fn run(&mut self, text: &str, base: usize, out: &mut Vec<u8>) -> Result<(), Error> {
+        runner::run_line(&mut self.session, &self.view, text, base, out, &mut |_| true)
+    }
+}
+
+impl std::ops::Deref for Shell {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+impl std::ops::DerefMut for Shell {
+    fn deref_mut(&mut self) -> &mut Session {
+        &mut self.session
+    }
 }

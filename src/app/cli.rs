@@ -1,0 +1,165 @@
+//! The command line: which of the three ways to run (REPL, script, lesson) and with what
+//! options. `main.rs` only calls `cli::main`.
+
+use crate::app::options::{Args, Command};
+use crate::app::script::{self, ScriptOptions};
+use crate::i18n::{Lang, Message};
+use crate::msg;
+use crate::show::style::ColorChoice;
+use crate::show::{View, diagnostic};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Parses the arguments after the program name.
+pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, Message> {
+    let mut parsed = Args::default();
+    let mut positional = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let arg = arg
+            .into_string()
+            .map_err(|a| msg!("arg-not-utf8", arg = format!("{a:?}")))?;
+        let mut value_of = |flag: &str| {
+            args.next()
+                .and_then(|v| v.into_string().ok())
+                .ok_or_else(|| msg!("arg-needs-value", flag = flag))
+        };
+        match arg.as_str() {
+            "-h" | "--help" => parsed.command = Command::Help,
+            "-V" | "--version" => parsed.command = Command::Version,
+            "--keep-going" => parsed.keep_going = true,
+            "--no-history" => parsed.no_history = true,
+            "--no-pause" => parsed.no_pause = true,
+            "--color" | "--colour" => {
+                let value = value_of("--color")?;
+                parsed.color = ColorChoice::parse(&value)
+                    .ok_or_else(|| msg!("arg-bad-color", value = &value))?;
+            }
+            "--seed" => {
+                let value = value_of("--seed")?;
+                parsed.seed = Some(
+                    value
+                        .parse()
+                        .map_err(|_| msg!("arg-bad-seed", value = &value))?,
+                );
+            }
+            "--lang" => {
+                let value = value_of("--lang")?;
+                if value != "ko" && value != "en" {
+                    return Err(msg!("arg-bad-lang", value = &value));
+                }
+                parsed.lang = Some(value);
+            }
+            flag if flag.starts_with("--") => {
+                return Err(msg!("arg-unknown-option", flag = flag));
+            }
+            _ => positional.push(arg),
+        }
+    }
+    if matches!(parsed.command, Command::Help | Command::Version) {
+        return Ok(parsed);
+    }
+    let mut positional = positional.into_iter();
+    parsed.command = match positional.next().as_deref() {
+        None => Command::Interactive,
+        Some("run") => {
+            let files: Vec<String> = positional.collect();
+            if files.is_empty() {
+                return Err(msg!("arg-run-needs-file"));
+            }
+            Command::Run(files)
+        }
+        Some("lesson") | Some("lessons") => {
+            let which = positional.next();
+            if let Some(extra) = positional.next() {
+                return Err(msg!("arg-lesson-extra", extra = extra));
+            }
+            Command::Lesson(which)
+        }
+        Some(other) => {
+            return Err(msg!("arg-unknown-command", command = other));
+        }
+    };
+    Ok(parsed)
+}
+
+/// The whole program: parse arguments, run, and turn the outcome into an exit status.
+pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args = match parse_args(args.into_iter().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            let view = View::new(
+                crate::show::style::Style::new(ColorChoice::Auto.enabled_for_stderr()),
+                80,
+                Lang::detect(None),
+            );
+            eprint!("{}", diagnostic::render_message(&message, &view));
+            return ExitCode::from(2);
+        }
+    };
+    match &args.command {
+        Command::Help => {
+            println!("{}", args.lang().word("usage"));
+            ExitCode::SUCCESS
+        }
+        Command::Version => {
+            println!("backprop {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Command::Run(files) => run_scripts(&args, files),
+        Command::Interactive => {
+            if std::io::stdin().is_terminal() {
+                crate::app::repl::main(&args)
+            } else {
+                run_scripts(&args, &["-".to_string()])
+            }
+        }
+        Command::Lesson(which) => crate::app::lesson::main(&args, which.as_deref()),
+    }
+}
+
+fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
+    let mut session = args.new_session();
+    let view = args.stdout_view(80);
+    let err_view = args.stderr_view();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = std::io::stderr();
+    let mut failures = 0;
+    for path in files {
+        let src = match script::read_script(path, &err_view) {
+            Ok(src) => src,
+            Err(line) => {
+                let _ = out.flush();
+                let _ = writeln!(err, "{line}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let options = ScriptOptions {
+            keep_going: args.keep_going,
+        };
+        let origin = script::origin_name(path);
+        failures += script::run_source(
+            &mut session,
+            origin,
+            &src,
+            &mut out,
+            &mut err,
+            &view,
+            &err_view,
+            options,
+        );
+        if failures > 0 && !args.keep_going {
+            break;
+        }
+    }
+    // A session with a million nodes takes a noticeable time to free; the process is ending,
+    // so let the operating system reclaim it.
+    std::mem::forget(session);
+    if failures > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,64 @@
+//! What every way of running shares: the parsed command line, and the session and view it sets
+//! up. The REPL and lesson playback take these from here, not from `cli`.
+
+use crate::i18n::Lang;
+use crate::session::Session;
+use crate::show::View;
+use crate::show::style::{ColorChoice, Style};
+
+/// Everything the command line can say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Args {
+    pub command: Command,
+    pub color: ColorChoice,
+    pub keep_going: bool,
+    pub seed: Option<u64>,
+    pub lang: Option<String>,
+    pub no_history: bool,
+    pub no_pause: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Command {
+    /// No subcommand: the REPL on a terminal, a script from stdin otherwise.
+    #[default]
+    Interactive,
+    Run(Vec<String>),
+    Lesson(Option<String>),
+    Help,
+    Version,
+}
+
+impl Args {
+    /// The language: `--lang`, else the locale.
+    pub fn lang(&self) -> Lang {
+        Lang::detect(self.lang.as_deref())
+    }
+
+    /// A session set up from the options that every way of running shares.
+    pub fn new_session(&self) -> Session {
+        let mut session = Session::new();
+        if let Some(seed) = self.seed {
+            session.set_seed(seed);
+        }
+        session
+    }
+
+    /// How stdout shows text, `width` columns wide.
+    pub fn stdout_view(&self, width: usize) -> View {
+        View::new(
+            Style::new(self.color.enabled_for_stdout()),
+            width,
+            self.lang(),
+        )
+    }
+
+    /// How stderr shows diagnostics.
+    pub fn stderr_view(&self) -> View {
+        View::new(
+            Style::new(self.color.enabled_for_stderr()),
+            80,
+            self.lang(),
+        )
+    }
+}

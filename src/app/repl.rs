@@ -1,0 +1,613 @@
+//! The interactive session. `Repl` is everything but the terminal: it takes one line (a statement
+//! or a `:command`), runs it, and writes what to show into a `Write`. `main` is the thin loop that
+//! reads lines with rustyline and hands them over.
+//!
+//! Guided lessons live here too: a lesson step pre-fills the prompt with its next statement.
+
+use crate::app::editor::{COMMANDS, EditorHelper};
+use crate::app::help;
+use crate::app::lesson::{self, Item, Lesson};
+use crate::app::options::Args;
+use crate::app::paths;
+use crate::app::runner;
+use crate::engine::shape;
+use crate::i18n::Lang;
+use crate::lang::ast::StatementKind;
+use crate::lang::parser;
+use crate::lang::suggest;
+use crate::msg;
+use crate::session::Session;
+use crate::show::View;
+use crate::show::style::Style;
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{Config, Editor};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// What the loop should do after a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+}
+
+/// What `step` calls between nodes: it may write a prompt, and returns false to stop.
+pub type Pause = Box<dyn FnMut(&mut dyn Write) -> bool>;
+
+/// Where a guided lesson is: the lesson, and the index in its items of the next statement.
+#[derive(Debug, Clone)]
+struct Guide {
+    lesson: Lesson,
+    next: usize,
+    /// The index of a statement `:next` was asked to skip once and warned about: a second
+    /// `:next` on it skips.
+    warned_skip: Option<usize>,
+}
+
+pub struct Repl {
+    pub session: Session,
+    pub view: View,
+    guide: Option<Guide>,
+    /// The last place a lesson was left, so `:lesson` alone carries on.
+    paused: Option<Guide>,
+    /// Called between the steps of `step`; returns false to stop. On a terminal it waits for
+    /// Enter; elsewhere it lets everything through.
+    pause: Pause,
+}
+
+impl Repl {
+    pub fn new(session: Session, view: View) -> Repl {
+        Repl {
+            session,
+            view,
+            guide: None,
+            paused: None,
+            pause: Box::new(|_| true),
+        }
+    }
+
+    pub fn style(&self) -> Style {
+        self.view.style
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.view.lang
+    }
+
+    /// The one-line banner.
+    pub fn banner(&self) -> String {
+        format!(
+            "{} {}\n",
+            self.style()
+                .heading(&format!("backprop {}", env!("CARGO_PKG_VERSION"))),
+            self.lang().word("repl-banner")
+        )
+    }
+
+    /// The statement a guided lesson offers next, to pre-fill the prompt with.
+    pub fn prefill(&self) -> Option<&str> {
+        let guide = self.guide.as_ref()?;
+        match guide.lesson.items.get(guide.next)? {
+            Item::Statement { text, .. } => Some(text),
+            Item::Prose(_) | Item::Python(_) => None,
+        }
+    }
+
+    /// Handles one line the learner typed: a `:command` or statements.
+    pub fn handle(&mut self, line: &str, out: &mut dyn Write) -> std::io::Result<Flow> {
+        let trimmed = line.trim();
+        if let Some(command) = trimmed.strip_prefix(':') {
+            return self.command(command, out);
+        }
+        // A command typed at the end of a pre-filled lesson line (`r = relu(x):next`) is what
+        // the learner meant: the command, not a statement with a colon in it.
+        if let Some(command) = self.command_after_prefill(trimmed) {
+            return self.command(&command, out);
+        }
+        if trimmed.is_empty() {
+            return Ok(Flow::Continue);
+        }
+        let expected = self.prefill().map(str::to_string);
+        let view = self.view;
+        let result = runner::run_line(&mut self.session, &view, line, 0, out, &mut *self.pause);
+        let text = runner::diagnostics(&mut self.session, &result, None, line, &view);
+        write!(out, "{text}")?;
+        if let Some(expected) = expected
+            && result.is_ok()
+            && is_same_step(line, &expected)
+        {
+            self.advance(out)?;
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// `:next` (or any known command) typed after the pre-filled statement, as the command.
+    fn command_after_prefill(&self, line: &str) -> Option<String> {
+        let prefill = self.prefill()?.trim();
+        let rest = line.strip_prefix(prefill)?.trim_start();
+        let command = rest.strip_prefix(':')?;
+        let name = command.split_whitespace().next()?;
+        COMMANDS
+            .iter()
+            .any(|c| c.trim_start_matches(':') == name)
+            .then(|| command.to_string())
+    }
+
+    fn command(&mut self, command: &str, out: &mut dyn Write) -> std::io::Result<Flow> {
+        let (name, arg) = command
+            .split_once(char::is_whitespace)
+            .unwrap_or((command, ""));
+        let arg = arg.trim();
+        let style = self.style();
+        let lang = self.lang();
+        let error = |message: crate::i18n::Message| {
+            format!("{} {}", style.error(&lang.word("error-label")), lang.say(&message))
+        };
+        match name {
+            "q" | "quit" | "exit" => return Ok(Flow::Quit),
+            "help" | "h" if arg.is_empty() => writeln!(out, "{}", help::overview(lang))?,
+            "help" | "h" => match help::layer(arg, lang) {
+                Some(page) => writeln!(out, "{page}")?,
+                None => writeln!(
+                    out,
+                    "{}",
+                    error(msg!(
+                        "repl-no-help",
+                        topic = arg,
+                        topics = help::TOPICS.join(", ")
+                    ))
+                )?,
+            },
+            "vars" => self.vars(out)?,
+            "reset" => {
+                self.session.reset();
+                writeln!(out, "{}", lang.word("repl-reset"))?;
+            }
+            "lessons" => write!(out, "{}", self.lessons_listing())?,
+            "lesson" => self.start_lesson(arg, out)?,
+            "next" => match self.guide.is_some() {
+                true => self.skip(out)?,
+                false => self.no_lesson(out)?,
+            },
+            "prev" => self.back_a_step(out)?,
+            "lang" => match Lang::parse(arg) {
+                Some(new_lang) => {
+                    self.set_lang(new_lang);
+                    writeln!(out, "{}", new_lang.word("repl-lang-set"))?;
+                }
+                None => writeln!(out, "{}", error(msg!("repl-lang-usage")))?,
+            },
+            "color" | "colour" => match arg {
+                "on" => self.view.style = Style::new(true),
+                "off" => self.view.style = Style::plain(),
+                _ => writeln!(out, "{}", error(msg!("repl-color-usage")))?,
+            },
+            "seed" => match arg.parse::<u64>() {
+                Ok(seed) => self.session.set_seed(seed),
+                Err(_) => writeln!(out, "{}", error(msg!("repl-seed-usage")))?,
+            },
+            "clear" => write!(out, "\x1b[2J\x1b[H")?,
+            _ => {
+                let typed = format!(":{name}");
+                let message = match suggest::closest(&typed, COMMANDS) {
+                    Some(close) => msg!(
+                        "repl-unknown-command-close",
+                        command = &typed,
+                        close = close,
+                        commands = COMMANDS.join(" ")
+                    ),
+                    None => msg!(
+                        "repl-unknown-command",
+                        command = &typed,
+                        commands = COMMANDS.join(" ")
+                    ),
+                };
+                writeln!(out, "{}", error(message))?;
+            }
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// Changes the language of everything from the next line on, a running or paused guided
+    /// lesson included: the lesson is reloaded in the new language at the same statement.
+    fn set_lang(&mut self, lang: Lang) {
+        self.view.lang = lang;
+        let lessons = lesson::all(lang).unwrap_or_default();
+        for guide in [self.guide.as_mut(), self.paused.as_mut()].into_iter().flatten() {
+            let Some(twin) = lesson::find(&lessons, &guide.lesson.slug) else {
+                continue;
+            };
+            // The twins hold the same statements in the same order, so the n-th statement of
+            // one is the n-th of the other, whatever the prose between them.
+            let ordinal = statement_ordinal(&guide.lesson, guide.next);
+            guide.next = statement_index(twin, ordinal);
+            guide.lesson = twin.clone();
+            guide.warned_skip = None;
+        }
+    }
+
+    fn vars(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let vars = self.session.vars();
+        let style = self.style();
+        if vars.is_empty() {
+            return writeln!(out, "{}", self.lang().word("repl-no-vars"));
+        }
+        let name_width = vars.iter().map(|v| v.name.len()).max().unwrap_or(0);
+        for var in vars {
+            let shape = shape::describe(&var.shape);
+            let grad = if var.has_grad {
+                style.grad(&self.lang().word("repl-has-grad"))
+            } else {
+                String::new()
+            };
+            let pad = " ".repeat(name_width - var.name.len());
+            let line = format!(
+                "{}{pad}  {shape:<12} {:<8} {grad}",
+                style.name(&var.name),
+                style.layer(var.layer)
+            );
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+
+    fn no_lesson(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "{}", self.lang().word("repl-no-lesson"))
+    }
+
+    fn start_lesson(&mut self, which: &str, out: &mut dyn Write) -> std::io::Result<()> {
+        if which.is_empty() {
+            if self.guide.is_some() {
+                return self.show_prose_before_next(out);
+            }
+            return match self.paused.take() {
+                Some(guide) => {
+                    self.guide = Some(guide);
+                    self.show_prose_before_next(out)
+                }
+                None => write!(out, "{}", self.lessons_listing()),
+            };
+        }
+        let lang = self.lang();
+        let lessons = match lesson::all(lang) {
+            Ok(lessons) => lessons,
+            Err(e) => return writeln!(out, "{}", e.render(lang)),
+        };
+        let Some(found) = lesson::find(&lessons, which) else {
+            let slugs: Vec<&str> = lessons.iter().map(|l| l.slug.as_str()).collect();
+            let message = match suggest::closest(which, slugs.iter().copied()) {
+                Some(close) => msg!(
+                    "repl-no-such-lesson-close",
+                    which = which,
+                    close = close,
+                    lessons = slugs.join(", ")
+                ),
+                None => msg!("repl-no-such-lesson", which = which, lessons = slugs.join(", ")),
+            };
+            return writeln!(
+                out,
+                "{} {}",
+                self.style().error(&lang.word("error-label")),
+                lang.say(&message)
+            );
+        };
+        let header = lang.say(&msg!(
+            "lesson-header",
+            number = found.number.to_string(),
+            title = &found.title
+        ));
+        writeln!(out, "{}", self.style().heading(&header))?;
+        let how = lang.word("repl-guided-how");
+        for line in lesson::render_prose(&how, self.view.width, &Style::plain()).lines() {
+            writeln!(out, "{}", self.style().context(line))?;
+        }
+        self.guide = Some(Guide {
+            lesson: found.clone(),
+            next: 0,
+            warned_skip: None,
+        });
+        self.show_prose_before_next(out)
+    }
+
+    fn lessons_listing(&self) -> String {
+        lesson::all(self.lang()).map_or_else(
+            |e| format!("{}\n", e.render(self.lang())),
+            |l| lesson::listing(&l, self.lang(), &self.style()),
+        )
+    }
+
+    /// Prints the prose between the previous statement and the next one, moving `next` onto the
+    /// next statement; finishes the lesson when there is none.
+    fn show_prose_before_next(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let view = self.view;
+        let Some(guide) = self.guide.as_mut() else {
+            return Ok(());
+        };
+        let start = guide.lesson.items[..guide.next.min(guide.lesson.items.len())]
+            .iter()
+            .rposition(|item| matches!(item, Item::Statement { .. }))
+            .map_or(0, |i| i + 1);
+        let mut index = start;
+        while let Some(item @ (Item::Prose(_) | Item::Python(_))) = guide.lesson.items.get(index)
+        {
+            writeln!(out, "\n{}\n", lesson::render_item(item, &view))?;
+            index += 1;
+        }
+        guide.next = index;
+        if index >= guide.lesson.items.len() {
+            let slug = guide.lesson.slug.clone();
+            self.guide = None;
+            self.paused = None;
+            let _ = lesson::mark_finished(&slug);
+            writeln!(out, "{}", view.style.ok(&view.lang.word("repl-lesson-finished")))?;
+        }
+        Ok(())
+    }
+
+    fn advance(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        if let Some(guide) = self.guide.as_mut() {
+            guide.next += 1;
+            guide.warned_skip = None;
+        }
+        self.show_prose_before_next(out)
+    }
+
+    /// `:next`: skips the offered statement. If it binds a name that a later statement uses,
+    /// the first `:next` says so and keeps it offered; a second one skips it anyway.
+    fn skip(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let Some(guide) = self.guide.as_mut() else {
+            return self.no_lesson(out);
+        };
+        if guide.warned_skip != Some(guide.next)
+            && let Some(Item::Statement { text, .. }) = guide.lesson.items.get(guide.next)
+        {
+            let needed: Vec<String> = bound_names(text)
+                .into_iter()
+                .filter(|name| self.session.value(name).is_none())
+                .filter(|name| {
+                    guide.lesson.items[guide.next + 1..].iter().any(|item| {
+                        matches!(item, Item::Statement { text, .. } if mentions(text, name))
+                    })
+                })
+                .collect();
+            if !needed.is_empty() {
+                guide.warned_skip = Some(guide.next);
+                let message = msg!(
+                    "repl-skip-needed",
+                    statement = text.as_str(),
+                    names = needed.join(", "),
+                    count = needed.len()
+                );
+                let view = self.view;
+                for line in
+                    lesson::render_prose(&view.lang.say(&message), view.width, &Style::plain())
+                        .lines()
+                {
+                    writeln!(out, "{}", view.style.warning(line))?;
+                }
+                return Ok(());
+            }
+        }
+        self.advance(out)
+    }
+
+    fn back_a_step(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let Some(guide) = self.guide.as_mut() else {
+            return self.no_lesson(out);
+        };
+        let previous = guide.lesson.items[..guide.next.min(guide.lesson.items.len())]
+            .iter()
+            .rposition(|item| matches!(item, Item::Statement { .. }));
+        if let Some(previous) = previous {
+            guide.next = previous;
+        }
+        guide.warned_skip = None;
+        self.show_prose_before_next(out)
+    }
+
+    /// Makes `step` wait between nodes, calling `pause` (which returns false to stop).
+    pub fn set_pause(&mut self, pause: Pause) {
+        self.pause = pause;
+    }
+
+    /// Leaves guided mode, remembering where, so `:lesson` alone carries on.
+    pub fn pause_lesson(&mut self) {
+        if let Some(guide) = self.guide.take() {
+            self.paused = Some(guide);
+        }
+    }
+}
+
+/// How many statements come before item `index` of `lesson`.
+fn statement_ordinal(lesson: &Lesson, index: usize) -> usize {
+    lesson.items[..index.min(lesson.items.len())]
+        .iter()
+        .filter(|item| matches!(item, Item::Statement { .. }))
+        .count()
+}
+
+/// The item index of the `ordinal`-th statement of `lesson` (0-based), or the end.
+fn statement_index(lesson: &Lesson, ordinal: usize) -> usize {
+    lesson
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| matches!(item, Item::Statement { .. }))
+        .nth(ordinal)
+        .map_or(lesson.items.len(), |(i, _)| i)
+}
+
+/// The names a lesson statement binds.
+fn bound_names(text: &str) -> Vec<String> {
+    parser::parse_line(text, 0)
+        .map(|statements| {
+            statements
+                .into_iter()
+                .filter_map(|s| match s.kind {
+                    StatementKind::Assign { name, .. } => Some(name.name),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether `text` uses the name `name` as a whole word (or its gradient `dNAME`).
+fn mentions(text: &str, name: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|word| word == name || word.strip_prefix('d') == Some(name))
+}
+
+/// Whether the line the learner ran is the lesson's statement, or an edit of it: the same, or
+/// assigning the same name, or the same statement keyword and target.
+fn is_same_step(line: &str, expected: &str) -> bool {
+    let head = |s: &str| -> String {
+        let s = s.trim();
+        if let Some((name, rest)) = s.split_once('=')
+            && !rest.starts_with('=')
+        {
+            return format!("{} =", name.trim());
+        }
+        s.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+    };
+    line.trim() == expected.trim() || head(line) == head(expected)
+}
+
+/// The REPL on a terminal.
+pub fn main(args: &Args) -> ExitCode {
+    let view = args.stdout_view(lesson::terminal_width());
+    let lang = view.lang;
+    let mut repl = Repl::new(args.new_session(), view);
+    repl.set_pause(Box::new(move |out| wait_for_enter(out, lang)));
+    let config = Config::builder()
+        .auto_add_history(true)
+        .history_ignore_dups(true)
+        .map(|b| b.build());
+    let mut editor: Editor<EditorHelper, DefaultHistory> =
+        match config.and_then(Editor::with_config) {
+            Ok(editor) => editor,
+            Err(e) => {
+                let message = msg!("repl-no-terminal", reason = e.to_string());
+                eprint!("{}", crate::show::diagnostic::render_message(&message, &view));
+                return ExitCode::FAILURE;
+            }
+        };
+    let mut helper = EditorHelper::new(view.style);
+    helper.lessons = lesson::all(lang)
+        .map(|l| l.into_iter().map(|l| l.slug).collect())
+        .unwrap_or_default();
+    editor.set_helper(Some(helper));
+    let history = if args.no_history {
+        None
+    } else {
+        paths::history_file()
+    };
+    let mut history = History::open(history, &mut editor, &view);
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let _ = write!(out, "{}", repl.banner());
+    loop {
+        let prompt = ">>> ";
+        let prefill = repl.prefill().map(str::to_string);
+        let read = match &prefill {
+            Some(text) => editor.readline_with_initial(prompt, (text, "")),
+            None => editor.readline(prompt),
+        };
+        match read {
+            Ok(line) => {
+                history.append(&mut editor, &mut out, &repl.view);
+                let flow = repl.handle(&line, &mut out).unwrap_or(Flow::Quit);
+                let _ = out.flush();
+                if flow == Flow::Quit {
+                    break;
+                }
+                if let Some(helper) = editor.helper_mut() {
+                    helper.names = repl.session.known_names();
+                    helper.style = repl.style();
+                }
+            }
+            // Ctrl-C clears the line; in a lesson it also stops pre-filling until `:lesson`.
+            Err(ReadlineError::Interrupted) => {
+                if prefill.is_some() {
+                    repl.pause_lesson();
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        repl.style().context(&repl.lang().word("repl-lesson-paused"))
+                    );
+                }
+            }
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                let message = msg!("repl-cannot-read", reason = e.to_string());
+                eprint!("{}", crate::show::diagnostic::render_message(&message, &repl.view));
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Waits for Enter between the steps of `step` on a terminal; `q` stops.
+fn wait_for_enter(out: &mut dyn Write, lang: Lang) -> bool {
+    let _ = write!(out, "{} ", lang.word("step-pause-prompt"));
+    let _ = out.flush();
+    let mut answer = String::new();
+    match std::io::stdin().read_line(&mut answer) {
+        Ok(0) | Err(_) => false,
+        Ok(_) => answer.trim() != "q",
+    }
+}
+
+/// The history file: loaded at start, appended after every line so nothing is lost, and one
+/// warning if it cannot be written.
+struct History {
+    path: Option<std::path::PathBuf>,
+}
+
+impl History {
+    fn open(
+        path: Option<std::path::PathBuf>,
+        editor: &mut Editor<EditorHelper, DefaultHistory>,
+        view: &View,
+    ) -> History {
+        if let Some(path) = &path
+            && path.exists()
+            && editor.load_history(path).is_err()
+        {
+            let message = msg!("history-cannot-read", path = path.display().to_string());
+            eprintln!(
+                "{} {}",
+                view.style.warning(&view.lang.word("warning-label")),
+                view.lang.say(&message)
+            );
+            return History { path: None };
+        }
+        History { path }
+    }
+
+    fn append(
+        &mut self,
+        editor: &mut Editor<EditorHelper, DefaultHistory>,
+        out: &mut dyn Write,
+        view: &View,
+    ) {
+        let Some(path) = &self.path else { return };
+        let created = path.parent().map_or(Ok(()), std::fs::create_dir_all);
+        if created
+            .and_then(|()| editor.append_history(path).map_err(std::io::Error::other))
+            .is_err()
+        {
+            let message = msg!("history-cannot-write", path = path.display().to_string());
+            let _ = writeln!(
+                out,
+                "{} {}",
+                view.style.warning(&view.lang.word("warning-label")),
+                view.lang.say(&message)
+            );
+            self.path = None;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The script runner behind `backprop run`: reads files (or stdin), feeds their logical lines to
+//! one session, and reports errors as `FILE:LINE:COL: error: MESSAGE` with a caret.
+
+use crate::app::runner::{self, io_reason};
+use crate::lang::parser;
+use crate::msg;
+use crate::session::Session;
+use crate::show::View;
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// How a script run behaves when a statement fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScriptOptions {
+    /// Carry on after an error instead of stopping at the first one.
+    pub keep_going: bool,
+}
+
+/// Runs `src` (named `origin` in messages) in `session`, writing what it prints to `out` as
+/// `view` shows it and diagnostics to `err` as `err_view` does. Returns how many statements
+/// failed.
+#[allow(clippy::too_many_arguments)]
+pub fn run_source(
+    session: &mut Session,
+    origin: &str,
+    src: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    view: &View,
+    err_view: &View,
+    options: ScriptOptions,
+) -> usize {
+    let mut failures = 0;
+    for (offset, line) in parser::logical_lines(src) {
+        let result = runner::run_line(session, view, line, offset, out, &mut |_| true);
+        let text = runner::diagnostics(session, &result, Some(origin), src, err_view);
+        if !text.is_empty() {
+            let _ = out.flush();
+            let _ = err.write_all(text.as_bytes());
+        }
+        if result.is_err() {
+            failures += 1;
+            if !options.keep_going {
+                break;
+            }
+        }
+    }
+    let _ = out.flush();
+    failures
+}
+
+/// Reads a script file as UTF-8 text, or gives the whole error line a person can act on, as
+/// `view` says it. `-` reads standard input.
+pub fn read_script(path: &str, view: &View) -> Result<String, String> {
+    let lang = view.lang;
+    let label = view.style.error(&lang.word("error-label"));
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+            let message = msg!("cannot-read-stdin", reason = io_reason(&e));
+            format!("{label} {}", lang.say(&message))
+        })?;
+        bytes
+    } else {
+        if Path::new(path).is_dir() {
+            return Err(format!(
+                "{label} {}",
+                lang.say(&msg!("script-is-directory", path = path))
+            ));
+        }
+        std::fs::read(path).map_err(|e| {
+            let message = msg!("cannot-read-file", path = path, reason = io_reason(&e));
+            format!("{label} {}", lang.say(&message))
+        })?
+    };
+    decode(path, bytes, view)
+}
+
+/// The text of `bytes`, or an error that points at the first byte that is not UTF-8.
+pub fn decode(path: &str, bytes: Vec<u8>, view: &View) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = String::from_utf8_lossy(&bytes[..valid]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let name = origin_name(path);
+        let label = view.style.error(&view.lang.word("error-label"));
+        let message = msg!("not-utf8", byte = format!("0x{:02x}", bytes[valid]));
+        format!("{name}:{line}:{column}: {label} {}", view.lang.say(&message))
+    })
+}
+
+/// The name of the script for messages: `<stdin>` for `-`.
+pub fn origin_name(path: &str) -> &str {
+    if path == "-" { "<stdin>" } else { path }
+}

@@ -1,0 +1,208 @@
+//! `check NAME`: the book's gradient check (기울기 확인). For every named leaf that NAME depends
+//! on, the numerical gradient of `sum(NAME)` by central difference with h = 1e-4, each element
+//! nudged in turn, compared with the gradient `back` gives with a dout of ones.
+//!
+//! Nothing is changed: the nudged forward passes run on fresh layer objects through
+//! `Graph::recompute`, and the session's variables and last gradients stay as they were.
+
+use crate::engine::graph::{Graph, NodeId};
+use crate::engine::value::Value;
+use crate::i18n::Message;
+use crate::msg;
+use ndarray::ArrayD;
+
+/// The book's step for the central difference.
+pub const H: f64 = 1e-4;
+/// An element passes when |numerical − back| ≤ TOLERANCE · (1 + |back|).
+pub const TOLERANCE: f64 = 1e-4;
+/// The most forward passes one check may run (two per element of every leaf).
+pub const MAX_WORK: usize = 20_000_000;
+
+/// The comparison for one variable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VarCheck {
+    pub name: String,
+    pub mean_abs_diff: f64,
+    pub max_abs_diff: f64,
+    pub ok: bool,
+    /// Elements whose nudge moved a ReLU input across or onto 0; they are left out of the
+    /// comparison, because there the two gradients may rightly disagree.
+    pub kinks: Vec<Kink>,
+}
+
+/// One element left out of the comparison at a ReLU kink, with both gradients, so the learner
+/// sees the disagreement instead of a count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kink {
+    /// The element's index, one number per axis.
+    pub index: Vec<usize>,
+    pub numerical: f64,
+    pub back: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub target: String,
+    pub vars: Vec<VarCheck>,
+}
+
+impl Report {
+    pub fn all_ok(&self) -> bool {
+        self.vars.iter().all(|v| v.ok)
+    }
+}
+
+/// The check itself, on a graph and the leaves to nudge.
+pub fn check_leaves(
+    graph: &Graph,
+    output: NodeId,
+    target: &str,
+    leaves: &[(String, NodeId)],
+) -> Result<Report, Message> {
+    let Value::Float(out_value) = &graph.node(output).value else {
+        return Err(msg!("check-boolean", name = target));
+    };
+    if leaves.is_empty() {
+        return Err(msg!("check-no-variable", name = target));
+    }
+    let elements: usize = leaves.iter().map(|(_, n)| graph.node(*n).value.len()).sum();
+    let work = elements.saturating_mul(2).saturating_mul(output + 1);
+    if work > MAX_WORK {
+        return Err(msg!(
+            "check-too-large",
+            name = target,
+            elements = elements,
+            nodes = output + 1,
+            max = MAX_WORK
+        ));
+    }
+    let gradients = graph.backward(output, ArrayD::ones(out_value.raw_dim()));
+    let mut vars = Vec::new();
+    for (name, leaf) in leaves {
+        let leaf = *leaf;
+        let original = graph.node(leaf).value.to_float();
+        let backprop = gradients
+            .get(leaf)
+            .cloned()
+            .unwrap_or_else(|| ArrayD::zeros(original.raw_dim()));
+        let mut nudged = original.clone();
+        let (mut sum_diff, mut max_diff, mut compared, mut ok) = (0.0, 0.0f64, 0usize, true);
+        let mut kinks = Vec::new();
+        for i in 0..original.len() {
+            let Some(cell) = nudged
+                .as_slice_memory_order_mut()
+                .and_then(|s| s.get_mut(i))
+            else {
+                continue;
+            };
+            let x = *cell;
+            *cell = x + H;
+            let (plus, kink_plus) = graph.recompute(output, leaf, &nudged);
+            set(&mut nudged, i, x - H);
+            let (minus, kink_minus) = graph.recompute(output, leaf, &nudged);
+            set(&mut nudged, i, x);
+            let numerical = (plus.sum() - minus.sum()) / (2.0 * H);
+            let analytic = original_order(&backprop, i);
+            if kink_plus || kink_minus {
+                kinks.push(Kink {
+                    index: unravel(i, original.shape()),
+                    numerical,
+                    back: analytic,
+                });
+                continue;
+            }
+            let diff = (numerical - analytic).abs();
+            let agree = diff <= TOLERANCE * (1.0 + analytic.abs())
+                || (numerical.is_nan() && analytic.is_nan());
+            ok &= agree;
+            let diff = if diff.is_nan() { f64::INFINITY } else { diff };
+            sum_diff += diff;
+            max_diff = max_diff.max(diff);
+            compared += 1;
+        }
+        vars.push(VarCheck {
+            name: name.clone(),
+            mean_abs_diff: if compared > 0 {
+                sum_diff / compared as f64
+            } else {
+                0.0
+            },
+            max_abs_diff: max_diff,
+            ok,
+            kinks,
+        });
+    }
+    Ok(Report {
+        target: target.to_string(),
+        vars,
+    })
+}
+
+/// The index of element `i` of a row-major array of `shape`, one number per axis.
+fn unravel(mut i: usize, shape: &[usize]) -> Vec<usize> {
+    let mut index = vec![0; shape.len()];
+    for (axis, &len) in shape.iter().enumerate().rev() {
+        if len > 0 {
+            index[axis] = i % len;
+            i /= len;
+        }
+    }
+    index
+}
+
+fn set(array: &mut ArrayD<f64>, i: usize, value: f64) {
+    if let Some(cell) = array.as_slice_memory_order_mut().and_then(|s| s.get_mut(i)) {
+        *cell = value;
+    }
+}
+
+/// Element `i` of `array` in memory order, the order the nudges walk.
+fn original_order(array: &ArrayD<f64>, i: usize) -> f64 {
+    array
+        .as_slice_memory_order()
+        .and_then(|s| s.get(i))
+        .copied()
+        .unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::IxDyn;
+
+    fn leaf(graph: &mut Graph, values: &[f64]) -> NodeId {
+        let array = ArrayD::from_shape_vec(IxDyn(&[values.len()]), values.to_vec()).expect("1-d");
+        graph.leaf(Value::float(array), "leaf")
+    }
+
+    #[test]
+    fn a_wrong_layer_fails_the_check_and_a_right_one_passes() {
+        let mut graph = Graph::new();
+        let x = leaf(&mut graph, &[1.5, -2.0]);
+        let y = leaf(&mut graph, &[0.5, 3.0]);
+        let right = graph
+            .binary(crate::lang::ast::BinOp::Mul, x, y, "x * y".into())
+            .expect("same shapes");
+        let wrong = graph.broken_mul(x, y);
+        let leaves = vec![("x".to_string(), x), ("y".to_string(), y)];
+        let passed = check_leaves(&graph, right, "right", &leaves).expect("checkable");
+        assert!(passed.all_ok(), "{passed:?}");
+        let failed = check_leaves(&graph, wrong, "wrong", &leaves).expect("checkable");
+        assert!(!failed.all_ok(), "the broken layer must fail: {failed:?}");
+        assert!(failed.vars.iter().all(|v| !v.ok && v.max_abs_diff > 1.0));
+    }
+
+    #[test]
+    fn a_kink_is_left_out_and_counted() {
+        let mut graph = Graph::new();
+        let x = leaf(&mut graph, &[0.0, 1.0, -1.0]);
+        let r = graph.unary(crate::engine::graph::UnaryKind::Relu, x, "relu(x)".into());
+        let report = check_leaves(&graph, r, "r", &[("x".to_string(), x)]).expect("checkable");
+        assert_eq!(report.vars[0].kinks.len(), 1);
+        let kink = &report.vars[0].kinks[0];
+        assert_eq!(kink.index, vec![0]);
+        assert!((kink.numerical - 0.5).abs() < 1e-9, "{kink:?}");
+        assert_eq!(kink.back, 0.0);
+        assert!(report.all_ok());
+    }
+}

@@ -1,0 +1,29 @@
+//! 덧셈 계층 (AddLayer): `out = x + y`. Addition passes the upstream gradient through unchanged.
+
+use crate::engine::value::Floats;
+use ndarray::ArrayD;
+
+/// ```python
+/// class AddLayer:
+///     def forward(self, x, y):
+///         return x + y
+///     def backward(self, dout):
+///         return dout * 1, dout * 1
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct AddLayer;
+
+impl AddLayer {
+    pub fn new() -> AddLayer {
+        AddLayer
+    }
+
+    /// Nothing needs caching: the local derivative of `x + y` is 1 for both inputs.
+    pub fn forward(&mut self, x: &Floats, y: &Floats) -> Floats {
+        (x + y).into_shared()
+    }
+
+    pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>) {
+        (dout.clone(), dout.clone())
+    }
+}

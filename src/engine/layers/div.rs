@@ -1,0 +1,30 @@
+//! Division, `out = x / y`. With `x = 1` this is the book's `/` node, whose rule is "multiply by
+//! −out²": d(1/y)/dy = −1/y² = −out².
+
+use crate::engine::value::Floats;
+use ndarray::ArrayD;
+
+#[derive(Debug, Clone, Default)]
+pub struct DivLayer {
+    pub x: Floats,
+    pub y: Floats,
+}
+
+impl DivLayer {
+    pub fn new() -> DivLayer {
+        DivLayer::default()
+    }
+
+    pub fn forward(&mut self, x: &Floats, y: &Floats) -> Floats {
+        self.x = x.clone();
+        self.y = y.clone();
+        (x / y).into_shared()
+    }
+
+    /// dx = dout / y, and dy = −dout · x / y².
+    pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>) {
+        let dx = dout / &self.y;
+        let dy = -(dout * &self.x) / (&self.y * &self.y);
+        (dx, dy)
+    }
+}

@@ -1,0 +1,25 @@
+//! The `exp` node: `out = exp(x)`. Its derivative is itself, so backward multiplies by `out`.
+
+use crate::engine::value::Floats;
+use ndarray::ArrayD;
+
+#[derive(Debug, Clone, Default)]
+pub struct ExpLayer {
+    pub out: Floats,
+}
+
+impl ExpLayer {
+    pub fn new() -> ExpLayer {
+        ExpLayer::default()
+    }
+
+    /// Caches the output, which backward needs: d exp(x)/dx = exp(x).
+    pub fn forward(&mut self, x: &Floats) -> Floats {
+        self.out = x.mapv(f64::exp).into_shared();
+        self.out.clone()
+    }
+
+    pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
+        dout * &self.out
+    }
+}

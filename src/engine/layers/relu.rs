@@ -1,0 +1,53 @@
+//! ReLU 계층: `out = max(0, x)`, with the mask of blocked cells cached for backward.
+
+use crate::engine::value::Floats;
+use ndarray::{ArrayD, Zip};
+
+/// ```python
+/// class Relu:
+///     def forward(self, x):
+///         self.mask = (x <= 0)
+///         out = x.copy()
+///         out[self.mask] = 0
+///         return out
+///     def backward(self, dout):
+///         dout[self.mask] = 0
+///         dx = dout
+///         return dx
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Relu {
+    /// True where the input was `<= 0`: the cells where the gradient stops.
+    pub mask: ArrayD<bool>,
+}
+
+impl Relu {
+    pub fn new() -> Relu {
+        Relu::default()
+    }
+
+    /// The mask uses `x <= 0`, so an input of exactly 0 is blocked and its gradient is 0, as in
+    /// the book. A NaN input is not `<= 0`, so it passes through as NaN, as numpy's does.
+    pub fn forward(&mut self, x: &Floats) -> Floats {
+        self.mask = x.mapv(|v| v <= 0.0);
+        let mut out = x.to_owned();
+        Zip::from(&mut out).and(&self.mask).for_each(|o, &blocked| {
+            if blocked {
+                *o = 0.0;
+            }
+        });
+        out.into_shared()
+    }
+
+    /// The Python original writes zeros into the caller's `dout` (`dout[self.mask] = 0`), so the
+    /// caller's array changes under it. This one copies `dout` first and leaves it untouched.
+    pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
+        let mut dx = dout.clone();
+        Zip::from(&mut dx).and(&self.mask).for_each(|d, &blocked| {
+            if blocked {
+                *d = 0.0;
+            }
+        });
+        dx
+    }
+}

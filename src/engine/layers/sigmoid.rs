@@ -1,0 +1,37 @@
+//! Sigmoid 계층: `out = 1 / (1 + exp(-x))`. Backward needs only the output:
+//! dx = dout · (1 − out) · out.
+
+use crate::engine::value::Floats;
+use ndarray::ArrayD;
+
+/// ```python
+/// class Sigmoid:
+///     def forward(self, x):
+///         out = 1 / (1 + np.exp(-x))
+///         self.out = out
+///         return out
+///     def backward(self, dout):
+///         dx = dout * (1.0 - self.out) * self.out
+///         return dx
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Sigmoid {
+    pub out: Floats,
+}
+
+impl Sigmoid {
+    pub fn new() -> Sigmoid {
+        Sigmoid::default()
+    }
+
+    pub fn forward(&mut self, x: &Floats) -> Floats {
+        self.out = x.mapv(|v| 1.0 / (1.0 + (-v).exp())).into_shared();
+        self.out.clone()
+    }
+
+    pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
+        let mut dx = dout * &self.out.mapv(|o| 1.0 - o);
+        dx *= &self.out;
+        dx
+    }
+}

@@ -1,0 +1,8 @@
+//! The numbers: values, numpy's broadcasting, the random stream, the graph and its layers. No
+//! text a user reads is made here, no names and no colour; errors are catalogue messages.
+pub mod gradcheck;
+pub mod graph;
+pub mod layers;
+pub mod random;
+pub mod shape;
+pub mod value;

@@ -1,0 +1,19 @@
+# errors
+
+# Transitional: text not yet in the catalogue.
+raw = {$text}
+
+## Labels of diagnostics
+error-label = error:
+warning-label = warning:
+# "at 3:5": the second place an error refers to.
+related-at = at {$line}:{$column}
+
+## The engine
+broadcast-shapes = operands could not be broadcast together with shapes {$lhs} {$rhs}
+array-too-large = an array of shape {$shape} would have {$count} elements; the limit is {$max} (10^8)
+array-too-large-overflow = an array of shape {$shape} would have too many elements; the limit is {$max} (10^8)
+check-boolean = '{$name}' is a boolean array; check needs numbers
+check-no-variable = '{$name}' depends on no named variable; check compares gradients of names such as x = [1.0, 2.0]
+check-too-large = checking '{$name}' would take {$elements} × 2 forward passes over {$nodes} nodes; check a smaller graph (at most {$max} node evaluations)
+dot-too-many-nodes = '{$name}' comes from {$count} nodes; --dot writes at most {$max} (Graphviz cannot lay out more in reasonable time); `graph {$name}` draws it as a tree

@@ -1,0 +1,19 @@
+# show
+
+# Used by the catalogue's own test.
+test-nodes = {$count ->
+    [one] {$count} node
+   *[other] {$count} nodes
+}
+
+## check
+check-heading = check {$name}: numerical gradient of sum({$name}) (central difference, h = 1e-4) against back with dout = ones
+check-row = mean |diff| {$mean}  max |diff| {$max}
+check-ok = ok
+check-mismatch = MISMATCH
+check-kinks = {$count ->
+    [one] 1 element of {$name} sits at a ReLU kink (an input at or within h of 0), where the numerical and the backprop gradient may rightly disagree; it was left out:
+   *[other] {$count} elements of {$name} sit at a ReLU kink (an input at or within h of 0), where the numerical and the backprop gradient may rightly disagree; they were left out:
+}
+check-kink-row = numerical {$numerical}  back {$back}
+check-tolerance = tolerance: |numerical − back| ≤ {$tolerance} × (1 + |back|) in every element

@@ -1,0 +1,49 @@
+# app
+
+## Input and output
+io-not-found = 파일이 없습니다
+io-permission-denied = 권한이 없습니다
+io-other = {$reason}
+write-failed = 출력을 쓸 수 없습니다: {$reason}
+dot-cannot-write = '{$file}'에 쓸 수 없습니다: {$reason}
+dot-wrote = {$file}에 썼습니다. 그림으로 보려면: dot -Tsvg {$file} -o graph.svg
+cannot-read-stdin = 표준 입력을 읽을 수 없습니다: {$reason}
+script-is-directory = '{$path}'은(는) 디렉터리입니다. lesson.bp 같은 스크립트 파일을 주세요
+cannot-read-file = '{$path}'을(를) 읽을 수 없습니다: {$reason}
+not-utf8 = 올바른 UTF-8 파일이 아닙니다(바이트 {$byte}). UTF-8 텍스트로 저장하세요
+
+## The command line
+arg-not-utf8 = 인자 {$arg}은(는) 올바른 UTF-8이 아닙니다
+arg-needs-value = {$flag} 뒤에 값이 필요합니다
+arg-bad-color = --color에는 auto, always, never 중 하나를 주세요. '{$value}'은(는) 안 됩니다
+arg-bad-seed = --seed에는 0 이상의 정수를 주세요. '{$value}'은(는) 안 됩니다
+arg-bad-lang = --lang에는 ko 또는 en을 주세요. '{$value}'은(는) 안 됩니다
+arg-unknown-option = 알 수 없는 옵션 '{$flag}'. backprop --help를 보세요
+arg-run-needs-file = run에는 스크립트가 필요합니다: backprop run FILE (표준 입력은 -)
+arg-lesson-extra = lesson에는 수업 하나만 주세요. '{$extra}'까지는 안 됩니다
+arg-unknown-command = 알 수 없는 명령 '{$command}'. 명령은 run과 lesson입니다 (backprop --help 참고)
+
+## The REPL
+repl-banner = — 언어 설명은 :help, 수업은 :lessons, 끝내기는 Ctrl-D
+repl-no-help = '{$topic}'에 대한 도움말이 없습니다. 도움말이 있는 것: {$topics}
+repl-reset = 변수를 모두 지웠습니다.
+repl-lang-set = 이제 한국어로 안내합니다.
+repl-lang-usage = :lang에는 ko 또는 en을 주세요. 예: :lang en
+repl-color-usage = :color에는 on 또는 off를 주세요. 예: :color off
+repl-seed-usage = :seed에는 0 이상의 정수를 주세요. 예: :seed 42
+repl-unknown-command = 알 수 없는 명령 '{$command}'. 명령: {$commands}
+repl-unknown-command-close = 알 수 없는 명령 '{$command}'. '{$close}'을(를) 입력하려던 건가요? 명령: {$commands}
+repl-no-vars = 아직 변수가 없습니다. 예: x = [1.0, -2.0]
+repl-has-grad = 기울기 있음
+repl-no-lesson = 진행 중인 수업이 없습니다. :lessons로 목록을 보세요.
+repl-no-such-lesson = '{$which}'라는 수업이 없습니다. 수업: {$lessons}
+repl-no-such-lesson-close = '{$which}'라는 수업이 없습니다. '{$close}'인가요? 수업: {$lessons}
+repl-guided-how = 프롬프트에 다음 문장이 채워집니다. Enter로 실행하거나 고쳐서 실행하세요. :next 건너뛰기, :prev 이전 단계, Ctrl-C 잠시 멈춤
+repl-lesson-finished = 수업을 마쳤습니다! :lessons로 다음 수업을 고르세요.
+repl-skip-needed = `{$statement}`이(가) 만드는 {$names}을(를) 뒤의 단계에서 씁니다. 지금 실행하려면 Enter를, 그래도 건너뛰려면 :next를 한 번 더 입력하세요.
+repl-lesson-paused = (수업 일시 정지: :lesson으로 계속)
+repl-no-terminal = 터미널을 편집용으로 열 수 없습니다: {$reason}
+repl-cannot-read = 터미널에서 읽을 수 없습니다: {$reason}
+step-pause-prompt = [Enter: 다음 노드, q: 그만]
+history-cannot-read = 기록 파일 {$path}을(를) 읽을 수 없습니다. 기록 없이 계속합니다
+history-cannot-write = 기록 파일 {$path}에 쓸 수 없습니다. 이번 세션에서는 기록을 끕니다

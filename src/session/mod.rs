@@ -1,0 +1,739 @@
+//! A session: names bound to graph nodes, the gradients of the last `back`, and the statements
+//! that change them.
+//!
+//! Every source of lines (a script, the REPL, a lesson) hands text to `Session::run`, which parses
+//! it, runs each statement, and hands what the statement did to the caller as an `Outcome`:
+//! plain data, never text. `show` turns outcomes into text. An outcome may name nodes of the
+//! graph, so it is handed over (and rendered) before the next statement runs.
+//!
+//! A statement either happens completely or not at all: nodes it built are dropped, the random
+//! stream is put back, and no binding or gradient changes when it fails.
+
+mod outcome;
+
+pub use outcome::{Origin, Outcome};
+
+use crate::engine::gradcheck::{self, Report};
+use crate::engine::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
+use crate::engine::random::{DEFAULT_SEED, Rng};
+use crate::engine::shape;
+use crate::engine::value::Value;
+use crate::lang::ast::{BinOp, Dout, Expr, ExprKind, Func, Ident, Span, Statement, StatementKind};
+use crate::lang::error::{Error, Result};
+use crate::lang::parser;
+use crate::lang::suggest;
+use ndarray::{ArrayD, IxDyn};
+use std::collections::HashMap;
+
+/// The most nodes `graph --dot` writes; Graphviz cannot lay out much more in reasonable time.
+pub const MAX_DOT_NODES: usize = 5_000;
+
+/// What the last `back` found, kept so that `grad(NAME)`, `dNAME` and pictures can use it.
+#[derive(Debug, Clone)]
+pub struct BackRecord {
+    /// The name `back` ran from.
+    pub output: String,
+    pub output_node: NodeId,
+    /// Each named variable that took part and its node then, in the order the names were
+    /// defined. Their gradients stay in `gradients`, which is not copied.
+    pub named: Vec<(String, NodeId)>,
+    pub gradients: Gradients,
+}
+
+impl BackRecord {
+    /// The dout the pass started from: the output's own gradient.
+    pub fn dout(&self) -> &ArrayD<f64> {
+        static EMPTY: std::sync::OnceLock<ArrayD<f64>> = std::sync::OnceLock::new();
+        self.gradients
+            .get(self.output_node)
+            .unwrap_or_else(|| EMPTY.get_or_init(|| ArrayD::zeros(IxDyn(&[0]))))
+    }
+
+    /// The gradient of each named variable that took part, in the order the names were defined.
+    pub fn named_grads(&self) -> impl Iterator<Item = (&str, &ArrayD<f64>)> {
+        self.named
+            .iter()
+            .filter_map(|(name, node)| self.gradients.get(*node).map(|g| (name.as_str(), g)))
+    }
+}
+
+/// One line of `:vars`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VarInfo {
+    pub name: String,
+    pub shape: Vec<usize>,
+    pub layer: &'static str,
+    pub has_grad: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    graph: Graph,
+    /// Names in the order they were first defined, and the node each is bound to now.
+    bindings: Vec<(String, NodeId)>,
+    slots: HashMap<String, usize>,
+    last_back: Option<BackRecord>,
+    rng: Rng,
+    /// Warnings of the statements run since the caller last took them.
+    warnings: Vec<Error>,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::new()
+    }
+}
+
+/// The source text being run, so that nodes can be labelled with what the user typed.
+struct Source<'a> {
+    text: &'a str,
+    base: usize,
+}
+
+impl Source<'_> {
+    fn slice(&self, span: Span) -> String {
+        let start = span.start.saturating_sub(self.base).min(self.text.len());
+        let end = span
+            .end
+            .saturating_sub(self.base)
+            .clamp(start, self.text.len());
+        let text = self.text.get(start..end).unwrap_or_default();
+        // Most labels are already on one line with single spaces; only the others are folded.
+        if !text.contains(['\n', '\r', '\t']) && !text.contains("  ") {
+            return text.to_string();
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session {
+            graph: Graph::new(),
+            bindings: Vec::new(),
+            slots: HashMap::new(),
+            last_back: None,
+            rng: Rng::new(DEFAULT_SEED),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn set_seed(&mut self, seed: u64) {
+        self.rng = Rng::new(seed);
+    }
+
+    /// Forgets every variable and gradient; the random stream carries on.
+    pub fn reset(&mut self) {
+        let rng = self.rng;
+        *self = Session {
+            rng,
+            ..Session::new()
+        };
+    }
+
+    /// Parses and runs `text`, one logical line whose first byte is at offset `base` of the
+    /// file (spans in errors are file offsets). Statements run in order, and each one's outcome
+    /// goes to `each` before the next runs; the first that fails stops the line, leaving the
+    /// session as it was before that statement. An error `each` returns stops the line too.
+    pub fn run(
+        &mut self,
+        text: &str,
+        base: usize,
+        each: &mut dyn FnMut(&Session, &Statement, Outcome) -> Result<()>,
+    ) -> Result<()> {
+        let statements = parser::parse_line(text, base)?;
+        let source = Source { text, base };
+        for statement in &statements {
+            let outcome = self.execute(statement, &source)?;
+            each(self, statement, outcome)?;
+        }
+        Ok(())
+    }
+
+    /// The warnings left by the statements run since the last call, e.g. an overflow in `exp`.
+    pub fn take_warnings(&mut self) -> Vec<Error> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// The names a user can refer to now: variables, then `dNAME` for the last gradients.
+    pub fn known_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
+        if let Some(back) = &self.last_back {
+            for (name, _) in &back.named {
+                let d_name = format!("d{name}");
+                if !self.slots.contains_key(&d_name) {
+                    names.push(d_name);
+                }
+            }
+        }
+        names
+    }
+
+    /// The variables, in the order they were defined, for `:vars`.
+    pub fn vars(&self) -> Vec<VarInfo> {
+        self.bindings
+            .iter()
+            .map(|(name, node)| VarInfo {
+                name: name.clone(),
+                shape: self.graph.node(*node).value.shape().to_vec(),
+                layer: self.graph.node(*node).op.name(),
+                has_grad: self.gradient_of(name).is_some(),
+            })
+            .collect()
+    }
+
+    /// The value bound to `name`, if any.
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        self.slots
+            .get(name)
+            .map(|&slot| &self.graph.node(self.bindings[slot].1).value)
+    }
+
+    /// The gradient of `name` from the last `back`, if it took part.
+    pub fn gradient_of(&self, name: &str) -> Option<&ArrayD<f64>> {
+        let back = self.last_back.as_ref()?;
+        back.named_grads().find(|(n, _)| *n == name).map(|(_, g)| g)
+    }
+
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+
+    pub fn last_back(&self) -> Option<&BackRecord> {
+        self.last_back.as_ref()
+    }
+
+    /// The node bound to `name`.
+    pub fn node_of(&self, name: &str) -> Option<NodeId> {
+        self.slots.get(name).map(|&slot| self.bindings[slot].1)
+    }
+
+    /// Every variable and its node, in the order the names were defined.
+    pub fn bindings(&self) -> impl Iterator<Item = (&str, NodeId)> {
+        self.bindings
+            .iter()
+            .map(|(name, node)| (name.as_str(), *node))
+    }
+
+    /// A node's name if a variable is bound to it, else the source text that made it.
+    pub fn describe_node(&self, node: NodeId) -> String {
+        self.name_of(node)
+            .map_or_else(|| self.graph.node(node).label.clone(), str::to_string)
+    }
+
+    /// Whether `node` is a constant the learner wrote into an expression, such as the `1` of
+    /// `1 / x`: a literal with no name. Nothing is learned about a constant, so pictures and
+    /// `step` show it without a gradient.
+    pub fn is_constant(&self, node: NodeId) -> bool {
+        let n = self.graph.node(node);
+        matches!(n.op, Op::Leaf)
+            && self.name_of(node).is_none()
+            && n.label.trim().parse::<f64>().is_ok()
+    }
+
+    /// The first name bound to `node`, for labelling pictures of the graph.
+    pub fn name_of(&self, node: NodeId) -> Option<&str> {
+        self.bindings
+            .iter()
+            .find(|(_, n)| *n == node)
+            .map(|(name, _)| name.as_str())
+    }
+
+    /// Runs one statement and says what it did. On failure everything is put back as it was.
+    fn execute(&mut self, statement: &Statement, source: &Source) -> Result<Outcome> {
+        let nodes_before = self.graph.len();
+        let rng_before = self.rng;
+        let warnings_before = self.warnings.len();
+        let result = self.execute_inner(statement, source);
+        if result.is_err() {
+            self.graph.truncate(nodes_before);
+            self.rng = rng_before;
+            self.warnings.truncate(warnings_before);
+        }
+        result
+    }
+
+    fn execute_inner(&mut self, statement: &Statement, source: &Source) -> Result<Outcome> {
+        let outcome = match &statement.kind {
+            StatementKind::Assign { name, value } => {
+                let node = self.eval(value, source)?;
+                let origin = self.origin_of(value, node);
+                self.bind(&name.name, node);
+                Outcome::Value {
+                    name: Some(name.name.clone()),
+                    value: self.graph.node(node).value.clone(),
+                    origin,
+                }
+            }
+            StatementKind::Expr(expr) => {
+                let nodes_before = self.graph.len();
+                let node = self.eval(expr, source)?;
+                let origin = self.origin_of(expr, node);
+                let value = self.graph.node(node).value.clone();
+                // Nothing can refer to the nodes of a bare expression, so they need not stay.
+                self.graph.truncate(nodes_before);
+                Outcome::Value {
+                    name: None,
+                    value,
+                    origin,
+                }
+            }
+            StatementKind::Back { target, dout } => {
+                let record = self.backward(target, dout, source)?;
+                self.last_back = Some(record);
+                Outcome::Back
+            }
+            StatementKind::Graph { target, dot } => {
+                let node = self.lookup_bound(target)?;
+                // Only the DOT export is bounded, so only it counts the nodes.
+                if dot.is_some() {
+                    let size = self
+                        .graph
+                        .ancestors(node)
+                        .iter()
+                        .filter(|&&part| part)
+                        .count();
+                    if size > MAX_DOT_NODES {
+                        return Err(Error::new(
+                            crate::msg!(
+                                "dot-too-many-nodes",
+                                name = &target.name,
+                                count = size,
+                                max = MAX_DOT_NODES
+                            ),
+                            target.span,
+                        ));
+                    }
+                }
+                Outcome::Graph {
+                    target: target.name.clone(),
+                    node,
+                    dot: dot.clone(),
+                }
+            }
+            StatementKind::Step { target, dout } => {
+                let record = self.backward(target, dout, source)?;
+                let mut steps = Vec::new();
+                self.graph
+                    .backward_steps(record.output_node, record.dout().clone(), |step| {
+                        if !step.sent.is_empty() {
+                            steps.push(step);
+                        }
+                    });
+                self.last_back = Some(record);
+                Outcome::Step { steps }
+            }
+            StatementKind::Check { target } => {
+                let node = self.lookup_bound(target)?;
+                let report = self
+                    .check(node, &target.name)
+                    .map_err(|message| Error::new(message, target.span))?;
+                Outcome::Check(report)
+            }
+        };
+        Ok(if statement.silent && !matches!(outcome, Outcome::Graph { dot: Some(Some(_)), .. }) {
+            Outcome::Silent
+        } else {
+            outcome
+        })
+    }
+
+    /// The gradient check of `sum(output)` for every named leaf it depends on.
+    fn check(&self, output: NodeId, target: &str) -> std::result::Result<Report, crate::i18n::Message> {
+        let took_part = self.graph.ancestors(output);
+        let leaves: Vec<(String, NodeId)> = self
+            .bindings()
+            .filter(|&(_, node)| {
+                node <= output
+                    && took_part[node]
+                    && matches!(self.graph.node(node).op, Op::Leaf)
+                    && matches!(self.graph.node(node).value, Value::Float(_))
+            })
+            .map(|(name, node)| (name.to_string(), node))
+            .collect();
+        gradcheck::check_leaves(&self.graph, output, target, &leaves)
+    }
+
+    /// What the learner typed (literals, constructors) and comparisons are `Typed`; what a layer
+    /// computed is `Computed`, and a gradient taken out of the last `back` is `Gradient`.
+    fn origin_of(&self, expr: &Expr, node: NodeId) -> Origin {
+        if !matches!(self.graph.node(node).op, Op::Leaf | Op::Compare(_)) {
+            return Origin::Computed;
+        }
+        let is_gradient = match &expr.kind {
+            ExprKind::Grad(_) => true,
+            ExprKind::Name(name) => {
+                !self.slots.contains_key(name)
+                    && name
+                        .strip_prefix('d')
+                        .is_some_and(|n| self.gradient_of(n).is_some())
+            }
+            _ => false,
+        };
+        if is_gradient {
+            Origin::Gradient
+        } else {
+            Origin::Typed
+        }
+    }
+
+    fn bind(&mut self, name: &str, node: NodeId) {
+        match self.slots.get(name) {
+            Some(&slot) => self.bindings[slot].1 = node,
+            None => {
+                self.slots.insert(name.to_string(), self.bindings.len());
+                self.bindings.push((name.to_string(), node));
+            }
+        }
+    }
+
+    /// Runs the backward pass from `target`, without changing the session.
+    fn backward(&mut self, target: &Ident, dout: &Dout, source: &Source) -> Result<BackRecord> {
+        let output = self.lookup_bound(target)?;
+        let output_value = &self.graph.node(output).value;
+        let Value::Float(_) = output_value else {
+            return Err(Error::new(
+                format!(
+                    "'{}' is a boolean array, and no gradient flows through a comparison; run back from a number array",
+                    target.name
+                ),
+                target.span,
+            ));
+        };
+        let target_shape = output_value.shape().to_vec();
+        let dout = match dout {
+            Dout::Ones => ArrayD::from_elem(IxDyn(&target_shape), 1.0),
+            Dout::Expr(expr) => {
+                let nodes_before = self.graph.len();
+                let node = self.eval(expr, source)?;
+                let value = self.graph.node(node).value.to_float();
+                self.graph.truncate(nodes_before);
+                match shape::broadcast(value.shape(), &target_shape) {
+                    Some(s) if s == target_shape => value
+                        .broadcast(IxDyn(&target_shape))
+                        .map(|v| v.to_owned())
+                        .ok_or_else(|| Error::new("dout could not be broadcast", expr.span))?,
+                    _ => {
+                        return Err(Error::new(
+                            format!(
+                                "dout has shape {} but '{}' has shape {}; give a dout of the same shape, or `ones`",
+                                shape::describe(value.shape()),
+                                target.name,
+                                shape::describe(&target_shape)
+                            ),
+                            expr.span,
+                        ));
+                    }
+                }
+            }
+        };
+        let gradients = self.graph.backward(output, dout);
+        let named = self
+            .bindings
+            .iter()
+            .filter(|(_, node)| gradients.get(*node).is_some())
+            .map(|(name, node)| (name.clone(), *node))
+            .collect();
+        Ok(BackRecord {
+            output: target.name.clone(),
+            output_node: output,
+            named,
+            gradients,
+        })
+    }
+
+    /// `dNAME`, or `grad(NAME)` when the user has a variable called `dNAME` of their own.
+    pub fn grad_label(&self, name: &str) -> String {
+        let d_name = format!("d{name}");
+        if self.slots.contains_key(&d_name) {
+            format!("grad({name})")
+        } else {
+            d_name
+        }
+    }
+
+    fn lookup_bound(&self, ident: &Ident) -> Result<NodeId> {
+        self.node_of(&ident.name)
+            .ok_or_else(|| self.unknown_name(ident))
+    }
+
+    fn unknown_name(&self, ident: &Ident) -> Error {
+        let known = self.known_names();
+        let functions = Func::ALL.iter().map(|f| f.name());
+        let candidates = known.iter().map(String::as_str).chain(functions);
+        let message = match suggest::closest(&ident.name, candidates) {
+            Some(close) => format!("unknown name '{}'; did you mean '{close}'?", ident.name),
+            None if known.is_empty() => {
+                format!(
+                    "unknown name '{}'; define it first, e.g. {} = 1.0",
+                    ident.name, ident.name
+                )
+            }
+            None => format!(
+                "unknown name '{}'; known names: {}",
+                ident.name,
+                known.join(", ")
+            ),
+        };
+        Error::new(message, ident.span)
+    }
+
+    /// Evaluates `expr`, building graph nodes for every layer call, and returns its node. A
+    /// layer whose inputs were finite but whose output is not leaves a warning, as numpy's
+    /// `RuntimeWarning` does; the value is kept.
+    fn eval(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
+        let nodes_before = self.graph.len();
+        let node = self.eval_inner(expr, source)?;
+        if node >= nodes_before
+            && let Some(message) = overflow_warning(&self.graph, node)
+        {
+            self.warnings.push(Error::new(message, expr.span));
+        }
+        Ok(node)
+    }
+
+    fn eval_inner(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
+        let label = source.slice(expr.span);
+        match &expr.kind {
+            ExprKind::Number(v) => Ok(self
+                .graph
+                .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), *v)), label)),
+            ExprKind::Array {
+                shape: dims,
+                values,
+            } => {
+                if shape::checked_len(dims).is_none() {
+                    return Err(Error::new(too_large(dims), expr.span));
+                }
+                let array = ArrayD::from_shape_vec(IxDyn(dims), values.clone())
+                    .map_err(|e| Error::new(format!("malformed array literal: {e}"), expr.span))?;
+                Ok(self.graph.leaf(Value::float(array), label))
+            }
+            ExprKind::Name(name) => self.eval_name(&Ident {
+                name: name.clone(),
+                span: expr.span,
+            }),
+            ExprKind::Neg(inner) => {
+                // A minus sign on a literal is part of the number, not a ×(−1) node.
+                if let ExprKind::Number(v) = inner.kind {
+                    return Ok(self
+                        .graph
+                        .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), -v)), label));
+                }
+                let x = self.eval(inner, source)?;
+                Ok(self.graph.unary(UnaryKind::Neg, x, label))
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let x = self.eval(lhs, source)?;
+                let y = self.eval(rhs, source)?;
+                self.graph
+                    .binary(*op, x, y, label)
+                    .map_err(|m| Error::new(m, expr.span))
+            }
+            ExprKind::Call {
+                func,
+                func_span,
+                args,
+            } => self.eval_call(*func, *func_span, args, expr.span, label, source),
+            ExprKind::Grad(ident) => {
+                let grad = self.grad_value(ident)?;
+                Ok(self.graph.leaf(Value::float(grad), label))
+            }
+            ExprKind::Mask(ident) => {
+                let node = self.lookup_bound(ident)?;
+                match &self.graph.node(node).op {
+                    Op::Relu(relu) => {
+                        let mask = relu.mask.clone();
+                        Ok(self.graph.leaf(Value::Bool(mask), label))
+                    }
+                    other => Err(Error::new(
+                        format!(
+                            "'{}' was made by {}, not by relu, so it has no mask; mask() takes a name made by relu(...)",
+                            ident.name,
+                            describe_op(other)
+                        ),
+                        ident.span,
+                    )),
+                }
+            }
+        }
+    }
+
+    fn eval_name(&mut self, ident: &Ident) -> Result<NodeId> {
+        if let Some(node) = self.node_of(&ident.name) {
+            return Ok(node);
+        }
+        if let Some(stripped) = ident.name.strip_prefix('d')
+            && let Some(grad) = self.gradient_of(stripped)
+        {
+            let grad = grad.clone();
+            return Ok(self.graph.leaf(Value::float(grad), ident.name.clone()));
+        }
+        Err(self.unknown_name(ident))
+    }
+
+    fn grad_value(&self, ident: &Ident) -> Result<ArrayD<f64>> {
+        let Some(back) = &self.last_back else {
+            return Err(Error::new(
+                format!(
+                    "no gradients yet: run `back NAME` first, then grad({})",
+                    ident.name
+                ),
+                ident.span,
+            ));
+        };
+        if let Some(grad) = self.gradient_of(&ident.name) {
+            return Ok(grad.clone());
+        }
+        if self.node_of(&ident.name).is_none() {
+            return Err(self.unknown_name(ident));
+        }
+        Err(Error::new(
+            format!(
+                "'{}' took no part in the last back, which ran from '{}'",
+                ident.name, back.output
+            ),
+            ident.span,
+        ))
+    }
+
+    fn eval_call(
+        &mut self,
+        func: Func,
+        func_span: Span,
+        args: &[Expr],
+        span: Span,
+        label: String,
+        source: &Source,
+    ) -> Result<NodeId> {
+        let arity = |n: usize| {
+            if args.len() == n {
+                Ok(())
+            } else {
+                Err(Error::new(
+                    format!("{} takes {n} argument(s), got {}", func.name(), args.len()),
+                    func_span,
+                ))
+            }
+        };
+        match func {
+            Func::Relu | Func::Sigmoid | Func::Exp => {
+                arity(1)?;
+                let x = self.eval(&args[0], source)?;
+                let kind = match func {
+                    Func::Relu => UnaryKind::Relu,
+                    Func::Sigmoid => UnaryKind::Sigmoid,
+                    _ => UnaryKind::Exp,
+                };
+                Ok(self.graph.unary(kind, x, label))
+            }
+            Func::Add | Func::Mul => {
+                arity(2)?;
+                let x = self.eval(&args[0], source)?;
+                let y = self.eval(&args[1], source)?;
+                let op = if func == Func::Add {
+                    BinOp::Add
+                } else {
+                    BinOp::Mul
+                };
+                self.graph
+                    .binary(op, x, y, label)
+                    .map_err(|m| Error::new(m, span))
+            }
+            Func::OnesLike => {
+                arity(1)?;
+                let x = self.eval(&args[0], source)?;
+                let dims = self.graph.node(x).value.shape().to_vec();
+                Ok(self
+                    .graph
+                    .leaf(Value::float(ArrayD::from_elem(IxDyn(&dims), 1.0)), label))
+            }
+            Func::Ones | Func::Zeros | Func::Randn => {
+                if args.is_empty() {
+                    return Err(Error::new(
+                        format!(
+                            "{} takes at least one size, e.g. {}(2, 3)",
+                            func.name(),
+                            func.name()
+                        ),
+                        func_span,
+                    ));
+                }
+                let mut dims = Vec::with_capacity(args.len());
+                for arg in args {
+                    dims.push(self.eval_size(func, arg, source)?);
+                }
+                if shape::checked_len(&dims).is_none() {
+                    return Err(Error::new(too_large(&dims), span));
+                }
+                let array = match func {
+                    Func::Ones => ArrayD::from_elem(IxDyn(&dims), 1.0),
+                    Func::Zeros => ArrayD::from_elem(IxDyn(&dims), 0.0),
+                    _ => ArrayD::from_shape_simple_fn(IxDyn(&dims), || self.rng.next_normal()),
+                };
+                Ok(self.graph.leaf(Value::float(array), label))
+            }
+        }
+    }
+
+    /// One size argument of `ones`, `zeros` or `randn`: a whole number that is not negative.
+    fn eval_size(&mut self, func: Func, arg: &Expr, source: &Source) -> Result<usize> {
+        let nodes_before = self.graph.len();
+        let node = self.eval(arg, source)?;
+        let value = self.graph.node(node).value.to_float();
+        self.graph.truncate(nodes_before);
+        let bad = || {
+            Error::new(
+                format!(
+                    "{} takes sizes that are whole numbers of 0 or more, e.g. {}(2, 3)",
+                    func.name(),
+                    func.name()
+                ),
+                arg.span,
+            )
+        };
+        if value.ndim() != 0 {
+            return Err(bad());
+        }
+        let size = value.first().copied().unwrap_or(f64::NAN);
+        if !(size >= 0.0 && size.fract() == 0.0 && size <= 1e18) {
+            return Err(bad());
+        }
+        Ok(size as usize)
+    }
+}
+
+/// numpy's words for what went wrong when a layer turned finite inputs into inf or nan.
+fn overflow_warning(graph: &Graph, node: NodeId) -> Option<String> {
+    let n = graph.node(node);
+    let verb = match n.op {
+        Op::Exp(_) => "overflow encountered in exp",
+        Op::Div(_) => "division by zero or overflow encountered in divide",
+        Op::Mul(_) => "overflow encountered in multiply",
+        Op::Add(_) => "overflow encountered in add",
+        Op::Sub(_) => "overflow encountered in subtract",
+        _ => return None,
+    };
+    let Value::Float(out) = &n.value else {
+        return None;
+    };
+    let inputs_finite = n.inputs.iter().all(|&i| match &graph.node(i).value {
+        Value::Float(a) => a.iter().all(|v| v.is_finite()),
+        Value::Bool(_) => true,
+    });
+    let bad = out.iter().filter(|v| !v.is_finite()).count();
+    (inputs_finite && bad > 0).then(|| {
+        format!(
+            "{verb}: {bad} of {} element(s) became inf or nan",
+            out.len()
+        )
+    })
+}
+
+fn describe_op(op: &Op) -> String {
+    match op {
+        Op::Leaf => "a literal value".to_string(),
+        Op::Compare(cmp) => format!("a comparison ('{}')", cmp.symbol()),
+        other => format!("the {} layer", other.name()),
+    }
+}

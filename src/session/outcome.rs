@@ -1,0 +1,44 @@
+//! What a statement did, as data. `show` turns it into text; the session never does.
+
+use crate::engine::gradcheck::Report;
+use crate::engine::graph::{NodeId, Step};
+use crate::engine::value::Value;
+
+/// Where a printed value came from, which decides how many digits it prints with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A literal, a constructor or a comparison: what the learner typed.
+    Typed,
+    /// What a layer computed.
+    Computed,
+    /// A gradient of the last `back`, through `grad(x)` or `dx`.
+    Gradient,
+}
+
+/// What one statement did. Node ids in it are valid until the next statement runs.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A statement ending in `;`: nothing to show.
+    Silent,
+    /// `x = …` (with the name) or a bare expression (without).
+    Value {
+        name: Option<String>,
+        value: Value,
+        origin: Origin,
+    },
+    /// `back`: the record is the session's `last_back()`.
+    Back,
+    /// `graph NAME [--dot [FILE]]`.
+    Graph {
+        target: String,
+        node: NodeId,
+        /// `None` for the terminal picture, `Some(None)` for DOT on stdout, `Some(Some(file))`
+        /// for DOT written to a file.
+        dot: Option<Option<String>>,
+    },
+    /// `step`: each node that sent gradients, in the order `back` visits them. The record is the
+    /// session's `last_back()`.
+    Step { steps: Vec<Step> },
+    /// `check`.
+    Check(Report),
+}

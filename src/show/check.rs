@@ -1,0 +1,79 @@
+//! The gradient check (기울기 확인) as the learner reads it: per variable the mean and largest
+//! difference between the numerical gradient and `back`'s, a verdict, and every element left
+//! out at a ReLU kink with both of its gradients.
+
+use crate::engine::gradcheck::{Report, TOLERANCE};
+use crate::show::View;
+use crate::show::print;
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(report: &Report, view: &View) -> String {
+    let (style, lang) = (&view.style, view.lang);
+    let mut out = format!(
+        "{}\n",
+        style.context(&lang.say(&crate::msg!("check-heading", name = &report.target)))
+    );
+    let width = report.vars.iter().map(|v| v.name.width()).max().unwrap_or(0);
+    for var in &report.vars {
+        let verdict = if var.ok {
+            style.ok(&lang.word("check-ok"))
+        } else {
+            style.error(&lang.word("check-mismatch"))
+        };
+        let pad = " ".repeat(width - var.name.width());
+        let row = lang.say(&crate::msg!(
+            "check-row",
+            mean = short(var.mean_abs_diff),
+            max = short(var.max_abs_diff)
+        ));
+        out.push_str(&format!("  {}{pad}  {row}  {verdict}\n", style.name(&var.name)));
+    }
+    for var in report.vars.iter().filter(|v| !v.kinks.is_empty()) {
+        out.push_str(&format!(
+            "{} {}\n",
+            style.warning(&lang.word("warning-label")),
+            lang.say(&crate::msg!(
+                "check-kinks",
+                count = var.kinks.len(),
+                name = &var.name
+            ))
+        ));
+        for kink in &var.kinks {
+            let index: Vec<String> = kink.index.iter().map(usize::to_string).collect();
+            let element = format!("{}[{}]", var.name, index.join(", "));
+            out.push_str(&format!(
+                "  {}  {}\n",
+                style.name(&element),
+                lang.say(&crate::msg!(
+                    "check-kink-row",
+                    numerical = rounded(kink.numerical),
+                    back = rounded(kink.back)
+                ))
+            ));
+        }
+    }
+    out.push_str(&style.context(&lang.say(&crate::msg!(
+        "check-tolerance",
+        tolerance = format!("{TOLERANCE:e}")
+    ))));
+    out.push('\n');
+    out
+}
+
+/// A gradient to 8 decimals, as numpy would print it, without a central difference's last-digit
+/// noise (0.49999999999999994 is 0.5).
+fn rounded(x: f64) -> String {
+    if !x.is_finite() || x.abs() >= 1e8 {
+        return print::float_repr(x);
+    }
+    print::float_repr((x * 1e8).round() / 1e8 + 0.0)
+}
+
+/// A difference in three significant digits: `1.22e-11`, or `0` when there is none.
+fn short(x: f64) -> String {
+    if x == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{x:.2e}")
+    }
+}

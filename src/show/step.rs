@@ -1,0 +1,258 @@
+//! `step NAME [dout]`: the backward pass one node at a time, each node's local rule written out
+//! with its numbers, and what has been added up at each input so far, which makes fan-out
+//! visible.
+//!
+//! The session walks the same `Graph::backward_steps` that `back` uses, so the totals are
+//! `back`'s gradients by construction; this module only writes them down. Rules name a node's
+//! inputs by the learner's own names (`dapple = dout × apple_num`), or by the source text that
+//! made them, so that the layer's inner names can never be mistaken for the learner's variables.
+
+use crate::engine::graph::{Op, Step};
+use crate::engine::shape;
+use crate::engine::value::Value;
+use crate::msg;
+use crate::session::{BackRecord, Session};
+use crate::show::View;
+use crate::show::picture;
+use crate::show::print::Digits;
+use ndarray::{ArrayD, ArrayRef, IxDyn};
+use std::collections::HashMap;
+
+/// One page per node that sends gradients, in the order `back` visits them, then a summary.
+pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &View) -> Vec<String> {
+    let (style, lang) = (&view.style, view.lang);
+    let total = steps.len();
+    let mut pages = Vec::with_capacity(total + 1);
+    let mut so_far: HashMap<usize, ArrayD<f64>> = HashMap::new();
+    for (i, step) in steps.iter().enumerate() {
+        let mut text = String::new();
+        if i == 0 {
+            let heading = lang.say(&msg!(
+                "step-heading",
+                name = &record.output,
+                count = total,
+                dout = inline(&Value::float(record.dout().clone()))
+            ));
+            text.push_str(&style.context(&heading));
+            text.push('\n');
+        }
+        text.push_str(&page(session, step, i + 1, total, &mut so_far, view));
+        pages.push(text);
+    }
+    let mut summary = String::new();
+    summary.push_str(&style.context(&lang.word("step-done")));
+    summary.push('\n');
+    for (name, grad) in record.named_grads() {
+        let value = Value::float(grad.clone());
+        summary.push_str(&format!(
+            "  {} = {}\n",
+            style.name(&session.grad_label(name)),
+            style.grad(&inline(&value))
+        ));
+    }
+    pages.push(summary);
+    pages
+}
+
+/// What one node does on the way back.
+fn page(
+    session: &Session,
+    step: &Step,
+    number: usize,
+    total: usize,
+    so_far: &mut HashMap<usize, ArrayD<f64>>,
+    view: &View,
+) -> String {
+    let (style, lang) = (&view.style, view.lang);
+    let graph = session.graph();
+    let node = graph.node(step.node);
+    let heading = match session.name_of(step.node) {
+        Some(name) => format!("{name} = {}", node.label),
+        None => node.label.clone(),
+    };
+    let inputs: Vec<String> = node
+        .inputs
+        .iter()
+        .map(|&i| session.describe_node(i))
+        .collect();
+    let input = |k: usize| inputs.get(k).map_or("?", String::as_str);
+    // The learner's own names read as the book writes gradients (`dapple`); source text is
+    // put in parentheses (`d(x * 2)`), and so is any name in a product or quotient.
+    let d = |k: usize| gradient_name(input(k));
+    let operand = |k: usize| operand_text(input(k));
+    let mut text = format!(
+        "{} {}  {}\n",
+        style.context(&format!("[{number}/{total}]")),
+        style.layer(node.op.name()),
+        style.name(&heading),
+    );
+    let g = |a: &ArrayRef<f64, IxDyn>| inline(&Value::float(a.to_owned()));
+    let dout = g(&step.dout);
+    let constant = |k: usize| node.inputs.get(k).is_some_and(|&i| session.is_constant(i));
+    // The book's `/` node: a constant 1 divided by its input.
+    let reciprocal = |layer: &crate::engine::layers::DivLayer| {
+        constant(0) && layer.x.iter().all(|&v| v == 1.0)
+    };
+    let cached = match &node.op {
+        Op::Mul(layer) => format!("{} = {}, {} = {}", operand(0), g(&layer.x), operand(1), g(&layer.y)),
+        Op::Div(layer) if reciprocal(layer) => format!("out = {}", g(&(&layer.x / &layer.y))),
+        Op::Div(layer) => format!("{} = {}, {} = {}", operand(0), g(&layer.x), operand(1), g(&layer.y)),
+        Op::Exp(layer) => format!("out = {}", g(&layer.out)),
+        Op::Sigmoid(layer) => format!("out = {}", g(&layer.out)),
+        Op::Relu(layer) => format!("mask = {}", inline(&Value::Bool(layer.mask.clone()))),
+        _ => lang.word("step-nothing"),
+    };
+    text.push_str(&format!(
+        "      {}  {}\n",
+        lang.word("step-cached"),
+        style.forward(&cached)
+    ));
+    text.push_str(&format!("      dout    {}\n", style.grad(&dout)));
+    // Each rule is the layer's own backward, with the cached numbers put in; the result is the
+    // gradient as the layer computed it, before any broadcast is summed away. A constant input
+    // (a literal such as the 1 of `1 / x`) gets no rule: nothing is learned about a constant.
+    let rules: Vec<Option<String>> = match &node.op {
+        Op::Add(_) => vec![
+            Some(format!("{} = dout × 1 = {dout}", d(0))),
+            Some(format!("{} = dout × 1 = {dout}", d(1))),
+        ],
+        Op::Sub(_) => vec![
+            Some(format!("{} = dout = {dout}", d(0))),
+            Some(format!("{} = −dout = {}", d(1), g(&-&step.dout))),
+        ],
+        Op::Mul(layer) => vec![
+            Some(format!(
+                "{} = dout × {} = {dout} × {} = {}",
+                d(0),
+                operand(1),
+                g(&layer.y),
+                g(&(&step.dout * &layer.y))
+            )),
+            Some(format!(
+                "{} = dout × {} = {dout} × {} = {}",
+                d(1),
+                operand(0),
+                g(&layer.x),
+                g(&(&step.dout * &layer.x))
+            )),
+        ],
+        // The book's `/` node computes 1/x, and its backward is −dout·y², y being its output.
+        Op::Div(layer) if reciprocal(layer) => {
+            let (_, dy) = layer.backward(&step.dout);
+            let out = &layer.x / &layer.y;
+            vec![
+                None,
+                Some(format!(
+                    "{} = dout × (−out²) = {dout} × (−{}²) = {}",
+                    d(1),
+                    g(&out),
+                    g(&dy)
+                )),
+            ]
+        }
+        Op::Div(layer) => {
+            let (dx, dy) = layer.backward(&step.dout);
+            vec![
+                Some(format!(
+                    "{} = dout / {} = {dout} / {} = {}",
+                    d(0),
+                    operand(1),
+                    g(&layer.y),
+                    g(&dx)
+                )),
+                Some(format!(
+                    "{} = −dout × {} / {}² = −{dout} × {} / {}² = {}",
+                    d(1),
+                    operand(0),
+                    operand(1),
+                    g(&layer.x),
+                    g(&layer.y),
+                    g(&dy)
+                )),
+            ]
+        }
+        Op::Neg(_) => vec![Some(format!("{} = −dout = {}", d(0), g(&-&step.dout)))],
+        Op::Exp(layer) => vec![Some(format!(
+            "{} = dout × out = {dout} × {} = {}",
+            d(0),
+            g(&layer.out),
+            g(&layer.backward(&step.dout))
+        ))],
+        Op::Sigmoid(layer) => vec![Some(format!(
+            "{} = dout × (1 − out) × out = {dout} × (1 − {}) × {} = {}",
+            d(0),
+            g(&layer.out),
+            g(&layer.out),
+            g(&layer.backward(&step.dout))
+        ))],
+        Op::Relu(layer) => vec![Some(format!(
+            "{} = {} = {}",
+            d(0),
+            lang.word("step-relu-rule"),
+            g(&layer.backward(&step.dout))
+        ))],
+        _ => Vec::new(),
+    };
+    for ((rule, (input_node, sent)), input_name) in rules.iter().zip(&step.sent).zip(&inputs) {
+        let Some(rule) = rule else {
+            continue;
+        };
+        let total = match so_far.get_mut(input_node) {
+            Some(total) => {
+                *total += sent;
+                total.clone()
+            }
+            None => {
+                so_far.insert(*input_node, sent.clone());
+                sent.clone()
+            }
+        };
+        let summed = if sent.shape() == step.dout.shape() {
+            String::new()
+        } else {
+            lang.say(&msg!("step-summed", shape = shape::describe(sent.shape())))
+        };
+        let added = if total == sent {
+            String::new()
+        } else {
+            lang.say(&msg!("step-added", total = g(&total)))
+        };
+        text.push_str(&format!(
+            "      {}{summed}  → {}{added}\n",
+            style.grad(rule),
+            style.name(input_name),
+        ));
+    }
+    text
+}
+
+/// `dapple` for a name, `d(x * 2)` for source text.
+fn gradient_name(text: &str) -> String {
+    if is_word(text) {
+        format!("d{text}")
+    } else {
+        format!("d({text})")
+    }
+}
+
+/// A name or number as it is, source text in parentheses, for use inside a product.
+fn operand_text(text: &str) -> String {
+    if is_word(text) || text.parse::<f64>().is_ok() {
+        text.to_string()
+    } else {
+        format!("({text})")
+    }
+}
+
+fn is_word(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_')
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A value on one line, as the graph pictures write it.
+fn inline(value: &Value) -> String {
+    picture::value_text(value, Digits::Faithful)
+}
