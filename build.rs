@@ -1,10 +1,13 @@
 //! Embeds every lesson file under `lessons/ko` and `lessons/en` in the binary, so an installed
-//! `backprop` needs no source tree and adding a lesson touches no Rust.
+//! `backprop` needs no source tree and adding a lesson touches no Rust; and the digits data set,
+//! unpacked from `data/digits.csv.gz` into 65 bytes a row (64 pixel counts, then the label), so
+//! `load digits` needs neither the network nor a file at run time.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    embed_digits();
     println!("cargo:rerun-if-changed=lessons");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
     let mut files = Vec::new();
@@ -40,4 +43,36 @@ fn main() {
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lessons.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// `data/digits.csv.gz` as bytes: each row's 64 pixel counts (0..=16) and its label (0..=9).
+fn embed_digits() {
+    use std::io::Read as _;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/digits.csv.gz");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let packed = std::fs::read(&path).expect("data/digits.csv.gz is in the repository");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&packed[..])
+        .read_to_string(&mut text)
+        .expect("data/digits.csv.gz is gzip-compressed text");
+    let mut bytes = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let fields: Vec<u8> = line
+            .split(',')
+            .map(|f| {
+                f.trim()
+                    .parse()
+                    .expect("a digits field is a small whole number")
+            })
+            .collect();
+        assert_eq!(
+            fields.len(),
+            65,
+            "row {} of digits.csv has 65 fields",
+            n + 1
+        );
+        bytes.extend_from_slice(&fields);
+    }
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("digits.bin");
+    std::fs::write(out, bytes).expect("OUT_DIR is writable");
 }

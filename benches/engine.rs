@@ -6,14 +6,14 @@
 //! minutes on a 2-core machine; the large inputs use flat sampling (every sample the same number
 //! of iterations), because one iteration of them already takes tens of milliseconds or more.
 
-use backprop::ast::BinOp;
-use backprop::graph::{Graph, NodeId};
-use backprop::layers::{MulLayer, Relu, Sigmoid};
-use backprop::parser::{logical_lines, parse_line};
-use backprop::print::{self, Digits};
-use backprop::random::Rng;
+use backprop::engine::graph::{Graph, NodeId};
+use backprop::engine::layers::{MulLayer, Relu, Sigmoid};
+use backprop::engine::random::Rng;
+use backprop::engine::value::Value;
+use backprop::lang::ast::BinOp;
+use backprop::lang::parser::{logical_lines, parse_line};
 use backprop::session::Session;
-use backprop::value::Value;
+use backprop::show::print::{self, Digits};
 use criterion::{
     BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
     criterion_main, measurement::WallTime,
@@ -97,16 +97,29 @@ fn layers(c: &mut Criterion) {
 /// The chain of compare.sh's workload (c), built through the session exactly as the script
 /// builds it: `x = 1.0; y = x;` then `y = y * 1.000001` once per step. Each step makes two
 /// nodes (the literal's leaf and the MulLayer), so `nodes / 2` steps give `nodes` nodes.
+/// Runs a line as the REPL does, output discarded.
+fn run_line(
+    session: &mut Session,
+    text: &str,
+    base: usize,
+    sink: &mut std::io::Sink,
+) -> Result<(), backprop::lang::error::Error> {
+    backprop::app::runner::run_line(
+        session,
+        &backprop::show::View::plain(),
+        text,
+        base,
+        sink,
+        &mut |_| true,
+    )
+}
+
 fn chain_session(nodes: usize) -> (Session, NodeId) {
     let mut session = Session::new();
     let mut sink = std::io::sink();
-    session
-        .run("x = 1.0; y = x;", 0, &mut sink)
-        .expect("chain start");
+    run_line(&mut session, "x = 1.0; y = x;", 0, &mut sink).expect("chain start");
     for _ in 0..nodes / 2 {
-        session
-            .run("y = y * 1.000001;", 0, &mut sink)
-            .expect("chain step");
+        run_line(&mut session, "y = y * 1.000001;", 0, &mut sink).expect("chain step");
     }
     let output = session.node_of("y").expect("y is bound");
     (session, output)
@@ -241,13 +254,13 @@ fn session_workload(c: &mut Criterion) {
         b.iter(|| {
             let mut session = Session::new();
             let mut sink = std::io::sink();
-            session
-                .run(
-                    "x = randn(2000, 2000); r = relu(x); s = sigmoid(x); p = r * s; back p;",
-                    0,
-                    &mut sink,
-                )
-                .expect("workload (b) runs");
+            run_line(
+                &mut session,
+                "x = randn(2000, 2000); r = relu(x); s = sigmoid(x); p = r * s; back p;",
+                0,
+                &mut sink,
+            )
+            .expect("workload (b) runs");
             black_box(session)
         });
     });

@@ -21,13 +21,13 @@
 
 #![no_main]
 
-use backprop::ast::{Statement, StatementKind};
+use backprop::lang::ast::{Statement, StatementKind};
 use backprop::diagnostic;
 use backprop::error::Error;
-use backprop::parser;
+use backprop::lang::parser;
 use backprop::session::{Session, VarInfo};
 use backprop::style::Style;
-use backprop::value::Value;
+use backprop::engine::value::Value;
 use libfuzzer_sys::fuzz_target;
 use ndarray::{ArrayBase, Data, IxDyn};
 use std::collections::hash_map::DefaultHasher;

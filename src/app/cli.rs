@@ -2,6 +2,7 @@
 //! options. `main.rs` only calls `cli::main`.
 
 use crate::app::options::{Args, Command};
+use crate::app::runner;
 use crate::app::script::{self, ScriptOptions};
 use crate::i18n::{Lang, Message};
 use crate::msg;
@@ -131,7 +132,9 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
         let src = match script::read_script(path, &err_view) {
             Ok(src) => src,
             Err(line) => {
-                let _ = out.flush();
+                if let Err(e) = out.flush() {
+                    return runner::output_failed(&e, &err_view);
+                }
                 let _ = writeln!(err, "{line}");
                 return ExitCode::FAILURE;
             }
@@ -140,7 +143,7 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
             keep_going: args.keep_going,
         };
         let origin = script::origin_name(path);
-        failures += script::run_source(
+        match script::run_source(
             &mut session,
             origin,
             &src,
@@ -149,10 +152,16 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
             &view,
             &err_view,
             options,
-        );
+        ) {
+            Ok(failed) => failures += failed,
+            Err(e) => return runner::output_failed(&e, &err_view),
+        }
         if failures > 0 && !args.keep_going {
             break;
         }
+    }
+    if let Err(e) = out.flush() {
+        return runner::output_failed(&e, &err_view);
     }
     // A session with a million nodes takes a noticeable time to free; the process is ending,
     // so let the operating system reclaim it.

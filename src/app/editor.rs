@@ -4,6 +4,7 @@
 //! The helper holds a copy of the names the session knows, refreshed by the REPL after every
 //! line, so it never borrows the session while the user types.
 
+use crate::i18n::Lang;
 use crate::lang::ast::{Func, RESERVED};
 use crate::lang::parser;
 use crate::show::style::Style;
@@ -30,6 +31,8 @@ pub struct EditorHelper {
     /// Lesson slugs, for `:lesson ` completion.
     pub lessons: Vec<String>,
     pub style: Style,
+    /// The language of the hints; the REPL sets it, and again after `:lang`.
+    pub lang: Lang,
     history_hinter: HistoryHinter,
     /// Where the cursor sits on a bracket whose partner should light up.
     bracket: Cell<Option<usize>>,
@@ -41,6 +44,7 @@ impl EditorHelper {
             names: Vec::new(),
             lessons: Vec::new(),
             style,
+            lang: Lang::En,
             history_hinter: HistoryHinter::new(),
             bracket: Cell::new(None),
         }
@@ -61,7 +65,9 @@ impl EditorHelper {
         }
         if let Some(rest) = before.strip_prefix(":help ") {
             let start = pos - rest.len();
-            let topics = crate::app::help::TOPICS.iter().filter(|t| t.starts_with(rest));
+            let topics = crate::app::help::TOPICS
+                .iter()
+                .filter(|t| t.starts_with(rest));
             return (start, topics.map(|t| t.to_string()).collect());
         }
         if before.starts_with(':') && !before.contains(' ') {
@@ -114,8 +120,10 @@ impl EditorHelper {
         (start, found)
     }
 
-    /// A dimmed hint of what comes next, for the statement keywords and the functions.
-    fn syntax_hint(line: &str) -> Option<String> {
+    /// A dimmed hint of what comes next, for the statement keywords and the functions. The
+    /// hints are the language's own placeholders (`NAME`, `dout`, `x`), as `:help` writes them
+    /// in both languages; only the sizes of `ones(` are words.
+    fn syntax_hint(line: &str, lang: Lang) -> Option<String> {
         let trimmed = line.trim_start();
         for keyword in KEYWORDS {
             if let Some(rest) = trimmed.strip_prefix(keyword) {
@@ -140,7 +148,7 @@ impl EditorHelper {
             "relu" | "sigmoid" | "exp" | "ones_like" => "x)",
             "add" | "mul" => "a, b)",
             "grad" | "mask" => "NAME)",
-            "ones" | "zeros" | "randn" => "rows, cols)",
+            "ones" | "zeros" | "randn" => return Some(lang.word("hint-sizes")),
             _ => return None,
         };
         Some(hint.to_string())
@@ -177,7 +185,7 @@ impl Hinter for EditorHelper {
         if pos < line.len() {
             return None;
         }
-        Self::syntax_hint(line).or_else(|| self.history_hinter.hint(line, pos, ctx))
+        Self::syntax_hint(line, self.lang).or_else(|| self.history_hinter.hint(line, pos, ctx))
     }
 }
 
@@ -365,19 +373,19 @@ mod tests {
 
     #[test]
     fn hints_the_syntax_of_back() {
-        assert_eq!(
-            EditorHelper::syntax_hint("back "),
-            Some("NAME [ones | dout]".to_string())
-        );
-        assert_eq!(
-            EditorHelper::syntax_hint("back r "),
-            Some("[ones | dout]".to_string())
-        );
-        assert_eq!(
-            EditorHelper::syntax_hint("y = relu("),
-            Some("x)".to_string())
-        );
-        assert_eq!(EditorHelper::syntax_hint("x = 1"), None);
+        let hint = |line| EditorHelper::syntax_hint(line, Lang::En);
+        assert_eq!(hint("back "), Some("NAME [ones | dout]".to_string()));
+        assert_eq!(hint("back r "), Some("[ones | dout]".to_string()));
+        assert_eq!(hint("y = relu("), Some("x)".to_string()));
+        assert_eq!(hint("x = 1"), None);
+    }
+
+    #[test]
+    fn the_sizes_hint_is_in_the_language_of_the_moment() {
+        let en = EditorHelper::syntax_hint("ones(", Lang::En);
+        assert_eq!(en, Some("rows, cols)".to_string()));
+        let ko = EditorHelper::syntax_hint("z = randn(", Lang::Ko);
+        assert_eq!(ko, Some("행, 열)".to_string()));
     }
 
     #[test]

@@ -32,4 +32,3 @@ pub fn layer(topic: &str, lang: Lang) -> Option<String> {
         lang.word(page)
     ))
 }
-

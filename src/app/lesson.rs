@@ -515,9 +515,14 @@ pub fn play(
     ));
     writeln!(out, "{}\n", style.heading(&header))?;
     let mut after_statement = false;
+    let mut after_text = false;
     for item in &lesson.items {
         match item {
             Item::Prose(_) | Item::Python(_) => {
+                if after_text {
+                    writeln!(out)?;
+                }
+                after_text = true;
                 if after_statement {
                     writeln!(out)?;
                     if let Pace::Pause(input) = &mut pace {
@@ -537,6 +542,7 @@ pub fn play(
                 after_statement = false;
             }
             Item::Statement { text, .. } => {
+                after_text = false;
                 if !after_statement {
                     writeln!(out)?;
                 }
@@ -558,6 +564,9 @@ pub fn run_statement(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let result = runner::run_line(session, view, text, 0, out, &mut |_| true);
+    if let Err(runner::Failure::Output(e)) = result {
+        return Err(e);
+    }
     let diagnostics = runner::diagnostics(session, &result, None, text, view);
     write!(out, "{diagnostics}")
 }
@@ -585,7 +594,11 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
             .iter()
             .map(|l| format!("{} {}", l.number, l.slug))
             .collect();
-        let message = msg!("lesson-not-found", which = which, lessons = names.join(", "));
+        let message = msg!(
+            "lesson-not-found",
+            which = which,
+            lessons = names.join(", ")
+        );
         eprint!("{}", diagnostic::render_message(&message, &err_view));
         return ExitCode::FAILURE;
     };
@@ -613,12 +626,7 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(false) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            let message = msg!("lesson-cannot-write", reason = runner::io_reason(&e));
-            eprint!("{}", diagnostic::render_message(&message, &err_view));
-            ExitCode::FAILURE
-        }
+        Err(e) => runner::output_failed(&e, &err_view),
     }
 }
 
@@ -662,7 +670,10 @@ mod tests {
         // A Python sketch is kept as written, and is not a statement.
         let python = "---\ntitle: A\nslug: a\n---\n\n```python\nclass A:\n    x = 1\n```\n";
         let lesson = parse("en/01-a.md", python).expect("python blocks are allowed");
-        assert_eq!(lesson.items, vec![Item::Python("class A:\n    x = 1".to_string())]);
+        assert_eq!(
+            lesson.items,
+            vec![Item::Python("class A:\n    x = 1".to_string())]
+        );
         assert_eq!(lesson.statements().count(), 0);
         let bad_statement = "---\ntitle: A\nslug: a\n---\n\n```backprop\nx = 1\ny = (2\n```\n";
         let error =

@@ -55,10 +55,6 @@ impl Args {
 
     /// How stderr shows diagnostics.
     pub fn stderr_view(&self) -> View {
-        View::new(
-            Style::new(self.color.enabled_for_stderr()),
-            80,
-            self.lang(),
-        )
+        View::new(Style::new(self.color.enabled_for_stderr()), 80, self.lang())
     }
 }

@@ -111,6 +111,9 @@ impl Repl {
         let expected = self.prefill().map(str::to_string);
         let view = self.view;
         let result = runner::run_line(&mut self.session, &view, line, 0, out, &mut *self.pause);
+        if let Err(runner::Failure::Output(e)) = result {
+            return Err(e);
+        }
         let text = runner::diagnostics(&mut self.session, &result, None, line, &view);
         write!(out, "{text}")?;
         if let Some(expected) = expected
@@ -142,7 +145,11 @@ impl Repl {
         let style = self.style();
         let lang = self.lang();
         let error = |message: crate::i18n::Message| {
-            format!("{} {}", style.error(&lang.word("error-label")), lang.say(&message))
+            format!(
+                "{} {}",
+                style.error(&lang.word("error-label")),
+                lang.say(&message)
+            )
         };
         match name {
             "q" | "quit" | "exit" => return Ok(Flow::Quit),
@@ -214,7 +221,10 @@ impl Repl {
     fn set_lang(&mut self, lang: Lang) {
         self.view.lang = lang;
         let lessons = lesson::all(lang).unwrap_or_default();
-        for guide in [self.guide.as_mut(), self.paused.as_mut()].into_iter().flatten() {
+        for guide in [self.guide.as_mut(), self.paused.as_mut()]
+            .into_iter()
+            .flatten()
+        {
             let Some(twin) = lesson::find(&lessons, &guide.lesson.slug) else {
                 continue;
             };
@@ -283,7 +293,11 @@ impl Repl {
                     close = close,
                     lessons = slugs.join(", ")
                 ),
-                None => msg!("repl-no-such-lesson", which = which, lessons = slugs.join(", ")),
+                None => msg!(
+                    "repl-no-such-lesson",
+                    which = which,
+                    lessons = slugs.join(", ")
+                ),
             };
             return writeln!(
                 out,
@@ -329,8 +343,7 @@ impl Repl {
             .rposition(|item| matches!(item, Item::Statement { .. }))
             .map_or(0, |i| i + 1);
         let mut index = start;
-        while let Some(item @ (Item::Prose(_) | Item::Python(_))) = guide.lesson.items.get(index)
-        {
+        while let Some(item @ (Item::Prose(_) | Item::Python(_))) = guide.lesson.items.get(index) {
             writeln!(out, "\n{}\n", lesson::render_item(item, &view))?;
             index += 1;
         }
@@ -340,7 +353,11 @@ impl Repl {
             self.guide = None;
             self.paused = None;
             let _ = lesson::mark_finished(&slug);
-            writeln!(out, "{}", view.style.ok(&view.lang.word("repl-lesson-finished")))?;
+            writeln!(
+                out,
+                "{}",
+                view.style.ok(&view.lang.word("repl-lesson-finished"))
+            )?;
         }
         Ok(())
     }
@@ -366,9 +383,9 @@ impl Repl {
                 .into_iter()
                 .filter(|name| self.session.value(name).is_none())
                 .filter(|name| {
-                    guide.lesson.items[guide.next + 1..].iter().any(|item| {
-                        matches!(item, Item::Statement { text, .. } if mentions(text, name))
-                    })
+                    guide.lesson.items[guide.next + 1..].iter().any(
+                        |item| matches!(item, Item::Statement { text, .. } if mentions(text, name)),
+                    )
                 })
                 .collect();
             if !needed.is_empty() {
@@ -474,6 +491,10 @@ fn is_same_step(line: &str, expected: &str) -> bool {
     line.trim() == expected.trim() || head(line) == head(expected)
 }
 
+/// How many lines the history keeps, as IPython keeps thousands; rustyline trims the file in
+/// place, so it keeps its mode.
+const HISTORY_ENTRIES: usize = 10_000;
+
 /// The REPL on a terminal.
 pub fn main(args: &Args) -> ExitCode {
     let view = args.stdout_view(lesson::terminal_width());
@@ -482,14 +503,18 @@ pub fn main(args: &Args) -> ExitCode {
     repl.set_pause(Box::new(move |out| wait_for_enter(out, lang)));
     let config = Config::builder()
         .auto_add_history(true)
-        .history_ignore_dups(true)
+        .max_history_size(HISTORY_ENTRIES)
+        .and_then(|b| b.history_ignore_dups(true))
         .map(|b| b.build());
     let mut editor: Editor<EditorHelper, DefaultHistory> =
         match config.and_then(Editor::with_config) {
             Ok(editor) => editor,
             Err(e) => {
                 let message = msg!("repl-no-terminal", reason = e.to_string());
-                eprint!("{}", crate::show::diagnostic::render_message(&message, &view));
+                eprint!(
+                    "{}",
+                    crate::show::diagnostic::render_message(&message, &view)
+                );
                 return ExitCode::FAILURE;
             }
         };
@@ -535,14 +560,18 @@ pub fn main(args: &Args) -> ExitCode {
                     let _ = writeln!(
                         out,
                         "{}",
-                        repl.style().context(&repl.lang().word("repl-lesson-paused"))
+                        repl.style()
+                            .context(&repl.lang().word("repl-lesson-paused"))
                     );
                 }
             }
             Err(ReadlineError::Eof) => break,
             Err(e) => {
                 let message = msg!("repl-cannot-read", reason = e.to_string());
-                eprint!("{}", crate::show::diagnostic::render_message(&message, &repl.view));
+                eprint!(
+                    "{}",
+                    crate::show::diagnostic::render_message(&message, &repl.view)
+                );
                 return ExitCode::FAILURE;
             }
         }

@@ -3,11 +3,31 @@
 //! outcome, and the text goes to the `Write` the caller gives. They differ only in where lines
 //! come from and whether they wait between the pages of a `step`.
 
-use crate::lang::error::{Error, Result};
+use crate::lang::error::Error;
 use crate::msg;
 use crate::session::{Outcome, Session};
 use crate::show::{self, View, diagnostic, picture};
 use std::io::Write;
+
+/// Why a line stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// A statement failed; the session is as it was before it.
+    Statement(Error),
+    /// Its output could not be written (a closed pipe, a full disk). The statement happened;
+    /// the caller decides whether carrying on makes sense.
+    Output(std::io::Error),
+}
+
+impl Failure {
+    /// The statement's error, if that is what stopped the line.
+    pub fn statement(&self) -> Option<&Error> {
+        match self {
+            Failure::Statement(error) => Some(error),
+            Failure::Output(_) => None,
+        }
+    }
+}
 
 /// Runs one logical line (its first byte at offset `base` of the file) and writes what it
 /// prints. `pause` is called between the pages of a `step` and returns false to stop showing
@@ -20,13 +40,14 @@ pub fn run_line(
     base: usize,
     out: &mut dyn Write,
     pause: &mut dyn FnMut(&mut dyn Write) -> bool,
-) -> Result<()> {
-    session.run(text, base, &mut |session, statement, outcome| {
-        let write_error = |e: std::io::Error| {
-            Error::new(
-                msg!("write-failed", reason = io_reason(&e)),
-                statement.span,
-            )
+) -> Result<(), Failure> {
+    // A write error is not the statement's fault; it is kept here, and the session is told to
+    // stop the line with a placeholder error that is never shown.
+    let mut output_error = None;
+    let result = session.run(text, base, &mut |session, statement, outcome| {
+        let mut write_error = |e: std::io::Error| {
+            output_error = Some(e);
+            Error::new(msg!("write-failed"), statement.span)
         };
         if let Outcome::Graph {
             node,
@@ -42,27 +63,32 @@ pub fn run_line(
             })?;
             if !statement.silent {
                 let text = view.lang.say(&msg!("dot-wrote", file = file));
-                writeln!(out, "{text}").map_err(write_error)?;
+                writeln!(out, "{text}").map_err(&mut write_error)?;
             }
             return Ok(());
         }
         let pages = show::render(session, &outcome, view);
         let last = pages.len().saturating_sub(1);
         for (i, page) in pages.iter().enumerate() {
-            out.write_all(page.as_bytes()).map_err(write_error)?;
+            out.write_all(page.as_bytes()).map_err(&mut write_error)?;
             if i < last && !pause(out) {
                 break;
             }
         }
         Ok(())
-    })
+    });
+    match (result, output_error) {
+        (_, Some(e)) => Err(Failure::Output(e)),
+        (Err(error), None) => Err(Failure::Statement(error)),
+        (Ok(()), None) => Ok(()),
+    }
 }
 
 /// The warnings the last line left, then its error if it failed, rendered against `src` (the
 /// whole text the spans point into) for a reader of `view`.
 pub fn diagnostics(
     session: &mut Session,
-    result: &Result<()>,
+    result: &Result<(), Failure>,
     origin: Option<&str>,
     src: &str,
     view: &View,
@@ -71,7 +97,7 @@ pub fn diagnostics(
     for warning in session.take_warnings() {
         text.push_str(&diagnostic::render_warning(origin, src, &warning, view));
     }
-    if let Err(error) = result {
+    if let Err(Failure::Statement(error)) = result {
         text.push_str(&diagnostic::render(origin, src, error, view));
     }
     text
@@ -88,4 +114,16 @@ pub fn io_reason(error: &std::io::Error) -> crate::i18n::Message {
             msg!("io-other", reason = text)
         }
     }
+}
+
+/// The exit for output that could not be written. A closed pipe (`| head -1`) is how a reader
+/// says it has seen enough: end quietly with 141, the status of a process SIGPIPE ended, as
+/// other Unix tools do. Anything else (a full disk) is an error the user must hear about.
+pub fn output_failed(error: &std::io::Error, err_view: &View) -> std::process::ExitCode {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return std::process::ExitCode::from(141);
+    }
+    let message = msg!("cannot-write-output", reason = io_reason(error));
+    eprint!("{}", diagnostic::render_message(&message, err_view));
+    std::process::ExitCode::FAILURE
 }

@@ -1,13 +1,16 @@
 //! The script runner behind `backprop run`: reads files (or stdin), feeds their logical lines to
 //! one session, and reports errors as `FILE:LINE:COL: error: MESSAGE` with a caret.
 
-use crate::app::runner::{self, io_reason};
+use crate::app::runner::{self, Failure, io_reason};
 use crate::lang::parser;
 use crate::msg;
 use crate::session::Session;
 use crate::show::View;
 use std::io::{Read, Write};
 use std::path::Path;
+
+/// The UTF-8 encoding of U+FEFF, the byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// How a script run behaves when a statement fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,7 +21,8 @@ pub struct ScriptOptions {
 
 /// Runs `src` (named `origin` in messages) in `session`, writing what it prints to `out` as
 /// `view` shows it and diagnostics to `err` as `err_view` does. Returns how many statements
-/// failed.
+/// failed, or the error that kept the output from being written (which stops the run: nobody
+/// is reading any more, or the disk is full).
 #[allow(clippy::too_many_arguments)]
 pub fn run_source(
     session: &mut Session,
@@ -29,13 +33,17 @@ pub fn run_source(
     view: &View,
     err_view: &View,
     options: ScriptOptions,
-) -> usize {
+) -> std::io::Result<usize> {
     let mut failures = 0;
     for (offset, line) in parser::logical_lines(src) {
         let result = runner::run_line(session, view, line, offset, out, &mut |_| true);
+        if let Err(Failure::Output(e)) = result {
+            return Err(e);
+        }
         let text = runner::diagnostics(session, &result, Some(origin), src, err_view);
         if !text.is_empty() {
-            let _ = out.flush();
+            // What the script printed before the error comes first, as it was written.
+            out.flush()?;
             let _ = err.write_all(text.as_bytes());
         }
         if result.is_err() {
@@ -45,8 +53,8 @@ pub fn run_source(
             }
         }
     }
-    let _ = out.flush();
-    failures
+    out.flush()?;
+    Ok(failures)
 }
 
 /// Reads a script file as UTF-8 text, or gives the whole error line a person can act on, as
@@ -76,8 +84,12 @@ pub fn read_script(path: &str, view: &View) -> Result<String, String> {
     decode(path, bytes, view)
 }
 
-/// The text of `bytes`, or an error that points at the first byte that is not UTF-8.
-pub fn decode(path: &str, bytes: Vec<u8>, view: &View) -> Result<String, String> {
+/// The text of `bytes`, or an error that points at the first byte that is not UTF-8. A UTF-8
+/// byte-order mark at the start, as Windows Notepad writes, is skipped.
+pub fn decode(path: &str, mut bytes: Vec<u8>, view: &View) -> Result<String, String> {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -87,7 +99,10 @@ pub fn decode(path: &str, bytes: Vec<u8>, view: &View) -> Result<String, String>
         let name = origin_name(path);
         let label = view.style.error(&view.lang.word("error-label"));
         let message = msg!("not-utf8", byte = format!("0x{:02x}", bytes[valid]));
-        format!("{name}:{line}:{column}: {label} {}", view.lang.say(&message))
+        format!(
+            "{name}:{line}:{column}: {label} {}",
+            view.lang.say(&message)
+        )
     })
 }
 

@@ -6,11 +6,13 @@
 //! topological order, and `backward` needs neither recursion nor a hash map: a chain of a million
 //! nodes is a loop of a million steps.
 
-use crate::lang::ast::BinOp;
-use crate::engine::layers::{AddLayer, DivLayer, ExpLayer, MulLayer, NegLayer, Relu, Sigmoid, SubLayer};
+use crate::engine::layers::{
+    AddLayer, DivLayer, ExpLayer, MulLayer, NegLayer, Relu, Sigmoid, SubLayer,
+};
 use crate::engine::shape;
 use crate::engine::value::{Floats, Value};
 use crate::i18n::Message;
+use crate::lang::ast::BinOp;
 use crate::msg;
 use ndarray::{ArrayD, Zip};
 

@@ -5,7 +5,8 @@
 //! selectors where English needs them. Korean needs no plurals, so its messages just use the
 //! count. Isolation marks around arguments are turned off: a terminal shows them as noise.
 
-use super::{Arg, Lang};
+use super::lang::Lang;
+use super::message::{Arg, Message};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
@@ -73,6 +74,18 @@ fn build(lang: Lang) -> Catalogue {
     Catalogue { bundle, ids }
 }
 
+impl Lang {
+    /// The message in this language.
+    pub fn say(self, message: &Message) -> String {
+        text(self, message.id, &message.args)
+    }
+
+    /// A message without arguments, by id.
+    pub fn word(self, id: &'static str) -> String {
+        text(self, id, &[])
+    }
+}
+
 /// The message `id` in `lang` with its arguments. An id the catalogue lacks comes back as the
 /// id itself, so a missing word is visible instead of silent; a test keeps that from shipping.
 pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
@@ -107,10 +120,12 @@ pub fn ids(lang: Lang) -> &'static [String] {
 pub fn parse_errors() -> Vec<String> {
     FILES
         .iter()
-        .filter_map(|(_, name, source)| match FluentResource::try_new(source.to_string()) {
-            Ok(_) => None,
-            Err((_, errors)) => Some(format!("{name}: {errors:?}")),
-        })
+        .filter_map(
+            |(_, name, source)| match FluentResource::try_new(source.to_string()) {
+                Ok(_) => None,
+                Err((_, errors)) => Some(format!("{name}: {errors:?}")),
+            },
+        )
         .collect()
 }
 

@@ -18,10 +18,12 @@ use crate::engine::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
 use crate::engine::random::{DEFAULT_SEED, Rng};
 use crate::engine::shape;
 use crate::engine::value::Value;
+use crate::i18n::Message;
 use crate::lang::ast::{BinOp, Dout, Expr, ExprKind, Func, Ident, Span, Statement, StatementKind};
 use crate::lang::error::{Error, Result};
 use crate::lang::parser;
 use crate::lang::suggest;
+use crate::msg;
 use ndarray::{ArrayD, IxDyn};
 use std::collections::HashMap;
 
@@ -223,12 +225,20 @@ impl Session {
 
     /// Whether `node` is a constant the learner wrote into an expression, such as the `1` of
     /// `1 / x`: a literal with no name. Nothing is learned about a constant, so pictures and
-    /// `step` show it without a gradient.
+    /// `step` show it without a gradient. A literal may be written `2`, `(2)`, `-1` or `- (1)`;
+    /// its label is the source text.
     pub fn is_constant(&self, node: NodeId) -> bool {
         let n = self.graph.node(node);
-        matches!(n.op, Op::Leaf)
-            && self.name_of(node).is_none()
-            && n.label.trim().parse::<f64>().is_ok()
+        if !matches!(n.op, Op::Leaf) || self.name_of(node).is_some() {
+            return false;
+        }
+        let number: String = n
+            .label
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')'))
+            .collect();
+        // `inf` and `nan` parse as numbers too, but the language has no such literals.
+        number.contains(|c: char| c.is_ascii_digit()) && number.parse::<f64>().is_ok()
     }
 
     /// The first name bound to `node`, for labelling pictures of the graph.
@@ -295,7 +305,7 @@ impl Session {
                         .count();
                     if size > MAX_DOT_NODES {
                         return Err(Error::new(
-                            crate::msg!(
+                            msg!(
                                 "dot-too-many-nodes",
                                 name = &target.name,
                                 count = size,
@@ -331,15 +341,25 @@ impl Session {
                 Outcome::Check(report)
             }
         };
-        Ok(if statement.silent && !matches!(outcome, Outcome::Graph { dot: Some(Some(_)), .. }) {
-            Outcome::Silent
-        } else {
-            outcome
-        })
+        Ok(
+            if statement.silent
+                && !matches!(
+                    outcome,
+                    Outcome::Graph {
+                        dot: Some(Some(_)),
+                        ..
+                    }
+                )
+            {
+                Outcome::Silent
+            } else {
+                outcome
+            },
+        )
     }
 
     /// The gradient check of `sum(output)` for every named leaf it depends on.
-    fn check(&self, output: NodeId, target: &str) -> std::result::Result<Report, crate::i18n::Message> {
+    fn check(&self, output: NodeId, target: &str) -> std::result::Result<Report, Message> {
         let took_part = self.graph.ancestors(output);
         let leaves: Vec<(String, NodeId)> = self
             .bindings()
@@ -393,10 +413,7 @@ impl Session {
         let output_value = &self.graph.node(output).value;
         let Value::Float(_) = output_value else {
             return Err(Error::new(
-                format!(
-                    "'{}' is a boolean array, and no gradient flows through a comparison; run back from a number array",
-                    target.name
-                ),
+                msg!("back-boolean", name = &target.name),
                 target.span,
             ));
         };
@@ -412,14 +429,14 @@ impl Session {
                     Some(s) if s == target_shape => value
                         .broadcast(IxDyn(&target_shape))
                         .map(|v| v.to_owned())
-                        .ok_or_else(|| Error::new("dout could not be broadcast", expr.span))?,
+                        .ok_or_else(|| Error::new(msg!("dout-not-broadcast"), expr.span))?,
                     _ => {
                         return Err(Error::new(
-                            format!(
-                                "dout has shape {} but '{}' has shape {}; give a dout of the same shape, or `ones`",
-                                shape::describe(value.shape()),
-                                target.name,
-                                shape::describe(&target_shape)
+                            msg!(
+                                "dout-shape",
+                                dout = shape::describe(value.shape()),
+                                name = &target.name,
+                                shape = shape::describe(&target_shape)
                             ),
                             expr.span,
                         ));
@@ -461,19 +478,11 @@ impl Session {
         let known = self.known_names();
         let functions = Func::ALL.iter().map(|f| f.name());
         let candidates = known.iter().map(String::as_str).chain(functions);
-        let message = match suggest::closest(&ident.name, candidates) {
-            Some(close) => format!("unknown name '{}'; did you mean '{close}'?", ident.name),
-            None if known.is_empty() => {
-                format!(
-                    "unknown name '{}'; define it first, e.g. {} = 1.0",
-                    ident.name, ident.name
-                )
-            }
-            None => format!(
-                "unknown name '{}'; known names: {}",
-                ident.name,
-                known.join(", ")
-            ),
+        let name = ident.name.as_str();
+        let message = match suggest::closest(name, candidates) {
+            Some(close) => msg!("unknown-name-close", name = name, close = close),
+            None if known.is_empty() => msg!("unknown-name-first", name = name),
+            None => msg!("unknown-name-known", name = name, names = known.join(", ")),
         };
         Error::new(message, ident.span)
     }
@@ -505,8 +514,9 @@ impl Session {
                 if shape::checked_len(dims).is_none() {
                     return Err(Error::new(too_large(dims), expr.span));
                 }
-                let array = ArrayD::from_shape_vec(IxDyn(dims), values.clone())
-                    .map_err(|e| Error::new(format!("malformed array literal: {e}"), expr.span))?;
+                let array = ArrayD::from_shape_vec(IxDyn(dims), values.clone()).map_err(|e| {
+                    Error::new(msg!("array-malformed", reason = e.to_string()), expr.span)
+                })?;
                 Ok(self.graph.leaf(Value::float(array), label))
             }
             ExprKind::Name(name) => self.eval_name(&Ident {
@@ -547,11 +557,7 @@ impl Session {
                         Ok(self.graph.leaf(Value::Bool(mask), label))
                     }
                     other => Err(Error::new(
-                        format!(
-                            "'{}' was made by {}, not by relu, so it has no mask; mask() takes a name made by relu(...)",
-                            ident.name,
-                            describe_op(other)
-                        ),
+                        msg!("mask-not-relu", name = &ident.name, maker = made_by(other)),
                         ident.span,
                     )),
                 }
@@ -575,10 +581,7 @@ impl Session {
     fn grad_value(&self, ident: &Ident) -> Result<ArrayD<f64>> {
         let Some(back) = &self.last_back else {
             return Err(Error::new(
-                format!(
-                    "no gradients yet: run `back NAME` first, then grad({})",
-                    ident.name
-                ),
+                msg!("grad-before-back", name = &ident.name),
                 ident.span,
             ));
         };
@@ -589,9 +592,10 @@ impl Session {
             return Err(self.unknown_name(ident));
         }
         Err(Error::new(
-            format!(
-                "'{}' took no part in the last back, which ran from '{}'",
-                ident.name, back.output
+            msg!(
+                "grad-took-no-part",
+                name = &ident.name,
+                output = &back.output
             ),
             ident.span,
         ))
@@ -611,7 +615,12 @@ impl Session {
                 Ok(())
             } else {
                 Err(Error::new(
-                    format!("{} takes {n} argument(s), got {}", func.name(), args.len()),
+                    msg!(
+                        "call-arity",
+                        func = func.name(),
+                        expected = n,
+                        got = args.len()
+                    ),
                     func_span,
                 ))
             }
@@ -651,11 +660,7 @@ impl Session {
             Func::Ones | Func::Zeros | Func::Randn => {
                 if args.is_empty() {
                     return Err(Error::new(
-                        format!(
-                            "{} takes at least one size, e.g. {}(2, 3)",
-                            func.name(),
-                            func.name()
-                        ),
+                        msg!("sizes-missing", func = func.name()),
                         func_span,
                     ));
                 }
@@ -682,16 +687,7 @@ impl Session {
         let node = self.eval(arg, source)?;
         let value = self.graph.node(node).value.to_float();
         self.graph.truncate(nodes_before);
-        let bad = || {
-            Error::new(
-                format!(
-                    "{} takes sizes that are whole numbers of 0 or more, e.g. {}(2, 3)",
-                    func.name(),
-                    func.name()
-                ),
-                arg.span,
-            )
-        };
+        let bad = || Error::new(msg!("sizes-not-whole", func = func.name()), arg.span);
         if value.ndim() != 0 {
             return Err(bad());
         }
@@ -703,15 +699,16 @@ impl Session {
     }
 }
 
-/// numpy's words for what went wrong when a layer turned finite inputs into inf or nan.
-fn overflow_warning(graph: &Graph, node: NodeId) -> Option<String> {
+/// numpy's words for what went wrong when a layer turned finite inputs into inf or nan, and how
+/// many elements it affected.
+fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
     let n = graph.node(node);
-    let verb = match n.op {
-        Op::Exp(_) => "overflow encountered in exp",
-        Op::Div(_) => "division by zero or overflow encountered in divide",
-        Op::Mul(_) => "overflow encountered in multiply",
-        Op::Add(_) => "overflow encountered in add",
-        Op::Sub(_) => "overflow encountered in subtract",
+    let numpy = match n.op {
+        Op::Exp(_) => msg!("numpy-overflow-exp"),
+        Op::Div(_) => msg!("numpy-overflow-divide"),
+        Op::Mul(_) => msg!("numpy-overflow-multiply"),
+        Op::Add(_) => msg!("numpy-overflow-add"),
+        Op::Sub(_) => msg!("numpy-overflow-subtract"),
         _ => return None,
     };
     let Value::Float(out) = &n.value else {
@@ -723,17 +720,167 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<String> {
     });
     let bad = out.iter().filter(|v| !v.is_finite()).count();
     (inputs_finite && bad > 0).then(|| {
-        format!(
-            "{verb}: {bad} of {} element(s) became inf or nan",
-            out.len()
+        msg!(
+            "overflow-warning",
+            numpy = numpy,
+            bad = bad,
+            count = out.len()
         )
     })
 }
 
-fn describe_op(op: &Op) -> String {
+/// What made a value, for the error of `mask()` on a value that no ReLU made.
+fn made_by(op: &Op) -> Message {
     match op {
-        Op::Leaf => "a literal value".to_string(),
-        Op::Compare(cmp) => format!("a comparison ('{}')", cmp.symbol()),
-        other => format!("the {} layer", other.name()),
+        Op::Leaf => msg!("made-by-literal"),
+        Op::Compare(cmp) => msg!("made-by-comparison", symbol = cmp.symbol()),
+        other => msg!("made-by-layer", layer = other.name()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn error_of(lines: &str) -> Error {
+        let mut session = Session::new();
+        session
+            .run(lines, 0, &mut |_, _, _| Ok(()))
+            .expect_err("the lines fail")
+    }
+
+    /// The message in both languages, checked to be a real sentence of the catalogue.
+    fn both(message: &Message) -> (String, String) {
+        let en = Lang::En.say(message);
+        let ko = Lang::Ko.say(message);
+        assert_ne!(message.id, "raw", "not in the catalogue: {en}");
+        assert!(
+            en != message.id && ko != message.id,
+            "missing id {}",
+            message.id
+        );
+        assert!(
+            ko.chars().any(|c| ('가'..='힣').contains(&c)),
+            "not Korean: {ko}"
+        );
+        (en, ko)
+    }
+
+    #[test]
+    fn every_error_of_a_statement_is_said_in_both_languages() {
+        let cases = [
+            ("x = 1; x2", "unknown name 'x2'; did you mean 'x'?"),
+            ("r2", "unknown name 'r2'; define it first, e.g. r2 = 1.0"),
+            ("abc = 1; qqqqqq", "unknown name 'qqqqqq'; known names: abc"),
+            (
+                "m = 1 < 2; back m",
+                "'m' is a boolean array, and no gradient flows through a comparison; run back from a number array",
+            ),
+            (
+                "r = ones(2, 2); back r [1.0, 2.0, 3.0]",
+                "dout has shape (3,) but 'r' has shape (2, 2); give a dout of the same shape, or `ones`",
+            ),
+            (
+                "x = 1; grad(x)",
+                "no gradients yet: run `back NAME` first, then grad(x)",
+            ),
+            (
+                "a = 1; b = 2; c = a * 3; back c; grad(b)",
+                "'b' took no part in the last back, which ran from 'c'",
+            ),
+            (
+                "x = 1; mask(x)",
+                "'x' was made by a literal value, not by relu, so it has no mask; mask() takes a name made by relu(...)",
+            ),
+            (
+                "x = 1; c = x < 2; mask(c)",
+                "'c' was made by a comparison ('<'), not by relu, so it has no mask; mask() takes a name made by relu(...)",
+            ),
+            (
+                "x = 1; y = x * 2; mask(y)",
+                "'y' was made by the mul layer, not by relu, so it has no mask; mask() takes a name made by relu(...)",
+            ),
+            (
+                "z = ones(2.5)",
+                "ones takes sizes that are whole numbers of 0 or more, e.g. ones(2, 3)",
+            ),
+        ];
+        for (lines, english) in cases {
+            let error = error_of(lines);
+            let (en, ko) = both(&error.message);
+            assert_eq!(en, english, "{lines}");
+            for leak in [
+                "unknown",
+                "define",
+                "known names",
+                "took no part",
+                "made by",
+                "layer",
+            ] {
+                assert!(!ko.contains(leak), "{lines}: {ko}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_messages_a_line_cannot_reach_are_in_the_catalogue_too() {
+        // The parser already refuses a wrong number of arguments and a malformed array.
+        let messages = [
+            msg!("call-arity", func = "relu", expected = 1usize, got = 2usize),
+            msg!("sizes-missing", func = "randn"),
+            msg!("dout-not-broadcast"),
+            msg!("array-malformed", reason = "incompatible shapes"),
+        ];
+        let english = [
+            "relu takes 1 argument(s), got 2",
+            "randn takes at least one size, e.g. randn(2, 3)",
+            "dout could not be broadcast",
+            "malformed array literal: incompatible shapes",
+        ];
+        for (message, english) in messages.iter().zip(english) {
+            assert_eq!(both(message).0, english);
+        }
+    }
+
+    #[test]
+    fn an_overflow_warns_in_numpy_s_words_and_then_in_the_reader_s() {
+        let mut session = Session::new();
+        session
+            .run("big = exp([1000.0, 1.0])", 0, &mut |_, _, _| Ok(()))
+            .expect("an overflow is no error");
+        let warnings = session.take_warnings();
+        let [warning] = warnings.as_slice() else {
+            panic!("one warning: {warnings:?}");
+        };
+        let (en, ko) = both(&warning.message);
+        assert_eq!(
+            en,
+            "overflow encountered in exp: 1 of 2 element(s) became inf or nan"
+        );
+        assert_eq!(
+            ko,
+            "overflow encountered in exp: 원소 2개 중 1개가 inf 또는 nan이 되었습니다"
+        );
+    }
+
+    #[test]
+    fn literals_in_any_spelling_are_constants_and_names_are_not() {
+        let mut session = Session::new();
+        session
+            .run(
+                "t = 2.0; y = (3) * t + - 1 - -(2) + 1e3",
+                0,
+                &mut |_, _, _| Ok(()),
+            )
+            .expect("the line runs");
+        let graph = session.graph();
+        let constants: Vec<String> = (0..graph.len())
+            .filter(|&id| session.is_constant(id))
+            .map(|id| graph.node(id).label.clone())
+            .collect();
+        assert_eq!(constants, ["(3)", "- 1", "-(2)", "1e3"]);
+        let t = session.node_of("t").expect("t is bound");
+        assert!(!session.is_constant(t));
     }
 }

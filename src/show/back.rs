@@ -4,9 +4,9 @@
 use crate::engine::graph::{Gradients, NodeId, Op};
 use crate::engine::value::Value;
 use crate::session::{BackRecord, Session};
-use crate::show::View;
 use crate::show::print::{self, Digits};
 use crate::show::style::Style;
+use crate::show::view::View;
 use ndarray::{ArrayD, IxDyn};
 use unicode_width::UnicodeWidthStr;
 

@@ -3,8 +3,8 @@
 //! out at a ReLU kink with both of its gradients.
 
 use crate::engine::gradcheck::{Report, TOLERANCE};
-use crate::show::View;
 use crate::show::print;
+use crate::show::view::View;
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(report: &Report, view: &View) -> String {
@@ -13,7 +13,12 @@ pub fn render(report: &Report, view: &View) -> String {
         "{}\n",
         style.context(&lang.say(&crate::msg!("check-heading", name = &report.target)))
     );
-    let width = report.vars.iter().map(|v| v.name.width()).max().unwrap_or(0);
+    let width = report
+        .vars
+        .iter()
+        .map(|v| v.name.width())
+        .max()
+        .unwrap_or(0);
     for var in &report.vars {
         let verdict = if var.ok {
             style.ok(&lang.word("check-ok"))
@@ -26,7 +31,10 @@ pub fn render(report: &Report, view: &View) -> String {
             mean = short(var.mean_abs_diff),
             max = short(var.max_abs_diff)
         ));
-        out.push_str(&format!("  {}{pad}  {row}  {verdict}\n", style.name(&var.name)));
+        out.push_str(&format!(
+            "  {}{pad}  {row}  {verdict}\n",
+            style.name(&var.name)
+        ));
     }
     for var in report.vars.iter().filter(|v| !v.kinks.is_empty()) {
         out.push_str(&format!(

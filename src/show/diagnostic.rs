@@ -7,7 +7,7 @@
 
 use crate::lang::error::Error;
 use crate::msg;
-use crate::show::View;
+use crate::show::view::View;
 use unicode_width::UnicodeWidthChar;
 
 /// A 1-based line and character column.

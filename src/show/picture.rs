@@ -22,28 +22,32 @@
 //! but only over graphs already counted to be small.
 
 use crate::engine::graph::{Gradients, Graph, NodeId, Op};
-use crate::show::print::{self, Digits};
-use crate::session::Session;
 use crate::engine::shape;
-use crate::show::View;
-use crate::show::style::Style;
 use crate::engine::value::Value;
+use crate::i18n::Lang;
+use crate::msg;
+use crate::session::Session;
+use crate::show::View;
+use crate::show::print::{self, Digits};
+use crate::show::style::Style;
 use ndarray::{Array1, ArrayD};
 use std::collections::{HashMap, HashSet, VecDeque};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `graph NAME`: the graph that produced `output`, drawn for a terminal `width` columns wide.
+/// `graph NAME`: the graph that produced `output`, drawn for a terminal `view.width` columns wide,
+/// in `view.lang`.
 pub fn render(session: &Session, output: NodeId, view: &View) -> String {
     let (width, style) = (view.width, &view.style);
     let graph = session.graph();
     if output >= graph.len() {
-        return String::from("(this value is no longer in the graph)\n");
+        return format!("{}\n", view.lang.word("picture-gone"));
     }
     let (members, count) = members_of(graph, output);
     if count <= MAX_DRAWN_NODES {
         let painter = Painter::new(
             session,
             style,
+            view.lang,
             Flows::collect(session, &members, usize::MAX),
         );
         let drawing = Sideways::new(&painter, &members).draw_all(output);
@@ -61,11 +65,19 @@ pub fn render(session: &Session, output: NodeId, view: &View) -> String {
             return out;
         }
     }
-    tree_view(session, output, &members, count, width, style)
+    tree_view(session, output, &members, count, view)
 }
 
-/// `graph NAME --dot`: the same graph as Graphviz DOT.
+/// `graph NAME --dot`: the same graph as Graphviz DOT, with English for its one phrase (see
+/// `dot_in`).
 pub fn dot(session: &Session, output: NodeId) -> String {
+    dot_in(session, output, Lang::En)
+}
+
+/// `graph NAME --dot` in `lang`. Its labels are names, values, layer symbols and the label
+/// `grad`, which read the same in every language; only a gradient summed over more uses than
+/// a box writes out says so in words.
+pub fn dot_in(session: &Session, output: NodeId, lang: Lang) -> String {
     let mut out = String::from("digraph backprop {\n");
     out.push_str("  rankdir=LR;\n");
     out.push_str("  node [fontname=\"Helvetica\", fontsize=11];\n");
@@ -81,19 +93,22 @@ pub fn dot(session: &Session, output: NodeId) -> String {
         let painter = Painter::new(
             session,
             &plain,
+            lang,
             Flows::collect(session, &fan_out, usize::MAX),
         );
         for id in (0..=output).filter(|&id| members[id]) {
             let node = graph.node(id);
-            let title = session
-                .name_of(id)
-                .map_or_else(|| truncate(strip_parens(node.label.trim())), str::to_string);
-            let mut fields = vec![
-                escape_record(&title),
-                escape_record(&painter.forward_text(id)),
-            ];
+            // A constant is its value alone, as in the terminal picture: no title, no gradient.
+            let mut fields = Vec::with_capacity(3);
+            if !session.is_constant(id) {
+                let title = session
+                    .name_of(id)
+                    .map_or_else(|| truncate(strip_parens(node.label.trim())), str::to_string);
+                fields.push(escape_record(&title));
+            }
+            fields.push(escape_record(&painter.forward_text(id)));
             if let Some(grad) = painter.grad_expression(id) {
-                fields.push(escape_record(&format!("grad {grad}")));
+                fields.push(escape_record(&format!("{GRAD} {grad}")));
             }
             out.push_str(&format!(
                 "  v{id} [shape=record, label=\"{{{}}}\"];\n",
@@ -116,7 +131,7 @@ pub fn dot(session: &Session, output: NodeId) -> String {
                 match painter.edge_grad((id, k)) {
                     Some(grad) if fan_out[input] => out.push_str(&format!(
                         "  v{input} -> op{id} [label=\"{}\"];\n",
-                        escape_string(&format!("grad {}", grad_text(grad)))
+                        escape_string(&format!("{GRAD} {}", grad_text(grad)))
                     )),
                     _ => out.push_str(&format!("  v{input} -> op{id};\n")),
                 }
@@ -128,6 +143,9 @@ pub fn dot(session: &Session, output: NodeId) -> String {
     out
 }
 
+/// The word in front of a gradient in every picture. It is what `grad(x)` is called, so it is a
+/// label of the language, the same in Korean and English, like the layers' names.
+const GRAD: &str = "grad";
 /// Graphs with more nodes than this are shown as a tree, since a drawing of them would not fit.
 const MAX_DRAWN_NODES: usize = 30;
 /// The tree view stops after about this many lines and says how many nodes it left out.
@@ -236,21 +254,23 @@ impl Flows {
     }
 }
 
-/// Everything the pictures say about a single node, as text.
+/// Everything the pictures say about a single node, as text, in one language.
 struct Painter<'a> {
     session: &'a Session,
     graph: &'a Graph,
     style: &'a Style,
+    lang: Lang,
     gradients: Option<&'a Gradients>,
     flows: Flows,
 }
 
 impl<'a> Painter<'a> {
-    fn new(session: &'a Session, style: &'a Style, flows: Flows) -> Painter<'a> {
+    fn new(session: &'a Session, style: &'a Style, lang: Lang, flows: Flows) -> Painter<'a> {
         Painter {
             session,
             graph: session.graph(),
             style,
+            lang,
             gradients: session.last_back().map(|back| &back.gradients),
             flows,
         }
@@ -265,7 +285,7 @@ impl<'a> Painter<'a> {
         }
         let node = self.graph.node(id);
         let label = strip_parens(node.label.trim());
-        let literal = label.parse::<f64>().is_ok() || label.starts_with('[');
+        let literal = self.session.is_constant(id) || label.starts_with('[');
         if (matches!(node.op, Op::Leaf) && literal) || label.is_empty() {
             None
         } else {
@@ -290,8 +310,13 @@ impl<'a> Painter<'a> {
         value_text(&node.value, digits)
     }
 
-    /// The node's whole gradient from the last `back`, if it took part.
+    /// The node's whole gradient from the last `back`, if it took part. A constant the learner
+    /// wrote into an expression (the `1` of `1 / t`) has none to show: nothing is learned about
+    /// it, so it is drawn as its value alone.
     fn total(&self, id: NodeId) -> Option<&ArrayD<f64>> {
+        if self.session.is_constant(id) {
+            return None;
+        }
         self.gradients.and_then(|g| g.get(id))
     }
 
@@ -307,7 +332,10 @@ impl<'a> Painter<'a> {
             .collect();
         Some(match edges.len() {
             0 | 1 => total,
-            n if n > MAX_SUM_TERMS => format!("{total}, the sum over {n} uses"),
+            n if n > MAX_SUM_TERMS => {
+                self.lang
+                    .say(&msg!("picture-sum-over", total = total, count = n))
+            }
             n if terms.len() == n => format!("{} = {total}", terms.join(" + ")),
             _ => total,
         })
@@ -316,10 +344,13 @@ impl<'a> Painter<'a> {
     /// The gradient that went back along `edge`, (consumer, input position), if the last `back`
     /// sent one along it.
     fn edge_grad(&self, edge: (NodeId, usize)) -> Option<&ArrayD<f64>> {
+        let input = *self.graph.node(edge.0).inputs.get(edge.1)?;
+        if self.session.is_constant(input) {
+            return None;
+        }
         if let Some(grad) = self.flows.edges.get(&edge) {
             return Some(grad);
         }
-        let input = *self.graph.node(edge.0).inputs.get(edge.1)?;
         match self.flows.into.get(&input)?.as_slice() {
             [only] if *only == edge => self.total(input),
             _ => None,
@@ -340,12 +371,13 @@ impl<'a> Painter<'a> {
             self.title(id).into_iter().collect()
         };
         if repeat {
+            let again = self.lang.word("picture-again");
             let note = if title.is_empty() {
-                "(again)"
+                again
             } else {
-                " (again)"
+                format!(" {again}")
             };
-            title.push((Role::Note, note.to_string()));
+            title.push((Role::Note, note));
         }
         let grad = match edge {
             Some(edge) => self.edge_grad(edge),
@@ -519,12 +551,8 @@ fn no_gradients_hint(painter: &Painter, members: &[bool], output: NodeId) -> Str
         return String::new();
     }
     let name = painter.session.name_of(output).unwrap_or("NAME");
-    format!(
-        "{}\n",
-        painter.style.context(&format!(
-            "(no gradients here yet: run back {name}, then graph {name} again)"
-        ))
-    )
+    let hint = painter.lang.say(&msg!("picture-no-gradients", name = name));
+    format!("{}\n", painter.style.context(&hint))
 }
 
 /// What a stretch of text in the drawing is, which decides its colour.
@@ -663,7 +691,7 @@ impl Label {
         }
         canvas.put(anchor, col, &self.value, Role::Forward);
         if let Some(grad) = &self.grad {
-            canvas.put(anchor + 1, col, &format!("grad {grad}"), Role::Grad);
+            canvas.put(anchor + 1, col, &format!("{GRAD} {grad}"), Role::Grad);
         }
     }
 }
@@ -838,31 +866,25 @@ impl<'p, 'a> Sideways<'p, 'a> {
                 .filter(|e| self.drawn_edges.contains(e))
                 .count();
             let elsewhere = edges.len() - here;
+            let times = |count: usize| msg!("picture-times", count = count);
             let uses = match (here, elsewhere) {
-                (_, 0) => format!("is used {}", times(here)),
-                (0, _) => format!("is used {} outside this picture", times(elsewhere)),
-                _ => format!(
-                    "is used {} here and {} elsewhere",
-                    times(here),
-                    times(elsewhere)
+                (_, 0) => msg!("picture-used", times = times(here)),
+                (0, _) => msg!("picture-used-outside", times = times(elsewhere)),
+                _ => msg!(
+                    "picture-used-both",
+                    here = times(here),
+                    elsewhere = times(elsewhere)
                 ),
             };
-            notes.push(format!(
-                "{} {}: {}",
-                Role::Name.paint(&painter.mention(id), style),
-                style.context(&uses),
-                style.grad(&format!("grad {grad}"))
-            ));
+            let note = msg!(
+                "picture-note",
+                name = Role::Name.paint(&painter.mention(id), style),
+                uses = style.context(&painter.lang.say(&uses)),
+                grad = style.grad(&format!("{GRAD} {grad}"))
+            );
+            notes.push(painter.lang.say(&note));
         }
         notes
-    }
-}
-
-fn times(n: usize) -> String {
-    if n == 1 {
-        "once".to_string()
-    } else {
-        format!("{n} times")
     }
 }
 
@@ -911,14 +933,15 @@ fn tree_view(
     output: NodeId,
     members: &[bool],
     count: usize,
-    width: usize,
-    style: &Style,
+    view: &View,
 ) -> String {
+    let (width, style, lang) = (view.width, &view.style, view.lang);
     let graph = session.graph();
     let (plan, planned) = plan_tree(graph, output, width);
     let painter = Painter::new(
         session,
         style,
+        lang,
         Flows::collect(session, &planned, MAX_SUM_TERMS),
     );
     let mut lines: Vec<Vec<(Role, String)>> = Vec::new();
@@ -939,7 +962,9 @@ fn tree_view(
         };
         let (mut text, grad) = tree_text(&painter, *node, *section, *mark);
         let mut row = vec![(Role::Wire, prefix.clone())];
-        let grad_inline = grad.as_ref().map(|g| (Role::Grad, format!(" (grad {g})")));
+        let grad_inline = grad
+            .as_ref()
+            .map(|g| (Role::Grad, format!(" ({GRAD} {g})")));
         let inline_width: usize = row
             .iter()
             .chain(&text)
@@ -953,7 +978,7 @@ fn tree_view(
                 let guide = if expanded { "│   " } else { "    " };
                 extra = Some(vec![
                     (Role::Wire, format!("{child_prefix}{guide}")),
-                    (Role::Grad, format!("grad {grad}")),
+                    (Role::Grad, format!("{GRAD} {grad}")),
                 ]);
             }
             (_, Some(inline)) => text.insert(tree_grad_position(&text), inline),
@@ -983,12 +1008,12 @@ fn tree_view(
     }
     let hidden = count.saturating_sub(printed_count);
     if hidden > 0 {
-        let noun = if hidden == 1 { "node" } else { "nodes" };
-        out.push_str(&style.context(&format!("… {hidden} more {noun}")));
+        let more = lang.say(&msg!("picture-more-nodes", count = hidden));
+        out.push_str(&style.context(&more));
         out.push('\n');
     }
     if repeats {
-        out.push_str(&style.context("(*) shown above"));
+        out.push_str(&style.context(&lang.word("picture-shown-above")));
         out.push('\n');
     }
     out.push_str(&no_gradients_hint(&painter, members, output));
@@ -1099,11 +1124,18 @@ fn tree_text(
         };
         text.push((Role::Layer, layer));
     }
+    let lang = painter.lang;
     match mark {
         Mark::Full => {}
         Mark::Repeat(None) => text.push((Role::Note, " (*)".to_string())),
-        Mark::Repeat(Some(n)) => text.push((Role::Note, format!(" (see [{n}])"))),
-        Mark::Continued(n) => text.push((Role::Note, format!("  … continued in [{n}]"))),
+        Mark::Repeat(Some(n)) => {
+            let see = lang.say(&msg!("picture-see", number = n.to_string()));
+            text.push((Role::Note, format!(" {see}")));
+        }
+        Mark::Continued(n) => {
+            let continued = lang.say(&msg!("picture-continued", number = n.to_string()));
+            text.push((Role::Note, format!("  {continued}")));
+        }
     }
     let grad = if matches!(mark, Mark::Repeat(_)) {
         None
@@ -1223,6 +1255,138 @@ mod tests {
         canvas.wire_to(2, 5);
         assert_eq!(canvas.width(), 7);
         assert_eq!(canvas.render(&Style::plain()), "価格  x\n\n y ──\n");
+    }
+
+    /// A session after `lines`, which must run.
+    fn session_after(lines: &str) -> Session {
+        let mut session = Session::new();
+        session
+            .run(lines, 0, &mut |_, _, _| Ok(()))
+            .expect("the lines run");
+        session
+    }
+
+    /// `graph NAME` with colour off, `width` columns wide, in `lang`.
+    fn picture(session: &Session, name: &str, width: usize, lang: Lang) -> String {
+        let node = session.node_of(name).expect("the name is bound");
+        render(session, node, &View::new(Style::plain(), width, lang))
+    }
+
+    #[test]
+    fn a_constant_is_drawn_as_its_value_alone_without_a_gradient() {
+        // d(3/t)/d3 = 1/t = 0.5 is computed by back, but nothing is learned about the `3`.
+        let session = session_after("t = 2.0; y = 3 / t; back y");
+        let y = session.node_of("y").expect("y is bound");
+        for width in [100, 20] {
+            let drawn = picture(&session, "y", width, Lang::En);
+            assert!(drawn.contains("3.0"), "{drawn}");
+            assert!(drawn.contains("grad -0.75"), "{drawn}");
+            assert!(
+                !drawn.contains("0.5"),
+                "the constant's gradient is back:\n{drawn}"
+            );
+            assert_eq!(drawn.matches("grad").count(), 2, "{drawn}");
+        }
+        // The tree view, when the drawing does not fit: `├── 1.0`, with nothing after it.
+        let tree = picture(&session, "y", 20, Lang::En);
+        assert!(tree.lines().any(|line| line == "├── 3.0"), "{tree}");
+        let graphviz = dot(&session, y);
+        assert!(
+            graphviz.contains("[shape=record, label=\"{3.0}\"]"),
+            "{graphviz}"
+        );
+        assert!(!graphviz.contains("0.5"), "{graphviz}");
+    }
+
+    #[test]
+    fn constants_in_parentheses_or_with_a_sign_are_constants_too() {
+        let session = session_after("t = 2.0; y = (3) * t + - 1; back y");
+        let drawn = picture(&session, "y", 100, Lang::En);
+        // The gradient of `(3)` would be t = 2.0; `- 1` would get 1.0 beside its value.
+        assert!(!drawn.contains("grad 2.0"), "{drawn}");
+        assert!(drawn.contains("grad 3.0"), "{drawn}");
+        assert!(!drawn.contains("- 1"), "a constant has no title:\n{drawn}");
+    }
+
+    /// The English words of the pictures, none of which may show in a Korean picture.
+    const ENGLISH: [&str; 12] = [
+        "again",
+        "used",
+        "once",
+        "times",
+        "elsewhere",
+        "outside",
+        "more",
+        "node",
+        "shown",
+        "see [",
+        "continued",
+        "no gradients",
+    ];
+
+    fn assert_korean(drawn: &str) {
+        for word in ENGLISH {
+            assert!(
+                !drawn.contains(word),
+                "'{word}' in a Korean picture:\n{drawn}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_korean_picture_says_everything_in_korean() {
+        let fan_out = session_after("x = 3.0; y = x * x; back y");
+        let drawn = picture(&fan_out, "y", 100, Lang::Ko);
+        assert!(drawn.contains("x (다시)"), "{drawn}");
+        assert!(
+            drawn.contains("x은(는) 2번 쓰입니다: grad 3.0 + 3.0 = 6.0"),
+            "{drawn}"
+        );
+        assert_korean(&drawn);
+
+        let before_back = session_after("x = 3.0; y = x * x");
+        let drawn = picture(&before_back, "y", 100, Lang::Ko);
+        assert!(drawn.contains("back y을(를) 실행한 다음"), "{drawn}");
+        assert_korean(&drawn);
+
+        let wide = session_after(
+            "a = 0.1234567; b = a * 3.3333333; c = b + 0.7777777; d = exp(c); \
+             e = d / 1.9999999; f = sigmoid(e); g = f * a; back g",
+        );
+        let drawn = picture(&wide, "g", 100, Lang::Ko);
+        assert!(drawn.contains("(*) 위에 이미 나온 노드"), "{drawn}");
+        assert_korean(&drawn);
+        // Narrow enough that the tree continues in numbered sections.
+        let drawn = picture(&wide, "g", 40, Lang::Ko);
+        assert!(drawn.contains("에서 이어짐"), "{drawn}");
+        assert_korean(&drawn);
+
+        let mut chain = session_after("y = 1.0");
+        for _ in 0..300 {
+            chain
+                .run("y = y * 1.5", 0, &mut |_, _, _| Ok(()))
+                .expect("the chain grows");
+        }
+        chain
+            .run("back y", 0, &mut |_, _, _| Ok(()))
+            .expect("back runs");
+        let drawn = picture(&chain, "y", 100, Lang::Ko);
+        assert!(drawn.contains("… 노드 "), "{drawn}");
+        assert_korean(&drawn);
+        let english = picture(&chain, "y", 100, Lang::En);
+        assert!(english.contains(" more nodes"), "{english}");
+    }
+
+    #[test]
+    fn a_sum_over_many_uses_is_said_in_the_language_of_the_picture() {
+        let session = session_after("x = 1.0; y = x * x * x * x * x * x; back y");
+        let drawn = picture(&session, "y", 300, Lang::Ko);
+        assert!(drawn.contains("곳에서 받은 기울기의 합"), "{drawn}");
+        assert_korean(&drawn);
+        let english = picture(&session, "y", 300, Lang::En);
+        assert!(english.contains(", the sum over 6 uses"), "{english}");
+        let y = session.node_of("y").expect("y is bound");
+        assert!(dot_in(&session, y, Lang::Ko).contains("6곳에서"));
     }
 
     #[test]

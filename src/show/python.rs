@@ -16,8 +16,10 @@ pub fn render(code: &str, style: &Style) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str("    ");
-        out.push_str(&highlight_line(line, style));
+        if !line.trim().is_empty() {
+            out.push_str("    ");
+            out.push_str(&highlight_line(line, style));
+        }
     }
     out
 }

@@ -12,11 +12,12 @@ use crate::engine::shape;
 use crate::engine::value::Value;
 use crate::msg;
 use crate::session::{BackRecord, Session};
-use crate::show::View;
 use crate::show::picture;
 use crate::show::print::Digits;
+use crate::show::view::View;
 use ndarray::{ArrayD, ArrayRef, IxDyn};
 use std::collections::HashMap;
+use unicode_width::UnicodeWidthStr;
 
 /// One page per node that sends gradients, in the order `back` visits them, then a summary.
 pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &View) -> Vec<String> {
@@ -90,24 +91,39 @@ fn page(
     let dout = g(&step.dout);
     let constant = |k: usize| node.inputs.get(k).is_some_and(|&i| session.is_constant(i));
     // The book's `/` node: a constant 1 divided by its input.
-    let reciprocal = |layer: &crate::engine::layers::DivLayer| {
-        constant(0) && layer.x.iter().all(|&v| v == 1.0)
-    };
+    let reciprocal =
+        |layer: &crate::engine::layers::DivLayer| constant(0) && layer.x.iter().all(|&v| v == 1.0);
     let cached = match &node.op {
-        Op::Mul(layer) => format!("{} = {}, {} = {}", operand(0), g(&layer.x), operand(1), g(&layer.y)),
+        Op::Mul(layer) => format!(
+            "{} = {}, {} = {}",
+            operand(0),
+            g(&layer.x),
+            operand(1),
+            g(&layer.y)
+        ),
         Op::Div(layer) if reciprocal(layer) => format!("out = {}", g(&(&layer.x / &layer.y))),
-        Op::Div(layer) => format!("{} = {}, {} = {}", operand(0), g(&layer.x), operand(1), g(&layer.y)),
+        Op::Div(layer) => format!(
+            "{} = {}, {} = {}",
+            operand(0),
+            g(&layer.x),
+            operand(1),
+            g(&layer.y)
+        ),
         Op::Exp(layer) => format!("out = {}", g(&layer.out)),
         Op::Sigmoid(layer) => format!("out = {}", g(&layer.out)),
         Op::Relu(layer) => format!("mask = {}", inline(&Value::Bool(layer.mask.clone()))),
         _ => lang.word("step-nothing"),
     };
+    // The two labels line up by display width: Korean takes two columns a letter.
+    let cached_label = lang.word("step-cached");
+    let label_width = cached_label.width().max("dout".width());
+    let pad = |label: &str| " ".repeat(label_width - label.width() + 2);
     text.push_str(&format!(
-        "      {}  {}\n",
-        lang.word("step-cached"),
+        "      {cached_label}{}{}\n",
+        pad(&cached_label),
         style.forward(&cached)
     ));
-    text.push_str(&format!("      dout    {}\n", style.grad(&dout)));
+    text.push_str(&format!("      dout{}{}\n", pad("dout"), style.grad(&dout)));
     // Each rule is the layer's own backward, with the cached numbers put in; the result is the
     // gradient as the layer computed it, before any broadcast is summed away. A constant input
     // (a literal such as the 1 of `1 / x`) gets no rule: nothing is learned about a constant.
@@ -246,9 +262,7 @@ fn operand_text(text: &str) -> String {
 
 fn is_word(text: &str) -> bool {
     !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_')
+        && text.chars().all(|c| c.is_alphanumeric() || c == '_')
         && !text.starts_with(|c: char| c.is_ascii_digit())
 }
 

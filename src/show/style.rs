@@ -43,7 +43,9 @@ impl ColorChoice {
             ColorChoice::Never => false,
             ColorChoice::Auto => {
                 let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                !no_color && is_terminal
+                // A dumb terminal shows escape codes as text, as `ls --color=auto` knows.
+                let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+                !no_color && !dumb && is_terminal
             }
         }
     }
@@ -155,6 +157,29 @@ impl Style {
     /// A string literal in a Python sketch.
     pub fn string(&self, text: &str) -> String {
         self.paint(text, |t| t.color(Color::Green).to_string())
+    }
+
+    /// One line of a chart, `index` counting the series in the order `plot` was given them.
+    /// Six hues cycle, in matplotlib's order (blue, orange, green, red, purple, cyan) so that a
+    /// learner who knows the book's figures sees the same first colours; a seventh series
+    /// repeats the first hue, and the legend's order still tells them apart.
+    pub fn series(&self, index: usize, text: &str) -> String {
+        const HUES: [Color; 6] = [
+            Color::BrightBlue,
+            Color::Yellow,
+            Color::Green,
+            Color::Red,
+            Color::Magenta,
+            Color::Cyan,
+        ];
+        self.paint(text, |t| t.color(HUES[index % HUES.len()]).to_string())
+    }
+
+    /// An image pixel drawn as a grey background, `level` from 0 (black) to 23 (white): the 24
+    /// greys of the 256-colour palette, codes 232 to 255. Levels above 23 are drawn white.
+    pub fn grey(&self, level: u8, text: &str) -> String {
+        let code = 232 + level.min(23);
+        self.paint(text, |t| t.on_color(Color::AnsiColor(code)).to_string())
     }
 
     fn paint(&self, text: &str, paint: impl Fn(&str) -> String) -> String {

@@ -1,9 +1,9 @@
 //! The bad-input table: each row is a statement and the exact text it must put on stderr. After
 //! each one the session must be exactly as it was, which the table checks too.
 
+use crate::support::Shell;
 use crate::support::{run, run_with};
 use backprop::app::script::ScriptOptions;
-use crate::support::Shell;
 
 /// (what the learner typed after `SETUP`,
 /// the exact stderr of `backprop run` on it, with the file named test.bp and the set-up on line 1).

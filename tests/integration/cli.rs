@@ -172,3 +172,59 @@ fn bad_command_lines_exit_2_with_a_message() {
     let output = binary(&["frobnicate"], b"", &[]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped() {
+    let (out, err, code) = run_file(b"\xEF\xBB\xBFx = 1\nx + 1\n");
+    assert_eq!((out.as_str(), err.as_str(), code), ("x = 1.0\n2.0\n", "", 0));
+    let piped = binary(&["run", "-"], b"\xEF\xBB\xBF1 + 1\n", &[("NO_COLOR", "1")]);
+    assert_eq!(String::from_utf8_lossy(&piped.stdout), "2.0\n");
+    assert!(piped.status.success());
+}
+
+#[test]
+fn a_full_disk_is_an_error_and_not_silence() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // Not every system has /dev/full; Linux, where CI runs, does.
+    };
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("s.bp");
+    std::fs::write(&path, "x = [1.0, 2.0]\nx + 1\n").expect("written");
+    let output = std::process::Command::new(crate::support::bin())
+        .args(["run", path.to_str().expect("UTF-8")])
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .stdout(full)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: cannot write the output: No space left on device\n"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly_with_141() {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = std::process::Command::new(crate::support::bin())
+        .args(["run", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let script = "x = ones(100, 100)\n".repeat(2_000);
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(script.as_bytes()).expect("the script is sent");
+    drop(stdin);
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    stdout.read_line(&mut first).expect("one line");
+    assert!(first.starts_with("x = [[1. 1."), "{first}");
+    drop(stdout);
+    let output = child.wait_with_output().expect("the binary ends");
+    assert_eq!(output.status.code(), Some(141));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}

@@ -1,8 +1,8 @@
 //! The engine's promises, checked on generated inputs: a million-node chain, gradients that
 //! agree with the gradient check and with `step` on random graphs, and no input that panics.
 
-use crate::support::{run, snapshot, visible_escapes};
 use crate::support::Shell;
+use crate::support::{run, snapshot, visible_escapes};
 use backprop::show::style::Style;
 use proptest::prelude::*;
 

@@ -288,3 +288,154 @@ fn an_unreadable_history_file_warns_at_start_and_the_session_works() {
     assert!(shown.contains("2.0"), "{shown:?}");
     leave(session);
 }
+
+#[test]
+fn commands_typed_after_a_prefilled_line_do_what_was_meant() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    session.send(enter(":lesson relu")).expect("typed");
+    session
+        .expect("x = [[1.0, -0.5], [-2.0, 3.3]]")
+        .expect("the first statement is pre-filled");
+    // `:next` typed at the end of the pre-filled line is the command, not a syntax error.
+    // `x` is used by every later step, so the first `:next` says so and offers it again.
+    session
+        .send(enter(":next"))
+        .expect("typed after the statement");
+    let shown = shown_until_next_prompt(&mut session);
+    assert!(!shown.contains("error"), "{shown:?}");
+    assert!(
+        shown.contains("makes x, which later steps use"),
+        "{shown:?}"
+    );
+    session
+        .expect("x = [[1.0, -0.5], [-2.0, 3.3]]")
+        .expect("still offered");
+    // A second `:next` skips it anyway.
+    session.send(enter(":next")).expect("typed again");
+    session
+        .expect("x <= 0")
+        .expect("the next statement is offered");
+    // `:prev` refills the prompt with the previous lesson statement, not the stale line.
+    session.send(enter(":prev")).expect("typed after x <= 0");
+    let shown = shown_until_next_prompt(&mut session);
+    assert!(!shown.contains("error"), "{shown:?}");
+    session
+        .expect("x = [[1.0, -0.5], [-2.0, 3.3]]")
+        .expect("the previous statement is offered again");
+    // Enter runs the offered statement.
+    session.send("\r").expect("Enter");
+    session.expect("x = [[ 1.  -0.5]").expect("it ran");
+    session.expect("x <= 0").expect("and the lesson moved on");
+    session.send("\u{15}").expect("Ctrl-U");
+    leave(session);
+}
+
+#[test]
+fn lang_reaches_a_paused_lesson() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    session.send(enter(":lesson relu")).expect("typed");
+    session.expect("x = [[1.0, -0.5]").expect("pre-filled");
+    session.send(ControlCode::EndOfText).expect("Ctrl-C");
+    session.expect("lesson paused").expect("paused");
+    run(&mut session, ":lang ko");
+    session.send(enter(":lesson")).expect("typed");
+    // The prose before the statement is shown again, now in Korean, at the same statement.
+    let found = session
+        .expect("x = [[1.0, -0.5], [-2.0, 3.3]]")
+        .expect("the same statement is offered");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(
+        shown.contains("마스크") || shown.contains("ReLU 계층"),
+        "{shown:?}"
+    );
+    session.send("\u{15}").expect("Ctrl-U");
+    let shown = run(&mut session, "undefined_name");
+    assert!(
+        shown.contains("오류:"),
+        "errors follow :lang too: {shown:?}"
+    );
+    leave(session);
+}
+
+#[test]
+fn a_lesson_is_marked_finished_only_when_gone_through_on_a_terminal() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let data = home.path().join("data");
+    let listing = || {
+        let out = Command::new(bin())
+            .args(["lesson", "--lang", "en"])
+            .env("XDG_DATA_HOME", &data)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the listing runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Played straight through, the lesson is shown but not finished.
+    let shown = Command::new(bin())
+        .args(["lesson", "graph", "--no-pause"])
+        .env("XDG_DATA_HOME", &data)
+        .output()
+        .expect("the lesson plays");
+    assert!(shown.status.success());
+    assert_eq!(listing().matches('✓').count(), 0, "{}", listing());
+    // Gone through section by section on a terminal, it is.
+    let mut command = Command::new(bin());
+    command
+        .args(["lesson", "graph", "--lang", "en"])
+        .env("XDG_DATA_HOME", &data)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color");
+    let mut lesson = Session::spawn(command).expect("the lesson starts on a pty");
+    lesson.set_expect_timeout(Some(Duration::from_secs(10)));
+    while lesson.expect("[Enter: go on, q: quit]").is_ok() {
+        lesson.send("\r").expect("Enter");
+    }
+    let status = lesson.get_process().wait().expect("the lesson ends");
+    assert_eq!(status, WaitStatus::Exited(lesson.get_process().pid(), 0));
+    let listed = listing();
+    assert_eq!(listed.matches('✓').count(), 1, "{listed}");
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.contains('✓') && l.contains("graph")),
+        "{listed}"
+    );
+}
+
+#[test]
+fn a_dumb_terminal_gets_no_colour() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = spawn(home.path(), &[("TERM", "dumb")]);
+    // A dumb terminal gets rustyline's plain line reading, without its escape codes, so the
+    // next prompt marks the end of the output.
+    session
+        .send(enter("x = [1.0, -2.0]; r = relu(x); back r"))
+        .expect("typed");
+    let found = session.expect(">>> ").expect("the next prompt");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(shown.contains("mask = (x <= 0)"), "{shown:?}");
+    assert!(!has_sgr(&shown), "{shown:?}");
+    leave(session);
+}
+
+#[test]
+fn history_keeps_ten_thousand_entries_and_the_files_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().expect("a temporary home");
+    let file = home.path().join("data/backprop/history");
+    std::fs::create_dir_all(file.parent().expect("a parent")).expect("the data directory");
+    let old: String = (0..10_050).map(|i| format!("x{i} = {i}\n")).collect();
+    std::fs::write(&file, format!("#V2\n{old}")).expect("an old history");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).expect("mode");
+    let mut session = plain(home.path());
+    run(&mut session, "newest = 1");
+    leave(session);
+    let kept = std::fs::read_to_string(&file).expect("the history is readable");
+    let entries: Vec<&str> = kept.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(entries.len(), 10_000, "IPython-like depth");
+    assert_eq!(entries.last(), Some(&"newest = 1"));
+    let mode = std::fs::metadata(&file).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "trimming keeps the file's mode");
+}

@@ -33,7 +33,8 @@ pub fn run_with(src: &str, options: ScriptOptions) -> Ran {
         &View::plain(),
         &View::plain(),
         options,
-    );
+    )
+    .expect("a Vec takes any output");
     Ran {
         stdout: String::from_utf8(out).expect("stdout is UTF-8"),
         stderr: String::from_utf8(err).expect("stderr is UTF-8"),
@@ -97,7 +98,12 @@ impl Shell {
 
     /// Runs one line and writes what it prints into `out`.
     pub fn run(&mut self, text: &str, base: usize, out: &mut Vec<u8>) -> Result<(), Error> {
-        runner::run_line(&mut self.session, &self.view, text, base, out, &mut |_| true)
+        let result =
+            runner::run_line(&mut self.session, &self.view, text, base, out, &mut |_| true);
+        result.map_err(|failure| match failure {
+            runner::Failure::Statement(error) => error,
+            runner::Failure::Output(e) => panic!("a Vec cannot fail to be written: {e}"),
+        })
     }
 }
 

@@ -1,10 +1,11 @@
 # app
 
 ## Input and output
+cannot-write-output = cannot write the output: {$reason}
 io-not-found = no such file
 io-permission-denied = permission denied
 io-other = {$reason}
-write-failed = could not write the output: {$reason}
+write-failed = could not write the output
 dot-cannot-write = cannot write '{$file}': {$reason}
 dot-wrote = wrote {$file}; render it with: dot -Tsvg {$file} -o graph.svg
 cannot-read-stdin = cannot read standard input: {$reason}
@@ -40,10 +41,7 @@ repl-no-such-lesson = no lesson '{$which}'; the lessons are {$lessons}
 repl-no-such-lesson-close = no lesson '{$which}'; did you mean '{$close}'? the lessons are {$lessons}
 repl-guided-how = The prompt is filled with the next statement: Enter runs it, or edit it first. :next skips, :prev goes back, Ctrl-C pauses
 repl-lesson-finished = Lesson finished! :lessons to pick the next one.
-repl-skip-needed = `{$statement}` makes {$names}, which {$count ->
-    [one] a later step uses
-   *[other] later steps use
-}. Press Enter to run it now, or type :next again to skip it anyway.
+repl-skip-needed = `{$statement}` makes {$names}, which later steps use. Press Enter to run it now, or type :next again to skip it anyway.
 repl-lesson-paused = (lesson paused: :lesson carries on)
 repl-no-terminal = cannot open the terminal for editing: {$reason}
 repl-cannot-read = cannot read the terminal: {$reason}

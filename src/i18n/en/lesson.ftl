@@ -5,7 +5,6 @@ lesson-listing = Lessons (backprop lesson N, or :lesson NAME):
 lesson-pause-prompt = [Enter: go on, q: quit]
 lesson-not-found = no lesson '{$which}'; the lessons are: {$lessons}
 lesson-cannot-record = could not record the finished lesson: {$reason}
-lesson-cannot-write = could not write the lesson: {$reason}
 
 ## A malformed lesson file
 lesson-no-english-twin = lesson {$number} has no English twin in lessons/en

@@ -1,1 +1,72 @@
 # parser
+
+## Statements
+parse-unexpected-end = unexpected end of line
+parse-assign-built-in = cannot assign to '{$name}': it is a built-in name; choose another name
+parse-expected-name = expected a name
+parse-expected-equals = expected '='
+parse-expected-name-after = expected a name after '{$keyword}'
+parse-target-built-in = expected a name after '{$keyword}', but '{$name}' is a built-in name
+parse-keyword-not-function = '{$keyword}' is a statement, not a function; write it without parentheses, e.g. {$keyword} y
+parse-graph-unknown-option = unknown option '{$option}' for graph; the only option is '--dot'
+parse-unclosed-quote = expected '"' to close '"'
+parse-expected-file-name = expected a file name inside the quotes
+
+## Expressions
+parse-expected-expression-after = expected an expression after '{$after}'
+parse-chained-comparison = comparisons cannot be chained; add parentheses, e.g. (a < b) == c
+parse-no-power = there is no '**' operator; multiply instead, e.g. x * x
+parse-no-floor-division = there is no '//' operator; use '/'
+parse-tuple = tuples are not supported; write a shape as ones(2, 3), not ones((2, 3))
+parse-keyword-not-value = '{$keyword}' is a statement keyword, not a value; use it at the start of a statement, e.g. {$keyword} y
+parse-function-not-value = '{$function}' is a function; call it like {$example}
+parse-too-many-operators = too many operators in one statement (at most {$max}); split it into several statements
+parse-expressions-too-deep = expressions nest at most {$max} deep
+
+## Calls
+parse-unknown-function-close = unknown function '{$name}'; did you mean '{$close}'?
+parse-unknown-function = unknown function '{$name}'; the functions are {$functions}
+parse-takes-a-name = {$function} takes a variable name, e.g. {$function}(x)
+# $wanted is parse-arguments or parse-arguments-or-more.
+parse-arity = {$function} takes {$wanted}, got {$got}
+parse-arguments = {$count ->
+    [one] {$count} argument
+   *[other] {$count} arguments
+}
+parse-arguments-or-more = {$count} or more arguments
+
+## Numbers and arrays
+parse-expected-number = expected a number
+parse-expected-list = expected a list
+parse-expected-number-after = expected a number after '{$sign}'
+parse-invalid-number = invalid number '{$text}'
+parse-number-too-large = number '{$text}' is too large for float64 (the largest is about 1.8e308)
+parse-arrays-too-deep = arrays nest at most {$max} deep
+# Rows of one parent are numbered from 1.
+parse-ragged-rows = ragged array: row {$row} has {$count ->
+    [one] {$count} item
+   *[other] {$count} items
+} where row {$first_row} has {$first_count}
+# Lists in different parents are named by their numpy index, e.g. [1][0].
+parse-ragged-lists = ragged array: the list at {$at} has {$count ->
+    [one] {$count} item
+   *[other] {$count} items
+} where the list at {$first_at} has {$first_count}
+
+## What was expected, and what was found instead
+# $expected is one of the parse-expected messages; $found is one of the parse-token messages.
+parse-found = {$expected}, found {$found}
+parse-token = '{$token}'
+parse-token-end-of-line = end of line
+parse-token-line-break = a line break
+parse-token-list = a list
+parse-token-number = a number
+parse-expected-end = expected ';' or end of line
+parse-expected-statement = expected a statement
+parse-expected-statement-before-semicolon = expected a statement before ';'
+parse-expected-name-before-equals = expected a name before '='
+parse-assign-to-expression = cannot assign to an expression; the left side of '=' must be a name
+parse-unexpected-close = unexpected '{$token}'
+parse-unclosed-paren = expected ')' to close '('
+parse-unclosed-bracket = expected ']' to close '['
+parse-unexpected-character = unexpected character '{$char}'

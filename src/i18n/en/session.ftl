@@ -1,1 +1,38 @@
 # session
+
+## Names
+unknown-name-close = unknown name '{$name}'; did you mean '{$close}'?
+unknown-name-first = unknown name '{$name}'; define it first, e.g. {$name} = 1.0
+unknown-name-known = unknown name '{$name}'; known names: {$names}
+
+## back, grad() and mask()
+back-boolean = '{$name}' is a boolean array, and no gradient flows through a comparison; run back from a number array
+dout-not-broadcast = dout could not be broadcast
+dout-shape = dout has shape {$dout} but '{$name}' has shape {$shape}; give a dout of the same shape, or `ones`
+grad-before-back = no gradients yet: run `back NAME` first, then grad({$name})
+grad-took-no-part = '{$name}' took no part in the last back, which ran from '{$output}'
+# $maker is one of the made-by messages below.
+mask-not-relu = '{$name}' was made by {$maker}, not by relu, so it has no mask; mask() takes a name made by relu(...)
+made-by-literal = a literal value
+made-by-comparison = a comparison ('{$symbol}')
+made-by-layer = the {$layer} layer
+
+## Calls and literals
+call-arity = {$func} takes {$expected} argument(s), got {$got}
+sizes-missing = {$func} takes at least one size, e.g. {$func}(2, 3)
+sizes-not-whole = {$func} takes sizes that are whole numbers of 0 or more, e.g. {$func}(2, 3)
+# $reason is ndarray's own description of the mismatch.
+array-malformed = malformed array literal: {$reason}
+
+## Warnings: numpy's RuntimeWarning, then how many elements it hit.
+# numpy's own words, the same in every language: a learner can search for them.
+numpy-overflow-exp = overflow encountered in exp
+numpy-overflow-divide = division by zero or overflow encountered in divide
+numpy-overflow-multiply = overflow encountered in multiply
+numpy-overflow-add = overflow encountered in add
+numpy-overflow-subtract = overflow encountered in subtract
+# $numpy is one of the numpy-overflow messages above.
+overflow-warning = {$numpy}: {$bad} of {$count} element(s) became inf or nan
+
+## The line editor's hints, after `ones(`, `zeros(` and `randn(`
+hint-sizes = rows, cols)

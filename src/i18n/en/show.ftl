@@ -17,3 +17,15 @@ check-kinks = {$count ->
 }
 check-kink-row = numerical {$numerical}  back {$back}
 check-tolerance = tolerance: |numerical − back| ≤ {$tolerance} × (1 + |back|) in every element
+
+## step
+step-heading = step {$name}: {$count ->
+    [one] 1 node
+   *[other] {$count} nodes
+}, in the order back visits them; dout = {$dout}
+step-done = done: these are the gradients back gives
+step-cached = cached
+step-nothing = nothing
+step-relu-rule = dout, zeroed where mask is True
+step-summed = {" "}(summed to shape {$shape})
+step-added = , added up so far: {$total}

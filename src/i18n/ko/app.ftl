@@ -1,10 +1,11 @@
 # app
 
 ## Input and output
+cannot-write-output = 출력을 쓸 수 없습니다: {$reason}
 io-not-found = 파일이 없습니다
 io-permission-denied = 권한이 없습니다
 io-other = {$reason}
-write-failed = 출력을 쓸 수 없습니다: {$reason}
+write-failed = 출력을 쓸 수 없습니다
 dot-cannot-write = '{$file}'에 쓸 수 없습니다: {$reason}
 dot-wrote = {$file}에 썼습니다. 그림으로 보려면: dot -Tsvg {$file} -o graph.svg
 cannot-read-stdin = 표준 입력을 읽을 수 없습니다: {$reason}

@@ -5,7 +5,6 @@ lesson-listing = 수업 목록 (backprop lesson N 또는 :lesson 이름):
 lesson-pause-prompt = [Enter: 계속, q: 끝내기]
 lesson-not-found = '{$which}'라는 수업이 없습니다. 수업: {$lessons}
 lesson-cannot-record = 마친 수업을 기록할 수 없습니다: {$reason}
-lesson-cannot-write = 수업을 출력할 수 없습니다: {$reason}
 
 ## A malformed lesson file
 lesson-no-english-twin = 수업 {$number}에 대응하는 영어 수업이 lessons/en에 없습니다

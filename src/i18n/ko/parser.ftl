@@ -1,1 +1,64 @@
 # parser
+
+## Statements
+parse-unexpected-end = 줄이 예상보다 일찍 끝났습니다
+parse-assign-built-in = '{$name}'에는 대입할 수 없습니다. 내장 이름이니 다른 이름을 고르세요
+parse-expected-name = 이름이 와야 합니다
+parse-expected-equals = '='가 와야 합니다
+parse-expected-name-after = '{$keyword}' 뒤에 이름이 와야 합니다
+parse-target-built-in = '{$keyword}' 뒤에는 이름이 와야 하는데 '{$name}'은(는) 내장 이름입니다
+parse-keyword-not-function = '{$keyword}'은(는) 함수가 아니라 문장입니다. 괄호 없이 쓰세요. 예: {$keyword} y
+parse-graph-unknown-option = graph에는 '{$option}' 옵션이 없습니다. 옵션은 '--dot' 하나뿐입니다
+parse-unclosed-quote = 여는 따옴표 '"'에 맞는 닫는 따옴표 '"'가 없습니다
+parse-expected-file-name = 따옴표 안에 파일 이름이 와야 합니다
+
+## Expressions
+parse-expected-expression-after = '{$after}' 뒤에 식이 와야 합니다
+parse-chained-comparison = 비교는 이어 쓸 수 없습니다. 괄호를 넣으세요. 예: (a < b) == c
+parse-no-power = '**' 연산자는 없습니다. 대신 곱하세요. 예: x * x
+parse-no-floor-division = '//' 연산자는 없습니다. '/'를 쓰세요
+parse-tuple = 튜플은 지원하지 않습니다. 모양은 ones((2, 3))이 아니라 ones(2, 3)처럼 쓰세요
+parse-keyword-not-value = '{$keyword}'은(는) 값이 아니라 문장 키워드입니다. 문장 맨 앞에 쓰세요. 예: {$keyword} y
+parse-function-not-value = '{$function}'은(는) 함수입니다. {$example}처럼 호출하세요
+parse-too-many-operators = 한 문장에 연산자가 너무 많습니다(최대 {$max}개). 여러 문장으로 나누세요
+parse-expressions-too-deep = 식은 {$max}단계까지만 중첩할 수 있습니다
+
+## Calls
+parse-unknown-function-close = 알 수 없는 함수 '{$name}'. '{$close}'인가요?
+parse-unknown-function = 알 수 없는 함수 '{$name}'. 함수: {$functions}
+parse-takes-a-name = {$function}에는 변수 이름을 주세요. 예: {$function}(x)
+# $wanted is parse-arguments or parse-arguments-or-more: "1개", "1개 이상".
+parse-arity = {$function}은(는) 인자를 {$wanted} 받는데 {$got}개가 주어졌습니다
+parse-arguments = {$count}개
+parse-arguments-or-more = {$count}개 이상
+
+## Numbers and arrays
+parse-expected-number = 숫자가 와야 합니다
+parse-expected-list = 리스트가 와야 합니다
+parse-expected-number-after = '{$sign}' 뒤에 숫자가 와야 합니다
+parse-invalid-number = '{$text}'은(는) 올바른 숫자가 아닙니다
+parse-number-too-large = 숫자 '{$text}'은(는) float64로 나타내기에 너무 큽니다(가장 큰 값은 약 1.8e308)
+parse-arrays-too-deep = 배열은 {$max}단계까지만 중첩할 수 있습니다
+# Rows of one parent are numbered from 1.
+parse-ragged-rows = 들쭉날쭉한 배열입니다: {$row}행은 원소가 {$count}개인데 {$first_row}행은 {$first_count}개입니다
+# Lists in different parents are named by their numpy index, e.g. [1][0].
+parse-ragged-lists = 들쭉날쭉한 배열입니다: {$at}의 리스트는 원소가 {$count}개인데 {$first_at}의 리스트는 {$first_count}개입니다
+
+## What was expected, and what was found instead
+# $expected is one of the parse-expected messages (a whole sentence: "숫자가 와야 합니다");
+# $found is one of the parse-token messages: "'x' 대신 숫자가 와야 합니다".
+parse-found = {$found} 대신 {$expected}
+parse-token = '{$token}'
+parse-token-end-of-line = 줄 끝
+parse-token-line-break = 줄바꿈
+parse-token-list = 리스트
+parse-token-number = 숫자
+parse-expected-end = ';' 또는 줄 끝이 와야 합니다
+parse-expected-statement = 문장이 와야 합니다
+parse-expected-statement-before-semicolon = ';' 앞에 문장이 와야 합니다
+parse-expected-name-before-equals = '=' 앞에 이름이 와야 합니다
+parse-assign-to-expression = 식에는 대입할 수 없습니다. '='의 왼쪽은 이름이어야 합니다
+parse-unexpected-close = '{$token}'와 짝이 맞는 여는 괄호가 없습니다
+parse-unclosed-paren = 여는 괄호 '('에 맞는 닫는 괄호 ')'가 없습니다
+parse-unclosed-bracket = 여는 대괄호 '['에 맞는 닫는 대괄호 ']'가 없습니다
+parse-unexpected-character = '{$char}'은(는) 쓸 수 없는 문자입니다

@@ -11,3 +11,12 @@ check-mismatch = 불일치
 check-kinks = {$name}의 원소 {$count}개가 ReLU의 꺾인 점(입력이 0이거나 0에서 h 이내)에 있습니다. 거기서는 수치 미분과 역전파의 기울기가 다를 수 있으므로 비교에서 뺐습니다:
 check-kink-row = 수치 미분 {$numerical}  역전파 {$back}
 check-tolerance = 허용 오차: 모든 원소에서 |수치 미분 − back| ≤ {$tolerance} × (1 + |back|)
+
+## step
+step-heading = step {$name}: back이 방문하는 순서대로 노드 {$count}개, dout = {$dout}
+step-done = 끝: back이 구하는 기울기와 같습니다
+step-cached = 저장
+step-nothing = 없음
+step-relu-rule = dout에서 mask가 True인 칸을 0으로
+step-summed = {" "}(모양 {$shape}로 합침)
+step-added = , 지금까지 더한 값: {$total}

@@ -1,0 +1,372 @@
+//! Expressions: precedence from comparisons down to unary signs and primaries, e.g.
+//! `relu(x * W + b) > 0`, with the limits on how deep they nest and how many operators one
+//! statement has. Calls are `call`'s; numbers and arrays are `literal`'s.
+
+use super::lexeme::{additive_op, comparison_op, multiplicative_op, name, skip};
+use super::statement::KEYWORDS;
+use super::{Line, MAX_DEPTH, MAX_OPERATORS, Nest, PResult, fail};
+use crate::lang::ast::{BinOp, Expr, ExprKind, Span, is_reserved};
+use crate::lang::error::Error;
+use crate::msg;
+use nom::Parser;
+use nom::character::complete::one_of;
+
+impl<'a> Line<'a> {
+    /// `expression := comparison`, e.g. `relu(x * W + b) > 0`. `after` is the token before it,
+    /// to say what the expression was expected after.
+    pub(super) fn expression(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
+        self.comparison(input, nest, after)
+    }
+
+    /// `comparison := sum [('<' | '<=' | '>' | '>=' | '==' | '!=') sum]`, e.g. `x <= 0.5`.
+    /// Python would chain `a < b < c`; numpy arrays cannot, so a second comparison is an error.
+    fn comparison(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
+        let (rest, lhs) = self.sum(input, nest, after)?;
+        let at_op = skip(rest, nest.in_brackets);
+        let Ok((after_op, op)) = comparison_op(at_op) else {
+            return Ok((rest, lhs));
+        };
+        self.count_operator(at_op, after_op)?;
+        let (rest, rhs) = self.sum(skip(after_op, nest.in_brackets), nest, op.symbol())?;
+        let at_second = skip(rest, nest.in_brackets);
+        if let Ok((after_second, _)) = comparison_op(at_second) {
+            return Err(fail(Error::new(
+                msg!("parse-chained-comparison"),
+                self.span(at_second, after_second),
+            )));
+        }
+        Ok((rest, binary(op, lhs, rhs)))
+    }
+
+    /// `sum := term (('+' | '-') term)*`, left-associative, e.g. `a - b + c`.
+    fn sum(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
+        let (mut rest, mut lhs) = self.term(input, nest, after)?;
+        loop {
+            let at_op = skip(rest, nest.in_brackets);
+            let Ok((after_op, op)) = additive_op(at_op) else {
+                return Ok((rest, lhs));
+            };
+            self.count_operator(at_op, after_op)?;
+            let (after_rhs, rhs) =
+                self.term(skip(after_op, nest.in_brackets), nest, op.symbol())?;
+            lhs = binary(op, lhs, rhs);
+            rest = after_rhs;
+        }
+    }
+
+    /// `term := unary (('*' | '/') unary)*`, left-associative, e.g. `x * W / 2`.
+    fn term(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
+        let (mut rest, mut lhs) = self.unary(input, nest, after)?;
+        loop {
+            let at_op = skip(rest, nest.in_brackets);
+            let Ok((after_op, op)) = multiplicative_op(at_op) else {
+                return Ok((rest, lhs));
+            };
+            // Python users will try these; say plainly that they do not exist.
+            let doubled = if at_op.starts_with("**") {
+                Some(msg!("parse-no-power"))
+            } else if at_op.starts_with("//") {
+                Some(msg!("parse-no-floor-division"))
+            } else {
+                None
+            };
+            if let Some(message) = doubled {
+                return Err(fail(Error::new(message, self.span_len(at_op, 2))));
+            }
+            self.count_operator(at_op, after_op)?;
+            let (after_rhs, rhs) =
+                self.unary(skip(after_op, nest.in_brackets), nest, op.symbol())?;
+            lhs = binary(op, lhs, rhs);
+            rest = after_rhs;
+        }
+    }
+
+    /// `unary := ('-' | '+') unary | primary`, e.g. `-x`. Signs bind tighter than `*`, as in
+    /// Python, so `-a * b` is `(-a) * b`. `+x` is just `x`, with the sign inside its span.
+    fn unary(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
+        let Ok((after_sign, sign)) = one_of::<_, _, nom::error::Error<&str>>("+-").parse(input)
+        else {
+            return self.primary(input, nest, after);
+        };
+        let inner = self.deeper(nest, input)?;
+        let symbol = if sign == '-' { "-" } else { "+" };
+        let (rest, operand) = self.unary(skip(after_sign, nest.in_brackets), inner, symbol)?;
+        let span = Span::new(self.offset(input), operand.span.end);
+        let kind = if sign == '-' {
+            ExprKind::Neg(Box::new(operand))
+        } else {
+            operand.kind
+        };
+        Ok((rest, Expr { kind, span }))
+    }
+
+    /// `primary := number | array | NAME | call | '(' expression ')'`, e.g. `(x + 1)`.
+    fn primary(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
+        match input.chars().next() {
+            Some('[') => self.array(input),
+            Some('(') => self.parenthesized(input, nest),
+            Some(c) if c.is_ascii_digit() || c == '.' => {
+                let (rest, number) = self.number(input)?;
+                Ok((
+                    rest,
+                    Expr {
+                        kind: ExprKind::Number(number),
+                        span: self.span(input, rest),
+                    },
+                ))
+            }
+            Some(c) if c.is_ascii_alphabetic() || c == '_' => self.name_or_call(input, nest),
+            _ => {
+                let message = msg!("parse-expected-expression-after", after = after);
+                Err(fail(self.expected(message, input)))
+            }
+        }
+    }
+
+    /// `'(' expression ')'`, e.g. `(a + b)`; the span includes the parentheses.
+    fn parenthesized(&self, input: &'a str, nest: Nest) -> PResult<'a, Expr> {
+        let open = self.span_len(input, 1);
+        let inner = Nest {
+            in_brackets: true,
+            ..self.deeper(nest, input)?
+        };
+        let start = skip(&input[1..], true);
+        if start.is_empty() {
+            return Err(fail(self.unclosed(start, ')', open)));
+        }
+        let (rest, expr) = self.expression(start, inner, "(")?;
+        let rest = skip(rest, true);
+        // numpy spells shapes as tuples, `np.ones((2, 3))`; here they are plain arguments.
+        if rest.starts_with(',') {
+            return Err(fail(
+                Error::new(msg!("parse-tuple"), self.span_len(rest, 1)).with_related(open),
+            ));
+        }
+        let rest = self.close(rest, ')', open)?;
+        Ok((
+            rest,
+            Expr {
+                span: Span::new(open.start, self.offset(rest)),
+                ..expr
+            },
+        ))
+    }
+
+    /// A NAME, or a call when '(' follows, e.g. `W1` or `relu(x)`.
+    fn name_or_call(&self, input: &'a str, nest: Nest) -> PResult<'a, Expr> {
+        let (after, word) =
+            name(input).map_err(|_| fail(self.expected(msg!("parse-expected-name"), input)))?;
+        let span = self.span(input, after);
+        if KEYWORDS.contains(&word) {
+            let message = msg!("parse-keyword-not-value", keyword = word);
+            return Err(fail(Error::new(message, span)));
+        }
+        let paren = skip(after, nest.in_brackets);
+        if paren.starts_with('(') {
+            return self.call(word, span, paren, nest);
+        }
+        if is_reserved(word) {
+            let message = msg!(
+                "parse-function-not-value",
+                function = word,
+                example = super::call::example_call(word)
+            );
+            return Err(fail(Error::new(message, span)));
+        }
+        Ok((
+            after,
+            Expr {
+                kind: ExprKind::Name(word.to_string()),
+                span,
+            },
+        ))
+    }
+
+    /// Counts one binary operator (spanning `at` to `after`) against the statement's limit.
+    fn count_operator(&self, at: &'a str, after: &'a str) -> Result<(), nom::Err<Error>> {
+        let count = self.operators.get() + 1;
+        self.operators.set(count);
+        if count > MAX_OPERATORS {
+            let message = msg!("parse-too-many-operators", max = MAX_OPERATORS);
+            return Err(fail(Error::new(message, self.span(at, after))));
+        }
+        Ok(())
+    }
+
+    /// One level deeper for the '(' or sign at `at`, or the error when that is too deep.
+    pub(super) fn deeper(&self, nest: Nest, at: &'a str) -> Result<Nest, nom::Err<Error>> {
+        if nest.depth >= MAX_DEPTH {
+            let message = msg!("parse-expressions-too-deep", max = MAX_DEPTH);
+            return Err(fail(Error::new(message, self.span_len(at, 1))));
+        }
+        Ok(Nest {
+            depth: nest.depth + 1,
+            ..nest
+        })
+    }
+
+    /// The text after the closing bracket `close` at `at`, or the unclosed-bracket error.
+    fn close(&self, at: &'a str, close: char, open: Span) -> Result<&'a str, nom::Err<Error>> {
+        at.strip_prefix(close)
+            .ok_or_else(|| fail(self.unclosed(at, close, open)))
+    }
+}
+
+fn binary(op: BinOp, lhs: Expr, rhs: Expr) -> Expr {
+    let span = lhs.span.to(rhs.span);
+    Expr {
+        kind: ExprKind::Binary {
+            op,
+            lhs: Box::new(lhs),
+            rhs: Box::new(rhs),
+        },
+        span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::ast::{ExprKind, Func, Span};
+    use crate::lang::parser::parse_line;
+    use crate::lang::parser::tests::{assert_error, expr, say, show};
+
+    #[test]
+    fn precedence_follows_python() {
+        let cases = [
+            ("-a * b + c < d", "((((-a) * b) + c) < d)"),
+            ("a + b * c", "(a + (b * c))"),
+            ("1 - 2 - 3", "((1 - 2) - 3)"),
+            ("a / b * c", "((a / b) * c)"),
+            ("2 * -3", "(2 * (-3))"),
+            ("a - -b", "(a - (-b))"),
+            ("--a", "(-(-a))"),
+            ("+a", "a"),
+            ("(a + b) * c", "((a + b) * c)"),
+            ("a + b >= c * 2", "((a + b) >= (c * 2))"),
+            ("(a < b) == c", "((a < b) == c)"),
+            ("a != b", "(a != b)"),
+            ("a <= b", "(a <= b)"),
+            ("a > b", "(a > b)"),
+        ];
+        for (text, tree) in cases {
+            assert_eq!(show(&expr(text)), tree, "{text}");
+        }
+    }
+
+    #[test]
+    fn expression_spans_are_exact() {
+        let e = expr("-x * (y + 1)");
+        assert_eq!(e.span, Span::new(0, 12));
+        let ExprKind::Binary { lhs, rhs, .. } = &e.kind else {
+            panic!()
+        };
+        assert_eq!(lhs.span, Span::new(0, 2));
+        assert_eq!(rhs.span, Span::new(5, 12));
+        let e = expr("relu( x )");
+        let ExprKind::Call {
+            func,
+            func_span,
+            args,
+        } = &e.kind
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (*func, *func_span, args[0].span),
+            (Func::Relu, Span::new(0, 4), Span::new(6, 7))
+        );
+        assert_eq!(e.span, Span::new(0, 9));
+    }
+
+    #[test]
+    fn expression_errors() {
+        assert_error("2 *", "expected an expression after '*'", 3, 3);
+        assert_error("2 * )", "expected an expression after '*'", 4, 5);
+        assert_error(
+            "a < b < c",
+            "comparisons cannot be chained; add parentheses, e.g. (a < b) == c",
+            6,
+            7,
+        );
+        assert_error(
+            "a == b != c",
+            "comparisons cannot be chained; add parentheses, e.g. (a < b) == c",
+            7,
+            9,
+        );
+        assert_error("()", "expected an expression after '('", 1, 2);
+        assert_error(
+            "x ** 2",
+            "there is no '**' operator; multiply instead, e.g. x * x",
+            2,
+            4,
+        );
+        assert_error("x // 2", "there is no '//' operator; use '/'", 2, 4);
+    }
+
+    #[test]
+    fn huge_nesting_is_an_error_not_a_stack_overflow() {
+        let cases = [
+            ("[".repeat(100_000), "arrays nest at most 64 deep", 64),
+            ("(".repeat(100_000), "expressions nest at most 64 deep", 64),
+            ("-".repeat(100_000), "expressions nest at most 64 deep", 64),
+            (
+                format!("x = {}", "- ".repeat(100_000)),
+                "expressions nest at most 64 deep",
+                132,
+            ),
+            (
+                "relu(".repeat(100_000),
+                "expressions nest at most 64 deep",
+                64 * 5 + 4,
+            ),
+        ];
+        for (text, message, at) in cases {
+            let e = parse_line(&text, 0).unwrap_err();
+            assert_eq!(say(&e), message);
+            assert_eq!(e.span, Span::new(at, at + 1));
+        }
+        let chain = vec!["1"; 100_000].join(" + ");
+        let e = parse_line(&chain, 0).unwrap_err();
+        let message =
+            "too many operators in one statement (at most 256); split it into several statements";
+        assert_eq!(say(&e), message);
+        assert_eq!(e.span, Span::new(256 * 4 + 2, 256 * 4 + 3));
+        // The limit is per statement.
+        let fine = format!("a = {0}; b = {0}", vec!["1"; 200].join(" * "));
+        assert_eq!(parse_line(&fine, 0).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_parses() {
+        let parens = format!("{}x{}", "(".repeat(64), ")".repeat(64));
+        assert_eq!(show(&expr(&parens)), "x");
+        let signs = format!("{}x", "-".repeat(64));
+        assert_eq!(
+            show(&expr(&signs)),
+            format!("{}x{}", "(-".repeat(64), ")".repeat(64))
+        );
+        let calls = format!("{}x{}", "relu(".repeat(64), ")".repeat(64));
+        assert!(show(&expr(&calls)).starts_with("relu(relu("));
+        let mixed = format!(
+            "{}{}1{}{}",
+            "exp(".repeat(63),
+            "[".repeat(64),
+            "]".repeat(64),
+            ")".repeat(63)
+        );
+        let expected = format!(
+            "{}array{:?}[1.0]{}",
+            "exp(".repeat(63),
+            [1; 64],
+            ")".repeat(63)
+        );
+        assert_eq!(show(&expr(&mixed)), expected);
+        assert_error(
+            &format!("{}x", "-".repeat(65)),
+            "expressions nest at most 64 deep",
+            64,
+            65,
+        );
+    }
+}

@@ -1,0 +1,532 @@
+//! Statements: a line of them separated by ';', and each kind of statement, e.g.
+//! `W = randn(2, 3); back loss ones; graph loss --dot out.dot; check loss`. Their expressions are
+//! `expr`'s.
+
+use super::lexeme::{ends_file_name, name, skip, starts_assignment, starts_expression};
+use super::{Line, Nest, PResult, fail};
+use crate::lang::ast::{Dout, Ident, Statement, StatementKind, is_reserved};
+use crate::lang::error::Error;
+use crate::msg;
+
+/// The statement keywords; the other reserved words are functions.
+pub(super) const KEYWORDS: [&str; 4] = ["back", "graph", "step", "check"];
+
+impl<'a> Line<'a> {
+    /// `line := [statement (';' statement)* [';']]`, e.g. `a = [1, 2]; back a   # comment`.
+    pub(super) fn line(&self, input: &'a str) -> PResult<'a, Vec<Statement>> {
+        let mut statements = Vec::new();
+        let mut rest = skip(input, false);
+        while !rest.is_empty() {
+            // The operator limit bounds the depth of one statement's tree, so it starts afresh.
+            self.operators.set(0);
+            let (after, mut statement) = self.statement(rest)?;
+            rest = skip(after, false);
+            if let Some(after_semicolon) = rest.strip_prefix(';') {
+                statement.silent = true;
+                rest = skip(after_semicolon, false);
+            } else if !rest.is_empty() {
+                return Err(fail(self.trailing(rest, &statement)));
+            }
+            statements.push(statement);
+        }
+        Ok((rest, statements))
+    }
+
+    /// `statement := assignment | back | graph | step | check | expression`, e.g. `back y ones`.
+    fn statement(&self, input: &'a str) -> PResult<'a, Statement> {
+        if let Ok((after, word)) = name(input) {
+            // `back = 1` is an (invalid) assignment, not a `back` statement, so this comes first.
+            if starts_assignment(skip(after, false)) {
+                return self.assignment(input);
+            }
+            match word {
+                "back" => return self.back(input),
+                "step" => return self.step(input),
+                "check" => return self.check(input),
+                "graph" => return self.graph(input),
+                _ => {}
+            }
+        }
+        if !starts_expression(input) {
+            return Err(fail(self.not_a_statement(input)));
+        }
+        let (rest, expr) = self.expression(input, Nest::default(), "")?;
+        let statement = Statement {
+            span: expr.span,
+            kind: StatementKind::Expr(expr),
+            silent: false,
+        };
+        Ok((rest, statement))
+    }
+
+    /// `assignment := NAME '=' expression`, e.g. `W = randn(2, 3)`.
+    fn assignment(&self, input: &'a str) -> PResult<'a, Statement> {
+        let (after, word) =
+            name(input).map_err(|_| fail(self.expected(msg!("parse-expected-name"), input)))?;
+        let name_span = self.span(input, after);
+        if is_reserved(word) {
+            let message = msg!("parse-assign-built-in", name = word);
+            return Err(fail(Error::new(message, name_span)));
+        }
+        let equals = skip(after, false);
+        let value_start = equals.strip_prefix('=').map(|r| skip(r, false));
+        let value_start = value_start
+            .ok_or_else(|| fail(self.expected(msg!("parse-expected-equals"), equals)))?;
+        let (rest, value) = self.expression(value_start, Nest::default(), "=")?;
+        let name = Ident {
+            name: word.to_string(),
+            span: name_span,
+        };
+        let statement = Statement {
+            span: self.span(input, rest),
+            kind: StatementKind::Assign { name, value },
+            silent: false,
+        };
+        Ok((rest, statement))
+    }
+
+    /// `back := 'back' NAME ['ones' | expression]`, e.g. `back loss` or `back y [[1, 0], [0, 1]]`.
+    fn back(&self, input: &'a str) -> PResult<'a, Statement> {
+        self.keyword_target_dout(input, "back", |target, dout| StatementKind::Back {
+            target,
+            dout,
+        })
+    }
+
+    /// `step := 'step' NAME ['ones' | expression]`, e.g. `step y ones`.
+    fn step(&self, input: &'a str) -> PResult<'a, Statement> {
+        self.keyword_target_dout(input, "step", |target, dout| StatementKind::Step {
+            target,
+            dout,
+        })
+    }
+
+    /// The statement `back` and `step` share, built into its kind by `make`.
+    fn keyword_target_dout(
+        &self,
+        input: &'a str,
+        keyword: &'static str,
+        make: fn(Ident, Dout) -> StatementKind,
+    ) -> PResult<'a, Statement> {
+        let (rest, (target, dout)) = self.target_and_dout(input, keyword)?;
+        let statement = Statement {
+            span: self.span(input, rest),
+            kind: make(target, dout),
+            silent: false,
+        };
+        Ok((rest, statement))
+    }
+
+    /// `check := 'check' NAME`, e.g. `check loss`.
+    fn check(&self, input: &'a str) -> PResult<'a, Statement> {
+        let after_keyword = self.keyword(input, "check")?;
+        let (rest, target) = self.target(after_keyword, "check")?;
+        let kind = StatementKind::Check { target };
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind,
+                silent: false,
+            },
+        ))
+    }
+
+    /// `graph := 'graph' NAME ['--dot' [FILE]]`, e.g. `graph loss --dot "out/loss graph.dot"`.
+    /// FILE is a run of characters up to a blank, ';' or '#', or anything but '"' inside quotes.
+    fn graph(&self, input: &'a str) -> PResult<'a, Statement> {
+        let after_keyword = self.keyword(input, "graph")?;
+        let (mut rest, target) = self.target(after_keyword, "graph")?;
+        let mut dot = None;
+        let option = skip(rest, false);
+        if option.starts_with("--") {
+            let option_len = option.find(ends_file_name).unwrap_or(option.len());
+            let (word, after_option) = option.split_at(option_len);
+            if word != "--dot" {
+                let message = msg!("parse-graph-unknown-option", option = word);
+                return Err(fail(Error::new(message, self.span(option, after_option))));
+            }
+            rest = after_option;
+            let file = skip(after_option, false);
+            if let Some(inside) = file.strip_prefix('"') {
+                let open = self.span_len(file, 1);
+                let close = inside
+                    .find(['"', '\n'])
+                    .filter(|&i| inside[i..].starts_with('"'));
+                let Some(close) = close else {
+                    let end = &inside[inside.find('\n').unwrap_or(inside.len())..];
+                    let error = Error::new(msg!("parse-unclosed-quote"), self.span_len(end, 0));
+                    return Err(fail(error.with_related(open)));
+                };
+                rest = &inside[close + 1..];
+                if close == 0 {
+                    let error = Error::new(msg!("parse-expected-file-name"), self.span(file, rest));
+                    return Err(fail(error));
+                }
+                dot = Some(Some(inside[..close].to_string()));
+            } else {
+                // An empty run (end of line, ';' or a line break) is `--dot` without a file.
+                let file_len = file.find(ends_file_name).unwrap_or(file.len());
+                if file_len == 0 {
+                    dot = Some(None);
+                } else {
+                    rest = &file[file_len..];
+                    dot = Some(Some(file[..file_len].to_string()));
+                }
+            }
+        }
+        let kind = StatementKind::Graph { target, dot };
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind,
+                silent: false,
+            },
+        ))
+    }
+
+    /// The statement keyword at the start of `input` and the blanks after it, e.g. `back ` in
+    /// `back y`; writing it like a function call is an error.
+    fn keyword(&self, input: &'a str, keyword: &str) -> Result<&'a str, nom::Err<Error>> {
+        let rest = skip(input.get(keyword.len()..).unwrap_or(""), false);
+        if rest.starts_with('(') {
+            let message = msg!("parse-keyword-not-function", keyword = keyword);
+            return Err(fail(Error::new(message, self.span_len(rest, 1))));
+        }
+        Ok(rest)
+    }
+
+    /// The NAME a statement keyword acts on, e.g. `y` in `back y`.
+    fn target(&self, input: &'a str, keyword: &str) -> PResult<'a, Ident> {
+        match name(input) {
+            Ok((after, word)) if is_reserved(word) => {
+                let message = msg!("parse-target-built-in", keyword = keyword, name = word);
+                Err(fail(Error::new(message, self.span(input, after))))
+            }
+            Ok((after, word)) => Ok((
+                after,
+                Ident {
+                    name: word.to_string(),
+                    span: self.span(input, after),
+                },
+            )),
+            Err(_) => {
+                let message = msg!("parse-expected-name-after", keyword = keyword);
+                Err(fail(self.expected(message, input)))
+            }
+        }
+    }
+
+    /// What `back` and `step` share: `NAME ['ones' | expression]` after the keyword, e.g.
+    /// `y ones` in `back y ones`.
+    fn target_and_dout(&self, input: &'a str, keyword: &str) -> PResult<'a, (Ident, Dout)> {
+        let after_keyword = self.keyword(input, keyword)?;
+        let (after_target, target) = self.target(after_keyword, keyword)?;
+        let dout = skip(after_target, false);
+        // `ones` alone means the default dout; `ones(2, 3)` is an expression like any other.
+        if let Ok((after_ones, "ones")) = name(dout)
+            && !skip(after_ones, false).starts_with('(')
+        {
+            return Ok((after_ones, (target, Dout::Ones)));
+        }
+        if starts_expression(dout) {
+            let (rest, expr) = self.expression(dout, Nest::default(), keyword)?;
+            return Ok((rest, (target, Dout::Expr(expr))));
+        }
+        Ok((after_target, (target, Dout::Ones)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::ast::{Dout, Span, StatementKind};
+    use crate::lang::parser::parse_line;
+    use crate::lang::parser::tests::{assert_error, error, expr, ident, one, say, show};
+
+    #[test]
+    fn line_empty_blank_and_comment_only_give_no_statements() {
+        for text in [
+            "",
+            "   ",
+            "\t \r",
+            "# just a comment",
+            "  # 주석 한국어 ([",
+            "\n",
+        ] {
+            assert_eq!(parse_line(text, 0), Ok(vec![]), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_splits_statements_and_marks_silent_ones() {
+        let statements = parse_line("a = 1; b = 2", 0).unwrap();
+        assert_eq!(statements.len(), 2);
+        assert!(statements[0].silent);
+        assert_eq!(statements[0].span, Span::new(0, 5));
+        assert!(!statements[1].silent);
+        assert_eq!(statements[1].span, Span::new(7, 12));
+        let statements = parse_line("x;  # quiet", 0).unwrap();
+        assert_eq!(statements.len(), 1);
+        assert!(statements[0].silent);
+        assert_eq!(statements[0].span, Span::new(0, 1));
+    }
+
+    #[test]
+    fn line_rejects_empty_statements() {
+        assert_error(";", "expected a statement before ';'", 0, 1);
+        assert_error("a = 1;; b", "expected a statement before ';'", 6, 7);
+    }
+
+    #[test]
+    fn spans_are_offset_by_base() {
+        let statements = parse_line("y = x * 2", 100).unwrap();
+        let StatementKind::Assign { name, value } = &statements[0].kind else {
+            panic!()
+        };
+        assert_eq!(name.span, Span::new(100, 101));
+        assert_eq!(value.span, Span::new(104, 109));
+        assert_eq!(statements[0].span, Span::new(100, 109));
+        let e = parse_line("y = (1", 100).unwrap_err();
+        assert_eq!(e.span, Span::new(106, 106));
+        assert_eq!(e.related, Some(Span::new(104, 105)));
+    }
+
+    #[test]
+    fn a_trailing_newline_is_not_an_error() {
+        assert_eq!(parse_line("x\n", 0).unwrap().len(), 1);
+        assert_eq!(parse_line("x\r\n", 0).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn assignment_binds_a_name_to_an_expression() {
+        let s = one("W1 = randn(2, 3)");
+        let StatementKind::Assign { name, value } = s.kind else {
+            panic!()
+        };
+        assert_eq!(name, ident("W1", 0, 2));
+        assert_eq!(show(&value), "randn(2, 3)");
+        assert_eq!(value.span, Span::new(5, 16));
+        assert_eq!(s.span, Span::new(0, 16));
+        // `==` is a comparison, not an assignment.
+        assert_eq!(show(&expr("a == b")), "(a == b)");
+    }
+
+    #[test]
+    fn assignment_errors() {
+        assert_error(
+            "relu = 1",
+            "cannot assign to 'relu': it is a built-in name; choose another name",
+            0,
+            4,
+        );
+        assert_error(
+            "back = 1",
+            "cannot assign to 'back': it is a built-in name; choose another name",
+            0,
+            4,
+        );
+        assert_error("a = ", "expected an expression after '='", 4, 4);
+        assert_error("a = )", "expected an expression after '='", 4, 5);
+        assert_error(
+            "a + b = 1",
+            "cannot assign to an expression; the left side of '=' must be a name",
+            0,
+            5,
+        );
+        assert_error("= 1", "expected a name before '='", 0, 1);
+    }
+
+    #[test]
+    fn back_takes_a_target_and_an_optional_dout() {
+        let s = one("back y");
+        assert_eq!(
+            s.kind,
+            StatementKind::Back {
+                target: ident("y", 5, 6),
+                dout: Dout::Ones
+            }
+        );
+        assert_eq!(s.span, Span::new(0, 6));
+        let s = one("back y ones  # default");
+        assert_eq!(
+            s.kind,
+            StatementKind::Back {
+                target: ident("y", 5, 6),
+                dout: Dout::Ones
+            }
+        );
+        assert_eq!(s.span, Span::new(0, 11));
+        let StatementKind::Back {
+            dout: Dout::Expr(e),
+            ..
+        } = one("back y ones(2, 3)").kind
+        else {
+            panic!()
+        };
+        assert_eq!(show(&e), "ones(2, 3)");
+        let StatementKind::Back {
+            dout: Dout::Expr(e),
+            ..
+        } = one("back y [[1, -2]]").kind
+        else {
+            panic!()
+        };
+        assert_eq!(show(&e), "array[1, 2][1.0, -2.0]");
+        assert_eq!(e.span, Span::new(7, 16));
+        let StatementKind::Back {
+            dout: Dout::Expr(e),
+            ..
+        } = one("back y -1").kind
+        else {
+            panic!()
+        };
+        assert_eq!(show(&e), "(-1)");
+    }
+
+    #[test]
+    fn step_is_like_back() {
+        let s = one("step loss;");
+        assert!(s.silent);
+        assert_eq!(
+            s.kind,
+            StatementKind::Step {
+                target: ident("loss", 5, 9),
+                dout: Dout::Ones
+            }
+        );
+        let StatementKind::Step {
+            dout: Dout::Expr(e),
+            ..
+        } = one("step y 2 * x").kind
+        else {
+            panic!()
+        };
+        assert_eq!(show(&e), "(2 * x)");
+    }
+
+    #[test]
+    fn check_takes_a_name() {
+        let s = one("check loss");
+        assert_eq!(
+            s.kind,
+            StatementKind::Check {
+                target: ident("loss", 6, 10)
+            }
+        );
+        assert_error(
+            "check loss 1",
+            "expected ';' or end of line, found '1'",
+            11,
+            12,
+        );
+    }
+
+    #[test]
+    fn keyword_errors() {
+        assert_error("back", "expected a name after 'back'", 4, 4);
+        assert_error("back 2", "expected a name after 'back'", 5, 6);
+        assert_error("step ;", "expected a name after 'step'", 5, 6);
+        assert_error("check", "expected a name after 'check'", 5, 5);
+        assert_error("graph", "expected a name after 'graph'", 5, 5);
+        assert_error(
+            "back relu",
+            "expected a name after 'back', but 'relu' is a built-in name",
+            5,
+            9,
+        );
+        assert_error(
+            "back(y)",
+            "'back' is a statement, not a function; write it without parentheses, e.g. back y",
+            4,
+            5,
+        );
+        assert_error(
+            "a = back + 1",
+            "'back' is a statement keyword, not a value; use it at the start of a statement, e.g. back y",
+            4,
+            8,
+        );
+        assert_error(
+            "x = relu + 1",
+            "'relu' is a function; call it like relu(x)",
+            4,
+            8,
+        );
+        assert_error(
+            "ones",
+            "'ones' is a function; call it like ones(2, 3)",
+            0,
+            4,
+        );
+    }
+
+    #[test]
+    fn graph_with_and_without_dot() {
+        let s = one("graph loss");
+        assert_eq!(
+            s.kind,
+            StatementKind::Graph {
+                target: ident("loss", 6, 10),
+                dot: None
+            }
+        );
+        let s = one("graph loss --dot");
+        assert_eq!(
+            s.kind,
+            StatementKind::Graph {
+                target: ident("loss", 6, 10),
+                dot: Some(None)
+            }
+        );
+        assert_eq!(s.span, Span::new(0, 16));
+        let s = one("graph loss --dot out/g(1).dot  # file");
+        let dot = Some(Some("out/g(1).dot".to_string()));
+        assert_eq!(
+            s.kind,
+            StatementKind::Graph {
+                target: ident("loss", 6, 10),
+                dot
+            }
+        );
+        assert_eq!(s.span, Span::new(0, 29));
+        let s = one("graph y --dot \"my graph; #1.dot\"");
+        let dot = Some(Some("my graph; #1.dot".to_string()));
+        assert_eq!(
+            s.kind,
+            StatementKind::Graph {
+                target: ident("y", 6, 7),
+                dot
+            }
+        );
+        assert_eq!(s.span, Span::new(0, 32));
+        let statements = parse_line("graph y --dot a.dot; graph z --dot;", 0).unwrap();
+        assert_eq!(statements.len(), 2);
+        assert!(statements[0].silent && statements[1].silent);
+    }
+
+    #[test]
+    fn graph_errors() {
+        assert_error(
+            "graph y --dto",
+            "unknown option '--dto' for graph; the only option is '--dot'",
+            8,
+            13,
+        );
+        let e = error("graph y --dot \"open");
+        assert_eq!(say(&e), "expected '\"' to close '\"'");
+        assert_eq!(
+            (e.span, e.related),
+            (Span::new(19, 19), Some(Span::new(14, 15)))
+        );
+        assert_error(
+            "graph y --dot \"\"",
+            "expected a file name inside the quotes",
+            14,
+            16,
+        );
+        assert_error("graph y x", "expected ';' or end of line, found 'x'", 8, 9);
+        let e = error("graph y --dot\nx");
+        assert_eq!(say(&e), "expected ';' or end of line, found a line break");
+    }
+}

@@ -1,0 +1,291 @@
+//! What the parser's tests share: parsing one statement or one error, showing a tree compactly,
+//! and checking that an error is said in both languages. Also the properties of the whole parser:
+//! no text makes it panic, and every span it gives lies inside the text.
+
+use super::{logical_lines, needs_more_input, parse_line};
+use crate::i18n::{Arg, Lang, Message, ids};
+use crate::lang::ast::{Dout, Expr, ExprKind, Ident, Span, Statement, StatementKind};
+use crate::lang::error::Error;
+use proptest::prelude::*;
+
+/// The one statement `text` parses to, at base 0.
+pub(super) fn one(text: &str) -> Statement {
+    let statements = parse_line(text, 0).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+    assert_eq!(statements.len(), 1, "{text:?}");
+    statements.into_iter().next().expect("one statement")
+}
+
+/// The expression of the expression statement `text`.
+pub(super) fn expr(text: &str) -> Expr {
+    match one(text).kind {
+        StatementKind::Expr(e) => e,
+        other => panic!("{text:?} is not an expression: {other:?}"),
+    }
+}
+
+/// The error `text` gives, at base 0.
+pub(super) fn error(text: &str) -> Error {
+    match parse_line(text, 0) {
+        Ok(statements) => panic!("{text:?} parsed: {statements:?}"),
+        Err(e) => e,
+    }
+}
+
+/// The English message of `e`, after checking that both languages have every word of it.
+pub(super) fn say(e: &Error) -> String {
+    assert_said(&e.message);
+    Lang::En.say(&e.message)
+}
+
+/// Asserts that `message` and every message inside it is in the catalogue of both languages
+/// (not the transitional `raw`), and that the Korean sentence is Korean.
+fn assert_said(message: &Message) {
+    fn walk(message: &Message) {
+        assert_ne!(message.id, "raw", "{message:?}");
+        for lang in Lang::ALL {
+            assert!(
+                ids(lang).iter().any(|id| id == message.id),
+                "{} lacks {}",
+                lang.code(),
+                message.id
+            );
+        }
+        for (_, arg) in &message.args {
+            if let Arg::Message(inner) = arg {
+                walk(inner);
+            }
+        }
+    }
+    walk(message);
+    let korean = Lang::Ko.say(message);
+    assert!(
+        korean.chars().any(|c| ('가'..='힣').contains(&c)),
+        "{message:?} in Korean: {korean}"
+    );
+}
+
+/// Asserts the message and the span (as start..end) of the error `text` gives.
+pub(super) fn assert_error(text: &str, message: &str, start: usize, end: usize) {
+    let e = error(text);
+    assert_eq!(say(&e), message, "{text:?}");
+    assert_eq!(e.span, Span::new(start, end), "{text:?}: {:?}", e.message);
+}
+
+/// A compact rendering of an expression's structure, to check precedence.
+pub(super) fn show(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Number(n) => format!("{n}"),
+        ExprKind::Array { shape, values } => format!("array{shape:?}{values:?}"),
+        ExprKind::Name(n) => n.clone(),
+        ExprKind::Neg(x) => format!("(-{})", show(x)),
+        ExprKind::Binary { op, lhs, rhs } => {
+            format!("({} {} {})", show(lhs), op.symbol(), show(rhs))
+        }
+        ExprKind::Call { func, args, .. } => {
+            let args: Vec<String> = args.iter().map(show).collect();
+            format!("{}({})", func.name(), args.join(", "))
+        }
+        ExprKind::Grad(i) => format!("grad({})", i.name),
+        ExprKind::Mask(i) => format!("mask({})", i.name),
+    }
+}
+
+pub(super) fn ident(name: &str, start: usize, end: usize) -> Ident {
+    Ident {
+        name: name.to_string(),
+        span: Span::new(start, end),
+    }
+}
+
+#[test]
+fn composed_messages_read_as_korean() {
+    let cases = [
+        ("[x]", "'x' 대신 숫자가 와야 합니다"),
+        ("[1, [2]]", "리스트 대신 숫자가 와야 합니다"),
+        ("a = 1\nb = 2", "줄바꿈 대신 ';' 또는 줄 끝이 와야 합니다"),
+        (
+            "relu(x, y)",
+            "relu은(는) 인자를 1개 받는데 2개가 주어졌습니다",
+        ),
+        (
+            "ones()",
+            "ones은(는) 인자를 1개 이상 받는데 0개가 주어졌습니다",
+        ),
+        ("(1 + 2", "여는 괄호 '('에 맞는 닫는 괄호 ')'가 없습니다"),
+        (
+            "[[1, 2], [3]]",
+            "들쭉날쭉한 배열입니다: 2행은 원소가 1개인데 1행은 2개입니다",
+        ),
+    ];
+    for (text, korean) in cases {
+        let e = error(text);
+        assert_said(&e.message);
+        assert_eq!(Lang::Ko.say(&e.message), korean, "{text:?}");
+    }
+}
+
+/// Every span in `statements` lies within `text` (offset by `base`) and on char boundaries.
+fn spans_of(statements: &[Statement]) -> Vec<Span> {
+    fn walk(e: &Expr, spans: &mut Vec<Span>) {
+        spans.push(e.span);
+        match &e.kind {
+            ExprKind::Number(_) | ExprKind::Array { .. } | ExprKind::Name(_) => {}
+            ExprKind::Neg(x) => walk(x, spans),
+            ExprKind::Binary { lhs, rhs, .. } => {
+                walk(lhs, spans);
+                walk(rhs, spans);
+            }
+            ExprKind::Call {
+                func_span, args, ..
+            } => {
+                spans.push(*func_span);
+                args.iter().for_each(|a| walk(a, spans));
+            }
+            ExprKind::Grad(i) | ExprKind::Mask(i) => spans.push(i.span),
+        }
+    }
+    let mut spans = Vec::new();
+    for s in statements {
+        spans.push(s.span);
+        match &s.kind {
+            StatementKind::Assign { name, value } => {
+                spans.push(name.span);
+                walk(value, &mut spans);
+            }
+            StatementKind::Back { target, dout } | StatementKind::Step { target, dout } => {
+                spans.push(target.span);
+                if let Dout::Expr(e) = dout {
+                    walk(e, &mut spans);
+                }
+            }
+            StatementKind::Expr(e) => walk(e, &mut spans),
+            StatementKind::Graph { target, .. } | StatementKind::Check { target } => {
+                spans.push(target.span)
+            }
+        }
+    }
+    spans
+}
+
+fn assert_span_in(text: &str, base: usize, span: Span) {
+    assert!(span.start <= span.end, "{text:?}: {span:?}");
+    assert!(
+        span.start >= base && span.end <= base + text.len(),
+        "{text:?}: {span:?}"
+    );
+    assert!(
+        text.is_char_boundary(span.start - base),
+        "{text:?}: {span:?}"
+    );
+    assert!(text.is_char_boundary(span.end - base), "{text:?}: {span:?}");
+}
+
+fn assert_well_formed(text: &str, base: usize) {
+    match parse_line(text, base) {
+        Ok(statements) => {
+            for span in spans_of(&statements) {
+                assert_span_in(text, base, span);
+            }
+        }
+        Err(e) => {
+            assert!(!say(&e).is_empty());
+            assert_span_in(text, base, e.span);
+            if let Some(related) = e.related {
+                assert_span_in(text, base, related);
+            }
+        }
+    }
+    let _ = needs_more_input(text);
+    let mut next = 0;
+    for (offset, line) in logical_lines(text) {
+        assert!(offset >= next, "{text:?}");
+        assert_eq!(
+            text.get(offset..offset + line.len()),
+            Some(line),
+            "{text:?}"
+        );
+        next = offset + line.len();
+        if let Err(e) = parse_line(line, base + offset) {
+            assert_span_in(line, base + offset, e.span);
+        }
+    }
+}
+
+const VOCABULARY: &[&str] = &[
+    "[",
+    "]",
+    "(",
+    ")",
+    ",",
+    ";",
+    " ",
+    " ",
+    "\n",
+    "\r\n",
+    "\t",
+    "#",
+    "# 주석 [(",
+    "1",
+    "-0.5",
+    "3.",
+    ".5",
+    "1e-05",
+    "2.5E+4",
+    "1e400",
+    "1e",
+    "x",
+    "W1",
+    "_",
+    "=",
+    "==",
+    "!=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "+",
+    "-",
+    "*",
+    "/",
+    "**",
+    "back",
+    "step",
+    "check",
+    "graph",
+    "--dot",
+    "\"",
+    "out.dot",
+    "ones",
+    "zeros",
+    "relu",
+    "relux",
+    "add",
+    "grad",
+    "mask",
+    "ones_like",
+    "randn",
+    "가",
+    "한국어",
+    "@",
+    ".",
+    "!",
+    "é",
+    "\u{200b}",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "(\\PC|\n|\r|\t){0,40}", base in 0usize..1000) {
+        assert_well_formed(&text, base);
+    }
+
+    #[test]
+    fn token_soup_never_panics(
+        tokens in prop::collection::vec(prop::sample::select(VOCABULARY), 0..30),
+        base in 0usize..1000,
+    ) {
+        assert_well_formed(&tokens.concat(), base);
+    }
+}

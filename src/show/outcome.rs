@@ -1,0 +1,46 @@
+//! One statement's outcome as text: the value with numpy's printing, the back panel, a picture
+//! of the graph, the pages of `step`, the check report.
+
+use crate::session::{Origin, Outcome, Session};
+use crate::show::print::{self, Digits};
+use crate::show::view::View;
+use crate::show::{back, check, picture, step};
+
+/// What an outcome prints, as pages: one page, unless it prints in steps (`step`), between
+/// which the caller may pause. Must be called before the session runs its next statement.
+pub fn render(session: &Session, outcome: &Outcome, view: &View) -> Vec<String> {
+    let text = match outcome {
+        Outcome::Silent => String::new(),
+        Outcome::Value {
+            name,
+            value,
+            origin,
+        } => {
+            let digits = match origin {
+                Origin::Typed => Digits::Numpy,
+                Origin::Computed | Origin::Gradient => Digits::Faithful,
+            };
+            let prefix = name.as_ref().map(|n| format!("{n} = ")).unwrap_or_default();
+            let mut text =
+                print::to_string_with(value, &prefix, digits, &mut |_, text| text.to_string());
+            text.push('\n');
+            text
+        }
+        Outcome::Back => session
+            .last_back()
+            .map(|record| back::render(session, record, view))
+            .unwrap_or_default(),
+        Outcome::Graph { node, dot, .. } => match dot {
+            None => picture::render(session, *node, view),
+            Some(_) => picture::dot(session, *node),
+        },
+        Outcome::Step { steps } => {
+            return session
+                .last_back()
+                .map(|record| step::render(session, record, steps, view))
+                .unwrap_or_default();
+        }
+        Outcome::Check(report) => check::render(report, view),
+    };
+    vec![text]
+}
