@@ -103,7 +103,7 @@ fn run_line(
     text: &str,
     base: usize,
     sink: &mut std::io::Sink,
-) -> Result<(), backprop::lang::error::Error> {
+) -> Result<(), backprop::app::runner::Failure> {
     backprop::app::runner::run_line(
         session,
         &backprop::show::View::plain(),

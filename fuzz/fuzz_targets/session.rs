@@ -22,11 +22,11 @@
 #![no_main]
 
 use backprop::lang::ast::{Statement, StatementKind};
-use backprop::diagnostic;
-use backprop::error::Error;
+use backprop::app::runner::{self, Failure};
+use backprop::show::{View, diagnostic};
+use backprop::lang::error::Error;
 use backprop::lang::parser;
 use backprop::session::{Session, VarInfo};
-use backprop::style::Style;
 use backprop::engine::value::Value;
 use libfuzzer_sys::fuzz_target;
 use ndarray::{ArrayBase, Data, IxDyn};
@@ -53,8 +53,7 @@ const FINGERPRINT_ELEMENTS: usize = 4096;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let mut session = Session::new();
-    session
-        .run(SETUP, 0, &mut sink())
+    runner::run_line(&mut session, &View::plain(), SETUP, 0, &mut sink(), &mut |_| true)
         .expect("the fixed set-up runs");
     for (offset, line) in parser::logical_lines(&text) {
         run_checked(&mut session, &text, line, offset);
@@ -74,14 +73,18 @@ fn run_checked(session: &mut Session, text: &str, line: &str, offset: usize) {
         && elements(session) <= CLONE_ELEMENTS)
         .then(|| session.clone());
 
-    let result = session.run(line, offset, &mut sink());
+    let result = runner::run_line(session, &View::plain(), line, offset, &mut sink(), &mut |_| true)
+        .map_err(|failure| match failure {
+            Failure::Statement(error) => error,
+            Failure::Output(e) => panic!("a sink takes any output: {e}"),
+        });
     if let Err(error) = &result {
         check_error(session, text, line, offset, &parsed, before, copy, error);
     }
     // As a script does: take the warnings (an overflow in `exp`, ...) and render them.
     for warning in session.take_warnings() {
-        let _ = diagnostic::render_warning(Some("fuzz.bp"), text, &warning, &Style::plain());
-        let _ = diagnostic::render_warning(None, line, &warning, &Style::plain());
+        let _ = diagnostic::render_warning(Some("fuzz.bp"), text, &warning, &View::plain());
+        let _ = diagnostic::render_warning(None, line, &warning, &View::plain());
     }
 }
 
@@ -99,9 +102,9 @@ fn check_error(
 ) {
     // (b) The message renders, against the line as the REPL has it and against the whole file as
     // a script has it.
-    let _ = diagnostic::render(None, line, error, &Style::plain());
-    let _ = diagnostic::render(Some("fuzz.bp"), text, error, &Style::plain());
-    let _ = diagnostic::render(None, line, error, &Style::new(true));
+    let _ = diagnostic::render(None, line, error, &View::plain());
+    let _ = diagnostic::render(Some("fuzz.bp"), text, error, &View::plain());
+    let _ = diagnostic::render(None, line, error, &View::new(backprop::show::style::Style::new(true), 80, backprop::i18n::Lang::Ko));
 
     match parsed {
         // Nothing ran: a parse error, or a line with a single statement, leaves everything as is.

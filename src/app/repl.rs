@@ -519,6 +519,7 @@ pub fn main(args: &Args) -> ExitCode {
             }
         };
     let mut helper = EditorHelper::new(view.style);
+    helper.lang = view.lang;
     helper.lessons = lesson::all(lang)
         .map(|l| l.into_iter().map(|l| l.slug).collect())
         .unwrap_or_default();
@@ -551,6 +552,7 @@ pub fn main(args: &Args) -> ExitCode {
                 if let Some(helper) = editor.helper_mut() {
                     helper.names = repl.session.known_names();
                     helper.style = repl.style();
+                    helper.lang = repl.lang();
                 }
             }
             // Ctrl-C clears the line; in a lesson it also stops pre-filling until `:lesson`.

@@ -55,7 +55,7 @@ pub fn run_line(
             ..
         } = &outcome
         {
-            std::fs::write(file, picture::dot(session, *node)).map_err(|e| {
+            std::fs::write(file, picture::dot(session, *node, view.lang)).map_err(|e| {
                 Error::new(
                     msg!("dot-cannot-write", file = file, reason = io_reason(&e)),
                     statement.span,

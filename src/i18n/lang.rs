@@ -44,14 +44,6 @@ impl Lang {
             _ => Lang::En,
         }
     }
-
-    /// Transitional: picks the Korean or the English text of a pair not yet in the catalogue.
-    pub fn pick<'a>(self, ko: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ko => ko,
-            Lang::En => en,
-        }
-    }
 }
 
 #[cfg(test)]

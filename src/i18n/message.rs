@@ -78,19 +78,6 @@ impl Message {
     }
 }
 
-/// Transitional: a sentence not yet in the catalogue. Every use is being moved to an id.
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::new("raw").arg("text", text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::new("raw").arg("text", text)
-    }
-}
-
 /// `msg!("id", key = value, ...)`: a `Message` with its arguments.
 #[macro_export]
 macro_rules! msg {

@@ -79,7 +79,11 @@ fn relu_panel(
     } else {
         format!("({in_name})")
     };
-    let title = format!("relu: {out_name} = relu({in_name})");
+    // A named output reads as its statement; an unnamed one is its source text already.
+    let title = match session.name_of(node) {
+        Some(name) => format!("relu: {name} = relu({in_name})"),
+        None => format!("relu: {out_name}"),
+    };
     let mask_value = Value::Bool(mask.clone());
     let columns = [
         (

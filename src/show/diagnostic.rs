@@ -107,7 +107,10 @@ mod tests {
     fn counts_columns_in_characters_and_pads_by_display_width() {
         let src = "x = 1 # 가나\ny = 가";
         let offset = src.rfind('가').expect("the fixture has a 가 on line 2");
-        let error = Error::new("unexpected character '가'", Span::new(offset, offset + 3));
+        let error = Error::new(
+            msg!("parse-unexpected-character", char = "가"),
+            Span::new(offset, offset + 3),
+        );
         let text = render(Some("a.bp"), src, &error, &View::plain());
         assert_eq!(
             text,
@@ -116,10 +119,26 @@ mod tests {
     }
 
     #[test]
+    fn korean_labels_the_error_and_the_place_it_refers_to() {
+        let src = "x = [1, 2";
+        let error = Error::new(msg!("parse-unclosed-bracket"), Span::new(9, 9))
+            .with_related(Span::new(4, 5));
+        let view = View::new(
+            crate::show::style::Style::plain(),
+            80,
+            crate::i18n::Lang::Ko,
+        );
+        let text = render(None, src, &error, &view);
+        assert!(text.starts_with("오류: "), "{text}");
+        assert!(text.contains("1:5"), "{text}");
+        assert!(text.ends_with("x = [1, 2\n         ^\n"), "{text}");
+    }
+
+    #[test]
     fn names_the_related_place() {
         let src = "x = [1, 2";
-        let error =
-            Error::new("expected ']' to close '['", Span::new(9, 9)).with_related(Span::new(4, 5));
+        let error = Error::new(msg!("parse-unclosed-bracket"), Span::new(9, 9))
+            .with_related(Span::new(4, 5));
         let text = render(None, src, &error, &View::plain());
         assert_eq!(
             text,

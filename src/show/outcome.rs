@@ -32,7 +32,7 @@ pub fn render(session: &Session, outcome: &Outcome, view: &View) -> Vec<String> 
             .unwrap_or_default(),
         Outcome::Graph { node, dot, .. } => match dot {
             None => picture::render(session, *node, view),
-            Some(_) => picture::dot(session, *node),
+            Some(_) => picture::dot(session, *node, view.lang),
         },
         Outcome::Step { steps } => {
             return session

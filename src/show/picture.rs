@@ -27,9 +27,9 @@ use crate::engine::value::Value;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::session::Session;
-use crate::show::View;
 use crate::show::print::{self, Digits};
 use crate::show::style::Style;
+use crate::show::view::View;
 use ndarray::{Array1, ArrayD};
 use std::collections::{HashMap, HashSet, VecDeque};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -68,16 +68,10 @@ pub fn render(session: &Session, output: NodeId, view: &View) -> String {
     tree_view(session, output, &members, count, view)
 }
 
-/// `graph NAME --dot`: the same graph as Graphviz DOT, with English for its one phrase (see
-/// `dot_in`).
-pub fn dot(session: &Session, output: NodeId) -> String {
-    dot_in(session, output, Lang::En)
-}
-
-/// `graph NAME --dot` in `lang`. Its labels are names, values, layer symbols and the label
+/// `graph NAME --dot`: the same graph as Graphviz DOT, in `lang`. Its labels are names, values, layer symbols and the label
 /// `grad`, which read the same in every language; only a gradient summed over more uses than
 /// a box writes out says so in words.
-pub fn dot_in(session: &Session, output: NodeId, lang: Lang) -> String {
+pub fn dot(session: &Session, output: NodeId, lang: Lang) -> String {
     let mut out = String::from("digraph backprop {\n");
     out.push_str("  rankdir=LR;\n");
     out.push_str("  node [fontname=\"Helvetica\", fontsize=11];\n");
@@ -1290,7 +1284,7 @@ mod tests {
         // The tree view, when the drawing does not fit: `├── 1.0`, with nothing after it.
         let tree = picture(&session, "y", 20, Lang::En);
         assert!(tree.lines().any(|line| line == "├── 3.0"), "{tree}");
-        let graphviz = dot(&session, y);
+        let graphviz = dot(&session, y, Lang::En);
         assert!(
             graphviz.contains("[shape=record, label=\"{3.0}\"]"),
             "{graphviz}"
@@ -1386,7 +1380,7 @@ mod tests {
         let english = picture(&session, "y", 300, Lang::En);
         assert!(english.contains(", the sum over 6 uses"), "{english}");
         let y = session.node_of("y").expect("y is bound");
-        assert!(dot_in(&session, y, Lang::Ko).contains("6곳에서"));
+        assert!(dot(&session, y, Lang::Ko).contains("6곳에서"));
     }
 
     #[test]

@@ -210,7 +210,8 @@ fn page(
         _ => Vec::new(),
     };
     for ((rule, (input_node, sent)), input_name) in rules.iter().zip(&step.sent).zip(&inputs) {
-        let Some(rule) = rule else {
+        // A constant learns nothing, so its rule is not written (the book's `+ 1` and `/` nodes).
+        let Some(rule) = rule.as_ref().filter(|_| !session.is_constant(*input_node)) else {
             continue;
         };
         let total = match so_far.get_mut(input_node) {

@@ -176,7 +176,10 @@ fn bad_command_lines_exit_2_with_a_message() {
 #[test]
 fn a_byte_order_mark_at_the_start_is_skipped() {
     let (out, err, code) = run_file(b"\xEF\xBB\xBFx = 1\nx + 1\n");
-    assert_eq!((out.as_str(), err.as_str(), code), ("x = 1.0\n2.0\n", "", 0));
+    assert_eq!(
+        (out.as_str(), err.as_str(), code),
+        ("x = 1.0\n2.0\n", "", 0)
+    );
     let piped = binary(&["run", "-"], b"\xEF\xBB\xBF1 + 1\n", &[("NO_COLOR", "1")]);
     assert_eq!(String::from_utf8_lossy(&piped.stdout), "2.0\n");
     assert!(piped.status.success());
@@ -217,7 +220,9 @@ fn a_closed_pipe_ends_the_run_quietly_with_141() {
         .expect("the binary starts");
     let script = "x = ones(100, 100)\n".repeat(2_000);
     let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(script.as_bytes()).expect("the script is sent");
+    stdin
+        .write_all(script.as_bytes())
+        .expect("the script is sent");
     drop(stdin);
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let mut first = String::new();

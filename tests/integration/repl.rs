@@ -340,14 +340,16 @@ fn lang_reaches_a_paused_lesson() {
     session.send(ControlCode::EndOfText).expect("Ctrl-C");
     session.expect("lesson paused").expect("paused");
     run(&mut session, ":lang ko");
+    // Let rustyline finish switching the terminal to raw mode, which flushes typed-ahead keys.
+    std::thread::sleep(Duration::from_millis(300));
     session.send(enter(":lesson")).expect("typed");
     // The prose before the statement is shown again, now in Korean, at the same statement.
     let found = session
-        .expect("x = [[1.0, -0.5], [-2.0, 3.3]]")
+        .expect(">>> x = [[1.0, -0.5], [-2.0, 3.3]]")
         .expect("the same statement is offered");
     let shown = String::from_utf8_lossy(found.before()).into_owned();
     assert!(
-        shown.contains("마스크") || shown.contains("ReLU 계층"),
+        shown.contains("mask라고") || shown.contains("ReLU 계층"),
         "{shown:?}"
     );
     session.send("\u{15}").expect("Ctrl-U");
@@ -356,6 +358,8 @@ fn lang_reaches_a_paused_lesson() {
         shown.contains("오류:"),
         "errors follow :lang too: {shown:?}"
     );
+    // The lesson offers its statement again; clear it so Ctrl-D leaves.
+    session.send("\u{15}").expect("Ctrl-U");
     leave(session);
 }
 
@@ -436,6 +440,10 @@ fn history_keeps_ten_thousand_entries_and_the_files_mode() {
     let entries: Vec<&str> = kept.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(entries.len(), 10_000, "IPython-like depth");
     assert_eq!(entries.last(), Some(&"newest = 1"));
-    let mode = std::fs::metadata(&file).expect("metadata").permissions().mode() & 0o777;
+    let mode = std::fs::metadata(&file)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777;
     assert_eq!(mode, 0o600, "trimming keeps the file's mode");
 }

@@ -98,8 +98,9 @@ impl Shell {
 
     /// Runs one line and writes what it prints into `out`.
     pub fn run(&mut self, text: &str, base: usize, out: &mut Vec<u8>) -> Result<(), Error> {
-        let result =
-            runner::run_line(&mut self.session, &self.view, text, base, out, &mut |_| true);
+        let result = runner::run_line(&mut self.session, &self.view, text, base, out, &mut |_| {
+            true
+        });
         result.map_err(|failure| match failure {
             runner::Failure::Statement(error) => error,
             runner::Failure::Output(e) => panic!("a Vec cannot fail to be written: {e}"),

@@ -3,12 +3,15 @@
 use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
+/// The same layer as a numpy sketch, our own, for reading beside this file:
+///
 /// ```python
 /// class AddLayer:
-///     def forward(self, x, y):
-///         return x + y
-///     def backward(self, dout):
-///         return dout * 1, dout * 1
+///     def forward(self, a, b):
+///         return a + b                # nothing to keep: the rule needs no inputs
+///
+///     def backward(self, upstream):
+///         return upstream, upstream   # ∂(a+b)/∂a = ∂(a+b)/∂b = 1
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct AddLayer;

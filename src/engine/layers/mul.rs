@@ -3,16 +3,17 @@
 use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
+/// The same layer as a numpy sketch, our own, for reading beside this file:
+///
 /// ```python
 /// class MulLayer:
-///     def forward(self, x, y):
-///         self.x = x
-///         self.y = y
-///         return x * y
-///     def backward(self, dout):
-///         dx = dout * self.y
-///         dy = dout * self.x
-///         return dx, dy
+///     def forward(self, a, b):
+///         self.saved = (a, b)         # each input is the other's derivative
+///         return a * b
+///
+///     def backward(self, upstream):
+///         a, b = self.saved
+///         return upstream * b, upstream * a   # the inputs swap
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct MulLayer {

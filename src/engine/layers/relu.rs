@@ -3,17 +3,16 @@
 use crate::engine::value::Floats;
 use ndarray::{ArrayD, Zip};
 
+/// The same layer as a numpy sketch, our own, for reading beside this file:
+///
 /// ```python
 /// class Relu:
 ///     def forward(self, x):
-///         self.mask = (x <= 0)
-///         out = x.copy()
-///         out[self.mask] = 0
-///         return out
-///     def backward(self, dout):
-///         dout[self.mask] = 0
-///         dx = dout
-///         return dx
+///         self.blocked = x <= 0       # the mask: where the signal stops
+///         return np.where(self.blocked, 0.0, x)
+///
+///     def backward(self, upstream):
+///         return np.where(self.blocked, 0.0, upstream)   # a new array
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Relu {

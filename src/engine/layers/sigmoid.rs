@@ -4,15 +4,16 @@
 use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
+/// The same layer as a numpy sketch, our own, for reading beside this file:
+///
 /// ```python
 /// class Sigmoid:
 ///     def forward(self, x):
-///         out = 1 / (1 + np.exp(-x))
-///         self.out = out
-///         return out
-///     def backward(self, dout):
-///         dx = dout * (1.0 - self.out) * self.out
-///         return dx
+///         self.y = 1 / (1 + np.exp(-x))   # backward needs only the output
+///         return self.y
+///
+///     def backward(self, upstream):
+///         return upstream * self.y * (1 - self.y)
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Sigmoid {

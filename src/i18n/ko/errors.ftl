@@ -1,7 +1,5 @@
 # errors
 
-# Transitional: text not yet in the catalogue.
-raw = {$text}
 
 ## Labels of diagnostics
 error-label = 오류:
