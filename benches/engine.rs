@@ -30,7 +30,7 @@ const GRAPH_SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 
 /// A vector of `n` standard normals from the engine's own generator, so that about half the
 /// cells are blocked by ReLU and sigmoid sees values on both sides of 0.
-fn randn(n: usize, seed: u64) -> ArrayD<f64> {
+fn randn(n: usize, seed: u32) -> ArrayD<f64> {
     let mut rng = Rng::new(seed);
     ArrayD::from_shape_simple_fn(IxDyn(&[n]), || rng.next_normal())
 }

@@ -12,7 +12,7 @@ pub struct Args {
     pub command: Command,
     pub color: ColorChoice,
     pub keep_going: bool,
-    pub seed: Option<u64>,
+    pub seed: Option<u32>,
     pub lang: Option<String>,
     pub no_history: bool,
     pub no_pause: bool,

@@ -190,7 +190,7 @@ impl Repl {
                 "off" => self.view.style = Style::plain(),
                 _ => writeln!(out, "{}", error(msg!("repl-color-usage")))?,
             },
-            "seed" => match arg.parse::<u64>() {
+            "seed" => match arg.parse::<u32>() {
                 Ok(seed) => self.session.set_seed(seed),
                 Err(_) => writeln!(out, "{}", error(msg!("repl-seed-usage")))?,
             },

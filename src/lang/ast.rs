@@ -46,6 +46,8 @@ pub enum StatementKind {
     Step { target: Ident, dout: Dout },
     /// `check NAME`: compare `back` with central differences.
     Check { target: Ident },
+    /// `seed N`: the random stream numpy's legacy generator makes after `np.random.seed(N)`.
+    Seed { seed: u32 },
 }
 
 /// What `back` starts from.
@@ -138,10 +140,12 @@ pub enum Func {
     Zeros,
     OnesLike,
     Randn,
+    Rand,
+    Choice,
 }
 
 impl Func {
-    pub const ALL: [Func; 9] = [
+    pub const ALL: [Func; 11] = [
         Func::Relu,
         Func::Sigmoid,
         Func::Exp,
@@ -151,6 +155,8 @@ impl Func {
         Func::Zeros,
         Func::OnesLike,
         Func::Randn,
+        Func::Rand,
+        Func::Choice,
     ];
 
     pub fn name(self) -> &'static str {
@@ -164,6 +170,8 @@ impl Func {
             Func::Zeros => "zeros",
             Func::OnesLike => "ones_like",
             Func::Randn => "randn",
+            Func::Rand => "rand",
+            Func::Choice => "choice",
         }
     }
 
@@ -173,11 +181,14 @@ impl Func {
 }
 
 /// Words a user may not bind: statement keywords and every built-in function.
-pub const RESERVED: [&str; 15] = [
+pub const RESERVED: [&str; 18] = [
     "back",
     "graph",
     "step",
     "check",
+    "seed",
+    "rand",
+    "choice",
     "ones",
     "zeros",
     "ones_like",

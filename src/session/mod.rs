@@ -15,7 +15,7 @@ pub use outcome::{Origin, Outcome};
 
 use crate::engine::gradcheck::{self, Report};
 use crate::engine::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
-use crate::engine::random::{DEFAULT_SEED, Rng};
+use crate::engine::random::{self, DEFAULT_SEED, Rng};
 use crate::engine::shape;
 use crate::engine::value::Value;
 use crate::i18n::Message;
@@ -76,6 +76,8 @@ pub struct Session {
     slots: HashMap<String, usize>,
     last_back: Option<BackRecord>,
     rng: Rng,
+    /// The random stream as it was before the running statement first drew from it.
+    rng_before: Option<Rng>,
     /// Warnings of the statements run since the caller last took them.
     warnings: Vec<Error>,
 }
@@ -116,17 +118,29 @@ impl Session {
             slots: HashMap::new(),
             last_back: None,
             rng: Rng::new(DEFAULT_SEED),
+            rng_before: None,
             warnings: Vec::new(),
         }
     }
 
-    pub fn set_seed(&mut self, seed: u64) {
+    /// As `np.random.seed(seed)`: the stream numpy's legacy global generator makes.
+    pub fn set_seed(&mut self, seed: u32) {
         self.rng = Rng::new(seed);
+    }
+
+    /// The random stream, for a statement about to draw from it. The first draw of a statement
+    /// keeps a copy of the stream as it was (2.5 KB), so a statement that fails puts it back,
+    /// and a statement that draws nothing copies nothing.
+    fn rng(&mut self) -> &mut Rng {
+        if self.rng_before.is_none() {
+            self.rng_before = Some(self.rng.clone());
+        }
+        &mut self.rng
     }
 
     /// Forgets every variable and gradient; the random stream carries on.
     pub fn reset(&mut self) {
-        let rng = self.rng;
+        let rng = self.rng.clone();
         *self = Session {
             rng,
             ..Session::new()
@@ -252,12 +266,15 @@ impl Session {
     /// Runs one statement and says what it did. On failure everything is put back as it was.
     fn execute(&mut self, statement: &Statement, source: &Source) -> Result<Outcome> {
         let nodes_before = self.graph.len();
-        let rng_before = self.rng;
         let warnings_before = self.warnings.len();
+        self.rng_before = None;
         let result = self.execute_inner(statement, source);
+        let rng_before = self.rng_before.take();
         if result.is_err() {
             self.graph.truncate(nodes_before);
-            self.rng = rng_before;
+            if let Some(rng) = rng_before {
+                self.rng = rng;
+            }
             self.warnings.truncate(warnings_before);
         }
         result
@@ -332,6 +349,10 @@ impl Session {
                     });
                 self.last_back = Some(record);
                 Outcome::Step { steps }
+            }
+            StatementKind::Seed { seed } => {
+                self.set_seed(*seed);
+                Outcome::Silent
             }
             StatementKind::Check { target } => {
                 let node = self.lookup_bound(target)?;
@@ -474,6 +495,8 @@ impl Session {
             .ok_or_else(|| self.unknown_name(ident))
     }
 
+    /// The error for a name that is not bound: "did you mean" the closest known name or function,
+    /// else the known names, the first [`Self::SHOWN_NAMES`] of them and how many more there are.
     fn unknown_name(&self, ident: &Ident) -> Error {
         let known = self.known_names();
         let functions = Func::ALL.iter().map(|f| f.name());
@@ -482,10 +505,22 @@ impl Session {
         let message = match suggest::closest(name, candidates) {
             Some(close) => msg!("unknown-name-close", name = name, close = close),
             None if known.is_empty() => msg!("unknown-name-first", name = name),
-            None => msg!("unknown-name-known", name = name, names = known.join(", ")),
+            None if known.len() <= Self::SHOWN_NAMES => {
+                msg!("unknown-name-known", name = name, names = known.join(", "))
+            }
+            None => msg!(
+                "unknown-name-known-more",
+                name = name,
+                names = known[..Self::SHOWN_NAMES].join(", "),
+                count = known.len() - Self::SHOWN_NAMES,
+            ),
         };
         Error::new(message, ident.span)
     }
+
+    /// How many known names an unknown-name error lists before "… and N more": enough to jog the
+    /// memory, few enough that one error among thousands of names stays one line.
+    const SHOWN_NAMES: usize = 10;
 
     /// Evaluates `expr`, building graph nodes for every layer call, and returns its node. A
     /// layer whose inputs were finite but whose output is not leaves a warning, as numpy's
@@ -657,7 +692,22 @@ impl Session {
                     .graph
                     .leaf(Value::float(ArrayD::from_elem(IxDyn(&dims), 1.0)), label))
             }
-            Func::Ones | Func::Zeros | Func::Randn => {
+            Func::Choice => {
+                let n = self.eval_size(func, &args[0], source)?;
+                let k = self.eval_size(func, &args[1], source)?;
+                if shape::checked_len(&[k]).is_none() {
+                    return Err(Error::new(too_large(&[k]), span));
+                }
+                random::check_choice_arguments(n as u64, k)
+                    .map_err(|message| Error::new(message, span))?;
+                let picks = self.rng().choice(n as u64, k);
+                let values: Vec<f64> = picks.into_iter().map(|v| v as f64).collect();
+                Ok(self.graph.leaf(
+                    Value::float(ArrayD::from_shape_vec(IxDyn(&[k]), values).unwrap_or_default()),
+                    label,
+                ))
+            }
+            Func::Ones | Func::Zeros | Func::Randn | Func::Rand => {
                 if args.is_empty() {
                     return Err(Error::new(
                         msg!("sizes-missing", func = func.name()),
@@ -674,7 +724,14 @@ impl Session {
                 let array = match func {
                     Func::Ones => ArrayD::from_elem(IxDyn(&dims), 1.0),
                     Func::Zeros => ArrayD::from_elem(IxDyn(&dims), 0.0),
-                    _ => ArrayD::from_shape_simple_fn(IxDyn(&dims), || self.rng.next_normal()),
+                    Func::Rand => {
+                        let rng = self.rng();
+                        ArrayD::from_shape_simple_fn(IxDyn(&dims), || rng.next_uniform())
+                    }
+                    _ => {
+                        let rng = self.rng();
+                        ArrayD::from_shape_simple_fn(IxDyn(&dims), || rng.next_normal())
+                    }
                 };
                 Ok(self.graph.leaf(Value::float(array), label))
             }

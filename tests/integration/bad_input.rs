@@ -2,8 +2,15 @@
 //! each one the session must be exactly as it was, which the table checks too.
 
 use crate::support::Shell;
-use crate::support::{run, run_with};
-use backprop::app::script::ScriptOptions;
+use crate::support::{Ran, run, run_with};
+use backprop::app::script::{self, ScriptOptions};
+use backprop::i18n::Lang;
+use backprop::session::Session;
+use backprop::show::View;
+use backprop::show::style::Style;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
 
 /// (what the learner typed after `SETUP`,
 /// the exact stderr of `backprop run` on it, with the file named test.bp and the set-up on line 1).
@@ -150,5 +157,113 @@ fn crlf_endings_and_garbage_are_handled() {
             .starts_with("test.bp:1:1: error: unexpected character"),
         "{}",
         ran.stderr
+    );
+}
+
+/// `run(src)` on another thread, failing the test instead of hanging it if the run has not
+/// finished after a generous `minutes`. This is a guard against a hang, not a timing claim.
+fn run_within(minutes: u64, src: String) -> Ran {
+    let (done, ran) = mpsc::channel();
+    thread::spawn(move || done.send(run(&src)));
+    ran.recv_timeout(Duration::from_secs(60 * minutes))
+        .unwrap_or_else(|_| panic!("the run did not finish within {minutes} minutes"))
+}
+
+/// `n0 = 1.0` … one line per name, `count` names in all.
+fn define_names(count: usize) -> String {
+    (0..count).map(|i| format!("n{i} = 1.0\n")).collect()
+}
+
+#[test]
+fn a_million_character_misspelt_name_is_not_compared() {
+    // Defined: a million n's. Typed: the same with its last letter changed, one edit away, but
+    // far over the 64 characters "did you mean" compares, so the error lists the known names.
+    let known = "n".repeat(1_000_000);
+    let typed = format!("{}m", "n".repeat(999_999));
+    let ran = run_within(5, format!("{known} = 1.0\n{typed} + 1\n"));
+    let line = format!("{typed} + 1");
+    let carets = "^".repeat(1_000_000);
+    assert_eq!(ran.failures, 1);
+    assert!(
+        ran.stderr
+            == format!(
+                "test.bp:2:1: error: unknown name '{typed}'; known names: {known}\n{line}\n{carets}\n"
+            ),
+        "stderr starts {:?}",
+        ran.stderr.chars().take(200).collect::<String>()
+    );
+}
+
+#[test]
+fn a_name_of_64_characters_still_gets_its_suggestion_and_65_does_not() {
+    let known64 = "k".repeat(64);
+    let typed64 = format!("{}j", "k".repeat(63));
+    let ran = run(&format!("{known64} = 1.0\n{typed64}\n"));
+    assert_eq!(
+        ran.stderr,
+        format!(
+            "test.bp:2:1: error: unknown name '{typed64}'; did you mean '{known64}'?\n{typed64}\n{}\n",
+            "^".repeat(64)
+        )
+    );
+    let known65 = "k".repeat(65);
+    let typed65 = format!("{}j", "k".repeat(64));
+    let ran = run(&format!("{known65} = 1.0\n{typed65}\n"));
+    assert_eq!(
+        ran.stderr,
+        format!(
+            "test.bp:2:1: error: unknown name '{typed65}'; known names: {known65}\n{typed65}\n{}\n",
+            "^".repeat(65)
+        )
+    );
+}
+
+#[test]
+fn among_5000_names_the_error_lists_ten_and_counts_the_rest() {
+    let ran = run_within(5, format!("{}missing\n", define_names(5_000)));
+    assert_eq!(ran.failures, 1);
+    assert_eq!(
+        ran.stderr,
+        "test.bp:5001:1: error: unknown name 'missing'; known names: \
+         n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, … and 4990 more\nmissing\n^^^^^^^\n"
+    );
+}
+
+#[test]
+fn ten_names_are_all_listed_and_the_eleventh_is_counted() {
+    let ran = run(&format!("{}missing\n", define_names(10)));
+    assert_eq!(
+        ran.stderr,
+        "test.bp:11:1: error: unknown name 'missing'; known names: \
+         n0, n1, n2, n3, n4, n5, n6, n7, n8, n9\nmissing\n^^^^^^^\n"
+    );
+    let ran = run(&format!("{}missing\n", define_names(11)));
+    assert_eq!(
+        ran.stderr,
+        "test.bp:12:1: error: unknown name 'missing'; known names: \
+         n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, … and 1 more\nmissing\n^^^^^^^\n"
+    );
+}
+
+#[test]
+fn in_korean_the_rest_of_the_names_are_counted_too() {
+    let korean = View::new(Style::plain(), 80, Lang::Ko);
+    let mut err = Vec::new();
+    let failures = script::run_source(
+        &mut Session::new(),
+        "test.bp",
+        &format!("{}missing\n", define_names(5_000)),
+        &mut Vec::new(),
+        &mut err,
+        &korean,
+        &korean,
+        ScriptOptions::default(),
+    )
+    .expect("a Vec takes any output");
+    assert_eq!(failures, 1);
+    assert_eq!(
+        String::from_utf8(err).expect("stderr is UTF-8"),
+        "test.bp:5001:1: 오류: 알 수 없는 이름 'missing'. 지금 있는 이름: \
+         n0, n1, n2, n3, n4, n5, n6, n7, n8, n9 … 외 4990개\nmissing\n^^^^^^^\n"
     );
 }

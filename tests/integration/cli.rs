@@ -233,3 +233,26 @@ fn a_closed_pipe_ends_the_run_quietly_with_141() {
     assert_eq!(output.status.code(), Some(141));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[test]
+fn seed_takes_numpys_seeds_and_says_what_to_do_otherwise() {
+    let (out, err, code) = run_file(b"seed 42\nrandn(3)\nchoice(10, 3)\n");
+    assert_eq!((err.as_str(), code), ("", 0));
+    assert_eq!(out, "[ 0.49671415 -0.1382643   0.64768854]\n[6. 9. 2.]\n");
+    let (_, err, code) = run_file(b"seed 1.5\n");
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "s.bp:1:6: error: seed takes a whole number, as np.random.seed does, e.g. seed 0\nseed 1.5\n     ^^^\n"
+    );
+    let (_, err, _) = run_file(b"seed 4294967296\n");
+    assert_eq!(
+        err,
+        "s.bp:1:6: error: seed 4294967296 is out of range; numpy's seeds are whole numbers from 0 to 4294967295 (2**32 - 1)\nseed 4294967296\n     ^^^^^^^^^^\n"
+    );
+    let (_, err, _) = run_file(b"x = choice(0, 3)\n");
+    assert_eq!(
+        err,
+        "s.bp:1:5: error: a must be greater than 0 unless no samples are taken\nx = choice(0, 3)\n    ^^^^^^^^^^^^\n"
+    );
+}

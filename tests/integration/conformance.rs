@@ -1,5 +1,6 @@
 //! The conformance cases made with numpy 2.4 outside the project (copied from
-//! `shared/conformance`): `print.jsonl` must match byte for byte, and `grad.jsonl` numerically
+//! `shared/conformance`): `print.jsonl` and `rng.jsonl` (numpy's random streams after
+//! `seed N`) must match byte for byte, and `grad.jsonl` numerically
 //! (relative 1e-6, nan equals nan), exactly as `check.py` judges them.
 
 use crate::support::run;
@@ -7,6 +8,7 @@ use serde_json::Value as Json;
 
 const PRINT_CASES: &str = include_str!("../data/print.jsonl");
 const GRAD_CASES: &str = include_str!("../data/grad.jsonl");
+const RNG_CASES: &str = include_str!("../data/rng.jsonl");
 
 fn cases(text: &str) -> Vec<Json> {
     text.lines()
@@ -19,6 +21,31 @@ fn cases(text: &str) -> Vec<Json> {
 fn every_print_case_matches_numpy_byte_for_byte() {
     let cases = cases(PRINT_CASES);
     assert_eq!(cases.len(), 300);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let src = case["src"].as_str().expect("src is text");
+        let expected = case["expected"].as_str().expect("expected is text");
+        let ran = run(src);
+        if ran.stdout != expected || ran.failures != 0 {
+            failures.push(format!(
+                "--- {}\n{src}want:\n{expected}got:\n{}{}",
+                case["id"], ran.stdout, ran.stderr
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_random_stream_matches_numpys_legacy_generator_byte_for_byte() {
+    let cases = cases(RNG_CASES);
+    assert_eq!(cases.len(), 40);
     let mut failures = Vec::new();
     for case in &cases {
         let src = case["src"].as_str().expect("src is text");

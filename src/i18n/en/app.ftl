@@ -17,7 +17,7 @@ not-utf8 = the file is not valid UTF-8 (byte {$byte}); save it as UTF-8 text
 arg-not-utf8 = argument {$arg} is not valid UTF-8
 arg-needs-value = {$flag} needs a value
 arg-bad-color = --color takes auto, always or never, not '{$value}'
-arg-bad-seed = --seed takes a whole number, not '{$value}'
+arg-bad-seed = --seed takes a whole number from 0 to 4294967295, as np.random.seed does, not '{$value}'
 arg-bad-lang = --lang takes ko or en, not '{$value}'
 arg-unknown-option = unknown option '{$flag}'; see backprop --help
 arg-run-needs-file = run needs a script: backprop run FILE (or - for stdin)
@@ -31,7 +31,7 @@ repl-reset = All variables forgotten.
 repl-lang-set = Now in English.
 repl-lang-usage = :lang takes ko or en, e.g. :lang ko
 repl-color-usage = :color takes on or off, e.g. :color off
-repl-seed-usage = :seed takes a whole number, e.g. :seed 42
+repl-seed-usage = :seed takes a whole number from 0 to 4294967295, e.g. :seed 42
 repl-unknown-command = unknown command '{$command}'; the commands are {$commands}
 repl-unknown-command-close = unknown command '{$command}'; did you mean '{$close}'? the commands are {$commands}
 repl-no-vars = No variables yet. Try: x = [1.0, -2.0]

@@ -15,3 +15,6 @@ check-boolean = '{$name}' is a boolean array; check needs numbers
 check-no-variable = '{$name}' depends on no named variable; check compares gradients of names such as x = [1.0, 2.0]
 check-too-large = checking '{$name}' would take {$elements} × 2 forward passes over {$nodes} nodes; check a smaller graph (at most {$max} node evaluations)
 dot-too-many-nodes = '{$name}' comes from {$count} nodes; --dot writes at most {$max} (Graphviz cannot lay out more in reasonable time); `graph {$name}` draws it as a tree
+# numpy's own words for choice's bad arguments.
+choice-empty = a must be greater than 0 unless no samples are taken
+choice-too-large = high is out of bounds for int64

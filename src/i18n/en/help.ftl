@@ -30,9 +30,10 @@ help-overview =
       graph price                       draw the graph that made price (--dot [FILE] for Graphviz)
       step price 1                      the backward pass one node at a time
       check y                           compare back with central differences (h = 1e-4)
+      seed 0                            numpy's random stream after np.random.seed(0) (a session starts so)
 
     Operators: -x, * /, + -, < <= > >= == !=  (numpy's precedence; arrays broadcast like numpy)
-    Functions: relu sigmoid exp add mul ones(2, 3) zeros(2, 3) ones_like(x) randn(2, 3) grad mask
+    Functions: relu sigmoid exp add mul ones(2, 3) zeros(2, 3) ones_like(x) randn(2, 3) rand(2, 3) choice(10, 3) grad mask
 
     Try:
       apple = 100; apple_num = 2; tax = 1.1

@@ -70,3 +70,6 @@ parse-unexpected-close = unexpected '{$token}'
 parse-unclosed-paren = expected ')' to close '('
 parse-unclosed-bracket = expected ']' to close '['
 parse-unexpected-character = unexpected character '{$char}'
+
+parse-seed-number = seed takes a whole number, as np.random.seed does, e.g. seed 0
+parse-seed-range = seed {$seed} is out of range; numpy's seeds are whole numbers from 0 to 4294967295 (2**32 - 1)

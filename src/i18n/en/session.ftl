@@ -4,6 +4,8 @@
 unknown-name-close = unknown name '{$name}'; did you mean '{$close}'?
 unknown-name-first = unknown name '{$name}'; define it first, e.g. {$name} = 1.0
 unknown-name-known = unknown name '{$name}'; known names: {$names}
+# The first ten names, then how many more: "known names: a, b, … and 4990 more".
+unknown-name-known-more = unknown name '{$name}'; known names: {$names}, … and {$count} more
 
 ## back, grad() and mask()
 back-boolean = '{$name}' is a boolean array, and no gradient flows through a comparison; run back from a number array

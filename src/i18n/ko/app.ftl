@@ -17,7 +17,7 @@ not-utf8 = 올바른 UTF-8 파일이 아닙니다(바이트 {$byte}). UTF-8 텍�
 arg-not-utf8 = 인자 {$arg}은(는) 올바른 UTF-8이 아닙니다
 arg-needs-value = {$flag} 뒤에 값이 필요합니다
 arg-bad-color = --color에는 auto, always, never 중 하나를 주세요. '{$value}'은(는) 안 됩니다
-arg-bad-seed = --seed에는 0 이상의 정수를 주세요. '{$value}'은(는) 안 됩니다
+arg-bad-seed = --seed에는 0부터 4294967295까지의 정수를 주세요. '{$value}'은(는) 안 됩니다
 arg-bad-lang = --lang에는 ko 또는 en을 주세요. '{$value}'은(는) 안 됩니다
 arg-unknown-option = 알 수 없는 옵션 '{$flag}'. backprop --help를 보세요
 arg-run-needs-file = run에는 스크립트가 필요합니다: backprop run FILE (표준 입력은 -)
@@ -31,7 +31,7 @@ repl-reset = 변수를 모두 지웠습니다.
 repl-lang-set = 이제 한국어로 안내합니다.
 repl-lang-usage = :lang에는 ko 또는 en을 주세요. 예: :lang en
 repl-color-usage = :color에는 on 또는 off를 주세요. 예: :color off
-repl-seed-usage = :seed에는 0 이상의 정수를 주세요. 예: :seed 42
+repl-seed-usage = :seed에는 0부터 4294967295까지의 정수를 주세요. 예: :seed 42
 repl-unknown-command = 알 수 없는 명령 '{$command}'. 명령: {$commands}
 repl-unknown-command-close = 알 수 없는 명령 '{$command}'. '{$close}'을(를) 입력하려던 건가요? 명령: {$commands}
 repl-no-vars = 아직 변수가 없습니다. 예: x = [1.0, -2.0]

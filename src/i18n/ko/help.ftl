@@ -30,9 +30,10 @@ help-overview =
       graph price                       price를 만든 계산 그래프를 그립니다 (--dot [FILE]: Graphviz)
       step price 1                      역전파를 노드 하나씩 따라갑니다
       check y                           back의 기울기를 수치 미분(중심 차분, h = 1e-4)과 비교합니다 (기울기 확인)
+      seed 0                            np.random.seed(0) 뒤의 numpy 난수열 (세션은 이 상태로 시작합니다)
 
     연산자: -x, * /, + -, < <= > >= == !=  (numpy와 같은 우선순위, numpy처럼 브로드캐스트)
-    함수: relu sigmoid exp add mul ones(2, 3) zeros(2, 3) ones_like(x) randn(2, 3) grad mask
+    함수: relu sigmoid exp add mul ones(2, 3) zeros(2, 3) ones_like(x) randn(2, 3) rand(2, 3) choice(10, 3) grad mask
 
     해 보세요:
       apple = 100; apple_num = 2; tax = 1.1

@@ -62,3 +62,6 @@ parse-unexpected-close = '{$token}'와 짝이 맞는 여는 괄호가 없습니�
 parse-unclosed-paren = 여는 괄호 '('에 맞는 닫는 괄호 ')'가 없습니다
 parse-unclosed-bracket = 여는 대괄호 '['에 맞는 닫는 대괄호 ']'가 없습니다
 parse-unexpected-character = '{$char}'은(는) 쓸 수 없는 문자입니다
+
+parse-seed-number = seed에는 np.random.seed처럼 0 이상의 정수를 주세요. 예: seed 0
+parse-seed-range = seed {$seed}은(는) 범위를 벗어납니다. numpy의 시드는 0부터 4294967295(2**32 - 1)까지의 정수입니다

@@ -4,6 +4,8 @@
 unknown-name-close = 알 수 없는 이름 '{$name}'. '{$close}'인가요?
 unknown-name-first = 알 수 없는 이름 '{$name}'. 먼저 정의하세요. 예: {$name} = 1.0
 unknown-name-known = 알 수 없는 이름 '{$name}'. 지금 있는 이름: {$names}
+# The first ten names, then how many more: "지금 있는 이름: a, b, … 외 4990개".
+unknown-name-known-more = 알 수 없는 이름 '{$name}'. 지금 있는 이름: {$names} … 외 {$count}개
 
 ## back, grad() and mask()
 back-boolean = '{$name}'은(는) bool 배열입니다. 비교 연산으로는 기울기가 흐르지 않으니 숫자 배열에서 back을 실행하세요

@@ -108,7 +108,8 @@ fn check_arity(func: Func, got: usize, span: Span) -> Result<(), nom::Err<Error>
     let (least, most) = match func {
         Func::Relu | Func::Sigmoid | Func::Exp | Func::OnesLike => (1, Some(1)),
         Func::Add | Func::Mul => (2, Some(2)),
-        Func::Ones | Func::Zeros | Func::Randn => (1, None),
+        Func::Ones | Func::Zeros | Func::Randn | Func::Rand => (1, None),
+        Func::Choice => (2, Some(2)),
     };
     if got >= least && most.is_none_or(|most| got <= most) {
         return Ok(());
@@ -205,7 +206,7 @@ mod tests {
         );
         assert_error(
             "foo(x)",
-            "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, grad, mask",
+            "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, rand, choice, grad, mask",
             0,
             3,
         );

@@ -9,7 +9,7 @@ use crate::lang::error::Error;
 use crate::msg;
 
 /// The statement keywords; the other reserved words are functions.
-pub(super) const KEYWORDS: [&str; 4] = ["back", "graph", "step", "check"];
+pub(super) const KEYWORDS: [&str; 5] = ["back", "graph", "step", "check", "seed"];
 
 impl<'a> Line<'a> {
     /// `line := [statement (';' statement)* [';']]`, e.g. `a = [1, 2]; back a   # comment`.
@@ -44,6 +44,7 @@ impl<'a> Line<'a> {
                 "step" => return self.step(input),
                 "check" => return self.check(input),
                 "graph" => return self.graph(input),
+                "seed" => return self.seed(input),
                 _ => {}
             }
         }
@@ -127,6 +128,39 @@ impl<'a> Line<'a> {
             Statement {
                 span: self.span(input, rest),
                 kind,
+                silent: false,
+            },
+        ))
+    }
+
+    /// `seed := 'seed' INTEGER`, e.g. `seed 0`: numpy's `np.random.seed(0)`, which takes a whole
+    /// number from 0 to 2**32 - 1.
+    fn seed(&self, input: &'a str) -> PResult<'a, Statement> {
+        let after_keyword = self.keyword(input, "seed")?;
+        let digits: &str = &after_keyword[..after_keyword
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after_keyword.len())];
+        let rest = &after_keyword[digits.len()..];
+        let at = self.span(after_keyword, rest);
+        let followed_by_word =
+            rest.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == '_');
+        if digits.is_empty() || followed_by_word {
+            let end = after_keyword
+                .find(|c: char| c.is_whitespace() || c == ';' || c == '#')
+                .unwrap_or(after_keyword.len());
+            let span = self.span(after_keyword, &after_keyword[end..]);
+            return Err(fail(Error::new(msg!("parse-seed-number"), span)));
+        }
+        let seed = digits
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| fail(Error::new(msg!("parse-seed-range", seed = digits), at)))?;
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind: StatementKind::Seed { seed },
                 silent: false,
             },
         ))

@@ -162,6 +162,7 @@ fn spans_of(statements: &[Statement]) -> Vec<Span> {
             StatementKind::Graph { target, .. } | StatementKind::Check { target } => {
                 spans.push(target.span)
             }
+            StatementKind::Seed { .. } => {}
         }
     }
     spans
