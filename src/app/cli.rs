@@ -87,6 +87,8 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, Mess
 
 /// The whole program: parse arguments, run, and turn the outcome into an exit status.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    // Ctrl-C stops the statement at work, never the session (see engine::interrupt).
+    crate::engine::interrupt::install_handler();
     let args = match parse_args(args.into_iter().skip(1)) {
         Ok(args) => args,
         Err(message) => {
@@ -156,12 +158,16 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
             Ok(failed) => failures += failed,
             Err(e) => return runner::output_failed(&e, &err_view),
         }
-        if failures > 0 && !args.keep_going {
+        if (failures > 0 && !args.keep_going) || crate::engine::interrupt::requested() {
             break;
         }
     }
     if let Err(e) = out.flush() {
         return runner::output_failed(&e, &err_view);
+    }
+    if crate::engine::interrupt::requested() {
+        // As a shell reports a process Ctrl-C ended: 128 + SIGINT.
+        return ExitCode::from(130);
     }
     // A session with a million nodes takes a noticeable time to free; the process is ending,
     // so let the operating system reclaim it.

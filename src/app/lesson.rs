@@ -548,6 +548,9 @@ pub fn play(
                 }
                 writeln!(out, "{}{}", style.context(">>> "), style.code(text))?;
                 run_statement(session, view, text, out)?;
+                if crate::engine::interrupt::requested() {
+                    return Ok(false);
+                }
                 after_statement = true;
             }
         }

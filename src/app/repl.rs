@@ -96,6 +96,8 @@ impl Repl {
 
     /// Handles one line the learner typed: a `:command` or statements.
     pub fn handle(&mut self, line: &str, out: &mut dyn Write) -> std::io::Result<Flow> {
+        // A Ctrl-C pressed before this line (at a dumb terminal's prompt, say) was for then.
+        crate::engine::interrupt::clear();
         let trimmed = line.trim();
         if let Some(command) = trimmed.strip_prefix(':') {
             return self.command(command, out);
@@ -581,15 +583,42 @@ pub fn main(args: &Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Waits for Enter between the steps of `step` on a terminal; `q` stops.
+/// Waits for Enter between the steps of `step` on a terminal; `q` or Ctrl-C stops.
 fn wait_for_enter(out: &mut dyn Write, lang: Lang) -> bool {
     let _ = write!(out, "{} ", lang.word("step-pause-prompt"));
     let _ = out.flush();
+    // The terminal is in its usual line mode here, so Ctrl-C raises SIGINT, which only sets a
+    // flag; waiting in short slices lets the walk end at once instead of after Enter.
+    while !stdin_ready(100) {
+        if crate::engine::interrupt::requested() {
+            let _ = writeln!(out);
+            return false;
+        }
+    }
     let mut answer = String::new();
     match std::io::stdin().read_line(&mut answer) {
         Ok(0) | Err(_) => false,
-        Ok(_) => answer.trim() != "q",
+        Ok(_) => answer.trim() != "q" && !crate::engine::interrupt::requested(),
     }
+}
+
+/// Whether standard input has something to read within `millis` milliseconds.
+#[cfg(unix)]
+fn stdin_ready(millis: i32) -> bool {
+    let mut poll = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, for a descriptor this process owns, and its count.
+    let ready = unsafe { libc::poll(&mut poll, 1, millis) };
+    // An error (such as EINTR when Ctrl-C arrives) reads as "not yet", so the flag is looked at.
+    ready > 0
+}
+
+#[cfg(not(unix))]
+fn stdin_ready(_millis: i32) -> bool {
+    true
 }
 
 /// The history file: loaded at start, appended after every line so nothing is lost, and one

@@ -97,8 +97,22 @@ pub fn diagnostics(
     for warning in session.take_warnings() {
         text.push_str(&diagnostic::render_warning(origin, src, &warning, view));
     }
-    if let Err(Failure::Statement(error)) = result {
-        text.push_str(&diagnostic::render(origin, src, error, view));
+    match result {
+        // Ctrl-C is not a mistake to point at: say where it stopped, in a word.
+        Err(Failure::Statement(error)) if error.is_interrupt() => {
+            let word = view.style.warning(&view.lang.say(&error.message));
+            match origin {
+                Some(origin) => {
+                    let at = diagnostic::position(src, error.span.start);
+                    text.push_str(&format!("{origin}:{}: {word}\n", at.line));
+                }
+                None => text.push_str(&format!("{word}\n")),
+            }
+        }
+        Err(Failure::Statement(error)) => {
+            text.push_str(&diagnostic::render(origin, src, error, view));
+        }
+        _ => {}
     }
     text
 }

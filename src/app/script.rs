@@ -48,7 +48,8 @@ pub fn run_source(
         }
         if result.is_err() {
             failures += 1;
-            if !options.keep_going {
+            // Ctrl-C ends the run whatever --keep-going says.
+            if !options.keep_going || crate::engine::interrupt::requested() {
                 break;
             }
         }

@@ -89,6 +89,10 @@ pub fn check_leaves(
         let (mut sum_diff, mut max_diff, mut compared, mut ok) = (0.0, 0.0f64, 0usize, true);
         let mut kinks = Vec::new();
         for i in 0..original.len() {
+            // Ctrl-C: stop nudging; the session sees the flag and drops the report.
+            if crate::engine::interrupt::requested() {
+                break;
+            }
             let Some(cell) = nudged
                 .as_slice_memory_order_mut()
                 .and_then(|s| s.get_mut(i))

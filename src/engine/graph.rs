@@ -6,6 +6,7 @@
 //! topological order, and `backward` needs neither recursion nor a hash map: a chain of a million
 //! nodes is a loop of a million steps.
 
+use crate::engine::interrupt;
 use crate::engine::layers::{
     AddLayer, DivLayer, ExpLayer, MulLayer, NegLayer, Relu, Sigmoid, SubLayer,
 };
@@ -303,6 +304,10 @@ impl Graph {
         let mut grads: Vec<Option<ArrayD<f64>>> = vec![None; output + 1];
         grads[output] = Some(dout);
         for id in (0..=output).rev() {
+            // Ctrl-C: stop here; the session sees the flag and drops this pass.
+            if interrupt::requested() {
+                break;
+            }
             if !took_part[id] {
                 continue;
             }

@@ -3,6 +3,7 @@
 pub mod digits;
 pub mod gradcheck;
 pub mod graph;
+pub mod interrupt;
 pub mod layers;
 pub mod random;
 pub mod shape;

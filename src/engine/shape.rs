@@ -34,6 +34,9 @@ pub fn checked_len(shape: &[usize]) -> Option<usize> {
         .filter(|&n| n <= MAX_ELEMENTS)
 }
 
+/// The most dimensions an array may have, as in numpy (`NPY_MAXDIMS`).
+pub const MAX_DIMS: usize = 64;
+
 /// Shapes written the way numpy writes them: `()`, `(3,)`, `(2, 2)`.
 pub fn describe(shape: &[usize]) -> String {
     match shape {

@@ -25,6 +25,11 @@ impl Error {
         }
     }
 
+    /// Whether this is Ctrl-C stopping a statement rather than a mistake in it.
+    pub fn is_interrupt(&self) -> bool {
+        self.message.id == "interrupted"
+    }
+
     pub fn with_related(mut self, related: Span) -> Error {
         self.related = Some(related);
         self

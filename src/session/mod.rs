@@ -15,6 +15,7 @@ pub use outcome::{Origin, Outcome};
 
 use crate::engine::gradcheck::{self, Report};
 use crate::engine::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
+use crate::engine::interrupt;
 use crate::engine::random::{self, DEFAULT_SEED, Rng};
 use crate::engine::shape;
 use crate::engine::value::Value;
@@ -281,6 +282,7 @@ impl Session {
     }
 
     fn execute_inner(&mut self, statement: &Statement, source: &Source) -> Result<Outcome> {
+        interrupted(statement.span)?;
         let outcome = match &statement.kind {
             StatementKind::Assign { name, value } => {
                 let node = self.eval(value, source)?;
@@ -359,6 +361,7 @@ impl Session {
                 let report = self
                     .check(node, &target.name)
                     .map_err(|message| Error::new(message, target.span))?;
+                interrupted(statement.span)?;
                 Outcome::Check(report)
             }
         };
@@ -466,6 +469,7 @@ impl Session {
             }
         };
         let gradients = self.graph.backward(output, dout);
+        interrupted(target.span)?;
         let named = self
             .bindings
             .iter()
@@ -714,6 +718,13 @@ impl Session {
                         func_span,
                     ));
                 }
+                // numpy's limit; beyond it, printing and broadcasting would recurse too deep.
+                if args.len() > shape::MAX_DIMS {
+                    return Err(Error::new(
+                        msg!("too-many-dims", count = args.len(), max = shape::MAX_DIMS),
+                        span,
+                    ));
+                }
                 let mut dims = Vec::with_capacity(args.len());
                 for arg in args {
                     dims.push(self.eval_size(func, arg, source)?);
@@ -724,15 +735,29 @@ impl Session {
                 let array = match func {
                     Func::Ones => ArrayD::from_elem(IxDyn(&dims), 1.0),
                     Func::Zeros => ArrayD::from_elem(IxDyn(&dims), 0.0),
+                    // After Ctrl-C the rest is filled with zeros at once, and thrown away below.
                     Func::Rand => {
                         let rng = self.rng();
-                        ArrayD::from_shape_simple_fn(IxDyn(&dims), || rng.next_uniform())
+                        ArrayD::from_shape_simple_fn(IxDyn(&dims), || {
+                            if interrupt::requested() {
+                                0.0
+                            } else {
+                                rng.next_uniform()
+                            }
+                        })
                     }
                     _ => {
                         let rng = self.rng();
-                        ArrayD::from_shape_simple_fn(IxDyn(&dims), || rng.next_normal())
+                        ArrayD::from_shape_simple_fn(IxDyn(&dims), || {
+                            if interrupt::requested() {
+                                0.0
+                            } else {
+                                rng.next_normal()
+                            }
+                        })
                     }
                 };
+                interrupted(span)?;
                 Ok(self.graph.leaf(Value::float(array), label))
             }
         }
@@ -792,6 +817,15 @@ fn made_by(op: &Op) -> Message {
         Op::Leaf => msg!("made-by-literal"),
         Op::Compare(cmp) => msg!("made-by-comparison", symbol = cmp.symbol()),
         other => msg!("made-by-layer", layer = other.name()),
+    }
+}
+
+/// An error if Ctrl-C was pressed: the statement then fails, and so never happened.
+fn interrupted(span: Span) -> Result<()> {
+    if interrupt::requested() {
+        Err(Error::new(crate::msg!("interrupted"), span))
+    } else {
+        Ok(())
     }
 }
 

@@ -256,3 +256,52 @@ fn seed_takes_numpys_seeds_and_says_what_to_do_otherwise() {
         "s.bp:1:5: error: a must be greater than 0 unless no samples are taken\nx = choice(0, 3)\n    ^^^^^^^^^^^^\n"
     );
 }
+
+#[test]
+fn ctrl_c_stops_a_script_at_its_statement_with_130() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("long.bp");
+    std::fs::write(&path, "x = 1\ny = randn(10000, 10000);\nz = 2\n").expect("written");
+    let child = std::process::Command::new(crate::support::bin())
+        .args(["run", path.to_str().expect("UTF-8")])
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let pid = i32::try_from(child.id()).expect("a pid");
+    // SAFETY: sending SIGINT to the child this test started.
+    unsafe {
+        libc::kill(pid, libc::SIGINT);
+    }
+    let output = child.wait_with_output().expect("the binary ends");
+    let stderr =
+        String::from_utf8_lossy(&output.stderr).replace(path.to_str().unwrap_or(""), "long.bp");
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert_eq!(stderr, "long.bp:2: interrupted\n");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "x = 1.0\n");
+}
+
+#[test]
+fn arrays_have_at_most_64_dimensions() {
+    let ones = |n: usize| format!("x = ones({})\n", vec!["1"; n].join(", "));
+    let (out, err, code) = run_file(ones(64).as_bytes());
+    assert_eq!((err.as_str(), code), ("", 0));
+    assert!(out.starts_with("x = [[[["), "{out}");
+    // 50,000 sizes once overflowed the stack when printed; now the statement is refused.
+    let src = ones(50_000);
+    let (out, err, code) = run_file(src.as_bytes());
+    assert_eq!((out.as_str(), code), ("", 1));
+    let first_line = err.lines().next().unwrap_or_default();
+    assert_eq!(
+        first_line,
+        "s.bp:1:5: error: an array may have at most 64 dimensions, as in numpy; this one would have 50000"
+    );
+    let (_, err, _) = run_file(ones(65).as_bytes());
+    assert!(
+        err.contains("at most 64 dimensions, as in numpy; this one would have 65"),
+        "{err}"
+    );
+}

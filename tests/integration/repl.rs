@@ -447,3 +447,80 @@ fn history_keeps_ten_thousand_entries_and_the_files_mode() {
         & 0o777;
     assert_eq!(mode, 0o600, "trimming keeps the file's mode");
 }
+
+/// Sends Ctrl-C as a terminal does while a statement runs (the terminal is in line mode then,
+/// so the kernel turns it into SIGINT) once `delay` has passed.
+fn interrupt_after(session: &mut Pty, delay: Duration) {
+    std::thread::sleep(delay);
+    session.send(ControlCode::EndOfText).expect("Ctrl-C");
+}
+
+#[test]
+fn ctrl_c_during_a_statement_stops_it_and_keeps_the_session() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "x = [1.0, 2.0]");
+    // 10^8 normals take seconds; the statement is stopped long before.
+    session
+        .send(enter("y = randn(10000, 10000);"))
+        .expect("typed");
+    interrupt_after(&mut session, Duration::from_millis(400));
+    let shown = shown_until_next_prompt(&mut session);
+    assert!(shown.contains("interrupted"), "{shown:?}");
+    let shown = run(&mut session, "x");
+    assert!(shown.contains("[1. 2.]"), "x survives: {shown:?}");
+    let shown = run(&mut session, "y");
+    assert!(
+        shown.contains("unknown name 'y'"),
+        "y never happened: {shown:?}"
+    );
+    leave(session);
+}
+
+#[test]
+fn ctrl_c_during_check_stops_it() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "w = randn(200, 200); y = relu(w);");
+    session.send(enter("check y")).expect("typed");
+    interrupt_after(&mut session, Duration::from_millis(400));
+    let shown = shown_until_next_prompt(&mut session);
+    assert!(shown.contains("interrupted"), "{shown:?}");
+    assert!(!shown.contains("mean |diff|"), "{shown:?}");
+    let shown = run(&mut session, "w");
+    assert!(shown.contains("..."), "w survives: {shown:?}");
+    leave(session);
+}
+
+#[test]
+fn ctrl_c_at_steps_pause_ends_the_walk() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "a = 2.0; b = a * 3; c = b + 1; d = c * c");
+    session.send(enter("step d")).expect("typed");
+    session
+        .expect("[Enter: next node, q: stop]")
+        .expect("the pause");
+    session.send(ControlCode::EndOfText).expect("Ctrl-C");
+    let shown = shown_until_next_prompt(&mut session);
+    assert!(!shown.contains("[2/"), "the walk ended: {shown:?}");
+    let shown = run(&mut session, "d");
+    assert!(shown.contains("49.0"), "{shown:?}");
+    leave(session);
+}
+
+#[test]
+fn ctrl_c_at_a_dumb_terminals_prompt_keeps_the_session() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = spawn(home.path(), &[("TERM", "dumb")]);
+    session.send(enter("x = [3.0]")).expect("typed");
+    session.expect(">>> ").expect("the next prompt");
+    session.send("half a line").expect("typed");
+    session.send(ControlCode::EndOfText).expect("Ctrl-C");
+    std::thread::sleep(Duration::from_millis(200));
+    session.send(enter("x")).expect("typed");
+    let found = session.expect(">>> ").expect("the session is still there");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(shown.contains("[3.]"), "{shown:?}");
+    leave(session);
+}

@@ -18,3 +18,5 @@ dot-too-many-nodes = '{$name}' comes from {$count} nodes; --dot writes at most {
 # numpy's own words for choice's bad arguments.
 choice-empty = a must be greater than 0 unless no samples are taken
 choice-too-large = high is out of bounds for int64
+# Ctrl-C stopped a statement; it never happened.
+interrupted = interrupted

@@ -16,3 +16,4 @@ check-too-large = '{$name}'을(를) 확인하려면 노드 {$nodes}개에 걸친
 dot-too-many-nodes = '{$name}'은(는) 노드 {$count}개에서 나옵니다. --dot은 노드 {$max}개까지만 씁니다 (Graphviz가 그보다 큰 그래프는 적당한 시간 안에 배치하지 못합니다). `graph {$name}`은 트리로 그립니다
 choice-empty = 표본을 하나라도 뽑으려면 a가 0보다 커야 합니다
 choice-too-large = high가 int64의 범위를 벗어납니다
+interrupted = 중단됨

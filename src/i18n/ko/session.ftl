@@ -38,3 +38,4 @@ overflow-warning = {$numpy}: 원소 {$count}개 중 {$bad}개가 inf 또는 nan�
 
 ## The line editor's hints, after `ones(`, `zeros(` and `randn(`
 hint-sizes = 행, 열)
+too-many-dims = 배열의 차원은 numpy처럼 {$max}개까지입니다. 이 배열은 {$count}개가 됩니다
