@@ -127,6 +127,27 @@ impl Gradients {
         self.grads.get(node).and_then(Option::as_ref)
     }
 
+    /// The same gradients after `Graph::compact` moved the nodes (`map` from old to new ids).
+    pub fn remap(self, map: &[Option<NodeId>]) -> Gradients {
+        let len = map.iter().filter_map(|m| *m).max().map_or(0, |m| m + 1);
+        let mut grads = vec![None; len];
+        for (old, grad) in self.grads.into_iter().enumerate() {
+            if let (Some(grad), Some(Some(new))) = (grad, map.get(old)) {
+                grads[*new] = Some(grad);
+            }
+        }
+        Gradients { grads }
+    }
+
+    /// The bytes the gradients hold.
+    pub fn bytes(&self) -> usize {
+        self.grads
+            .iter()
+            .flatten()
+            .map(|g| g.len() * std::mem::size_of::<f64>())
+            .sum()
+    }
+
     /// The nodes that took part, in the order they were made.
     pub fn nodes(&self) -> impl Iterator<Item = NodeId> + '_ {
         self.grads
@@ -150,6 +171,9 @@ pub struct Step {
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
     nodes: Vec<Node>,
+    /// The bytes the nodes' values hold, kept up to date so that the session can decide when
+    /// collecting garbage pays without walking the arena.
+    bytes: usize,
 }
 
 impl Graph {
@@ -172,7 +196,46 @@ impl Graph {
     /// Forgets every node made after the first `len`. A statement that fails calls this, so that
     /// it leaves no half-built nodes behind.
     pub fn truncate(&mut self, len: usize) {
+        let dropped: usize = self
+            .nodes
+            .iter()
+            .skip(len)
+            .map(|n| value_bytes(&n.value))
+            .sum();
+        self.bytes -= dropped;
         self.nodes.truncate(len);
+    }
+
+    /// The bytes the nodes' values hold (float64 values at 8 bytes an element, booleans at 1).
+    pub fn value_bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// Keeps the nodes marked in `keep` (which must hold every input of a kept node), in their
+    /// order, and drops the rest with their arrays. Returns where each old node went: the map
+    /// the holders of node ids (names, the last `back`) use to follow. Order is kept, so inputs
+    /// still have smaller indices than the nodes using them and the backward walk is unchanged.
+    pub fn compact(&mut self, keep: &[bool]) -> Vec<Option<NodeId>> {
+        let mut map = vec![None; self.nodes.len()];
+        let mut next = 0;
+        for (old, kept) in keep.iter().enumerate().take(self.nodes.len()) {
+            if *kept {
+                map[old] = Some(next);
+                next += 1;
+            }
+        }
+        let old_nodes = std::mem::take(&mut self.nodes);
+        self.bytes = 0;
+        for (old, mut node) in old_nodes.into_iter().enumerate() {
+            if map[old].is_none() {
+                continue;
+            }
+            let inputs: Vec<NodeId> = node.inputs.iter().filter_map(|&i| map[i]).collect();
+            node.inputs = Inputs::of(&inputs);
+            self.bytes += value_bytes(&node.value);
+            self.nodes.push(node);
+        }
+        map
     }
 
     pub fn leaf(&mut self, value: Value, label: impl Into<String>) -> NodeId {
@@ -423,6 +486,7 @@ impl Graph {
 
     fn push(&mut self, op: Op, inputs: &[NodeId], value: Value, label: String) -> NodeId {
         let inputs = Inputs::of(inputs);
+        self.bytes += value_bytes(&value);
         self.nodes.push(Node {
             op,
             inputs,
@@ -430,6 +494,14 @@ impl Graph {
             label,
         });
         self.nodes.len() - 1
+    }
+}
+
+/// The bytes a value's elements take.
+fn value_bytes(value: &Value) -> usize {
+    match value {
+        Value::Float(a) => a.len() * std::mem::size_of::<f64>(),
+        Value::Bool(a) => a.len(),
     }
 }
 

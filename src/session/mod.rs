@@ -28,6 +28,13 @@ use crate::msg;
 use ndarray::{ArrayD, IxDyn};
 use std::collections::HashMap;
 
+/// Garbage is looked for no sooner than after this many new nodes…
+const MIN_COLLECTION_NODES: usize = 4096;
+/// …or this many new bytes.
+const MIN_COLLECTION_BYTES: usize = 64 << 20;
+/// Letting go of an array this large (512 KB of float64) collects at once.
+const LARGE_ELEMENTS: usize = 1 << 16;
+
 /// The most nodes `graph --dot` writes; Graphviz cannot lay out much more in reasonable time.
 pub const MAX_DOT_NODES: usize = 5_000;
 
@@ -81,6 +88,12 @@ pub struct Session {
     rng_before: Option<Rng>,
     /// Warnings of the statements run since the caller last took them.
     warnings: Vec<Error>,
+    /// When to look for garbage next: once the arena or its bytes have doubled since the last
+    /// collection, so the cost of collecting is spread over the statements that made it.
+    next_collection: (usize, usize),
+    /// A rebinding let go of a large array: collect after this statement, so its memory goes at
+    /// once (rebinding `x = ones(5000, 5000)` ten times holds one array, not ten).
+    collect_soon: bool,
 }
 
 impl Default for Session {
@@ -120,6 +133,8 @@ impl Session {
             last_back: None,
             rng: Rng::new(DEFAULT_SEED),
             rng_before: None,
+            next_collection: (MIN_COLLECTION_NODES, MIN_COLLECTION_BYTES),
+            collect_soon: false,
             warnings: Vec::new(),
         }
     }
@@ -162,9 +177,73 @@ impl Session {
         let source = Source { text, base };
         for statement in &statements {
             let outcome = self.execute(statement, &source)?;
-            each(self, statement, outcome)?;
+            let shown = each(self, statement, outcome);
+            // The outcome has been rendered; now node ids may move.
+            self.collect_garbage();
+            shown?;
         }
         Ok(())
+    }
+
+    /// Frees the nodes that nothing can reach any more: no name, and not the last `back` (its
+    /// output, the names it reported, and everything they were computed from). The arena is
+    /// compacted in order, so a node's inputs still come before it and `back` stays a walk
+    /// over indices. It runs when the arena or its bytes have doubled since the last time, or
+    /// when a large array was let go, so a long session's cost per statement stays constant
+    /// and its memory is what its names reach.
+    fn collect_garbage(&mut self) {
+        let (nodes_at, bytes_at) = self.next_collection;
+        if !self.collect_soon && self.graph.len() < nodes_at && self.graph.value_bytes() < bytes_at
+        {
+            return;
+        }
+        self.collect_soon = false;
+        let len = self.graph.len();
+        let mut keep = vec![false; len];
+        for &(_, node) in &self.bindings {
+            keep[node] = true;
+        }
+        if let Some(back) = &self.last_back {
+            keep[back.output_node] = true;
+            for &(_, node) in &back.named {
+                keep[node] = true;
+            }
+        }
+        for id in (0..len).rev() {
+            if keep[id] {
+                for &input in &self.graph.node(id).inputs {
+                    keep[input] = true;
+                }
+            }
+        }
+        let map = self.graph.compact(&keep);
+        let moved = |node: NodeId| map[node].unwrap_or(node);
+        for binding in &mut self.bindings {
+            binding.1 = moved(binding.1);
+        }
+        if let Some(back) = self.last_back.take() {
+            self.last_back = Some(BackRecord {
+                output_node: moved(back.output_node),
+                named: back
+                    .named
+                    .into_iter()
+                    .map(|(name, node)| (name, moved(node)))
+                    .collect(),
+                gradients: back.gradients.remap(&map),
+                output: back.output,
+            });
+        }
+        let (live_nodes, live_bytes) = (self.graph.len(), self.graph.value_bytes());
+        self.next_collection = (
+            (2 * live_nodes).max(live_nodes + MIN_COLLECTION_NODES),
+            (2 * live_bytes).max(live_bytes + MIN_COLLECTION_BYTES),
+        );
+    }
+
+    /// What the session holds: the bytes of every value in the graph and of the last
+    /// gradients. Layers' caches share their arrays with the values, so they add nothing.
+    pub fn bytes_held(&self) -> usize {
+        self.graph.value_bytes() + self.last_back.as_ref().map_or(0, |b| b.gradients.bytes())
     }
 
     /// The warnings left by the statements run since the last call, e.g. an overflow in `exp`.
@@ -423,7 +502,13 @@ impl Session {
 
     fn bind(&mut self, name: &str, node: NodeId) {
         match self.slots.get(name) {
-            Some(&slot) => self.bindings[slot].1 = node,
+            Some(&slot) => {
+                let old = self.bindings[slot].1;
+                if self.graph.node(old).value.len() >= LARGE_ELEMENTS {
+                    self.collect_soon = true;
+                }
+                self.bindings[slot].1 = node;
+            }
             None => {
                 self.slots.insert(name.to_string(), self.bindings.len());
                 self.bindings.push((name.to_string(), node));

@@ -179,3 +179,62 @@ fn check_passes_on_every_case_of_the_grad_corpus() {
         );
     }
 }
+
+#[test]
+fn rebinding_a_large_array_many_times_holds_one() {
+    let mut session = Shell::new();
+    let mut sink = Vec::new();
+    session
+        .run("x = ones(1000, 1000);", 0, &mut sink)
+        .expect("runs");
+    let one = session.bytes_held();
+    assert_eq!(one, 8_000_000);
+    for _ in 0..20 {
+        session
+            .run("x = ones(1000, 1000);", 0, &mut sink)
+            .expect("runs");
+    }
+    assert_eq!(session.bytes_held(), one, "twenty rebindings hold one x");
+    // A value still named elsewhere is kept.
+    session
+        .run("y = x; x = ones(1000, 1000);", 0, &mut sink)
+        .expect("runs");
+    assert_eq!(session.bytes_held(), 2 * one);
+}
+
+#[test]
+fn a_long_session_holds_what_its_names_reach() {
+    let mut session = Shell::new();
+    let mut sink = Vec::new();
+    session
+        .run("x = [1.0, -2.0]; s = 0", 0, &mut sink)
+        .expect("runs");
+    for _ in 0..20_000 {
+        session
+            .run("y = relu(x) * 2 + 1; s = x * 3;", 0, &mut sink)
+            .expect("runs");
+    }
+    // Each run makes a handful of nodes; only the last run's stay reachable.
+    assert!(
+        session.graph().len() < 2 * 4096 + 64,
+        "{} nodes",
+        session.graph().len()
+    );
+    session.run("back y", 0, &mut sink).expect("back runs");
+    let mut out = Vec::new();
+    session
+        .run("dx", 0, &mut out)
+        .expect("gradients survive collection");
+    session.run("y", 0, &mut out).expect("y survives");
+    assert_eq!(String::from_utf8_lossy(&out), "[2. 0.]\n[3. 1.]\n");
+    // After more garbage, the last back's gradients and pictures still find their nodes.
+    for _ in 0..10_000 {
+        session.run("z = x + 1;", 0, &mut sink).expect("runs");
+    }
+    let mut out = Vec::new();
+    session.run("grad(x)", 0, &mut out).expect("runs");
+    session.run("graph y", 0, &mut out).expect("runs");
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.starts_with("[2. 0.]\n"), "{text}");
+    assert!(text.contains("grad"), "{text}");
+}
