@@ -46,6 +46,8 @@ pub enum StatementKind {
     Step { target: Ident, dout: Dout },
     /// `check NAME`: compare `back` with central differences.
     Check { target: Ident },
+    /// `del NAME [, NAME …]`: forget names, as Python's `del`, so their memory can be freed.
+    Del { names: Vec<Ident> },
     /// `seed N`: the random stream numpy's legacy generator makes after `np.random.seed(N)`.
     Seed { seed: u32 },
 }
@@ -181,12 +183,13 @@ impl Func {
 }
 
 /// Words a user may not bind: statement keywords and every built-in function.
-pub const RESERVED: [&str; 18] = [
+pub const RESERVED: [&str; 19] = [
     "back",
     "graph",
     "step",
     "check",
     "seed",
+    "del",
     "rand",
     "choice",
     "ones",

@@ -431,6 +431,16 @@ impl Session {
                 self.last_back = Some(record);
                 Outcome::Step { steps }
             }
+            StatementKind::Del { names } => {
+                // All or nothing: every name must exist before any is forgotten.
+                for name in names {
+                    self.lookup_bound(name)?;
+                }
+                for name in names {
+                    self.unbind(&name.name);
+                }
+                Outcome::Silent
+            }
             StatementKind::Seed { seed } => {
                 self.set_seed(*seed);
                 Outcome::Silent
@@ -514,6 +524,20 @@ impl Session {
                 self.bindings.push((name.to_string(), node));
             }
         }
+    }
+
+    /// Forgets `name`; its value goes with the next collection, which comes at once.
+    fn unbind(&mut self, name: &str) {
+        let Some(slot) = self.slots.remove(name) else {
+            return;
+        };
+        self.bindings.remove(slot);
+        for index in self.slots.values_mut() {
+            if *index > slot {
+                *index -= 1;
+            }
+        }
+        self.collect_soon = true;
     }
 
     /// Runs the backward pass from `target`, without changing the session.

@@ -238,3 +238,36 @@ fn a_long_session_holds_what_its_names_reach() {
     assert!(text.starts_with("[2. 0.]\n"), "{text}");
     assert!(text.contains("grad"), "{text}");
 }
+
+#[test]
+fn del_forgets_names_and_frees_their_memory() {
+    let mut session = Shell::new();
+    let mut sink = Vec::new();
+    session
+        .run(
+            "a = ones(1000, 1000); b = ones(1000, 1000); c = [1.0]",
+            0,
+            &mut sink,
+        )
+        .expect("runs");
+    assert_eq!(session.bytes_held(), 16_000_008);
+    session.run("del a, b", 0, &mut sink).expect("del runs");
+    assert_eq!(session.bytes_held(), 8, "only c is left");
+    assert!(session.value("a").is_none() && session.value("b").is_none());
+    assert_eq!(session.vars().len(), 1);
+    // All or nothing: an unknown name deletes none of them.
+    let error = session
+        .run("del c, nope", 0, &mut sink)
+        .expect_err("nope is unknown");
+    assert_eq!(
+        backprop::i18n::Lang::En.say(&error.message),
+        "unknown name 'nope'; known names: c"
+    );
+    assert!(session.value("c").is_some());
+    // The name can be used again.
+    let mut out = Vec::new();
+    session
+        .run("a = c + 1", 0, &mut out)
+        .expect("a is free again");
+    assert_eq!(String::from_utf8_lossy(&out), "a = [2.]\n");
+}

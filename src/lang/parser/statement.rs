@@ -9,7 +9,7 @@ use crate::lang::error::Error;
 use crate::msg;
 
 /// The statement keywords; the other reserved words are functions.
-pub(super) const KEYWORDS: [&str; 5] = ["back", "graph", "step", "check", "seed"];
+pub(super) const KEYWORDS: [&str; 6] = ["back", "graph", "step", "check", "seed", "del"];
 
 impl<'a> Line<'a> {
     /// `line := [statement (';' statement)* [';']]`, e.g. `a = [1, 2]; back a   # comment`.
@@ -45,6 +45,7 @@ impl<'a> Line<'a> {
                 "check" => return self.check(input),
                 "graph" => return self.graph(input),
                 "seed" => return self.seed(input),
+                "del" => return self.del(input),
                 _ => {}
             }
         }
@@ -128,6 +129,30 @@ impl<'a> Line<'a> {
             Statement {
                 span: self.span(input, rest),
                 kind,
+                silent: false,
+            },
+        ))
+    }
+
+    /// `del := 'del' NAME [',' NAME …]`, e.g. `del W1, b1`.
+    fn del(&self, input: &'a str) -> PResult<'a, Statement> {
+        let after_keyword = self.keyword(input, "del")?;
+        let (mut rest, first) = self.target(after_keyword, "del")?;
+        let mut names = vec![first];
+        loop {
+            let after_blanks = skip(rest, false);
+            let Some(after_comma) = after_blanks.strip_prefix(',') else {
+                break;
+            };
+            let (after_name, name) = self.target(skip(after_comma, false), "del")?;
+            names.push(name);
+            rest = after_name;
+        }
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind: StatementKind::Del { names },
                 silent: false,
             },
         ))
