@@ -6,6 +6,7 @@
 //! `Graph::recompute`, and the session's variables and last gradients stay as they were.
 
 use crate::engine::graph::{Graph, NodeId};
+use crate::engine::random::Rng;
 use crate::engine::value::Value;
 use crate::i18n::Message;
 use crate::msg;
@@ -15,8 +16,12 @@ use ndarray::ArrayD;
 pub const H: f64 = 1e-4;
 /// An element passes when |numerical − back| ≤ TOLERANCE · (1 + |back|).
 pub const TOLERANCE: f64 = 1e-4;
-/// The most forward passes one check may run (two per element of every leaf).
-pub const MAX_WORK: usize = 20_000_000;
+/// The most element operations one check may do: elements nudged × 2 × the elements of every
+/// node a forward pass recomputes. At a few hundred million simple operations a second, this
+/// is a few seconds of work.
+pub const MAX_WORK: usize = 1_000_000_000;
+/// How many elements of each variable a check samples when the full check would pass the guard.
+pub const DEFAULT_SAMPLE: usize = 100;
 
 /// The comparison for one variable.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +33,9 @@ pub struct VarCheck {
     /// Elements whose nudge moved a ReLU input across or onto 0; they are left out of the
     /// comparison, because there the two gradients may rightly disagree.
     pub kinks: Vec<Kink>,
+    /// How many of the variable's elements were nudged, of how many.
+    pub checked: usize,
+    pub total: usize,
 }
 
 /// One element left out of the comparison at a ReLU kink, with both gradients, so the learner
@@ -44,6 +52,9 @@ pub struct Kink {
 pub struct Report {
     pub target: String,
     pub vars: Vec<VarCheck>,
+    /// Elements per variable when the check sampled, and whether it chose to (the full check
+    /// would have passed the guard) rather than being asked to with `check NAME sample N`.
+    pub sample: Option<(usize, bool)>,
 }
 
 impl Report {
@@ -58,6 +69,8 @@ pub fn check_leaves(
     output: NodeId,
     target: &str,
     leaves: &[(String, NodeId)],
+    sample: Option<usize>,
+    rng: &mut Rng,
 ) -> Result<Report, Message> {
     let Value::Float(out_value) = &graph.node(output).value else {
         return Err(msg!("check-boolean", name = target));
@@ -65,15 +78,31 @@ pub fn check_leaves(
     if leaves.is_empty() {
         return Err(msg!("check-no-variable", name = target));
     }
-    let elements: usize = leaves.iter().map(|(_, n)| graph.node(*n).value.len()).sum();
-    let work = elements.saturating_mul(2).saturating_mul(output + 1);
-    if work > MAX_WORK {
+    let per_pass = work_per_pass(graph, output);
+    let nudged_elements = |per_variable: usize| -> usize {
+        leaves
+            .iter()
+            .map(|(_, n)| graph.node(*n).value.len().min(per_variable))
+            .sum()
+    };
+    let work = |per_variable: usize| {
+        nudged_elements(per_variable)
+            .saturating_mul(2)
+            .saturating_mul(per_pass)
+    };
+    let sample = match sample {
+        Some(n) => Some((n, false)),
+        None if work(usize::MAX) <= MAX_WORK => None,
+        None => Some((DEFAULT_SAMPLE, true)),
+    };
+    let per_variable = sample.map_or(usize::MAX, |(n, _)| n);
+    if work(per_variable) > MAX_WORK {
         return Err(msg!(
             "check-too-large",
             name = target,
-            elements = elements,
-            nodes = output + 1,
-            max = MAX_WORK
+            elements = nudged_elements(per_variable),
+            work = work(per_variable).to_string(),
+            max = MAX_WORK.to_string()
         ));
     }
     let gradients = graph.backward(output, ArrayD::ones(out_value.raw_dim()));
@@ -88,7 +117,21 @@ pub fn check_leaves(
         let mut nudged = original.clone();
         let (mut sum_diff, mut max_diff, mut compared, mut ok) = (0.0, 0.0f64, 0usize, true);
         let mut kinks = Vec::new();
-        for i in 0..original.len() {
+        // A sample is drawn from the session's random stream, so `seed N` repeats it.
+        let indices: Vec<usize> = if per_variable >= original.len() {
+            (0..original.len()).collect()
+        } else {
+            let mut picked: Vec<usize> = rng
+                .choice(original.len() as u64, per_variable)
+                .into_iter()
+                .map(|i| i as usize)
+                .collect();
+            picked.sort_unstable();
+            picked.dedup();
+            picked
+        };
+        let (checked, total) = (indices.len(), original.len());
+        for i in indices {
             // Ctrl-C: stop nudging; the session sees the flag and drops the report.
             if crate::engine::interrupt::requested() {
                 break;
@@ -134,12 +177,27 @@ pub fn check_leaves(
             max_abs_diff: max_diff,
             ok,
             kinks,
+            checked,
+            total,
         });
     }
     Ok(Report {
         target: target.to_string(),
         vars,
+        sample,
     })
+}
+
+/// The element operations of one forward pass from the leaves to `output`: the elements of
+/// every node it depends on. `recompute` does at most this much.
+pub fn work_per_pass(graph: &Graph, output: NodeId) -> usize {
+    graph
+        .ancestors(output)
+        .iter()
+        .enumerate()
+        .filter(|(_, part)| **part)
+        .map(|(id, _)| graph.node(id).value.len().max(1))
+        .sum()
 }
 
 /// The index of element `i` of a row-major array of `shape`, one number per axis.
@@ -189,9 +247,11 @@ mod tests {
             .expect("same shapes");
         let wrong = graph.broken_mul(x, y);
         let leaves = vec![("x".to_string(), x), ("y".to_string(), y)];
-        let passed = check_leaves(&graph, right, "right", &leaves).expect("checkable");
+        let passed = check_leaves(&graph, right, "right", &leaves, None, &mut Rng::new(0))
+            .expect("checkable");
         assert!(passed.all_ok(), "{passed:?}");
-        let failed = check_leaves(&graph, wrong, "wrong", &leaves).expect("checkable");
+        let failed = check_leaves(&graph, wrong, "wrong", &leaves, None, &mut Rng::new(0))
+            .expect("checkable");
         assert!(!failed.all_ok(), "the broken layer must fail: {failed:?}");
         assert!(failed.vars.iter().all(|v| !v.ok && v.max_abs_diff > 1.0));
     }
@@ -201,7 +261,15 @@ mod tests {
         let mut graph = Graph::new();
         let x = leaf(&mut graph, &[0.0, 1.0, -1.0]);
         let r = graph.unary(crate::engine::graph::UnaryKind::Relu, x, "relu(x)".into());
-        let report = check_leaves(&graph, r, "r", &[("x".to_string(), x)]).expect("checkable");
+        let report = check_leaves(
+            &graph,
+            r,
+            "r",
+            &[("x".to_string(), x)],
+            None,
+            &mut Rng::new(0),
+        )
+        .expect("checkable");
         assert_eq!(report.vars[0].kinks.len(), 1);
         let kink = &report.vars[0].kinks[0];
         assert_eq!(kink.index, vec![0]);

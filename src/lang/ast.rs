@@ -44,8 +44,12 @@ pub enum StatementKind {
     },
     /// `step NAME [ones | expression]`: the backward pass one node at a time.
     Step { target: Ident, dout: Dout },
-    /// `check NAME`: compare `back` with central differences.
-    Check { target: Ident },
+    /// `check NAME [sample N]`: compare `back` with central differences, on every element of
+    /// each variable or on N of them drawn from the random stream.
+    Check {
+        target: Ident,
+        sample: Option<usize>,
+    },
     /// `del NAME [, NAME …]`: forget names, as Python's `del`, so their memory can be freed.
     Del { names: Vec<Ident> },
     /// `seed N`: the random stream numpy's legacy generator makes after `np.random.seed(N)`.

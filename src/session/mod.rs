@@ -445,10 +445,10 @@ impl Session {
                 self.set_seed(*seed);
                 Outcome::Silent
             }
-            StatementKind::Check { target } => {
+            StatementKind::Check { target, sample } => {
                 let node = self.lookup_bound(target)?;
                 let report = self
-                    .check(node, &target.name)
+                    .check(node, &target.name, *sample)
                     .map_err(|message| Error::new(message, target.span))?;
                 interrupted(statement.span)?;
                 Outcome::Check(report)
@@ -472,7 +472,12 @@ impl Session {
     }
 
     /// The gradient check of `sum(output)` for every named leaf it depends on.
-    fn check(&self, output: NodeId, target: &str) -> std::result::Result<Report, Message> {
+    fn check(
+        &mut self,
+        output: NodeId,
+        target: &str,
+        sample: Option<usize>,
+    ) -> std::result::Result<Report, Message> {
         let took_part = self.graph.ancestors(output);
         let leaves: Vec<(String, NodeId)> = self
             .bindings()
@@ -484,7 +489,14 @@ impl Session {
             })
             .map(|(name, node)| (name.to_string(), node))
             .collect();
-        gradcheck::check_leaves(&self.graph, output, target, &leaves)
+        // The random stream is only drawn from when the check samples.
+        let mut rng = self.rng.clone();
+        let report =
+            gradcheck::check_leaves(&self.graph, output, target, &leaves, sample, &mut rng)?;
+        if rng != self.rng {
+            *self.rng() = rng;
+        }
+        Ok(report)
     }
 
     /// What the learner typed (literals, constructors) and comparisons are `Typed`; what a layer

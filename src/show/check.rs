@@ -60,6 +60,15 @@ pub fn render(report: &Report, view: &View) -> String {
             ));
         }
     }
+    if let Some((count, by_default)) = report.sample {
+        let id = if by_default {
+            crate::msg!("check-sampled-by-default", count = count)
+        } else {
+            crate::msg!("check-sampled", count = count)
+        };
+        out.push_str(&style.context(&lang.say(&id)));
+        out.push('\n');
+    }
     out.push_str(&style.context(&lang.say(&crate::msg!(
         "check-tolerance",
         tolerance = format!("{TOLERANCE:e}")

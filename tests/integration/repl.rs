@@ -481,8 +481,12 @@ fn ctrl_c_during_a_statement_stops_it_and_keeps_the_session() {
 fn ctrl_c_during_check_stops_it() {
     let home = tempfile::tempdir().expect("a temporary home");
     let mut session = plain(home.path());
-    run(&mut session, "w = randn(200, 200); y = relu(w);");
-    session.send(enter("check y")).expect("typed");
+    // About 8·10^8 element operations: within check's limit, and seconds of work.
+    run(
+        &mut session,
+        "w = randn(200, 200); y = sigmoid(relu(w) * w + w);",
+    );
+    session.send(enter("check y sample 2000")).expect("typed");
     interrupt_after(&mut session, Duration::from_millis(400));
     let shown = shown_until_next_prompt(&mut session);
     assert!(shown.contains("interrupted"), "{shown:?}");

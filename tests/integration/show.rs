@@ -62,3 +62,48 @@ fn check_lists_each_element_left_out_at_a_kink() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_check_too_large_to_run_whole_samples_and_says_so() {
+    let mut shell = Shell::new();
+    printed(&mut shell, "w = randn(200, 200); y = relu(w)");
+    let shown = printed(&mut shell, "check y");
+    assert!(shown.contains("  w  mean |diff|"), "{shown}");
+    assert!(
+        shown.contains("sampled 100 elements of each variable, because checking every element would pass the limit"),
+        "{shown}"
+    );
+    let shown = printed(&mut shell, "check y sample 5");
+    assert!(
+        shown.contains("sampled 5 elements of each variable"),
+        "{shown}"
+    );
+    assert!(shown.contains(" ok"), "{shown}");
+    // Every element of a small graph is checked, and nothing is said about sampling.
+    printed(&mut shell, "v = [1.0, -2.0]; z = relu(v)");
+    let shown = printed(&mut shell, "check z");
+    assert!(!shown.contains("sampled"), "{shown}");
+}
+
+#[test]
+fn a_sample_still_too_large_is_refused_with_what_to_do() {
+    let mut shell = Shell::new();
+    printed(&mut shell, "w = ones(1000, 1000); y = relu(w)");
+    let mut out = Vec::new();
+    let error = shell
+        .run("check y sample 1000", 0, &mut out)
+        .expect_err("too large");
+    assert_eq!(
+        backprop::i18n::Lang::En.say(&error.message),
+        "checking 'y' would nudge 1000 elements, each costing two forward passes: 4000000000 element operations, more than the 1000000000 a check may take; check fewer elements, e.g. check y sample 10, or a smaller graph"
+    );
+    let error = shell
+        .run("check y sample 0", 0, &mut out)
+        .expect_err("zero");
+    assert!(
+        backprop::i18n::Lang::En
+            .say(&error.message)
+            .starts_with("sample takes how many elements"),
+        "{error:?}"
+    );
+}

@@ -7,23 +7,61 @@
 //!
 //! No layer changes an array it was given: every `backward` returns new arrays.
 
+pub mod common;
+pub mod error;
+
 mod add;
+mod affine;
+pub mod cross_entropy;
 mod div;
 mod exp;
+pub mod index;
+mod log;
+pub mod matmul;
 mod mul;
 mod neg;
+mod pow;
+mod reduce;
 mod relu;
+pub mod reshape;
 mod sigmoid;
+mod softmax;
+mod softmax_with_loss;
+mod sqrt;
 mod sub;
+mod tanh;
 
 pub use add::AddLayer;
+pub use affine::Affine;
 pub use div::DivLayer;
+pub use error::LayerError;
 pub use exp::ExpLayer;
+pub use index::{Index, IndexSpec};
+pub use log::Log;
+pub use matmul::MatMul;
 pub use mul::MulLayer;
 pub use neg::NegLayer;
+pub use pow::Pow;
+pub use reduce::{Max, Mean, Sum};
 pub use relu::Relu;
+pub use reshape::{Reshape, Transpose};
 pub use sigmoid::Sigmoid;
+pub use softmax::Softmax;
+pub use softmax_with_loss::SoftmaxWithLoss;
+pub use sqrt::Sqrt;
 pub use sub::SubLayer;
+pub use tanh::Tanh;
+
+/// The check functions, by layer, for the graph to call before `forward`.
+pub mod checks {
+    pub use super::affine::check_shapes as affine;
+    pub use super::cross_entropy::{check_labels as labels, check_shapes as cross_entropy};
+    pub use super::index::{check_assign as assign, check_index as index};
+    pub use super::matmul::check_shapes as matmul;
+    pub use super::pow::check_shapes as pow;
+    pub use super::reshape::resolve_shape as reshape;
+    pub use super::softmax::check_shape as softmax;
+}
 
 /// The Rust source of each layer, as compiled into this binary, for `:help LAYER`.
 pub fn source(layer: &str) -> Option<&'static str> {
@@ -36,6 +74,18 @@ pub fn source(layer: &str) -> Option<&'static str> {
         "div" => include_str!("div.rs"),
         "neg" => include_str!("neg.rs"),
         "sub" => include_str!("sub.rs"),
+        "matmul" | "dot" => include_str!("matmul.rs"),
+        "affine" => include_str!("affine.rs"),
+        "softmax" => include_str!("softmax.rs"),
+        "cross_entropy" => include_str!("cross_entropy.rs"),
+        "softmax_with_loss" => include_str!("softmax_with_loss.rs"),
+        "sum" | "mean" | "max" => include_str!("reduce.rs"),
+        "log" => include_str!("log.rs"),
+        "sqrt" => include_str!("sqrt.rs"),
+        "pow" => include_str!("pow.rs"),
+        "tanh" => include_str!("tanh.rs"),
+        "transpose" | "reshape" => include_str!("reshape.rs"),
+        "index" => include_str!("index.rs"),
         _ => return None,
     })
 }

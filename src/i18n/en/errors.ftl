@@ -13,7 +13,7 @@ array-too-large = an array of shape {$shape} would have {$count} elements; the l
 array-too-large-overflow = an array of shape {$shape} would have too many elements; the limit is {$max} (10^8)
 check-boolean = '{$name}' is a boolean array; check needs numbers
 check-no-variable = '{$name}' depends on no named variable; check compares gradients of names such as x = [1.0, 2.0]
-check-too-large = checking '{$name}' would take {$elements} × 2 forward passes over {$nodes} nodes; check a smaller graph (at most {$max} node evaluations)
+check-too-large = checking '{$name}' would nudge {$elements} elements, each costing two forward passes: {$work} element operations, more than the {$max} a check may take; check fewer elements, e.g. check {$name} sample 10, or a smaller graph
 dot-too-many-nodes = '{$name}' comes from {$count} nodes; --dot writes at most {$max} (Graphviz cannot lay out more in reasonable time); `graph {$name}` draws it as a tree
 # numpy's own words for choice's bad arguments.
 choice-empty = a must be greater than 0 unless no samples are taken

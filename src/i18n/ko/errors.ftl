@@ -12,7 +12,7 @@ array-too-large = 모양이 {$shape}인 배열은 원소가 {$count}개가 됩�
 array-too-large-overflow = 모양이 {$shape}인 배열은 원소가 너무 많습니다. 한도는 {$max}개(10^8)입니다
 check-boolean = '{$name}'은(는) bool 배열입니다. check에는 숫자 배열이 필요합니다
 check-no-variable = '{$name}'은(는) 이름 붙은 변수에 의존하지 않습니다. check는 x = [1.0, 2.0]처럼 이름이 있는 변수의 기울기를 비교합니다
-check-too-large = '{$name}'을(를) 확인하려면 노드 {$nodes}개에 걸친 순전파를 {$elements} × 2번 해야 합니다. 더 작은 그래프를 확인하세요 (노드 계산 {$max}번까지)
+check-too-large = '{$name}'을(를) 확인하려면 원소 {$elements}개를 움직이며 순전파를 두 번씩 해야 합니다. 원소 연산 {$work}번으로, check 한 번의 한도 {$max}번을 넘습니다. check {$name} sample 10처럼 원소를 줄이거나 더 작은 그래프를 확인하세요
 dot-too-many-nodes = '{$name}'은(는) 노드 {$count}개에서 나옵니다. --dot은 노드 {$max}개까지만 씁니다 (Graphviz가 그보다 큰 그래프는 적당한 시간 안에 배치하지 못합니다). `graph {$name}`은 트리로 그립니다
 choice-empty = 표본을 하나라도 뽑으려면 a가 0보다 커야 합니다
 choice-too-large = high가 int64의 범위를 벗어납니다

@@ -119,11 +119,34 @@ impl<'a> Line<'a> {
         Ok((rest, statement))
     }
 
-    /// `check := 'check' NAME`, e.g. `check loss`.
+    /// `check := 'check' NAME ['sample' INTEGER]`, e.g. `check loss sample 10`.
     fn check(&self, input: &'a str) -> PResult<'a, Statement> {
         let after_keyword = self.keyword(input, "check")?;
-        let (rest, target) = self.target(after_keyword, "check")?;
-        let kind = StatementKind::Check { target };
+        let (mut rest, target) = self.target(after_keyword, "check")?;
+        let mut sample = None;
+        let after_blanks = skip(rest, false);
+        if let Some(after_word) = after_blanks.strip_prefix("sample")
+            && !after_word.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        {
+            let count_text = skip(after_word, false);
+            let digits = &count_text[..count_text
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(count_text.len())];
+            let after_digits = &count_text[digits.len()..];
+            let count = digits.parse::<usize>().ok().filter(|n| *n > 0);
+            let Some(count) = count.filter(|_| {
+                !after_digits.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == '_')
+            }) else {
+                let end = count_text
+                    .find(|c: char| c.is_whitespace() || c == ';' || c == '#')
+                    .unwrap_or(count_text.len());
+                let span = self.span_len(count_text, end.max(1));
+                return Err(fail(Error::new(msg!("parse-sample-count"), span)));
+            };
+            sample = Some(count);
+            rest = after_digits;
+        }
+        let kind = StatementKind::Check { target, sample };
         Ok((
             rest,
             Statement {
@@ -470,8 +493,23 @@ mod tests {
         assert_eq!(
             s.kind,
             StatementKind::Check {
-                target: ident("loss", 6, 10)
+                target: ident("loss", 6, 10),
+                sample: None
             }
+        );
+        let s = one("check loss sample 10");
+        assert_eq!(
+            s.kind,
+            StatementKind::Check {
+                target: ident("loss", 6, 10),
+                sample: Some(10)
+            }
+        );
+        assert_error(
+            "check loss sample x",
+            "sample takes how many elements of each variable to check, a whole number from 1, e.g. check y sample 10",
+            18,
+            19,
         );
         assert_error(
             "check loss 1",

@@ -159,7 +159,7 @@ fn spans_of(statements: &[Statement]) -> Vec<Span> {
                 }
             }
             StatementKind::Expr(e) => walk(e, &mut spans),
-            StatementKind::Graph { target, .. } | StatementKind::Check { target } => {
+            StatementKind::Graph { target, .. } | StatementKind::Check { target, .. } => {
                 spans.push(target.span)
             }
             StatementKind::Seed { .. } => {}

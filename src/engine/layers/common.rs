@@ -1,0 +1,201 @@
+//! 공용 도우미 (common): what several layers share, as the book keeps the functions its layers
+//! share in `common/functions.py`. Matrix products of 1-D and 2-D arrays with `np.dot`'s rules,
+//! numpy's axis numbering, a sum that keeps its axis, and numpy's NaN-propagating maximum.
+
+use super::error::LayerError;
+use ndarray::{ArrayD, ArrayView2, ArrayViewD, Axis, Ix2};
+
+/// numpy's axis numbering: `axis` counts from the end when negative, so −1 is the last axis.
+/// Refuses an axis outside `-ndim..ndim` as numpy does.
+pub fn normalize_axis(axis: isize, ndim: usize) -> Result<usize, LayerError> {
+    let signed_ndim = ndim as isize;
+    let resolved = if axis < 0 { axis + signed_ndim } else { axis };
+    if (0..signed_ndim).contains(&resolved) {
+        Ok(resolved as usize)
+    } else {
+        Err(LayerError::Axis { axis, ndim })
+    }
+}
+
+/// `np.sum(x, axis=axis, keepdims=True)`: the summed axis stays, with length 1, so the result
+/// broadcasts against `x`.
+pub fn sum_keepdims(x: &ArrayViewD<'_, f64>, axis: usize) -> ArrayD<f64> {
+    x.sum_axis(Axis(axis)).insert_axis(Axis(axis))
+}
+
+/// The larger of `a` and `b`, or NaN when either is NaN, as numpy's `maximum` and `max` give.
+/// (Rust's `f64::max` would skip the NaN instead.)
+pub fn nan_max(a: f64, b: f64) -> f64 {
+    if a.is_nan() {
+        a
+    } else if b > a || b.is_nan() {
+        b
+    } else {
+        a
+    }
+}
+
+/// `np.dot(a, b)` for 1-D and 2-D operands, as numpy-based code computes it: a 1-D `a` is taken
+/// as a row `(1, k)`, a 1-D `b` as a column `(k, 1)`, the matrices are multiplied, and the
+/// added axes are dropped again. So 1-D·1-D gives a 0-d scalar, 2-D·1-D and 1-D·2-D give 1-D.
+///
+/// # Panics
+/// When an operand is not 1-D or 2-D or the inner sizes differ: `matmul::check_shapes` refuses
+/// those first.
+pub fn dot(a: ArrayViewD<'_, f64>, b: ArrayViewD<'_, f64>) -> ArrayD<f64> {
+    let (a_is_vector, b_is_vector) = (a.ndim() == 1, b.ndim() == 1);
+    let a = if a_is_vector {
+        a.insert_axis(Axis(0))
+    } else {
+        a
+    };
+    let b = if b_is_vector {
+        b.insert_axis(Axis(1))
+    } else {
+        b
+    };
+    let mut out = matrix(a).dot(&matrix(b)).into_dyn();
+    if b_is_vector {
+        out = out.index_axis_move(Axis(1), 0);
+    }
+    if a_is_vector {
+        out = out.index_axis_move(Axis(0), 0);
+    }
+    out
+}
+
+/// `np.outer(a, b)` of two 1-D arrays: `out[i, j] = a[i] * b[j]`, the `(m, n)` matrix that
+/// `dot` of the column `a` and the row `b` gives.
+///
+/// # Panics
+/// When `a` or `b` is not 1-D.
+pub fn outer(a: ArrayViewD<'_, f64>, b: ArrayViewD<'_, f64>) -> ArrayD<f64> {
+    let column = matrix(a.insert_axis(Axis(1)));
+    let row = matrix(b.insert_axis(Axis(0)));
+    column.dot(&row).into_dyn()
+}
+
+/// `x` as a 2-D view, which ndarray's `dot` needs.
+///
+/// # Panics
+/// When `x` is not 2-D; the layers call it only on shapes their check has accepted.
+pub fn matrix(x: ArrayViewD<'_, f64>) -> ArrayView2<'_, f64> {
+    let ndim = x.ndim();
+    match x.into_dimensionality::<Ix2>() {
+        Ok(m) => m,
+        Err(_) => panic!("a matrix product got a {ndim}-D operand, which its check refuses"),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! What the layers' tests share: arrays from literals, comparison with numpy's numbers, and
+    //! the central-difference gradient.
+
+    use crate::engine::value::Floats;
+    use ndarray::{ArrayD, IxDyn};
+
+    /// An array from the shape and row-major data that `tests/data/gen/layer_cases.py` prints.
+    pub fn arr(shape: &[usize], data: &[f64]) -> Floats {
+        ArrayD::from_shape_vec(IxDyn(shape), data.to_vec())
+            .unwrap()
+            .into_shared()
+    }
+
+    /// Asserts that `actual` has numpy's shape and values: each element within 1e-12 of the
+    /// expected one, relatively, or within 1e-12 of the array's largest magnitude where a value
+    /// cancels to near zero (there the last bits depend on summation order). NaN matches NaN.
+    pub fn assert_close(what: &str, actual: &ArrayD<f64>, shape: &[usize], expected: &[f64]) {
+        assert_eq!(actual.shape(), shape, "{what}: shape");
+        let scale = expected
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, |m, v| m.max(v.abs()));
+        for (i, (&a, &e)) in actual.iter().zip(expected).enumerate() {
+            let ok = if e.is_nan() {
+                a.is_nan()
+            } else if e.is_infinite() {
+                a == e
+            } else {
+                let diff = (a - e).abs();
+                diff <= 1e-12 * e.abs().max(a.abs()) || diff <= 1e-12 * scale
+            };
+            assert!(ok, "{what}[{i}]: got {a:e}, numpy {e:e}");
+        }
+    }
+
+    /// The central difference of `f` at `x`, one element at a time, with h = 1e-5:
+    /// (f(x + h) − f(x − h)) / 2h for each element of `x`.
+    pub fn numerical_gradient(f: &mut dyn FnMut(&Floats) -> f64, x: &Floats) -> ArrayD<f64> {
+        let h = 1e-5;
+        let mut grad = ArrayD::zeros(x.raw_dim());
+        for (i, g) in grad.iter_mut().enumerate() {
+            let mut plus = x.to_owned();
+            let mut minus = x.to_owned();
+            if let (Some(p), Some(m)) = (plus.iter_mut().nth(i), minus.iter_mut().nth(i)) {
+                *p += h;
+                *m -= h;
+            }
+            *g = (f(&plus.into_shared()) - f(&minus.into_shared())) / (2.0 * h);
+        }
+        grad
+    }
+
+    /// `sum(out * weights)`: a scalar whose gradient with respect to `out` is `weights`, so the
+    /// numerical gradient of it matches `backward(weights)`.
+    pub fn weighted_sum(out: &Floats, weights: &ArrayD<f64>) -> f64 {
+        (out * weights).sum()
+    }
+
+    /// Asserts that `numerical` and `analytic` agree within 1e-6, relative to the larger one
+    /// or to 1.
+    pub fn assert_gradient(what: &str, analytic: &ArrayD<f64>, numerical: &ArrayD<f64>) {
+        assert_eq!(analytic.shape(), numerical.shape(), "{what}: shape");
+        for (i, (&a, &n)) in analytic.iter().zip(numerical).enumerate() {
+            let tolerance = 1e-6 * a.abs().max(n.abs()).max(1.0);
+            assert!(
+                (a - n).abs() <= tolerance,
+                "{what}[{i}]: backward {a:e}, numerical {n:e}"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::arr;
+    use super::*;
+
+    #[test]
+    fn normalizes_axes_like_numpy() {
+        assert_eq!(normalize_axis(-1, 2), Ok(1));
+        assert_eq!(normalize_axis(1, 2), Ok(1));
+        assert_eq!(
+            normalize_axis(2, 2),
+            Err(LayerError::Axis { axis: 2, ndim: 2 })
+        );
+        assert_eq!(
+            normalize_axis(-3, 2),
+            Err(LayerError::Axis { axis: -3, ndim: 2 })
+        );
+    }
+
+    #[test]
+    fn nan_max_propagates_nan() {
+        assert!(nan_max(1.0, f64::NAN).is_nan());
+        assert!(nan_max(f64::NAN, 1.0).is_nan());
+        assert_eq!(nan_max(1.0, 2.0), 2.0);
+        assert_eq!(nan_max(f64::NEG_INFINITY, -1.0), -1.0);
+    }
+
+    #[test]
+    fn dot_takes_numpy_shapes() {
+        let a = arr(&[2, 3], &[1., 2., 3., 4., 5., 6.]);
+        let v = arr(&[3], &[1., 0., -1.]);
+        let w = arr(&[2], &[1., 1.]);
+        assert_eq!(dot(v.view(), v.view()).shape(), &[] as &[usize]);
+        assert_eq!(dot(a.view(), v.view()).as_slice(), Some(&[-2., -2.][..]));
+        assert_eq!(dot(w.view(), a.view()).as_slice(), Some(&[5., 7., 9.][..]));
+        assert_eq!(outer(w.view(), v.view()).shape(), &[2, 3]);
+    }
+}
