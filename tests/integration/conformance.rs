@@ -19,33 +19,19 @@ fn cases(text: &str) -> Vec<Json> {
 
 #[test]
 fn every_print_case_matches_numpy_byte_for_byte() {
-    let cases = cases(PRINT_CASES);
-    assert_eq!(cases.len(), 300);
-    let mut failures = Vec::new();
-    for case in &cases {
-        let src = case["src"].as_str().expect("src is text");
-        let expected = case["expected"].as_str().expect("expected is text");
-        let ran = run(src);
-        if ran.stdout != expected || ran.failures != 0 {
-            failures.push(format!(
-                "--- {}\n{src}want:\n{expected}got:\n{}{}",
-                case["id"], ran.stdout, ran.stderr
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert_byte_for_byte(PRINT_CASES, 300);
 }
 
 #[test]
 fn every_random_stream_matches_numpys_legacy_generator_byte_for_byte() {
-    let cases = cases(RNG_CASES);
-    assert_eq!(cases.len(), 40);
+    assert_byte_for_byte(RNG_CASES, 40);
+}
+
+/// Runs every case of `text` (there must be `count`) and compares stdout with `expected`
+/// exactly, listing every case that differs.
+fn assert_byte_for_byte(text: &str, count: usize) {
+    let cases = cases(text);
+    assert_eq!(cases.len(), count);
     let mut failures = Vec::new();
     for case in &cases {
         let src = case["src"].as_str().expect("src is text");
