@@ -23,7 +23,7 @@ pub const COMMANDS: [&str; 12] = [
 ];
 
 /// Statement keywords, which complete with a space.
-const KEYWORDS: [&str; 6] = ["back", "graph", "step", "check", "seed", "del"];
+const KEYWORDS: [&str; 7] = ["back", "graph", "step", "check", "seed", "del", "load"];
 
 pub struct EditorHelper {
     /// The learner's variable names (and `dNAME` after a back).

@@ -52,6 +52,8 @@ pub enum StatementKind {
     },
     /// `del NAME [, NAME …]`: forget names, as Python's `del`, so their memory can be freed.
     Del { names: Vec<Ident> },
+    /// `load digits`: bind the embedded data set's four arrays.
+    Load { dataset: Ident },
     /// `seed N`: the random stream numpy's legacy generator makes after `np.random.seed(N)`.
     Seed { seed: u32 },
 }
@@ -187,13 +189,14 @@ impl Func {
 }
 
 /// Words a user may not bind: statement keywords and every built-in function.
-pub const RESERVED: [&str; 19] = [
+pub const RESERVED: [&str; 20] = [
     "back",
     "graph",
     "step",
     "check",
     "seed",
     "del",
+    "load",
     "rand",
     "choice",
     "ones",

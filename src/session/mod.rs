@@ -441,6 +441,27 @@ impl Session {
                 }
                 Outcome::Silent
             }
+            StatementKind::Load { dataset } => {
+                if dataset.name != "digits" {
+                    return Err(Error::new(
+                        crate::msg!("load-unknown", name = &dataset.name, known = "digits"),
+                        dataset.span,
+                    ));
+                }
+                let set = crate::engine::digits::load();
+                let mut arrays = Vec::new();
+                for (name, array) in [
+                    ("x_train", set.x_train),
+                    ("t_train", set.t_train),
+                    ("x_test", set.x_test),
+                    ("t_test", set.t_test),
+                ] {
+                    arrays.push((name.to_string(), array.shape().to_vec()));
+                    let node = self.graph.leaf(Value::float(array), name);
+                    self.bind(name, node);
+                }
+                Outcome::Loaded { arrays }
+            }
             StatementKind::Seed { seed } => {
                 self.set_seed(*seed);
                 Outcome::Silent

@@ -41,4 +41,6 @@ pub enum Outcome {
     Step { steps: Vec<Step> },
     /// `check`.
     Check(Report),
+    /// `load NAME`: the names bound and their shapes.
+    Loaded { arrays: Vec<(String, Vec<usize>)> },
 }

@@ -41,6 +41,20 @@ pub fn render(session: &Session, outcome: &Outcome, view: &View) -> Vec<String> 
                 .unwrap_or_default();
         }
         Outcome::Check(report) => check::render(report, view),
+        Outcome::Loaded { arrays } => {
+            let width = arrays.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+            arrays
+                .iter()
+                .map(|(name, shape)| {
+                    let pad = " ".repeat(width - name.len());
+                    format!(
+                        "{}{pad}  {}\n",
+                        view.style.name(name),
+                        crate::engine::shape::describe(shape)
+                    )
+                })
+                .collect()
+        }
     };
     vec![text]
 }

@@ -305,3 +305,22 @@ fn arrays_have_at_most_64_dimensions() {
         "{err}"
     );
 }
+
+#[test]
+fn load_digits_binds_the_four_arrays() {
+    let (out, err, code) = run_file(b"load digits\n");
+    assert_eq!((err.as_str(), code), ("", 0));
+    assert_eq!(
+        out,
+        "x_train  (1500, 64)\nt_train  (1500, 10)\nx_test   (297, 64)\nt_test   (297, 10)\n"
+    );
+    let (out, _, code) = run_file(b"load digits;\nt_test * 0 + 1 == 1\n");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("[[ True  True"), "{out}");
+    let (_, err, code) = run_file(b"load mnist\n");
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "s.bp:1:6: error: there is no data set 'mnist'; the data sets are: digits\nload mnist\n     ^^^^^\n"
+    );
+}

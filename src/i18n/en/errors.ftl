@@ -20,3 +20,4 @@ choice-empty = a must be greater than 0 unless no samples are taken
 choice-too-large = high is out of bounds for int64
 # Ctrl-C stopped a statement; it never happened.
 interrupted = interrupted
+load-unknown = there is no data set '{$name}'; the data sets are: {$known}

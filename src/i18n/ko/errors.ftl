@@ -17,3 +17,4 @@ dot-too-many-nodes = '{$name}'은(는) 노드 {$count}개에서 나옵니다. --
 choice-empty = 표본을 하나라도 뽑으려면 a가 0보다 커야 합니다
 choice-too-large = high가 int64의 범위를 벗어납니다
 interrupted = 중단됨
+load-unknown = '{$name}'라는 데이터 세트가 없습니다. 데이터 세트: {$known}

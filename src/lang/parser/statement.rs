@@ -9,7 +9,7 @@ use crate::lang::error::Error;
 use crate::msg;
 
 /// The statement keywords; the other reserved words are functions.
-pub(super) const KEYWORDS: [&str; 6] = ["back", "graph", "step", "check", "seed", "del"];
+pub(super) const KEYWORDS: [&str; 7] = ["back", "graph", "step", "check", "seed", "del", "load"];
 
 impl<'a> Line<'a> {
     /// `line := [statement (';' statement)* [';']]`, e.g. `a = [1, 2]; back a   # comment`.
@@ -46,6 +46,7 @@ impl<'a> Line<'a> {
                 "graph" => return self.graph(input),
                 "seed" => return self.seed(input),
                 "del" => return self.del(input),
+                "load" => return self.load(input),
                 _ => {}
             }
         }
@@ -152,6 +153,21 @@ impl<'a> Line<'a> {
             Statement {
                 span: self.span(input, rest),
                 kind,
+                silent: false,
+            },
+        ))
+    }
+
+    /// `load := 'load' NAME`, e.g. `load digits`. Which data sets exist is the session's
+    /// business; the parser only takes the word.
+    fn load(&self, input: &'a str) -> PResult<'a, Statement> {
+        let after_keyword = self.keyword(input, "load")?;
+        let (rest, dataset) = self.target(after_keyword, "load")?;
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind: StatementKind::Load { dataset },
                 silent: false,
             },
         ))

@@ -163,6 +163,7 @@ fn spans_of(statements: &[Statement]) -> Vec<Span> {
                 spans.push(target.span)
             }
             StatementKind::Seed { .. } => {}
+            StatementKind::Load { dataset } => spans.push(dataset.span),
             StatementKind::Del { names } => spans.extend(names.iter().map(|n| n.span)),
         }
     }
