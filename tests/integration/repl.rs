@@ -528,3 +528,33 @@ fn ctrl_c_at_a_dumb_terminals_prompt_keeps_the_session() {
     assert!(shown.contains("[3.]"), "{shown:?}");
     leave(session);
 }
+
+/// The defects found by trying the program as a learner, each checked on a terminal as a
+/// learner meets it: the ReLU panel's label for an unnamed input, `:help`'s wording, `step` at
+/// the book's `/` node, and `check` listing what it left out at a kink.
+#[test]
+fn what_a_learner_tripped_over_reads_right_on_a_terminal() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "w = [1.0, -1.0]; b = 0.5; r = relu(w * 2 + b);");
+    let shown = run(&mut session, "back r");
+    assert!(shown.contains("d(w * 2 + b)"), "{shown:?}");
+    assert!(!shown.contains("dw * 2 + b"), "{shown:?}");
+    let shown = run(&mut session, ":help");
+    assert!(shown.contains("any dout of price's shape"), "{shown:?}");
+    assert!(!shown.contains("r's shape"), "{shown:?}");
+    run(&mut session, "x = [2.0]; c = x + 2; y = 1 / c;");
+    session.send(enter("step y")).expect("typed");
+    let found = session
+        .expect("[Enter: next node, q: stop]")
+        .expect("the first pause");
+    let shown = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(shown.contains("dc = dout × (−out²)"), "{shown:?}");
+    assert!(!shown.contains("→ 1"), "no gradient for the constant: {shown:?}");
+    session.send("q\r").expect("q stops the walk");
+    shown_until_next_prompt(&mut session);
+    run(&mut session, "k = [0.0, -1.0]; rk = relu(k);");
+    let shown = run(&mut session, "check rk");
+    assert!(shown.contains("k[0]  numerical 0.5  back 0.0"), "{shown:?}");
+    leave(session);
+}
