@@ -536,7 +536,10 @@ fn ctrl_c_at_a_dumb_terminals_prompt_keeps_the_session() {
 fn what_a_learner_tripped_over_reads_right_on_a_terminal() {
     let home = tempfile::tempdir().expect("a temporary home");
     let mut session = plain(home.path());
-    run(&mut session, "w = [1.0, -1.0]; b = 0.5; r = relu(w * 2 + b);");
+    run(
+        &mut session,
+        "w = [1.0, -1.0]; b = 0.5; r = relu(w * 2 + b);",
+    );
     let shown = run(&mut session, "back r");
     assert!(shown.contains("d(w * 2 + b)"), "{shown:?}");
     assert!(!shown.contains("dw * 2 + b"), "{shown:?}");
@@ -550,7 +553,10 @@ fn what_a_learner_tripped_over_reads_right_on_a_terminal() {
         .expect("the first pause");
     let shown = String::from_utf8_lossy(found.before()).into_owned();
     assert!(shown.contains("dc = dout × (−out²)"), "{shown:?}");
-    assert!(!shown.contains("→ 1"), "no gradient for the constant: {shown:?}");
+    assert!(
+        !shown.contains("→ 1"),
+        "no gradient for the constant: {shown:?}"
+    );
     session.send("q\r").expect("q stops the walk");
     shown_until_next_prompt(&mut session);
     run(&mut session, "k = [0.0, -1.0]; rk = relu(k);");
