@@ -130,18 +130,14 @@ impl<'a> Line<'a> {
             && !after_word.starts_with(|c: char| c.is_alphanumeric() || c == '_')
         {
             let count_text = skip(after_word, false);
-            let digits = &count_text[..count_text
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(count_text.len())];
-            let after_digits = &count_text[digits.len()..];
-            let count = digits.parse::<usize>().ok().filter(|n| *n > 0);
-            let Some(count) = count.filter(|_| {
-                !after_digits.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == '_')
-            }) else {
-                let end = count_text
-                    .find(|c: char| c.is_whitespace() || c == ';' || c == '#')
-                    .unwrap_or(count_text.len());
-                let span = self.span_len(count_text, end.max(1));
+            let count = whole_number(count_text)
+                .ok()
+                .and_then(|(digits, after_digits)| {
+                    let count = digits.parse::<usize>().ok().filter(|n| *n > 0)?;
+                    Some((count, after_digits))
+                });
+            let Some((count, after_digits)) = count else {
+                let span = self.span_len(count_text, word_end(count_text).max(1));
                 return Err(fail(Error::new(msg!("parse-sample-count"), span)));
             };
             sample = Some(count);
@@ -201,20 +197,11 @@ impl<'a> Line<'a> {
     /// number from 0 to 2**32 - 1.
     fn seed(&self, input: &'a str) -> PResult<'a, Statement> {
         let after_keyword = self.keyword(input, "seed")?;
-        let digits: &str = &after_keyword[..after_keyword
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(after_keyword.len())];
-        let rest = &after_keyword[digits.len()..];
-        let at = self.span(after_keyword, rest);
-        let followed_by_word =
-            rest.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == '_');
-        if digits.is_empty() || followed_by_word {
-            let end = after_keyword
-                .find(|c: char| c.is_whitespace() || c == ';' || c == '#')
-                .unwrap_or(after_keyword.len());
+        let (digits, rest) = whole_number(after_keyword).map_err(|end| {
             let span = self.span(after_keyword, &after_keyword[end..]);
-            return Err(fail(Error::new(msg!("parse-seed-number"), span)));
-        }
+            fail(Error::new(msg!("parse-seed-number"), span))
+        })?;
+        let at = self.span(after_keyword, rest);
         let seed = digits
             .parse::<u64>()
             .ok()
@@ -334,6 +321,28 @@ impl<'a> Line<'a> {
         }
         Ok((after_target, (target, Dout::Ones)))
     }
+}
+
+/// The whole number a statement takes, such as the `10` of `check y sample 10` or the `0` of
+/// `seed 0`: `Ok((digits, rest))` when `input` starts with digits that end the word, else
+/// `Err(end)`, the end of the word that is not one (`1.5`, `x`), for the caret.
+fn whole_number(input: &str) -> Result<(&str, &str), usize> {
+    let end = input
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(input.len());
+    let (digits, rest) = input.split_at(end);
+    let followed_by_word = rest.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == '_');
+    if digits.is_empty() || followed_by_word {
+        return Err(word_end(input));
+    }
+    Ok((digits, rest))
+}
+
+/// Where the word at the start of `input` ends: at a blank, `;` or `#`.
+fn word_end(input: &str) -> usize {
+    input
+        .find(|c: char| c.is_whitespace() || c == ';' || c == '#')
+        .unwrap_or(input.len())
 }
 
 #[cfg(test)]
