@@ -132,16 +132,19 @@ fn wide_graph(nodes: usize) -> (Graph, NodeId) {
     let leaves = (nodes / 2).max(2);
     let mut graph = Graph::new();
     let mut level: Vec<NodeId> = (0..leaves)
-        .map(|i| graph.leaf(Value::float(scalar(1.0 + i as f64 * 1e-6)), format!("x{i}")))
+        .map(|i| {
+            graph.leaf(
+                Value::float(scalar(1.0 + i as f64 * 1e-6)),
+                &format!("x{i}"),
+            )
+        })
         .collect();
     let mut op = BinOp::Mul;
     while level.len() > 1 {
         let mut next = Vec::with_capacity(level.len().div_ceil(2));
         for pair in level.chunks(2) {
             next.push(match pair {
-                [a, b] => graph
-                    .binary(op, *a, *b, String::new())
-                    .expect("scalars broadcast"),
+                [a, b] => graph.binary(op, *a, *b, "").expect("scalars broadcast"),
                 [a] => *a,
                 _ => unreachable!("chunks(2) gives one or two"),
             });

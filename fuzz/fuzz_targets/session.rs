@@ -153,9 +153,18 @@ fn replay(
         let before = Snapshot::of(&copy);
         let pre = (copy.graph().len() <= DEBUG_NODES && elements(&copy) <= CLONE_ELEMENTS)
             .then(|| copy.clone());
-        match copy.run(piece, statement.span.start, &mut sink()) {
+        let result = runner::run_line(
+            &mut copy,
+            &View::plain(),
+            piece,
+            statement.span.start,
+            &mut sink(),
+            &mut |_| true,
+        );
+        match result {
             Ok(()) => {}
-            Err(piece_error) => {
+            Err(Failure::Output(e)) => panic!("a sink takes any output: {e}"),
+            Err(Failure::Statement(piece_error)) => {
                 before.assert_same(&copy, piece, &piece_error);
                 assert_same_debug(pre.as_ref(), &copy, piece, &piece_error);
                 assert_eq!(
@@ -250,7 +259,7 @@ impl Snapshot {
                     (
                         node.op.name(),
                         format!("{:?}", node.inputs),
-                        node.label.clone(),
+                        node.label.to_string(),
                         value_fingerprint(&node.value),
                     )
                 })
@@ -258,7 +267,7 @@ impl Snapshot {
             has_back: session.last_back().is_some(),
             gradients: session
                 .bindings()
-                .map(|(name, _)| session.gradient_of(name).map(float_fingerprint))
+                .map(|(name, _)| session.gradient_of(name).map(|g| float_fingerprint(&*g)))
                 .collect(),
         }
     }
@@ -276,8 +285,11 @@ impl Snapshot {
 
 fn value_fingerprint(value: &Value) -> u64 {
     match value {
-        Value::Float(a) => float_fingerprint(a),
-        Value::Bool(a) => fingerprint(a, |b| u64::from(*b)),
+        // A scalar hashes as the 0-d array it stands for, so that the same number fingerprints
+        // alike however it is stored.
+        Value::Scalar(v) => float_fingerprint(&ndarray::arr0(*v).into_dyn()),
+        Value::Float(a) => float_fingerprint(&**a),
+        Value::Bool(a) => fingerprint(&**a, |b| u64::from(*b)),
     }
 }
 

@@ -15,7 +15,9 @@ use crate::engine::value::{Floats, Value};
 use crate::i18n::Message;
 use crate::lang::ast::BinOp;
 use crate::msg;
-use ndarray::{ArrayD, Zip};
+use compact_str::CompactString;
+use ndarray::{ArrayD, IxDyn, Zip};
+use std::borrow::Cow;
 
 pub type NodeId = usize;
 
@@ -36,6 +38,15 @@ pub enum Op {
     Sigmoid(Box<Sigmoid>),
     /// A comparison such as `x <= 0`. It makes a boolean array, through which no gradient flows.
     Compare(BinOp),
+    /// The same layers on 0-d values, their caches inline, so that a chain of scalars makes no
+    /// allocation per node. Only this file tells them apart from the array layers: everyone
+    /// else reads a node's layer through `Op::widened`. (Add, Sub and Neg cache nothing, so
+    /// one variant serves both.)
+    MulScalar(MulLayer<f64>),
+    DivScalar(DivLayer<f64>),
+    ExpScalar(ExpLayer<f64>),
+    ReluScalar(Relu<bool>),
+    SigmoidScalar(Sigmoid<f64>),
     /// A multiplication whose backward forgets to swap its inputs, the classic mistake: only in
     /// test builds, to show that the gradient check catches a wrong layer.
     #[cfg(test)]
@@ -49,16 +60,38 @@ impl Op {
             Op::Leaf => "leaf",
             Op::Add(_) => "add",
             Op::Sub(_) => "sub",
-            Op::Mul(_) => "mul",
-            Op::Div(_) => "div",
+            Op::Mul(_) | Op::MulScalar(_) => "mul",
+            Op::Div(_) | Op::DivScalar(_) => "div",
             Op::Neg(_) => "neg",
-            Op::Exp(_) => "exp",
-            Op::Relu(_) => "relu",
-            Op::Sigmoid(_) => "sigmoid",
+            Op::Exp(_) | Op::ExpScalar(_) => "exp",
+            Op::Relu(_) | Op::ReluScalar(_) => "relu",
+            Op::Sigmoid(_) | Op::SigmoidScalar(_) => "sigmoid",
             Op::Compare(_) => "compare",
             #[cfg(test)]
             Op::BrokenMul(_) => "broken_mul",
         }
+    }
+
+    /// The layer as an array layer: a scalar layer's cache becomes 0-d arrays, any other op is
+    /// borrowed as it is. What `step`, `graph` and `back` read.
+    pub fn widened(&self) -> Cow<'_, Op> {
+        let a = |v: f64| Floats::from_elem(IxDyn(&[]), v);
+        Cow::Owned(match self {
+            Op::MulScalar(l) => Op::Mul(Box::new(MulLayer {
+                x: a(l.x),
+                y: a(l.y),
+            })),
+            Op::DivScalar(l) => Op::Div(Box::new(DivLayer {
+                x: a(l.x),
+                y: a(l.y),
+            })),
+            Op::ExpScalar(l) => Op::Exp(Box::new(ExpLayer { out: a(l.out) })),
+            Op::SigmoidScalar(l) => Op::Sigmoid(Box::new(Sigmoid { out: a(l.out) })),
+            Op::ReluScalar(l) => Op::Relu(Box::new(Relu {
+                mask: ArrayD::from_elem(IxDyn(&[]), l.mask),
+            })),
+            other => return Cow::Borrowed(other),
+        })
     }
 }
 
@@ -77,7 +110,8 @@ pub struct Node {
     pub inputs: Inputs,
     pub value: Value,
     /// The source text that made this node, e.g. `relu(x)` or `100`, for pictures of the graph.
-    pub label: String,
+    /// Up to 24 bytes are kept inline, without an allocation.
+    pub label: CompactString,
 }
 
 /// A node's inputs: at most two, kept inline so that a node needs no allocation for them. It
@@ -116,15 +150,61 @@ impl<'a> IntoIterator for &'a Inputs {
     }
 }
 
+/// One node's gradient: a 0-d gradient is a plain number, as 0-d values are, so that the
+/// backward pass over a chain of scalars allocates nothing per node.
+#[derive(Debug, Clone, PartialEq)]
+enum Grad {
+    Scalar(f64),
+    Array(Box<ArrayD<f64>>),
+}
+
+impl Grad {
+    fn of(array: ArrayD<f64>) -> Grad {
+        if array.ndim() == 0 {
+            Grad::Scalar(array.first().copied().unwrap_or(0.0))
+        } else {
+            Grad::Array(Box::new(array))
+        }
+    }
+
+    fn array(&self) -> Cow<'_, ArrayD<f64>> {
+        match self {
+            Grad::Scalar(v) => Cow::Owned(ArrayD::from_elem(IxDyn(&[]), *v)),
+            Grad::Array(a) => Cow::Borrowed(a),
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        match self {
+            Grad::Scalar(_) => std::mem::size_of::<f64>(),
+            Grad::Array(a) => a.len() * std::mem::size_of::<f64>(),
+        }
+    }
+
+    /// Adds another use's gradient: a value used more than once receives the sum.
+    fn add(&mut self, other: Grad) {
+        match (&mut *self, other) {
+            (Grad::Scalar(a), Grad::Scalar(b)) => *a += b,
+            (Grad::Array(a), Grad::Array(b)) => **a += &*b,
+            (Grad::Array(a), Grad::Scalar(b)) => **a += b,
+            (Grad::Scalar(a), Grad::Array(b)) => *self = Grad::Array(Box::new(*b + *a)),
+        }
+    }
+}
+
 /// The gradients of one backward pass, indexed by node. `None` means the node took no part.
 #[derive(Debug, Clone, Default)]
 pub struct Gradients {
-    grads: Vec<Option<ArrayD<f64>>>,
+    grads: Vec<Option<Grad>>,
 }
 
 impl Gradients {
-    pub fn get(&self, node: NodeId) -> Option<&ArrayD<f64>> {
-        self.grads.get(node).and_then(Option::as_ref)
+    /// The gradient of `node`, borrowed, or made into a 0-d array for a scalar.
+    pub fn get(&self, node: NodeId) -> Option<Cow<'_, ArrayD<f64>>> {
+        self.grads
+            .get(node)
+            .and_then(Option::as_ref)
+            .map(Grad::array)
     }
 
     /// The same gradients after `Graph::compact` moved the nodes (`map` from old to new ids).
@@ -141,11 +221,7 @@ impl Gradients {
 
     /// The bytes the gradients hold.
     pub fn bytes(&self) -> usize {
-        self.grads
-            .iter()
-            .flatten()
-            .map(|g| g.len() * std::mem::size_of::<f64>())
-            .sum()
+        self.grads.iter().flatten().map(Grad::bytes).sum()
     }
 
     /// The nodes that took part, in the order they were made.
@@ -196,12 +272,7 @@ impl Graph {
     /// Forgets every node made after the first `len`. A statement that fails calls this, so that
     /// it leaves no half-built nodes behind.
     pub fn truncate(&mut self, len: usize) {
-        let dropped: usize = self
-            .nodes
-            .iter()
-            .skip(len)
-            .map(|n| value_bytes(&n.value))
-            .sum();
+        let dropped: usize = self.nodes.iter().skip(len).map(|n| n.value.bytes()).sum();
         self.bytes -= dropped;
         self.nodes.truncate(len);
     }
@@ -215,6 +286,9 @@ impl Graph {
     /// order, and drops the rest with their arrays. Returns where each old node went: the map
     /// the holders of node ids (names, the last `back`) use to follow. Order is kept, so inputs
     /// still have smaller indices than the nodes using them and the backward walk is unchanged.
+    ///
+    /// It works in place (no second arena), and gives memory back when the arena has shrunk to
+    /// less than a quarter of what it holds room for.
     pub fn compact(&mut self, keep: &[bool]) -> Vec<Option<NodeId>> {
         let mut map = vec![None; self.nodes.len()];
         let mut next = 0;
@@ -224,25 +298,65 @@ impl Graph {
                 next += 1;
             }
         }
-        let old_nodes = std::mem::take(&mut self.nodes);
+        if next == self.nodes.len() {
+            return map;
+        }
+        let mut old = 0;
+        self.nodes.retain(|_| {
+            old += 1;
+            map[old - 1].is_some()
+        });
         self.bytes = 0;
-        for (old, mut node) in old_nodes.into_iter().enumerate() {
-            if map[old].is_none() {
-                continue;
+        for node in &mut self.nodes {
+            let mut inputs = [0; 2];
+            let mut len = 0;
+            for &i in &node.inputs {
+                if let Some(new) = map[i] {
+                    inputs[len] = new;
+                    len += 1;
+                }
             }
-            let inputs: Vec<NodeId> = node.inputs.iter().filter_map(|&i| map[i]).collect();
-            node.inputs = Inputs::of(&inputs);
-            self.bytes += value_bytes(&node.value);
-            self.nodes.push(node);
+            node.inputs = Inputs::of(&inputs[..len]);
+            self.bytes += node.value.bytes();
+        }
+        if self.nodes.capacity() > 4 * self.nodes.len() + 1024 {
+            self.nodes.shrink_to(2 * self.nodes.len());
         }
         map
     }
 
-    pub fn leaf(&mut self, value: Value, label: impl Into<String>) -> NodeId {
-        self.push(Op::Leaf, &[], value, label.into())
+    /// The bytes the arena itself takes (its nodes, with room for more), apart from what their
+    /// arrays hold.
+    pub fn arena_bytes(&self) -> usize {
+        self.nodes.capacity() * std::mem::size_of::<Node>()
     }
 
-    pub fn unary(&mut self, kind: UnaryKind, input: NodeId, label: String) -> NodeId {
+    pub fn leaf(&mut self, value: Value, label: &str) -> NodeId {
+        self.push(Op::Leaf, &[], value, label)
+    }
+
+    pub fn unary(&mut self, kind: UnaryKind, input: NodeId, label: &str) -> NodeId {
+        if let Value::Scalar(x) = self.nodes[input].value {
+            let (op, out) = match kind {
+                UnaryKind::Neg => (Op::Neg(NegLayer::new()), -x),
+                UnaryKind::Exp => {
+                    let mut layer = ExpLayer::<f64>::default();
+                    let out = layer.forward(x);
+                    (Op::ExpScalar(layer), out)
+                }
+                UnaryKind::Relu => {
+                    let mut layer = Relu::<bool>::default();
+                    let out = layer.forward(x);
+                    (Op::ReluScalar(layer), out)
+                }
+                UnaryKind::Sigmoid => {
+                    let mut layer = Sigmoid::<f64>::default();
+                    let out = layer.forward(x);
+                    (Op::SigmoidScalar(layer), out)
+                }
+            };
+            return self.push(op, &[input], Value::Scalar(out), label);
+        }
         let x = self.nodes[input].value.as_float();
         let (op, out) = match kind {
             UnaryKind::Neg => {
@@ -266,7 +380,7 @@ impl Graph {
                 (Op::Sigmoid(Box::new(layer)), out)
             }
         };
-        self.push(op, &[input], Value::Float(out), label)
+        self.push(op, &[input], Value::shared(out), label)
     }
 
     /// Builds `lhs OP rhs`. Shapes are checked first, because ndarray panics on shapes numpy
@@ -276,8 +390,14 @@ impl Graph {
         op: BinOp,
         lhs: NodeId,
         rhs: NodeId,
-        label: String,
+        label: &str,
     ) -> Result<NodeId, Message> {
+        if let (Value::Scalar(x), Value::Scalar(y)) =
+            (&self.nodes[lhs].value, &self.nodes[rhs].value)
+            && let Some((layer, out)) = scalar_binary(op, *x, *y)
+        {
+            return Ok(self.push(layer, &[lhs, rhs], Value::Scalar(out), label));
+        }
         let lhs_shape = self.nodes[lhs].value.shape();
         let rhs_shape = self.nodes[rhs].value.shape();
         let Some(out_shape) = shape::broadcast(lhs_shape, rhs_shape) else {
@@ -296,26 +416,26 @@ impl Graph {
             BinOp::Add => {
                 let mut layer = AddLayer::new();
                 let out = layer.forward(&x, &y);
-                (Op::Add(layer), Value::Float(out))
+                (Op::Add(layer), Value::shared(out))
             }
             BinOp::Sub => {
                 let mut layer = SubLayer::new();
                 let out = layer.forward(&x, &y);
-                (Op::Sub(layer), Value::Float(out))
+                (Op::Sub(layer), Value::shared(out))
             }
             BinOp::Mul => {
                 let mut layer = MulLayer::new();
                 let out = layer.forward(&x, &y);
-                (Op::Mul(Box::new(layer)), Value::Float(out))
+                (Op::Mul(Box::new(layer)), Value::shared(out))
             }
             BinOp::Div => {
                 let mut layer = DivLayer::new();
                 let out = layer.forward(&x, &y);
-                (Op::Div(Box::new(layer)), Value::Float(out))
+                (Op::Div(Box::new(layer)), Value::shared(out))
             }
             compare => (
                 Op::Compare(compare),
-                Value::Bool(compare_arrays(compare, x.as_ref(), y.as_ref())),
+                Value::bools(compare_arrays(compare, x.as_ref(), y.as_ref())),
             ),
         };
         Ok(self.push(layer, &[lhs, rhs], out, label))
@@ -364,8 +484,8 @@ impl Graph {
         mut on_step: Option<&mut dyn FnMut(Step)>,
     ) -> Gradients {
         let took_part = self.ancestors(output);
-        let mut grads: Vec<Option<ArrayD<f64>>> = vec![None; output + 1];
-        grads[output] = Some(dout);
+        let mut grads: Vec<Option<Grad>> = vec![None; output + 1];
+        grads[output] = Some(Grad::of(dout));
         for id in (0..=output).rev() {
             // Ctrl-C: stop here; the session sees the flag and drops this pass.
             if interrupt::requested() {
@@ -378,35 +498,53 @@ impl Graph {
             let Some(upstream) = grads[id].as_ref() else {
                 continue;
             };
-            let (first, second) = match local_backward(&node.op, upstream) {
-                Some(local) => local,
-                None => continue,
-            };
-            let sent =
-                node.inputs
-                    .iter()
-                    .zip([Some(first), second])
-                    .filter_map(|(&input, grad)| {
-                        let grad = shape::sum_to_shape(grad?, self.nodes[input].value.shape());
-                        Some((input, grad))
-                    });
-            // Only `step` needs a record of what went where; `back` moves the gradients.
-            let (sent, step): (Vec<_>, _) = match on_step {
-                Some(_) => {
-                    let sent: Vec<_> = sent.collect();
-                    let step = Step {
-                        node: id,
-                        dout: upstream.clone(),
-                        sent: sent.clone(),
+            let sent: [Option<(NodeId, Grad)>; 2] = match upstream {
+                // A 0-d gradient reaching a node means its inputs are 0-d too (broadcasting never
+                // shrinks a shape), so the scalar rule needs no shapes.
+                Grad::Scalar(d) if is_scalar_rule(&node.op) => {
+                    let Some((first, second)) = scalar_backward(&node.op, *d) else {
+                        continue;
                     };
-                    (sent, Some(step))
+                    let mut sent = [None, None];
+                    for (slot, (&input, grad)) in sent
+                        .iter_mut()
+                        .zip(node.inputs.iter().zip([Some(first), second]))
+                    {
+                        *slot = grad.map(|g| (input, Grad::Scalar(g)));
+                    }
+                    sent
                 }
-                None => (sent.collect(), None),
+                _ => {
+                    let Some((first, second)) = local_backward(&node.op, &upstream.array()) else {
+                        continue;
+                    };
+                    let mut sent = [None, None];
+                    for (slot, (&input, grad)) in sent
+                        .iter_mut()
+                        .zip(node.inputs.iter().zip([Some(first), second]))
+                    {
+                        *slot = grad.map(|g| {
+                            let g = shape::sum_to_shape(g, self.nodes[input].value.shape());
+                            (input, Grad::of(g))
+                        });
+                    }
+                    sent
+                }
             };
-            for (input, grad) in sent {
+            // Only `step` needs a record of what went where; `back` moves the gradients.
+            let step = on_step.as_ref().map(|_| Step {
+                node: id,
+                dout: upstream.array().into_owned(),
+                sent: sent
+                    .iter()
+                    .flatten()
+                    .map(|(input, g)| (*input, g.array().into_owned()))
+                    .collect(),
+            });
+            for (input, grad) in sent.into_iter().flatten() {
                 // A value used more than once receives the sum of the gradients of its uses.
                 match &mut grads[input] {
-                    Some(total) => *total += &grad,
+                    Some(total) => total.add(grad),
                     slot @ None => *slot = Some(grad),
                 }
             }
@@ -449,7 +587,7 @@ impl Graph {
                     .as_float()
                     .into_owned()
             };
-            if let Op::Relu(relu) = &node.op {
+            if let Op::Relu(relu) = node.op.widened().as_ref() {
                 let x = input(0);
                 let before = self.nodes[node.inputs[0]].value.as_float();
                 // Only the cells this nudge moved count: did one cross 0, or start or land on it?
@@ -479,48 +617,98 @@ impl Graph {
         self.push(
             Op::BrokenMul(Box::new(layer)),
             &[lhs, rhs],
-            Value::Float(out),
-            "broken".into(),
+            Value::shared(out),
+            "broken",
         )
     }
 
-    fn push(&mut self, op: Op, inputs: &[NodeId], value: Value, label: String) -> NodeId {
+    fn push(&mut self, op: Op, inputs: &[NodeId], value: Value, label: &str) -> NodeId {
         let inputs = Inputs::of(inputs);
-        self.bytes += value_bytes(&value);
+        self.bytes += value.bytes();
         self.nodes.push(Node {
             op,
             inputs,
             value,
-            label,
+            label: CompactString::new(label),
         });
         self.nodes.len() - 1
     }
 }
 
-/// The bytes a value's elements take.
-fn value_bytes(value: &Value) -> usize {
-    match value {
-        Value::Float(a) => a.len() * std::mem::size_of::<f64>(),
-        Value::Bool(a) => a.len(),
+/// A binary layer on two 0-d values, with its cache inline; `None` for comparisons, which make
+/// booleans and go the array way.
+fn scalar_binary(op: BinOp, x: f64, y: f64) -> Option<(Op, f64)> {
+    Some(match op {
+        BinOp::Add => (Op::Add(AddLayer::new()), x + y),
+        BinOp::Sub => (Op::Sub(SubLayer::new()), x - y),
+        BinOp::Mul => {
+            let mut layer = MulLayer::<f64>::default();
+            let out = layer.forward(x, y);
+            (Op::MulScalar(layer), out)
+        }
+        BinOp::Div => {
+            let mut layer = DivLayer::<f64>::default();
+            let out = layer.forward(x, y);
+            (Op::DivScalar(layer), out)
+        }
+        _ => return None,
+    })
+}
+
+/// Whether `scalar_backward` knows this op's rule on a 0-d gradient.
+fn is_scalar_rule(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::Leaf
+            | Op::Compare(_)
+            | Op::Add(_)
+            | Op::Sub(_)
+            | Op::Neg(_)
+            | Op::MulScalar(_)
+            | Op::DivScalar(_)
+            | Op::ExpScalar(_)
+            | Op::ReluScalar(_)
+            | Op::SigmoidScalar(_)
+    )
+}
+
+/// `local_backward` on a 0-d gradient, with the same rules as the array layers: Add and Sub
+/// pass `dout` on (Sub negates it for `y`), Neg negates it, the scalar layers use their own
+/// `backward`.
+fn scalar_backward(op: &Op, dout: f64) -> Option<(f64, Option<f64>)> {
+    let pair = |(dx, dy): (f64, f64)| Some((dx, Some(dy)));
+    match op {
+        Op::Add(_) => pair((dout, dout)),
+        Op::Sub(_) => pair((dout, -dout)),
+        Op::Neg(_) => Some((-dout, None)),
+        Op::MulScalar(layer) => pair(layer.backward(dout)),
+        Op::DivScalar(layer) => pair(layer.backward(dout)),
+        Op::ExpScalar(layer) => Some((layer.backward(dout), None)),
+        Op::ReluScalar(layer) => Some((layer.backward(dout), None)),
+        Op::SigmoidScalar(layer) => Some((layer.backward(dout), None)),
+        _ => None,
     }
 }
 
 /// A layer's forward with a fresh layer object, for `recompute`.
 fn forward_again(op: &Op, input: &dyn Fn(usize) -> Floats) -> Value {
-    match op {
+    let f = |out: Floats| Value::shared(out);
+    match op.widened().as_ref() {
         // `recompute` never asks a leaf to run again: it has nothing to compute from.
-        Op::Leaf => Value::float(ArrayD::zeros(ndarray::IxDyn(&[]))),
-        Op::Add(_) => Value::Float(AddLayer::new().forward(&input(0), &input(1))),
-        Op::Sub(_) => Value::Float(SubLayer::new().forward(&input(0), &input(1))),
-        Op::Mul(_) => Value::Float(MulLayer::new().forward(&input(0), &input(1))),
-        Op::Div(_) => Value::Float(DivLayer::new().forward(&input(0), &input(1))),
-        Op::Neg(_) => Value::Float(NegLayer::new().forward(&input(0))),
-        Op::Exp(_) => Value::Float(ExpLayer::new().forward(&input(0))),
-        Op::Relu(_) => Value::Float(Relu::new().forward(&input(0))),
-        Op::Sigmoid(_) => Value::Float(Sigmoid::new().forward(&input(0))),
-        Op::Compare(cmp) => Value::Bool(compare_arrays(*cmp, &input(0), &input(1))),
+        Op::Add(_) => f(AddLayer::new().forward(&input(0), &input(1))),
+        Op::Sub(_) => f(SubLayer::new().forward(&input(0), &input(1))),
+        Op::Mul(_) => f(MulLayer::new().forward(&input(0), &input(1))),
+        Op::Div(_) => f(DivLayer::new().forward(&input(0), &input(1))),
+        Op::Neg(_) => f(NegLayer::new().forward(&input(0))),
+        Op::Exp(_) => f(ExpLayer::new().forward(&input(0))),
+        Op::Relu(_) => f(Relu::new().forward(&input(0))),
+        Op::Sigmoid(_) => f(Sigmoid::new().forward(&input(0))),
+        Op::Compare(cmp) => Value::bools(compare_arrays(*cmp, &input(0), &input(1))),
         #[cfg(test)]
-        Op::BrokenMul(_) => Value::Float(MulLayer::new().forward(&input(0), &input(1))),
+        Op::BrokenMul(_) => f(MulLayer::new().forward(&input(0), &input(1))),
+        // `recompute` never asks a leaf to run again: it has nothing to compute from. (The
+        // scalar layers were widened above.)
+        _ => Value::Scalar(0.0),
     }
 }
 
@@ -550,6 +738,13 @@ fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Option<(ArrayD<f64>, Option<Ar
     let pair = |(dx, dy): (ArrayD<f64>, ArrayD<f64>)| Some((dx, Some(dy)));
     match op {
         Op::Leaf | Op::Compare(_) => None,
+        // A scalar layer reached by an array gradient (a `dout` typed for a 0-d output):
+        // the same rule on its widened cache.
+        Op::MulScalar(_)
+        | Op::DivScalar(_)
+        | Op::ExpScalar(_)
+        | Op::ReluScalar(_)
+        | Op::SigmoidScalar(_) => local_backward(&op.widened(), dout),
         Op::Add(layer) => pair(layer.backward(dout)),
         Op::Sub(layer) => pair(layer.backward(dout)),
         Op::Mul(layer) => pair(layer.backward(dout)),
@@ -577,5 +772,94 @@ fn compare_arrays(op: BinOp, x: &Floats, y: &Floats) -> ArrayD<bool> {
     match (x.broadcast(shape.clone()), y.broadcast(shape)) {
         (Some(xb), Some(yb)) => Zip::from(&xb).and(&yb).map_collect(|&a, &b| test(a, b)),
         _ => ArrayD::from_elem(ndarray::IxDyn(&[0]), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_node_is_small() {
+        // A chain of 10^6 scalar statements makes two nodes a statement (the literal and the
+        // layer); at this size they fit in well under 300 MB with the arena's spare room.
+        assert!(
+            std::mem::size_of::<Node>() <= 96,
+            "a node is {} bytes",
+            std::mem::size_of::<Node>()
+        );
+    }
+
+    /// Builds `f(a, b)` once on 0-d values and once on shape-(1,) arrays, runs backward from
+    /// the same dout, and asserts that the output and both gradients are the same bits.
+    fn both_ways(build: &dyn Fn(&mut Graph, NodeId, NodeId) -> NodeId, a: f64, b: f64) {
+        let run = |shape: &[usize]| {
+            let mut g = Graph::new();
+            let x = g.leaf(Value::float(ArrayD::from_elem(IxDyn(shape), a)), "a");
+            let y = g.leaf(Value::float(ArrayD::from_elem(IxDyn(shape), b)), "b");
+            let out = build(&mut g, x, y);
+            let grads = g.backward(out, ArrayD::from_elem(IxDyn(shape), 1.7));
+            // NaN's sign bit is not part of its value (numpy prints `nan` either way).
+            let bit = |f: f64| {
+                if f.is_nan() {
+                    f64::NAN.to_bits()
+                } else {
+                    f.to_bits()
+                }
+            };
+            let bits =
+                |v: Option<Cow<'_, ArrayD<f64>>>| v.and_then(|v| v.iter().next().map(|&f| bit(f)));
+            (
+                g.node(out)
+                    .value
+                    .to_float()
+                    .iter()
+                    .map(|&v| bit(v))
+                    .collect::<Vec<_>>(),
+                bits(grads.get(x)),
+                bits(grads.get(y)),
+                matches!(g.node(out).value, Value::Scalar(_)),
+            )
+        };
+        let (scalar, array) = (run(&[]), run(&[1]));
+        assert!(scalar.3, "0-d inputs take the scalar path");
+        assert_eq!(
+            (&scalar.0, scalar.1, scalar.2),
+            (&array.0, array.1, array.2),
+            "a = {a}, b = {b}"
+        );
+    }
+
+    #[test]
+    fn the_scalar_layers_compute_what_the_array_layers_do_bit_for_bit() {
+        let values = [0.0, -0.0, 1.5, -2.25, 3.3, 1e-300, 710.0, -710.0, f64::NAN];
+        let unary = [
+            UnaryKind::Neg,
+            UnaryKind::Exp,
+            UnaryKind::Relu,
+            UnaryKind::Sigmoid,
+        ];
+        for &a in &values {
+            for &b in &values {
+                for op in [BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::Div] {
+                    both_ways(
+                        &|g, x, y| g.binary(op, x, y, "f").expect("shapes match"),
+                        a,
+                        b,
+                    );
+                }
+            }
+            for kind in unary {
+                // Uses `a` twice (fan-out): the sum of two uses goes through `Grad::add`.
+                both_ways(
+                    &|g, x, _| {
+                        let u = g.unary(kind, x, "u");
+                        g.binary(BinOp::Mul, u, x, "m").expect("shapes match")
+                    },
+                    a,
+                    0.0,
+                );
+            }
+        }
     }
 }

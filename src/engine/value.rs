@@ -1,5 +1,7 @@
 //! The values a session holds: float64 arrays and boolean arrays (what comparisons make), of any
-//! rank. A scalar is a 0-d array, as a numpy float64 is.
+//! rank. A scalar is a 0-d array, as a numpy float64 is; it is kept as a plain `f64`, so that a
+//! chain of scalars costs no heap allocation per value. Arrays are boxed, so that a value is 16
+//! bytes wherever it sits (a graph node, a gradient slot).
 
 use ndarray::{ArcArray, ArrayD, IxDyn};
 use std::borrow::Cow;
@@ -9,20 +11,38 @@ use std::borrow::Cow;
 /// (`self.x = x`), so a cached array costs no memory of its own.
 pub type Floats = ArcArray<f64, IxDyn>;
 
+/// One float64 array of any rank. The three cases differ only in how they are stored: every
+/// float value of shape `()` is a `Scalar` (the constructors see to it), every other one a `Float`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    Float(Floats),
-    Bool(ArrayD<bool>),
+    /// A 0-d float value.
+    Scalar(f64),
+    Float(Box<Floats>),
+    Bool(Box<ArrayD<bool>>),
 }
 
 impl Value {
     /// A float value that owns `array`'s buffer (no copy).
     pub fn float(array: ArrayD<f64>) -> Value {
-        Value::Float(array.into_shared())
+        Value::shared(array.into_shared())
+    }
+
+    /// A float value holding this shared buffer (no copy).
+    pub fn shared(array: Floats) -> Value {
+        if array.ndim() == 0 {
+            Value::Scalar(array.first().copied().unwrap_or(0.0))
+        } else {
+            Value::Float(Box::new(array))
+        }
+    }
+
+    pub fn bools(array: ArrayD<bool>) -> Value {
+        Value::Bool(Box::new(array))
     }
 
     pub fn shape(&self) -> &[usize] {
         match self {
+            Value::Scalar(_) => &[],
             Value::Float(a) => a.shape(),
             Value::Bool(a) => a.shape(),
         }
@@ -30,6 +50,7 @@ impl Value {
 
     pub fn len(&self) -> usize {
         match self {
+            Value::Scalar(_) => 1,
             Value::Float(a) => a.len(),
             Value::Bool(a) => a.len(),
         }
@@ -39,20 +60,58 @@ impl Value {
         self.len() == 0
     }
 
-    /// The value as floats, borrowed when it already is: booleans become 0.0 and 1.0, as numpy
-    /// casts them in arithmetic.
+    /// True for float values (of any rank), false for booleans.
+    pub fn is_float(&self) -> bool {
+        !matches!(self, Value::Bool(_))
+    }
+
+    /// The bytes the elements take: 8 for each float64 and 1 for each boolean. A scalar is
+    /// counted too, though it lives inside its node.
+    pub fn bytes(&self) -> usize {
+        match self {
+            Value::Scalar(_) => std::mem::size_of::<f64>(),
+            Value::Float(a) => a.len() * std::mem::size_of::<f64>(),
+            Value::Bool(a) => a.len(),
+        }
+    }
+
+    /// The value as floats, borrowed when it already is an array of floats: booleans become 0.0
+    /// and 1.0, as numpy casts them in arithmetic, and a scalar becomes a 0-d array.
     pub fn as_float(&self) -> Cow<'_, Floats> {
         match self {
             Value::Float(a) => Cow::Borrowed(a),
-            Value::Bool(_) => Cow::Owned(self.to_float().into_shared()),
+            _ => Cow::Owned(self.to_float().into_shared()),
         }
     }
 
     /// The value as floats; booleans become 0.0 and 1.0, as numpy casts them in arithmetic.
     pub fn to_float(&self) -> ArrayD<f64> {
         match self {
-            Value::Float(a) => a.to_owned(),
+            Value::Scalar(v) => ArrayD::from_elem(IxDyn(&[]), *v),
+            Value::Float(a) => a.view().to_owned(),
             Value::Bool(a) => a.mapv(|b| if b { 1.0 } else { 0.0 }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zero_d_float_is_stored_as_a_scalar_and_reads_as_one() {
+        let v = Value::float(ArrayD::from_elem(IxDyn(&[]), 2.5));
+        assert_eq!(v, Value::Scalar(2.5));
+        assert_eq!(v.shape(), &[] as &[usize]);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v.as_float().shape(), &[] as &[usize]);
+        assert_eq!(v.as_float().first(), Some(&2.5));
+        let one = Value::float(ArrayD::from_elem(IxDyn(&[1]), 2.5));
+        assert!(matches!(one, Value::Float(_)), "shape (1,) stays an array");
+    }
+
+    #[test]
+    fn a_value_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
     }
 }

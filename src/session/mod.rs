@@ -26,6 +26,7 @@ use crate::lang::parser;
 use crate::lang::suggest;
 use crate::msg;
 use ndarray::{ArrayD, IxDyn};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Garbage is looked for no sooner than after this many new nodes…
@@ -52,15 +53,14 @@ pub struct BackRecord {
 
 impl BackRecord {
     /// The dout the pass started from: the output's own gradient.
-    pub fn dout(&self) -> &ArrayD<f64> {
-        static EMPTY: std::sync::OnceLock<ArrayD<f64>> = std::sync::OnceLock::new();
+    pub fn dout(&self) -> Cow<'_, ArrayD<f64>> {
         self.gradients
             .get(self.output_node)
-            .unwrap_or_else(|| EMPTY.get_or_init(|| ArrayD::zeros(IxDyn(&[0]))))
+            .unwrap_or_else(|| Cow::Owned(ArrayD::zeros(IxDyn(&[0]))))
     }
 
     /// The gradient of each named variable that took part, in the order the names were defined.
-    pub fn named_grads(&self) -> impl Iterator<Item = (&str, &ArrayD<f64>)> {
+    pub fn named_grads(&self) -> impl Iterator<Item = (&str, Cow<'_, ArrayD<f64>>)> {
         self.named
             .iter()
             .filter_map(|(name, node)| self.gradients.get(*node).map(|g| (name.as_str(), g)))
@@ -108,8 +108,8 @@ struct Source<'a> {
     base: usize,
 }
 
-impl Source<'_> {
-    fn slice(&self, span: Span) -> String {
+impl<'a> Source<'a> {
+    fn slice(&self, span: Span) -> Cow<'a, str> {
         let start = span.start.saturating_sub(self.base).min(self.text.len());
         let end = span
             .end
@@ -118,9 +118,9 @@ impl Source<'_> {
         let text = self.text.get(start..end).unwrap_or_default();
         // Most labels are already on one line with single spaces; only the others are folded.
         if !text.contains(['\n', '\r', '\t']) && !text.contains("  ") {
-            return text.to_string();
+            return Cow::Borrowed(text);
         }
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 }
 
@@ -286,7 +286,7 @@ impl Session {
     }
 
     /// The gradient of `name` from the last `back`, if it took part.
-    pub fn gradient_of(&self, name: &str) -> Option<&ArrayD<f64>> {
+    pub fn gradient_of(&self, name: &str) -> Option<Cow<'_, ArrayD<f64>>> {
         let back = self.last_back.as_ref()?;
         back.named_grads().find(|(n, _)| *n == name).map(|(_, g)| g)
     }
@@ -314,7 +314,7 @@ impl Session {
     /// A node's name if a variable is bound to it, else the source text that made it.
     pub fn describe_node(&self, node: NodeId) -> String {
         self.name_of(node)
-            .map_or_else(|| self.graph.node(node).label.clone(), str::to_string)
+            .map_or_else(|| self.graph.node(node).label.to_string(), str::to_string)
     }
 
     /// Whether `node` is a constant the learner wrote into an expression, such as the `1` of
@@ -423,7 +423,7 @@ impl Session {
                 let record = self.backward(target, dout, source)?;
                 let mut steps = Vec::new();
                 self.graph
-                    .backward_steps(record.output_node, record.dout().clone(), |step| {
+                    .backward_steps(record.output_node, record.dout().into_owned(), |step| {
                         if !step.sent.is_empty() {
                             steps.push(step);
                         }
@@ -506,7 +506,7 @@ impl Session {
                 node <= output
                     && took_part[node]
                     && matches!(self.graph.node(node).op, Op::Leaf)
-                    && matches!(self.graph.node(node).value, Value::Float(_))
+                    && self.graph.node(node).value.is_float()
             })
             .map(|(name, node)| (name.to_string(), node))
             .collect();
@@ -577,12 +577,12 @@ impl Session {
     fn backward(&mut self, target: &Ident, dout: &Dout, source: &Source) -> Result<BackRecord> {
         let output = self.lookup_bound(target)?;
         let output_value = &self.graph.node(output).value;
-        let Value::Float(_) = output_value else {
+        if !output_value.is_float() {
             return Err(Error::new(
                 msg!("back-boolean", name = &target.name),
                 target.span,
             ));
-        };
+        }
         let target_shape = output_value.shape().to_vec();
         let dout = match dout {
             Dout::Ones => ArrayD::from_elem(IxDyn(&target_shape), 1.0),
@@ -687,7 +687,7 @@ impl Session {
         match &expr.kind {
             ExprKind::Number(v) => Ok(self
                 .graph
-                .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), *v)), label)),
+                .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), *v)), &label)),
             ExprKind::Array {
                 shape: dims,
                 values,
@@ -698,7 +698,7 @@ impl Session {
                 let array = ArrayD::from_shape_vec(IxDyn(dims), values.clone()).map_err(|e| {
                     Error::new(msg!("array-malformed", reason = e.to_string()), expr.span)
                 })?;
-                Ok(self.graph.leaf(Value::float(array), label))
+                Ok(self.graph.leaf(Value::float(array), &label))
             }
             ExprKind::Name(name) => self.eval_name(&Ident {
                 name: name.clone(),
@@ -709,33 +709,33 @@ impl Session {
                 if let ExprKind::Number(v) = inner.kind {
                     return Ok(self
                         .graph
-                        .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), -v)), label));
+                        .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), -v)), &label));
                 }
                 let x = self.eval(inner, source)?;
-                Ok(self.graph.unary(UnaryKind::Neg, x, label))
+                Ok(self.graph.unary(UnaryKind::Neg, x, &label))
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let x = self.eval(lhs, source)?;
                 let y = self.eval(rhs, source)?;
                 self.graph
-                    .binary(*op, x, y, label)
+                    .binary(*op, x, y, &label)
                     .map_err(|m| Error::new(m, expr.span))
             }
             ExprKind::Call {
                 func,
                 func_span,
                 args,
-            } => self.eval_call(*func, *func_span, args, expr.span, label, source),
+            } => self.eval_call(*func, *func_span, args, expr.span, &label, source),
             ExprKind::Grad(ident) => {
                 let grad = self.grad_value(ident)?;
-                Ok(self.graph.leaf(Value::float(grad), label))
+                Ok(self.graph.leaf(Value::float(grad), &label))
             }
             ExprKind::Mask(ident) => {
                 let node = self.lookup_bound(ident)?;
                 match &self.graph.node(node).op {
                     Op::Relu(relu) => {
                         let mask = relu.mask.clone();
-                        Ok(self.graph.leaf(Value::Bool(mask), label))
+                        Ok(self.graph.leaf(Value::bools(mask), &label))
                     }
                     other => Err(Error::new(
                         msg!("mask-not-relu", name = &ident.name, maker = made_by(other)),
@@ -753,8 +753,8 @@ impl Session {
         if let Some(stripped) = ident.name.strip_prefix('d')
             && let Some(grad) = self.gradient_of(stripped)
         {
-            let grad = grad.clone();
-            return Ok(self.graph.leaf(Value::float(grad), ident.name.clone()));
+            let grad = grad.into_owned();
+            return Ok(self.graph.leaf(Value::float(grad), &ident.name));
         }
         Err(self.unknown_name(ident))
     }
@@ -767,7 +767,7 @@ impl Session {
             ));
         };
         if let Some(grad) = self.gradient_of(&ident.name) {
-            return Ok(grad.clone());
+            return Ok(grad.into_owned());
         }
         if self.node_of(&ident.name).is_none() {
             return Err(self.unknown_name(ident));
@@ -788,7 +788,7 @@ impl Session {
         func_span: Span,
         args: &[Expr],
         span: Span,
-        label: String,
+        label: &str,
         source: &Source,
     ) -> Result<NodeId> {
         let arity = |n: usize| {
@@ -928,27 +928,32 @@ impl Session {
 fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
     let n = graph.node(node);
     let numpy = match n.op {
-        Op::Exp(_) => msg!("numpy-overflow-exp"),
-        Op::Div(_) => msg!("numpy-overflow-divide"),
-        Op::Mul(_) => msg!("numpy-overflow-multiply"),
+        Op::Exp(_) | Op::ExpScalar(_) => msg!("numpy-overflow-exp"),
+        Op::Div(_) | Op::DivScalar(_) => msg!("numpy-overflow-divide"),
+        Op::Mul(_) | Op::MulScalar(_) => msg!("numpy-overflow-multiply"),
         Op::Add(_) => msg!("numpy-overflow-add"),
         Op::Sub(_) => msg!("numpy-overflow-subtract"),
         _ => return None,
     };
-    let Value::Float(out) = &n.value else {
+    if !n.value.is_float() {
         return None;
-    };
+    }
     let inputs_finite = n.inputs.iter().all(|&i| match &graph.node(i).value {
+        Value::Scalar(v) => v.is_finite(),
         Value::Float(a) => a.iter().all(|v| v.is_finite()),
         Value::Bool(_) => true,
     });
-    let bad = out.iter().filter(|v| !v.is_finite()).count();
+    let bad = match &n.value {
+        Value::Scalar(v) => usize::from(!v.is_finite()),
+        Value::Float(out) => out.iter().filter(|v| !v.is_finite()).count(),
+        Value::Bool(_) => 0,
+    };
     (inputs_finite && bad > 0).then(|| {
         msg!(
             "overflow-warning",
             numpy = numpy,
             bad = bad,
-            count = out.len()
+            count = n.value.len()
         )
     })
 }
@@ -1110,7 +1115,7 @@ mod tests {
         let graph = session.graph();
         let constants: Vec<String> = (0..graph.len())
             .filter(|&id| session.is_constant(id))
-            .map(|id| graph.node(id).label.clone())
+            .map(|id| graph.node(id).label.to_string())
             .collect();
         assert_eq!(constants, ["(3)", "- 1", "-(2)", "1e3"]);
         let t = session.node_of("t").expect("t is bound");

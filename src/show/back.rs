@@ -18,14 +18,14 @@ pub fn render(session: &Session, record: &BackRecord, view: &View) -> String {
         let label = session.grad_label(name);
         let node = session.node_of(name);
         let mask = node.and_then(|n| mask_feeding(session, n, &record.gradients));
-        let text = styled_grad(grad, &format!("{label} = "), mask.as_ref(), style);
+        let text = styled_grad(&grad, &format!("{label} = "), mask.as_ref(), style);
         out.push_str(&style.name(&label));
         out.push_str(&style.context(" = "));
         out.push_str(&text[label.len() + 3..]);
         out.push('\n');
     }
     for node in record.gradients.nodes() {
-        if let Op::Relu(relu) = &session.graph().node(node).op {
+        if let Op::Relu(relu) = session.graph().node(node).op.widened().as_ref() {
             relu_panel(session, node, &relu.mask, record, view, &mut out);
         }
     }
@@ -39,7 +39,7 @@ fn mask_feeding(session: &Session, node: NodeId, gradients: &Gradients) -> Optio
     for id in gradients.nodes() {
         let n = session.graph().node(id);
         if n.inputs.contains(&node) {
-            match &n.op {
+            match n.op.widened().as_ref() {
                 Op::Relu(relu) if found.is_none() => found = Some(relu.mask.clone()),
                 _ => return None,
             }
@@ -84,7 +84,7 @@ fn relu_panel(
         Some(name) => format!("relu: {name} = relu({in_name})"),
         None => format!("relu: {out_name}"),
     };
-    let mask_value = Value::Bool(mask.clone());
+    let mask_value = Value::bools(mask.clone());
     let columns = [
         (
             format!("mask = ({in_text} <= 0)"),
@@ -99,13 +99,13 @@ fn relu_panel(
         ),
         (
             format!("dout ({})", gradient_of(&out_name)),
-            styled_grad(dout, "", None, style),
-            styled_grad(dout, "", None, &Style::plain()),
+            styled_grad(&dout, "", None, style),
+            styled_grad(&dout, "", None, &Style::plain()),
         ),
         (
             gradient_of(&in_name),
-            styled_grad(dx, "", Some(mask), style),
-            styled_grad(dx, "", Some(mask), &Style::plain()),
+            styled_grad(&dx, "", Some(mask), style),
+            styled_grad(&dx, "", Some(mask), &Style::plain()),
         ),
     ];
     out.push_str(&style.layer(&title));

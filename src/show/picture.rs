@@ -125,7 +125,7 @@ pub fn dot(session: &Session, output: NodeId, lang: Lang) -> String {
                 match painter.edge_grad((id, k)) {
                     Some(grad) if fan_out[input] => out.push_str(&format!(
                         "  v{input} -> op{id} [label=\"{}\"];\n",
-                        escape_string(&format!("{GRAD} {}", grad_text(grad)))
+                        escape_string(&format!("{GRAD} {}", grad_text(&grad)))
                     )),
                     _ => out.push_str(&format!("  v{input} -> op{id};\n")),
                 }
@@ -237,7 +237,7 @@ impl Flows {
         if sums.is_empty() || record.output_node >= graph.len() {
             return flows;
         }
-        graph.backward_steps(record.output_node, record.dout().clone(), |step| {
+        graph.backward_steps(record.output_node, record.dout().into_owned(), |step| {
             for (k, (input, grad)) in step.sent.into_iter().enumerate() {
                 if sums.contains(&input) {
                     flows.edges.insert((step.node, k), grad);
@@ -307,7 +307,7 @@ impl<'a> Painter<'a> {
     /// The node's whole gradient from the last `back`, if it took part. A constant the learner
     /// wrote into an expression (the `1` of `1 / t`) has none to show: nothing is learned about
     /// it, so it is drawn as its value alone.
-    fn total(&self, id: NodeId) -> Option<&ArrayD<f64>> {
+    fn total(&self, id: NodeId) -> Option<std::borrow::Cow<'a, ArrayD<f64>>> {
         if self.session.is_constant(id) {
             return None;
         }
@@ -317,7 +317,7 @@ impl<'a> Painter<'a> {
     /// The node's gradient written as the sum of what its uses sent back, when it has more than
     /// one: `3.0 + 3.0 = 6.0`. This is where fan-out becomes visible.
     fn grad_expression(&self, id: NodeId) -> Option<String> {
-        let total = grad_text(self.total(id)?);
+        let total = grad_text(self.total(id)?.as_ref());
         let edges = self.flows.into.get(&id).map_or(&[][..], Vec::as_slice);
         let terms: Vec<String> = edges
             .iter()
@@ -337,13 +337,13 @@ impl<'a> Painter<'a> {
 
     /// The gradient that went back along `edge`, (consumer, input position), if the last `back`
     /// sent one along it.
-    fn edge_grad(&self, edge: (NodeId, usize)) -> Option<&ArrayD<f64>> {
+    fn edge_grad(&self, edge: (NodeId, usize)) -> Option<std::borrow::Cow<'_, ArrayD<f64>>> {
         let input = *self.graph.node(edge.0).inputs.get(edge.1)?;
         if self.session.is_constant(input) {
             return None;
         }
         if let Some(grad) = self.flows.edges.get(&edge) {
-            return Some(grad);
+            return Some(std::borrow::Cow::Borrowed(grad));
         }
         match self.flows.into.get(&input)?.as_slice() {
             [only] if *only == edge => self.total(input),
@@ -380,7 +380,7 @@ impl<'a> Painter<'a> {
         Label {
             title,
             value: self.forward_text(id),
-            grad: grad.map(grad_text),
+            grad: grad.as_deref().map(grad_text),
         }
     }
 }
@@ -418,7 +418,7 @@ pub(crate) fn value_text(value: &Value, digits: Digits) -> String {
             let head: Vec<bool> = a.iter().take(PREVIEW_ELEMENTS).copied().collect();
             preview(
                 a.shape(),
-                &Value::Bool(Array1::from(head).into_dyn()),
+                &Value::bools(Array1::from(head).into_dyn()),
                 digits,
             )
         }
@@ -1174,11 +1174,12 @@ mod tests {
         assert_eq!(value_text(&m, Digits::Numpy), "[[ 1. -2.] [ 3.  4.]]");
         let cube = floats(&[2, 1, 1], vec![1.0, 2.0]);
         assert_eq!(value_text(&cube, Digits::Numpy), "[[[1.]] [[2.]]]");
-        let b = Value::Bool(ArrayD::from_shape_vec(IxDyn(&[2]), vec![true, false]).expect("shape"));
+        let b =
+            Value::bools(ArrayD::from_shape_vec(IxDyn(&[2]), vec![true, false]).expect("shape"));
         assert_eq!(value_text(&b, Digits::Numpy), "[ True False]");
         assert_eq!(
             value_text(
-                &Value::Bool(ArrayD::from_elem(IxDyn(&[]), true)),
+                &Value::bools(ArrayD::from_elem(IxDyn(&[]), true)),
                 Digits::Numpy
             ),
             "True"
@@ -1189,7 +1190,7 @@ mod tests {
     fn large_arrays_print_their_shape_and_a_preview() {
         let v = floats(&[3, 4], (0..12).map(|i| f64::from(i) / 2.0).collect());
         assert_eq!(value_text(&v, Digits::Numpy), "(3, 4) [0.  0.5 1. ...]");
-        let b = Value::Bool(ArrayD::from_elem(IxDyn(&[7]), true));
+        let b = Value::bools(ArrayD::from_elem(IxDyn(&[7]), true));
         assert_eq!(
             value_text(&b, Digits::Numpy),
             "(7,) [ True  True  True ...]"

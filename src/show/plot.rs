@@ -1149,7 +1149,7 @@ mod tests {
             xs_from_value(&matrix),
             Err(PlotError::XsNotOneD { shape: vec![2, 3] })
         );
-        let mask = Value::Bool(ArrayD::from_elem(IxDyn(&[2]), true));
+        let mask = Value::bools(ArrayD::from_elem(IxDyn(&[2]), true));
         assert_eq!(
             Series::from_value("mask", &mask, 0),
             Ok(Series::new("mask", vec![1.0, 1.0]))

@@ -61,6 +61,7 @@ pub fn to_string_with(
     style: &mut dyn FnMut(&[usize], &str) -> String,
 ) -> String {
     let pieces = match value {
+        Value::Scalar(_) => float_pieces(&value.as_float(), prefix, digits),
         Value::Float(a) => float_pieces(a, prefix, digits),
         Value::Bool(a) => bool_pieces(a, prefix),
     };
@@ -870,7 +871,7 @@ mod tests {
     }
 
     fn bools(shape: &[usize], values: &[bool]) -> Value {
-        Value::Bool(ArrayD::from_shape_vec(IxDyn(shape), values.to_vec()).expect("shape fits"))
+        Value::bools(ArrayD::from_shape_vec(IxDyn(shape), values.to_vec()).expect("shape fits"))
     }
 
     /// Python's repr: shortest digits, scientific below 1e-4 and from 1e16.

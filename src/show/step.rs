@@ -32,7 +32,7 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
                 "step-heading",
                 name = &record.output,
                 count = total,
-                dout = inline(&Value::float(record.dout().clone()))
+                dout = inline(&Value::float(record.dout().into_owned()))
             ));
             text.push_str(&style.context(&heading));
             text.push('\n');
@@ -44,7 +44,7 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
     summary.push_str(&style.context(&lang.word("step-done")));
     summary.push('\n');
     for (name, grad) in record.named_grads() {
-        let value = Value::float(grad.clone());
+        let value = Value::float(grad.into_owned());
         summary.push_str(&format!(
             "  {} = {}\n",
             style.name(&session.grad_label(name)),
@@ -69,7 +69,7 @@ fn page(
     let node = graph.node(step.node);
     let heading = match session.name_of(step.node) {
         Some(name) => format!("{name} = {}", node.label),
-        None => node.label.clone(),
+        None => node.label.to_string(),
     };
     let inputs: Vec<String> = node
         .inputs
@@ -93,7 +93,8 @@ fn page(
     // The book's `/` node: a constant 1 divided by its input.
     let reciprocal =
         |layer: &crate::engine::layers::DivLayer| constant(0) && layer.x.iter().all(|&v| v == 1.0);
-    let cached = match &node.op {
+    let op = node.op.widened();
+    let cached = match op.as_ref() {
         Op::Mul(layer) => format!(
             "{} = {}, {} = {}",
             operand(0),
@@ -111,7 +112,7 @@ fn page(
         ),
         Op::Exp(layer) => format!("out = {}", g(&layer.out)),
         Op::Sigmoid(layer) => format!("out = {}", g(&layer.out)),
-        Op::Relu(layer) => format!("mask = {}", inline(&Value::Bool(layer.mask.clone()))),
+        Op::Relu(layer) => format!("mask = {}", inline(&Value::bools(layer.mask.clone()))),
         _ => lang.word("step-nothing"),
     };
     // The two labels line up by display width: Korean takes two columns a letter.
@@ -127,7 +128,7 @@ fn page(
     // Each rule is the layer's own backward, with the cached numbers put in; the result is the
     // gradient as the layer computed it, before any broadcast is summed away. A constant input
     // (a literal such as the 1 of `1 / x`) gets no rule: nothing is learned about a constant.
-    let rules: Vec<Option<String>> = match &node.op {
+    let rules: Vec<Option<String>> = match op.as_ref() {
         Op::Add(_) => vec![
             Some(format!("{} = dout × 1 = {dout}", d(0))),
             Some(format!("{} = dout × 1 = {dout}", d(1))),

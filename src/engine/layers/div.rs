@@ -5,9 +5,9 @@ use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
 #[derive(Debug, Clone, Default)]
-pub struct DivLayer {
-    pub x: Floats,
-    pub y: Floats,
+pub struct DivLayer<T = Floats> {
+    pub x: T,
+    pub y: T,
 }
 
 impl DivLayer {
@@ -26,5 +26,18 @@ impl DivLayer {
         let dx = dout / &self.y;
         let dy = -(dout * &self.x) / (&self.y * &self.y);
         (dx, dy)
+    }
+}
+
+/// The same layer on two 0-d values, its cache inline, computing in the same order.
+impl DivLayer<f64> {
+    pub fn forward(&mut self, x: f64, y: f64) -> f64 {
+        self.x = x;
+        self.y = y;
+        x / y
+    }
+
+    pub fn backward(&self, dout: f64) -> (f64, f64) {
+        (dout / self.y, -(dout * self.x) / (self.y * self.y))
     }
 }

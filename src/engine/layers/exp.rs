@@ -4,8 +4,8 @@ use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
 #[derive(Debug, Clone, Default)]
-pub struct ExpLayer {
-    pub out: Floats,
+pub struct ExpLayer<T = Floats> {
+    pub out: T,
 }
 
 impl ExpLayer {
@@ -21,5 +21,17 @@ impl ExpLayer {
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
         dout * &self.out
+    }
+}
+
+/// The same layer on a 0-d value, its cache inline.
+impl ExpLayer<f64> {
+    pub fn forward(&mut self, x: f64) -> f64 {
+        self.out = x.exp();
+        self.out
+    }
+
+    pub fn backward(&self, dout: f64) -> f64 {
+        dout * self.out
     }
 }

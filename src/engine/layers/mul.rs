@@ -16,9 +16,9 @@ use ndarray::ArrayD;
 ///         return upstream * b, upstream * a   # the inputs swap
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct MulLayer {
-    pub x: Floats,
-    pub y: Floats,
+pub struct MulLayer<T = Floats> {
+    pub x: T,
+    pub y: T,
 }
 
 impl MulLayer {
@@ -38,5 +38,18 @@ impl MulLayer {
         let dx = dout * &self.y;
         let dy = dout * &self.x;
         (dx, dy)
+    }
+}
+
+/// The same layer on two 0-d values, its cache inline: what a chain of scalars is made of.
+impl MulLayer<f64> {
+    pub fn forward(&mut self, x: f64, y: f64) -> f64 {
+        self.x = x;
+        self.y = y;
+        x * y
+    }
+
+    pub fn backward(&self, dout: f64) -> (f64, f64) {
+        (dout * self.y, dout * self.x)
     }
 }

@@ -15,9 +15,9 @@ use ndarray::{ArrayD, Zip};
 ///         return np.where(self.blocked, 0.0, upstream)   # a new array
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct Relu {
+pub struct Relu<M = ArrayD<bool>> {
     /// True where the input was `<= 0`: the cells where the gradient stops.
-    pub mask: ArrayD<bool>,
+    pub mask: M,
 }
 
 impl Relu {
@@ -48,5 +48,17 @@ impl Relu {
             }
         });
         dx
+    }
+}
+
+/// The same layer on a 0-d value: its mask is one boolean, inline.
+impl Relu<bool> {
+    pub fn forward(&mut self, x: f64) -> f64 {
+        self.mask = x <= 0.0;
+        if self.mask { 0.0 } else { x }
+    }
+
+    pub fn backward(&self, dout: f64) -> f64 {
+        if self.mask { 0.0 } else { dout }
     }
 }

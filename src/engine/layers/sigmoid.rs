@@ -16,8 +16,8 @@ use ndarray::ArrayD;
 ///         return upstream * self.y * (1 - self.y)
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct Sigmoid {
-    pub out: Floats,
+pub struct Sigmoid<T = Floats> {
+    pub out: T,
 }
 
 impl Sigmoid {
@@ -34,5 +34,17 @@ impl Sigmoid {
         let mut dx = dout * &self.out.mapv(|o| 1.0 - o);
         dx *= &self.out;
         dx
+    }
+}
+
+/// The same layer on a 0-d value, its cache inline, computing in the same order.
+impl Sigmoid<f64> {
+    pub fn forward(&mut self, x: f64) -> f64 {
+        self.out = 1.0 / (1.0 + (-x).exp());
+        self.out
+    }
+
+    pub fn backward(&self, dout: f64) -> f64 {
+        dout * (1.0 - self.out) * self.out
     }
 }
