@@ -45,6 +45,13 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, Mess
                         .map_err(|_| msg!("arg-bad-seed", value = &value))?,
                 );
             }
+            "--max-memory" => {
+                let value = value_of("--max-memory")?;
+                parsed.max_memory = Some(
+                    crate::engine::memory::parse_size(&value)
+                        .ok_or_else(|| msg!("arg-bad-memory", value = &value))?,
+                );
+            }
             "--lang" => {
                 let value = value_of("--lang")?;
                 if value != "ko" && value != "en" {

@@ -13,6 +13,8 @@ pub struct Args {
     pub color: ColorChoice,
     pub keep_going: bool,
     pub seed: Option<u32>,
+    /// `--max-memory`: the session's budget in bytes.
+    pub max_memory: Option<usize>,
     pub lang: Option<String>,
     pub no_history: bool,
     pub no_pause: bool,
@@ -40,6 +42,9 @@ impl Args {
         let mut session = Session::new();
         if let Some(seed) = self.seed {
             session.set_seed(seed);
+        }
+        if let Some(bytes) = self.max_memory {
+            session.set_budget(bytes);
         }
         session
     }

@@ -10,6 +10,7 @@ use crate::app::lesson::{self, Item, Lesson};
 use crate::app::options::Args;
 use crate::app::paths;
 use crate::app::runner;
+use crate::engine::memory;
 use crate::engine::shape;
 use crate::i18n::Lang;
 use crate::lang::ast::StatementKind;
@@ -169,6 +170,19 @@ impl Repl {
                 )?,
             },
             "vars" => self.vars(out)?,
+            "memory" if arg.is_empty() => self.memory(out)?,
+            "memory" => match memory::parse_size(arg) {
+                Some(bytes) => {
+                    self.session.set_budget(bytes);
+                    let budget = memory::describe(bytes);
+                    writeln!(
+                        out,
+                        "{}",
+                        lang.say(&msg!("repl-memory-set", budget = budget))
+                    )?;
+                }
+                None => writeln!(out, "{}", error(msg!("repl-memory-usage")))?,
+            },
             "reset" => {
                 self.session.reset();
                 writeln!(out, "{}", lang.word("repl-reset"))?;
@@ -239,6 +253,42 @@ impl Repl {
         }
     }
 
+    /// `:memory`: the total against the budget, and the five largest holders.
+    fn memory(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let lang = self.lang();
+        let style = self.style();
+        let total = msg!(
+            "repl-memory-total",
+            held = memory::describe(self.session.bytes_total()),
+            budget = memory::describe(self.session.budget())
+        );
+        writeln!(out, "{}", lang.say(&total))?;
+        let holders = self.session.holders();
+        let width = holders
+            .iter()
+            .take(5)
+            .map(|(n, _)| n.len())
+            .max()
+            .unwrap_or(0);
+        for (name, bytes) in holders.into_iter().take(5) {
+            let size = memory::describe(bytes);
+            if name.is_empty() {
+                let what = lang.word("repl-memory-unnamed");
+                writeln!(
+                    out,
+                    "  {:>w$}  {size:>10}  {}",
+                    "",
+                    style.context(&what),
+                    w = width
+                )?;
+            } else {
+                let pad = " ".repeat(width - name.len());
+                writeln!(out, "  {pad}{}  {size:>10}", style.name(&name))?;
+            }
+        }
+        Ok(())
+    }
+
     fn vars(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let vars = self.session.vars();
         let style = self.style();
@@ -255,9 +305,10 @@ impl Repl {
             };
             let pad = " ".repeat(name_width - var.name.len());
             let line = format!(
-                "{}{pad}  {shape:<12} {:<8} {grad}",
+                "{}{pad}  {shape:<12} {:<8} {:>10}  {grad}",
                 style.name(&var.name),
-                style.layer(var.layer)
+                style.layer(var.layer),
+                memory::describe(var.bytes)
             );
             writeln!(out, "{}", line.trim_end())?;
         }

@@ -72,6 +72,15 @@ impl Op {
         }
     }
 
+    /// The bytes a layer caches of its own, beyond the arrays it shares with values: ReLU's
+    /// mask. (Mul, Div, Exp and Sigmoid keep references to their inputs or output.)
+    pub fn cache_bytes(&self) -> usize {
+        match self {
+            Op::Relu(relu) => relu.mask.len(),
+            _ => 0,
+        }
+    }
+
     /// The layer as an array layer: a scalar layer's cache becomes 0-d arrays, any other op is
     /// borrowed as it is. What `step`, `graph` and `back` read.
     pub fn widened(&self) -> Cow<'_, Op> {
@@ -102,6 +111,13 @@ pub enum UnaryKind {
     Exp,
     Relu,
     Sigmoid,
+}
+
+impl Node {
+    /// The bytes of a float64 array shaped like this node's value: its gradient's size.
+    fn len_bytes_f64(&self) -> usize {
+        self.value.len().saturating_mul(std::mem::size_of::<f64>())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -196,6 +212,8 @@ impl Grad {
 #[derive(Debug, Clone, Default)]
 pub struct Gradients {
     grads: Vec<Option<Grad>>,
+    /// What the gradients hold, counted once when they are made.
+    bytes: usize,
 }
 
 impl Gradients {
@@ -216,12 +234,22 @@ impl Gradients {
                 grads[*new] = Some(grad);
             }
         }
-        Gradients { grads }
+        Gradients::new(grads)
     }
 
-    /// The bytes the gradients hold.
+    fn new(grads: Vec<Option<Grad>>) -> Gradients {
+        let bytes = grads.iter().flatten().map(Grad::bytes).sum::<usize>();
+        Gradients { grads, bytes }
+    }
+
+    /// The bytes the gradients' arrays hold.
     pub fn bytes(&self) -> usize {
-        self.grads.iter().flatten().map(Grad::bytes).sum()
+        self.bytes
+    }
+
+    /// The bytes of the slots themselves, one for each node up to the output.
+    pub fn slot_bytes(&self) -> usize {
+        self.grads.capacity() * std::mem::size_of::<Option<Grad>>()
     }
 
     /// The nodes that took part, in the order they were made.
@@ -272,12 +300,18 @@ impl Graph {
     /// Forgets every node made after the first `len`. A statement that fails calls this, so that
     /// it leaves no half-built nodes behind.
     pub fn truncate(&mut self, len: usize) {
-        let dropped: usize = self.nodes.iter().skip(len).map(|n| n.value.bytes()).sum();
+        let dropped: usize = self
+            .nodes
+            .iter()
+            .skip(len)
+            .map(|n| n.value.bytes() + n.op.cache_bytes())
+            .sum();
         self.bytes -= dropped;
         self.nodes.truncate(len);
     }
 
-    /// The bytes the nodes' values hold (float64 values at 8 bytes an element, booleans at 1).
+    /// The bytes the nodes' values hold (float64 values at 8 bytes an element, booleans at 1),
+    /// with the layers' own caches (ReLU's mask).
     pub fn value_bytes(&self) -> usize {
         self.bytes
     }
@@ -317,7 +351,7 @@ impl Graph {
                 }
             }
             node.inputs = Inputs::of(&inputs[..len]);
-            self.bytes += node.value.bytes();
+            self.bytes += node.value.bytes() + node.op.cache_bytes();
         }
         if self.nodes.capacity() > 4 * self.nodes.len() + 1024 {
             self.nodes.shrink_to(2 * self.nodes.len());
@@ -460,6 +494,19 @@ impl Graph {
         seen
     }
 
+    /// What a backward pass from `output` will hold: a gradient as large as each value it
+    /// reaches, and a slot for every node up to `output`. The session asks before running one.
+    pub fn backward_bytes(&self, output: NodeId) -> usize {
+        let took_part = self.ancestors(output);
+        let grads: usize = took_part
+            .iter()
+            .enumerate()
+            .filter(|(_, took)| **took)
+            .map(|(id, _)| self.nodes[id].len_bytes_f64())
+            .sum();
+        grads + (output + 1) * (std::mem::size_of::<Option<Grad>>() + 1)
+    }
+
     /// The backward pass from `output`, starting from `dout` (already of the output's shape).
     /// Every call starts from zero, so running it twice gives the same numbers.
     pub fn backward(&self, output: NodeId, dout: ArrayD<f64>) -> Gradients {
@@ -552,7 +599,7 @@ impl Graph {
                 callback(step);
             }
         }
-        Gradients { grads }
+        Gradients::new(grads)
     }
 
     /// The forward pass again, from scratch, with the leaf `changed` holding `value` instead:
@@ -624,7 +671,7 @@ impl Graph {
 
     fn push(&mut self, op: Op, inputs: &[NodeId], value: Value, label: &str) -> NodeId {
         let inputs = Inputs::of(inputs);
-        self.bytes += value.bytes();
+        self.bytes += value.bytes() + op.cache_bytes();
         self.nodes.push(Node {
             op,
             inputs,

@@ -5,6 +5,7 @@ pub mod gradcheck;
 pub mod graph;
 pub mod interrupt;
 pub mod layers;
+pub mod memory;
 pub mod random;
 pub mod shape;
 pub mod value;

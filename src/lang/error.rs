@@ -30,6 +30,11 @@ impl Error {
         self.message.id == "interrupted"
     }
 
+    /// Whether this is the memory budget refusing a statement.
+    pub fn is_over_budget(&self) -> bool {
+        self.message.id == "memory-budget" || self.message.id == "memory-budget-unnamed"
+    }
+
     pub fn with_related(mut self, related: Span) -> Error {
         self.related = Some(related);
         self

@@ -16,6 +16,7 @@ pub use outcome::{Origin, Outcome};
 use crate::engine::gradcheck::{self, Report};
 use crate::engine::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
 use crate::engine::interrupt;
+use crate::engine::memory;
 use crate::engine::random::{self, DEFAULT_SEED, Rng};
 use crate::engine::shape;
 use crate::engine::value::Value;
@@ -74,6 +75,8 @@ pub struct VarInfo {
     pub shape: Vec<usize>,
     pub layer: &'static str,
     pub has_grad: bool,
+    /// The bytes of its value and of its gradient.
+    pub bytes: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -94,6 +97,8 @@ pub struct Session {
     /// A rebinding let go of a large array: collect after this statement, so its memory goes at
     /// once (rebinding `x = ones(5000, 5000)` ten times holds one array, not ten).
     collect_soon: bool,
+    /// The most bytes the session may hold: values, gradients and the arena itself.
+    budget: usize,
 }
 
 impl Default for Session {
@@ -136,7 +141,126 @@ impl Session {
             next_collection: (MIN_COLLECTION_NODES, MIN_COLLECTION_BYTES),
             collect_soon: false,
             warnings: Vec::new(),
+            budget: memory::default_budget(),
         }
+    }
+
+    /// The most bytes the session may hold. A statement that would pass it fails before it
+    /// allocates, and changes nothing.
+    pub fn budget(&self) -> usize {
+        self.budget
+    }
+
+    pub fn set_budget(&mut self, bytes: usize) {
+        self.budget = bytes;
+    }
+
+    /// Who holds the session's memory, largest first: each variable with its value, its
+    /// gradient and the unnamed values it was computed from (a value two names reach counts for
+    /// the one defined last), then the last `back`'s other gradients and nodes no name reaches
+    /// (kept until the next collection), under the empty name.
+    pub fn holders(&self) -> Vec<(String, usize)> {
+        let len = self.graph.len();
+        let mut owner: Vec<Option<usize>> = vec![None; len];
+        for (i, (_, node)) in self.bindings.iter().enumerate() {
+            owner[*node] = Some(i);
+        }
+        let mut sizes = vec![0usize; self.bindings.len() + 1];
+        for id in (0..len).rev() {
+            let node = self.graph.node(id);
+            if let Some(o) = owner[id] {
+                for &input in &node.inputs {
+                    owner[input].get_or_insert(o);
+                }
+            }
+            let slot = owner[id].unwrap_or(self.bindings.len());
+            sizes[slot] += node.value.bytes() + node.op.cache_bytes();
+        }
+        let mut named_grads = 0;
+        for (i, (name, _)) in self.bindings.iter().enumerate() {
+            if let Some(grad) = self.gradient_of(name) {
+                let bytes = grad.len() * std::mem::size_of::<f64>();
+                sizes[i] += bytes;
+                named_grads += bytes;
+            }
+        }
+        let back = self.last_back.as_ref().map_or(0, |b| b.gradients.bytes());
+        sizes[self.bindings.len()] += back.saturating_sub(named_grads);
+        let mut holders: Vec<(String, usize)> = self
+            .bindings
+            .iter()
+            .map(|(name, _)| name.clone())
+            .chain([String::new()])
+            .zip(sizes)
+            .filter(|(_, bytes)| *bytes > 0)
+            .collect();
+        holders.sort_by_key(|h| std::cmp::Reverse(h.1));
+        holders
+    }
+
+    /// `reserve` for an array of `len` float64s.
+    fn reserve_floats(&self, len: usize, span: Span) -> Result<()> {
+        self.reserve(len.saturating_mul(std::mem::size_of::<f64>()), span)
+    }
+
+    /// `reserve` for the output of `x OP y`: float64s, or a byte an element for a comparison.
+    /// Shapes that do not broadcast are left for the layer to refuse.
+    fn reserve_binary(&self, op: BinOp, x: NodeId, y: NodeId, span: Span) -> Result<()> {
+        let (x, y) = (&self.graph.node(x).value, &self.graph.node(y).value);
+        let Some(len) = shape::broadcast(x.shape(), y.shape()).and_then(|s| shape::checked_len(&s))
+        else {
+            return Ok(());
+        };
+        let each = match op {
+            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne => 1,
+            _ => std::mem::size_of::<f64>(),
+        };
+        self.reserve(len.saturating_mul(each), span)
+    }
+
+    /// Asks for `bytes` more before anything is allocated: an error at `span` when the session
+    /// would pass its budget, or when the system would refuse them.
+    fn reserve(&self, bytes: usize, span: Span) -> Result<()> {
+        let held = self.bytes_total();
+        if held.saturating_add(bytes) > self.budget {
+            let largest: Vec<String> = self
+                .holders()
+                .into_iter()
+                .filter(|(name, _)| !name.is_empty())
+                .take(3)
+                .map(|(name, bytes)| format!("{name} ({})", memory::describe(bytes)))
+                .collect();
+            let (needed, held, budget) = (
+                memory::describe(bytes),
+                memory::describe(held),
+                memory::describe(self.budget),
+            );
+            let message = if largest.is_empty() {
+                msg!(
+                    "memory-budget-unnamed",
+                    needed = needed,
+                    held = held,
+                    budget = budget
+                )
+            } else {
+                msg!(
+                    "memory-budget",
+                    needed = needed,
+                    held = held,
+                    budget = budget,
+                    largest = largest.join(", ")
+                )
+            };
+            return Err(Error::new(message, span));
+        }
+        // Small requests are not worth a probe; a refusal of them would be the system's end.
+        if bytes >= 1 << 20 && !memory::available(bytes) {
+            return Err(Error::new(
+                msg!("memory-refused", needed = memory::describe(bytes)),
+                span,
+            ));
+        }
+        Ok(())
     }
 
     /// As `np.random.seed(seed)`: the stream numpy's legacy global generator makes.
@@ -176,7 +300,16 @@ impl Session {
         let statements = parser::parse_line(text, base)?;
         let source = Source { text, base };
         for statement in &statements {
-            let outcome = self.execute(statement, &source)?;
+            let outcome = match self.execute(statement, &source) {
+                // Garbage may still hold what the budget needs: collect it (the failed statement
+                // left nothing behind, so no node id is in use) and try once more.
+                Err(e) if e.is_over_budget() => {
+                    self.collect_soon = true;
+                    self.collect_garbage();
+                    self.execute(statement, &source)?
+                }
+                result => result?,
+            };
             let shown = each(self, statement, outcome);
             // The outcome has been rendered; now node ids may move.
             self.collect_garbage();
@@ -240,10 +373,21 @@ impl Session {
         );
     }
 
-    /// What the session holds: the bytes of every value in the graph and of the last
-    /// gradients. Layers' caches share their arrays with the values, so they add nothing.
+    /// What the session's arrays hold: every value in the graph, the layers' own caches (most
+    /// share their arrays with the values) and the last gradients.
     pub fn bytes_held(&self) -> usize {
         self.graph.value_bytes() + self.last_back.as_ref().map_or(0, |b| b.gradients.bytes())
+    }
+
+    /// All the session holds, what the budget counts: its arrays, and the graph's nodes and
+    /// gradient slots themselves (88 and 16 bytes each), with room for more.
+    pub fn bytes_total(&self) -> usize {
+        self.bytes_held()
+            + self.graph.arena_bytes()
+            + self
+                .last_back
+                .as_ref()
+                .map_or(0, |b| b.gradients.slot_bytes())
     }
 
     /// The warnings left by the statements run since the last call, e.g. an overflow in `exp`.
@@ -274,6 +418,8 @@ impl Session {
                 shape: self.graph.node(*node).value.shape().to_vec(),
                 layer: self.graph.node(*node).op.name(),
                 has_grad: self.gradient_of(name).is_some(),
+                bytes: self.graph.node(*node).value.bytes()
+                    + self.gradient_of(name).map_or(0, |g| g.len() * 8),
             })
             .collect()
     }
@@ -468,6 +614,11 @@ impl Session {
             }
             StatementKind::Check { target, sample } => {
                 let node = self.lookup_bound(target)?;
+                // A backward pass, and a forward pass again for each nudge.
+                self.reserve(
+                    self.graph.backward_bytes(node).saturating_mul(2),
+                    target.span,
+                )?;
                 let report = self
                     .check(node, &target.name, *sample)
                     .map_err(|message| Error::new(message, target.span))?;
@@ -584,6 +735,7 @@ impl Session {
             ));
         }
         let target_shape = output_value.shape().to_vec();
+        self.reserve(self.graph.backward_bytes(output), target.span)?;
         let dout = match dout {
             Dout::Ones => ArrayD::from_elem(IxDyn(&target_shape), 1.0),
             Dout::Expr(expr) => {
@@ -712,11 +864,13 @@ impl Session {
                         .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), -v)), &label));
                 }
                 let x = self.eval(inner, source)?;
+                self.reserve_floats(self.graph.node(x).value.len(), expr.span)?;
                 Ok(self.graph.unary(UnaryKind::Neg, x, &label))
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let x = self.eval(lhs, source)?;
                 let y = self.eval(rhs, source)?;
+                self.reserve_binary(*op, x, y, expr.span)?;
                 self.graph
                     .binary(*op, x, y, &label)
                     .map_err(|m| Error::new(m, expr.span))
@@ -727,12 +881,16 @@ impl Session {
                 args,
             } => self.eval_call(*func, *func_span, args, expr.span, &label, source),
             ExprKind::Grad(ident) => {
+                if let Some(grad) = self.gradient_of(&ident.name) {
+                    self.reserve_floats(grad.len(), expr.span)?;
+                }
                 let grad = self.grad_value(ident)?;
                 Ok(self.graph.leaf(Value::float(grad), &label))
             }
             ExprKind::Mask(ident) => {
                 let node = self.lookup_bound(ident)?;
-                match &self.graph.node(node).op {
+                self.reserve(self.graph.node(node).value.len(), expr.span)?;
+                match self.graph.node(node).op.widened().as_ref() {
                     Op::Relu(relu) => {
                         let mask = relu.mask.clone();
                         Ok(self.graph.leaf(Value::bools(mask), &label))
@@ -753,7 +911,11 @@ impl Session {
         if let Some(stripped) = ident.name.strip_prefix('d')
             && let Some(grad) = self.gradient_of(stripped)
         {
-            let grad = grad.into_owned();
+            self.reserve_floats(grad.len(), ident.span)?;
+            let grad = self
+                .gradient_of(stripped)
+                .map(Cow::into_owned)
+                .unwrap_or_default();
             return Ok(self.graph.leaf(Value::float(grad), &ident.name));
         }
         Err(self.unknown_name(ident))
@@ -815,6 +977,10 @@ impl Session {
                     Func::Sigmoid => UnaryKind::Sigmoid,
                     _ => UnaryKind::Exp,
                 };
+                let len = self.graph.node(x).value.len();
+                // ReLU also keeps its mask, a byte an element.
+                let mask = if kind == UnaryKind::Relu { len } else { 0 };
+                self.reserve(len.saturating_mul(8).saturating_add(mask), span)?;
                 Ok(self.graph.unary(kind, x, label))
             }
             Func::Add | Func::Mul => {
@@ -826,6 +992,7 @@ impl Session {
                 } else {
                     BinOp::Mul
                 };
+                self.reserve_binary(op, x, y, span)?;
                 self.graph
                     .binary(op, x, y, label)
                     .map_err(|m| Error::new(m, span))
@@ -834,9 +1001,9 @@ impl Session {
                 arity(1)?;
                 let x = self.eval(&args[0], source)?;
                 let dims = self.graph.node(x).value.shape().to_vec();
-                Ok(self
-                    .graph
-                    .leaf(Value::float(ArrayD::from_elem(IxDyn(&dims), 1.0)), label))
+                self.reserve_floats(self.graph.node(x).value.len(), span)?;
+                let ones = memory::try_array(&dims, || 1.0).ok_or_else(|| refused(&dims, span))?;
+                Ok(self.graph.leaf(Value::float(ones), label))
             }
             Func::Choice => {
                 let n = self.eval_size(func, &args[0], source)?;
@@ -846,6 +1013,7 @@ impl Session {
                 }
                 random::check_choice_arguments(n as u64, k)
                     .map_err(|message| Error::new(message, span))?;
+                self.reserve_floats(k, span)?;
                 let picks = self.rng().choice(n as u64, k);
                 let values: Vec<f64> = picks.into_iter().map(|v| v as f64).collect();
                 Ok(self.graph.leaf(
@@ -871,16 +1039,17 @@ impl Session {
                 for arg in args {
                     dims.push(self.eval_size(func, arg, source)?);
                 }
-                if shape::checked_len(&dims).is_none() {
+                let Some(len) = shape::checked_len(&dims) else {
                     return Err(Error::new(too_large(&dims), span));
-                }
+                };
+                self.reserve_floats(len, span)?;
                 let array = match func {
-                    Func::Ones => ArrayD::from_elem(IxDyn(&dims), 1.0),
-                    Func::Zeros => ArrayD::from_elem(IxDyn(&dims), 0.0),
+                    Func::Ones => memory::try_array(&dims, || 1.0),
+                    Func::Zeros => memory::try_array(&dims, || 0.0),
                     // After Ctrl-C the rest is filled with zeros at once, and thrown away below.
                     Func::Rand => {
                         let rng = self.rng();
-                        ArrayD::from_shape_simple_fn(IxDyn(&dims), || {
+                        memory::try_array(&dims, || {
                             if interrupt::requested() {
                                 0.0
                             } else {
@@ -890,7 +1059,7 @@ impl Session {
                     }
                     _ => {
                         let rng = self.rng();
-                        ArrayD::from_shape_simple_fn(IxDyn(&dims), || {
+                        memory::try_array(&dims, || {
                             if interrupt::requested() {
                                 0.0
                             } else {
@@ -898,7 +1067,8 @@ impl Session {
                             }
                         })
                     }
-                };
+                }
+                .ok_or_else(|| refused(&dims, span))?;
                 interrupted(span)?;
                 Ok(self.graph.leaf(Value::float(array), label))
             }
@@ -965,6 +1135,15 @@ fn made_by(op: &Op) -> Message {
         Op::Compare(cmp) => msg!("made-by-comparison", symbol = cmp.symbol()),
         other => msg!("made-by-layer", layer = other.name()),
     }
+}
+
+/// The error for an array the system would not give memory for.
+fn refused(dims: &[usize], span: Span) -> Error {
+    let bytes = dims.iter().fold(8usize, |acc, &d| acc.saturating_mul(d));
+    Error::new(
+        msg!("memory-refused", needed = memory::describe(bytes)),
+        span,
+    )
 }
 
 /// An error if Ctrl-C was pressed: the statement then fails, and so never happened.

@@ -324,3 +324,79 @@ fn load_digits_binds_the_four_arrays() {
         "s.bp:1:6: error: there is no data set 'mnist'; the data sets are: digits\nload mnist\n     ^^^^^\n"
     );
 }
+
+/// Runs `backprop run ARGS… s.bp` with `src` under `sh -c 'ulimit -v KB; …'`, so that the
+/// system itself refuses more than `kb` kilobytes of address space.
+fn run_limited(src: &[u8], kb: usize, args: &[&str]) -> (String, i32) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("s.bp");
+    std::fs::write(&path, src).expect("the script is written");
+    let script = format!(
+        "ulimit -v {kb} && exec \"$0\" run {} \"$1\"",
+        args.join(" ")
+    );
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            &script,
+            crate::support::bin(),
+            path.to_str().expect("UTF-8"),
+        ])
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).replace(path.to_str().unwrap(), "s.bp");
+    (stderr, output.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn the_budget_refuses_before_anything_is_allocated() {
+    // 800 MB asked for under a 400 MB address-space limit: had anything been allocated first,
+    // the system would have refused it; the budget speaks first.
+    let (err, code) = run_limited(
+        b"a = ones(1000, 1000);\nb = ones(10000, 10000)\n",
+        400_000,
+        &["--max-memory", "100M"],
+    );
+    assert_eq!(
+        err,
+        "s.bp:2:5: error: this needs 762.9 MiB more, but the session holds 7.6 MiB of its 100.0 MiB budget; the largest holders are a (7.6 MiB). Free some with del NAME, or raise the budget with :memory SIZE (or --max-memory SIZE)\nb = ones(10000, 10000)\n    ^^^^^^^^^^^^^^^^^^\n"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn memory_the_system_refuses_is_an_error_and_not_an_abort() {
+    let (err, code) = run_limited(
+        b"b = ones(10000, 10000)\nc = [1.0]\n",
+        400_000,
+        &["--max-memory", "10G"],
+    );
+    assert_eq!(
+        err,
+        "s.bp:1:5: error: the system would not give the 762.9 MiB this needs; nothing was changed. Free some memory (del NAME) and try again\nb = ones(10000, 10000)\n    ^^^^^^^^^^^^^^^^^^\n"
+    );
+    assert_eq!(code, 1);
+    // A layer's output is probed too.
+    let (err, code) = run_limited(
+        b"a = ones(5000, 5000);\nb = a * 2\n",
+        300_000,
+        &["--max-memory", "10G"],
+    );
+    assert!(
+        err.starts_with("s.bp:2:5: error: the system would not give the 190.7 MiB this needs"),
+        "{err}"
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_bad_memory_size_is_refused_with_the_forms_that_work() {
+    let output = binary(&["--max-memory", "2X", "run", "-"], b"", &[]);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: --max-memory takes a size such as 2G, 512M or 64K (binary units), not '2X'\n"
+    );
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -271,3 +271,38 @@ fn del_forgets_names_and_frees_their_memory() {
         .expect("a is free again");
     assert_eq!(String::from_utf8_lossy(&out), "a = [2.]\n");
 }
+
+#[test]
+fn garbage_is_collected_before_the_budget_refuses() {
+    let mut session = Shell::new();
+    session.set_budget(2 << 20);
+    let mut sink = Vec::new();
+    // 320 KB each: too small to be collected at once, so garbage piles up until the budget
+    // would refuse; then it is collected and the statement runs.
+    for _ in 0..20 {
+        session
+            .run("x = ones(200, 200);", 0, &mut sink)
+            .expect("garbage makes room");
+    }
+    assert!(
+        session.bytes_total() <= 2 << 20,
+        "{}",
+        session.bytes_total()
+    );
+    assert_eq!(session.vars().len(), 1);
+    // What the names really hold is refused, and the session is unchanged.
+    session
+        .run(
+            "y = ones(200, 200); z = ones(200, 200); w = ones(200, 200);",
+            0,
+            &mut sink,
+        )
+        .expect("fits");
+    let held = session.bytes_held();
+    let error = session
+        .run("v = ones(500, 500)", 0, &mut sink)
+        .expect_err("over the budget");
+    assert_eq!(error.message.id, "memory-budget");
+    assert_eq!(session.bytes_held(), held);
+    assert!(session.value("v").is_none());
+}

@@ -564,3 +564,44 @@ fn what_a_learner_tripped_over_reads_right_on_a_terminal() {
     assert!(shown.contains("k[0]  numerical 0.5  back 0.0"), "{shown:?}");
     leave(session);
 }
+
+#[test]
+fn memory_shows_the_holders_and_sets_the_budget() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "a = ones(100, 100); b = [1.0, 2.0];");
+    let shown = run(&mut session, ":memory");
+    assert!(shown.contains("The session holds "), "{shown:?}");
+    assert!(
+        shown.contains("  a    78.1 KiB\r\n  b        16 B\r\n"),
+        "{shown:?}"
+    );
+    let shown = run(&mut session, ":vars");
+    assert!(
+        shown.contains("a  (100, 100)   leaf       78.1 KiB"),
+        "{shown:?}"
+    );
+    let shown = run(&mut session, ":memory 100K");
+    assert!(
+        shown.contains("The memory budget is now 100.0 KiB."),
+        "{shown:?}"
+    );
+    let shown = run(&mut session, "c = a + 1");
+    assert!(
+        shown.contains("error: this needs 78.1 KiB more, but the session holds "),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains("the largest holders are a (78.1 KiB)"),
+        "{shown:?}"
+    );
+    let shown = run(&mut session, ":memory lots");
+    assert!(
+        shown.contains("error: :memory takes a size such as 2G"),
+        "{shown:?}"
+    );
+    // Nothing was lost: a and b are still there, and freeing a makes room.
+    let shown = run(&mut session, "del a; c = b + 1");
+    assert!(shown.contains("c = [2. 3.]"), "{shown:?}");
+    leave(session);
+}

@@ -21,3 +21,6 @@ choice-too-large = high is out of bounds for int64
 # Ctrl-C stopped a statement; it never happened.
 interrupted = interrupted
 load-unknown = there is no data set '{$name}'; the data sets are: {$known}
+memory-budget = this needs {$needed} more, but the session holds {$held} of its {$budget} budget; the largest holders are {$largest}. Free some with del NAME, or raise the budget with :memory SIZE (or --max-memory SIZE)
+memory-budget-unnamed = this needs {$needed} more, but the session holds {$held} of its {$budget} budget. Raise the budget with :memory SIZE (or --max-memory SIZE)
+memory-refused = the system would not give the {$needed} this needs; nothing was changed. Free some memory (del NAME) and try again

@@ -12,6 +12,7 @@ usage =
       --color auto|always|never   colour (default auto: only on a terminal, never with NO_COLOR)
       --keep-going                run: carry on after an error (the exit status is still 1)
       --seed N                    the seed for randn (default 0)
+      --max-memory SIZE           the most the session may hold, e.g. 2G or 512M (default: half the RAM)
       --lang ko|en                the language of the program (default from LANG)
       --no-history                do not read or write the REPL history file
       --no-pause                  lesson: play straight through
@@ -40,7 +41,7 @@ help-overview =
       price = apple * apple_num * tax
       back price 1
 
-    Commands: :help [LAYER]  :vars  :reset  :lessons  :lesson [NAME]  :next  :prev
+    Commands: :help [LAYER]  :vars  :memory [SIZE]  :reset  :lessons  :lesson [NAME]  :next  :prev
               :lang ko|en  :color on|off  :seed N  :quit
     Layers with their own page: :help add | mul | relu | sigmoid | exp | div | neg | sub
 

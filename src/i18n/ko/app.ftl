@@ -48,3 +48,8 @@ repl-cannot-read = 터미널에서 읽을 수 없습니다: {$reason}
 step-pause-prompt = [Enter: 다음 노드, q: 그만]
 history-cannot-read = 기록 파일 {$path}을(를) 읽을 수 없습니다. 기록 없이 계속합니다
 history-cannot-write = 기록 파일 {$path}에 쓸 수 없습니다. 이번 세션에서는 기록을 끕니다
+repl-memory-usage = :memory에는 2G, 512M, 64K 같은 크기를 주세요(1K = 1024바이트). 예: :memory 2G
+repl-memory-set = 이제 메모리 예산은 {$budget}입니다.
+repl-memory-total = 세션이 예산 {$budget} 중 {$held}를 쓰고 있습니다.
+repl-memory-unnamed = (이름이 닿지 않는 값, 마지막 back의 기울기)
+arg-bad-memory = --max-memory에는 2G, 512M, 64K 같은 크기를 주세요(1K = 1024바이트). '{$value}'은(는) 안 됩니다

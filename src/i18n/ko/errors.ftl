@@ -18,3 +18,6 @@ choice-empty = 표본을 하나라도 뽑으려면 a가 0보다 커야 합니다
 choice-too-large = high가 int64의 범위를 벗어납니다
 interrupted = 중단됨
 load-unknown = '{$name}'라는 데이터 세트가 없습니다. 데이터 세트: {$known}
+memory-budget = 메모리가 {$needed} 더 필요하지만, 세션이 이미 예산 {$budget} 중 {$held}를 쓰고 있습니다. 가장 많이 차지하는 것: {$largest}. del NAME으로 변수를 지우거나, :memory SIZE(또는 --max-memory SIZE)로 예산을 늘리세요
+memory-budget-unnamed = 메모리가 {$needed} 더 필요하지만, 세션이 이미 예산 {$budget} 중 {$held}를 쓰고 있습니다. :memory SIZE(또는 --max-memory SIZE)로 예산을 늘리세요
+memory-refused = 시스템이 필요한 메모리 {$needed}를 내주지 않았습니다. 아무것도 바뀌지 않았습니다. del NAME으로 메모리를 비우고 다시 해 보세요

@@ -12,6 +12,7 @@ usage =
       --color auto|always|never   색 (기본값 auto: 터미널에서만, NO_COLOR가 있으면 끔)
       --keep-going                run: 오류가 나도 계속 (종료 코드는 그래도 1)
       --seed N                    randn의 시드 (기본값 0)
+      --max-memory SIZE           세션이 쓸 수 있는 메모리 상한, 예: 2G, 512M (기본값: RAM의 절반)
       --lang ko|en                프로그램의 언어 (기본값은 LANG에서)
       --no-history                REPL 기록 파일을 읽거나 쓰지 않음
       --no-pause                  lesson: 멈추지 않고 끝까지 재생
@@ -40,7 +41,7 @@ help-overview =
       price = apple * apple_num * tax
       back price 1
 
-    명령: :help [계층]  :vars  :reset  :lessons  :lesson [이름]  :next  :prev
+    명령: :help [계층]  :vars  :memory [크기]  :reset  :lessons  :lesson [이름]  :next  :prev
           :lang ko|en  :color on|off  :seed N  :quit
     계층별 도움말: :help add | mul | relu | sigmoid | exp | div | neg | sub
 
