@@ -2,9 +2,9 @@
 //! up. The REPL and lesson playback take these from here, not from `cli`.
 
 use crate::i18n::Lang;
-use crate::session::Session;
-use crate::show::View;
+use crate::session::{ProgressHook, Session};
 use crate::show::style::{ColorChoice, Style};
+use crate::show::{View, progress};
 
 /// Everything the command line can say.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,6 +31,28 @@ pub enum Command {
     Version,
 }
 
+/// A progress bar on stderr for long work, when stderr is a terminal; none otherwise, so that
+/// logs and pipes get no carriage returns.
+pub fn progress_hook(lang: Lang) -> Option<ProgressHook> {
+    use std::io::{IsTerminal, Write};
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    Some(ProgressHook(std::sync::Arc::new(move |done, total| {
+        if !progress::changed(done, total) {
+            return;
+        }
+        let mut err = std::io::stderr().lock();
+        // A bar that cannot be drawn is no reason to stop the work.
+        let _ = if done >= total {
+            write!(err, "\r\x1b[K")
+        } else {
+            write!(err, "\r{}\x1b[K", progress::frame(lang, done, total))
+        };
+        let _ = err.flush();
+    })))
+}
+
 impl Args {
     /// The language: `--lang`, else the locale.
     pub fn lang(&self) -> Lang {
@@ -46,6 +68,7 @@ impl Args {
         if let Some(bytes) = self.max_memory {
             session.set_budget(bytes);
         }
+        session.set_progress(progress_hook(self.lang()));
         session
     }
 

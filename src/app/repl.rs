@@ -7,7 +7,7 @@
 use crate::app::editor::{COMMANDS, EditorHelper};
 use crate::app::help;
 use crate::app::lesson::{self, Item, Lesson};
-use crate::app::options::Args;
+use crate::app::options::{self, Args};
 use crate::app::paths;
 use crate::app::runner;
 use crate::engine::memory;
@@ -236,6 +236,7 @@ impl Repl {
     /// lesson included: the lesson is reloaded in the new language at the same statement.
     fn set_lang(&mut self, lang: Lang) {
         self.view.lang = lang;
+        self.session.set_progress(options::progress_hook(lang));
         let lessons = lesson::all(lang).unwrap_or_default();
         for guide in [self.guide.as_mut(), self.paused.as_mut()]
             .into_iter()

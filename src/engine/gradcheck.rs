@@ -19,6 +19,8 @@ pub const TOLERANCE: f64 = 1e-4;
 /// node a forward pass recomputes. At a few hundred million simple operations a second, this
 /// is a few seconds of work.
 pub const MAX_WORK: usize = 1_000_000_000;
+/// Work beyond which a check reports its progress (about a second of it).
+pub const PROGRESS_WORK: usize = 100_000_000;
 /// How many elements of each variable a check samples when the full check would pass the guard.
 pub const DEFAULT_SAMPLE: usize = 100;
 
@@ -71,6 +73,20 @@ pub fn check_leaves(
     sample: Option<usize>,
     rng: &mut Rng,
 ) -> Result<Report, Message> {
+    check_leaves_with(graph, output, target, leaves, sample, rng, &mut |_, _| {})
+}
+
+/// `check_leaves`, calling `progress(done, total)` in elements nudged after each one when the
+/// check's estimated work passes `PROGRESS_WORK`, so that a long check can show how far it got.
+pub fn check_leaves_with(
+    graph: &Graph,
+    output: NodeId,
+    target: &str,
+    leaves: &[(String, NodeId)],
+    sample: Option<usize>,
+    rng: &mut Rng,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Report, Message> {
     let out_value = &graph.node(output).value;
     if !out_value.is_float() {
         return Err(msg!("check-boolean", name = target));
@@ -107,6 +123,8 @@ pub fn check_leaves(
     }
     let gradients = graph.backward(output, ArrayD::ones(ndarray::IxDyn(out_value.shape())));
     let mut vars = Vec::new();
+    let (all, mut done) = (nudged_elements(per_variable), 0);
+    let reports = work(per_variable) >= PROGRESS_WORK;
     for (name, leaf) in leaves {
         let leaf = *leaf;
         let original = graph.node(leaf).value.to_float();
@@ -148,6 +166,10 @@ pub fn check_leaves(
             set(&mut nudged, i, x - H);
             let (minus, kink_minus) = graph.recompute(output, leaf, &nudged);
             set(&mut nudged, i, x);
+            if reports {
+                done += 1;
+                progress(done, all);
+            }
             let numerical = (plus.sum() - minus.sum()) / (2.0 * H);
             let analytic = original_order(&backprop, i);
             if kink_plus || kink_minus {

@@ -99,6 +99,19 @@ pub struct Session {
     collect_soon: bool,
     /// The most bytes the session may hold: values, gradients and the arena itself.
     budget: usize,
+    /// Told how far a long `check` got, for a progress bar on a terminal.
+    progress: Option<ProgressHook>,
+}
+
+/// A function the session calls with (done, total) during long work, such as a `check` of
+/// more than about a second. The caller decides how to show it.
+#[derive(Clone)]
+pub struct ProgressHook(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for ProgressHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressHook")
+    }
 }
 
 impl Default for Session {
@@ -142,7 +155,13 @@ impl Session {
             collect_soon: false,
             warnings: Vec::new(),
             budget: memory::default_budget(),
+            progress: None,
         }
+    }
+
+    /// Sets who is told how far long work got.
+    pub fn set_progress(&mut self, hook: Option<ProgressHook>) {
+        self.progress = hook;
     }
 
     /// The most bytes the session may hold. A statement that would pass it fails before it
@@ -283,6 +302,8 @@ impl Session {
         let rng = self.rng.clone();
         *self = Session {
             rng,
+            budget: self.budget,
+            progress: self.progress.take(),
             ..Session::new()
         };
     }
@@ -663,8 +684,19 @@ impl Session {
             .collect();
         // The random stream is only drawn from when the check samples.
         let mut rng = self.rng.clone();
-        let report =
-            gradcheck::check_leaves(&self.graph, output, target, &leaves, sample, &mut rng)?;
+        let report = gradcheck::check_leaves_with(
+            &self.graph,
+            output,
+            target,
+            &leaves,
+            sample,
+            &mut rng,
+            &mut |done, all| {
+                if let Some(hook) = &self.progress {
+                    (hook.0)(done, all);
+                }
+            },
+        )?;
         if rng != self.rng {
             *self.rng() = rng;
         }

@@ -7,6 +7,7 @@ pub mod outcome;
 pub mod picture;
 pub mod plot;
 pub mod print;
+pub mod progress;
 pub mod python;
 pub mod step;
 pub mod style;

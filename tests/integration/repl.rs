@@ -605,3 +605,22 @@ fn memory_shows_the_holders_and_sets_the_budget() {
     assert!(shown.contains("c = [2. 3.]"), "{shown:?}");
     leave(session);
 }
+
+#[test]
+fn a_long_check_shows_its_progress_and_clears_it() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "x = randn(100, 100); y = relu(x);");
+    session.send(enter("check y")).expect("typed");
+    let found = session
+        .expect(Regex(r"█+░* +\d+%  \d+ of 10000 elements nudged"))
+        .expect("a progress bar while it works");
+    assert!(!found.get(0).expect("the bar").is_empty());
+    let shown = shown_until_next_prompt(&mut session);
+    // The bar is erased before the report is printed.
+    assert!(
+        shown.contains("\r\u{1b}[Kcheck y: numerical gradient"),
+        "{shown:?}"
+    );
+    leave(session);
+}

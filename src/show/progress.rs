@@ -1,0 +1,43 @@
+//! A progress bar for long work (a `check` of more than about a second), drawn on one line of
+//! a terminal and redrawn in place: `check  [██████░░░░░░░░░░]  38%  380/1000`.
+
+use crate::i18n::Lang;
+use crate::msg;
+
+/// The bar's width in cells.
+const CELLS: usize = 24;
+
+/// One frame of the bar, without a line ending: the caller writes it after `\r`.
+pub fn frame(lang: Lang, done: usize, total: usize) -> String {
+    let total = total.max(1);
+    let done = done.min(total);
+    let filled = done * CELLS / total;
+    let percent = done * 100 / total;
+    let bar: String = "█".repeat(filled) + &"░".repeat(CELLS - filled);
+    let what = lang.say(&msg!("progress-check", done = done, total = total));
+    format!("{bar} {percent:>3}%  {what}")
+}
+
+/// Whether a new frame is worth drawing: the percentage moved, or the work finished.
+pub fn changed(done: usize, total: usize) -> bool {
+    let total = total.max(1);
+    done >= total || done * 100 / total != (done.saturating_sub(1)) * 100 / total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_fills_with_the_work() {
+        let half = frame(Lang::En, 500, 1000);
+        assert!(
+            half.starts_with(&format!("{}{}", "█".repeat(12), "░".repeat(12))),
+            "{half}"
+        );
+        assert!(half.contains(" 50%"), "{half}");
+        assert!(half.ends_with("500 of 1000 elements nudged"), "{half}");
+        assert!(frame(Lang::Ko, 1000, 1000).contains("100%"));
+        assert!(changed(10, 1000) && !changed(11, 1000) && changed(1000, 1000));
+    }
+}
