@@ -1,4 +1,4 @@
-//! Fuzzes `Session::run` with arbitrary scripts.
+//! Fuzzes `app::runner::run_line` (and through it `Session::run`) with arbitrary scripts.
 //!
 //! The bytes become text with `String::from_utf8_lossy`, the text is split into logical lines
 //! with `parser::logical_lines`, and every line runs on one session that has first run `SETUP`.
@@ -21,13 +21,13 @@
 
 #![no_main]
 
-use backprop::lang::ast::{Statement, StatementKind};
 use backprop::app::runner::{self, Failure};
-use backprop::show::{View, diagnostic};
+use backprop::engine::value::Value;
+use backprop::lang::ast::{Statement, StatementKind};
 use backprop::lang::error::Error;
 use backprop::lang::parser;
 use backprop::session::{Session, VarInfo};
-use backprop::engine::value::Value;
+use backprop::show::{View, diagnostic};
 use libfuzzer_sys::fuzz_target;
 use ndarray::{ArrayBase, Data, IxDyn};
 use std::collections::hash_map::DefaultHasher;
@@ -53,8 +53,15 @@ const FINGERPRINT_ELEMENTS: usize = 4096;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let mut session = Session::new();
-    runner::run_line(&mut session, &View::plain(), SETUP, 0, &mut sink(), &mut |_| true)
-        .expect("the fixed set-up runs");
+    runner::run_line(
+        &mut session,
+        &View::plain(),
+        SETUP,
+        0,
+        &mut sink(),
+        &mut |_| true,
+    )
+    .expect("the fixed set-up runs");
     for (offset, line) in parser::logical_lines(&text) {
         run_checked(&mut session, &text, line, offset);
     }
@@ -73,11 +80,18 @@ fn run_checked(session: &mut Session, text: &str, line: &str, offset: usize) {
         && elements(session) <= CLONE_ELEMENTS)
         .then(|| session.clone());
 
-    let result = runner::run_line(session, &View::plain(), line, offset, &mut sink(), &mut |_| true)
-        .map_err(|failure| match failure {
-            Failure::Statement(error) => error,
-            Failure::Output(e) => panic!("a sink takes any output: {e}"),
-        });
+    let result = runner::run_line(
+        session,
+        &View::plain(),
+        line,
+        offset,
+        &mut sink(),
+        &mut |_| true,
+    )
+    .map_err(|failure| match failure {
+        Failure::Statement(error) => error,
+        Failure::Output(e) => panic!("a sink takes any output: {e}"),
+    });
     if let Err(error) = &result {
         check_error(session, text, line, offset, &parsed, before, copy, error);
     }
@@ -104,7 +118,16 @@ fn check_error(
     // a script has it.
     let _ = diagnostic::render(None, line, error, &View::plain());
     let _ = diagnostic::render(Some("fuzz.bp"), text, error, &View::plain());
-    let _ = diagnostic::render(None, line, error, &View::new(backprop::show::style::Style::new(true), 80, backprop::i18n::Lang::Ko));
+    let _ = diagnostic::render(
+        None,
+        line,
+        error,
+        &View::new(
+            backprop::show::style::Style::new(true),
+            80,
+            backprop::i18n::Lang::Ko,
+        ),
+    );
 
     match parsed {
         // Nothing ran: a parse error, or a line with a single statement, leaves everything as is.
