@@ -56,6 +56,30 @@ pub enum StatementKind {
     Load { dataset: Ident },
     /// `seed N`: the random stream numpy's legacy generator makes after `np.random.seed(N)`.
     Seed { seed: u32 },
+    /// `NAME op= expression` for `+=`, `-=`, `*=` and `/=`, e.g. `W1 -= 0.1 * grad(W1)`: `op` is
+    /// the operator without its `=`.
+    AugAssign { name: Ident, op: BinOp, value: Expr },
+    /// `NAME[index, ...] = expression`, e.g. `losses[i] = loss`, or with an operator,
+    /// `NAME[index, ...] op= expression` (`op` is then `Some`), e.g. `x[0] += h`.
+    IndexAssign {
+        name: Ident,
+        indices: Vec<Index>,
+        op: Option<BinOp>,
+        value: Expr,
+    },
+    /// `for NAME in expression:` and its block, e.g. `for i in range(1000):`.
+    For {
+        var: Ident,
+        iter: Expr,
+        body: Vec<Statement>,
+    },
+    /// `if expression:` and its block, then `else:` and its block (empty without `else`). An
+    /// `elif` is an `else` whose block is one `If`.
+    If {
+        cond: Expr,
+        then_body: Vec<Statement>,
+        else_body: Vec<Statement>,
+    },
 }
 
 /// What `back` starts from.
@@ -80,7 +104,10 @@ pub struct Expr {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
+    /// A number literal, including the words `nan` and `inf` (`-inf` is `Neg` of `inf`).
     Number(f64),
+    /// `True` or `False`.
+    Bool(bool),
     /// A nested array literal, already checked to be rectangular: `shape` and row-major `values`.
     Array {
         shape: Vec<usize>,
@@ -93,15 +120,52 @@ pub enum ExprKind {
         lhs: Box<Expr>,
         rhs: Box<Expr>,
     },
+    /// A call of a built-in function: positional arguments, then keyword arguments in the order
+    /// written, e.g. `sum(x, axis=1, keepdims=True)`. The parser has checked that each keyword
+    /// is one the function takes, and that no keyword repeats.
     Call {
         func: Func,
         func_span: Span,
         args: Vec<Expr>,
+        kwargs: Vec<(Ident, Expr)>,
+    },
+    /// `expression.T`, numpy's transpose.
+    Transpose(Box<Expr>),
+    /// `expression[index, ...]`, e.g. `x_train[batch]`, `x[0, 1:3]` or `y[:, ::2]`.
+    Index {
+        base: Box<Expr>,
+        indices: Vec<Index>,
     },
     /// `grad(NAME)`
     Grad(Ident),
     /// `mask(NAME)`
     Mask(Ident),
+}
+
+/// One item between the brackets of `e[...]`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Index {
+    /// An expression: a whole number picks one position along the axis (and drops it), an array
+    /// of whole numbers picks several (fancy indexing, e.g. `x_train[batch]`), a boolean array
+    /// keeps where it is true. Which it is, is the session's business.
+    Expr(Expr),
+    /// `start:stop:step`, each part optional, e.g. `:`, `1:`, `::2` or `a:b:c`; `span` covers
+    /// the whole slice.
+    Slice {
+        start: Option<Expr>,
+        stop: Option<Expr>,
+        step: Option<Expr>,
+        span: Span,
+    },
+}
+
+impl Index {
+    pub fn span(&self) -> Span {
+        match self {
+            Index::Expr(e) => e.span,
+            Index::Slice { span, .. } => *span,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +174,12 @@ pub enum BinOp {
     Sub,
     Mul,
     Div,
+    /// `@`, the matrix product, as `np.dot` on 2-D arrays.
+    MatMul,
+    /// `**`, right-associative and tighter than a sign: `-2 ** 2` is `-(2 ** 2)`.
+    Pow,
+    /// `%`, Python's remainder (its sign follows the divisor).
+    Mod,
     Lt,
     Le,
     Gt,
@@ -125,6 +195,9 @@ impl BinOp {
             BinOp::Sub => "-",
             BinOp::Mul => "*",
             BinOp::Div => "/",
+            BinOp::MatMul => "@",
+            BinOp::Pow => "**",
+            BinOp::Mod => "%",
             BinOp::Lt => "<",
             BinOp::Le => "<=",
             BinOp::Gt => ">",
@@ -150,10 +223,29 @@ pub enum Func {
     Randn,
     Rand,
     Choice,
+    Dot,
+    Affine,
+    Softmax,
+    CrossEntropyError,
+    SoftmaxWithLoss,
+    Sum,
+    Mean,
+    Max,
+    Argmax,
+    Log,
+    Sqrt,
+    Tanh,
+    Transpose,
+    Reshape,
+    Range,
+    Linspace,
+    Arange,
+    Print,
+    ZerosLike,
 }
 
 impl Func {
-    pub const ALL: [Func; 11] = [
+    pub const ALL: [Func; 30] = [
         Func::Relu,
         Func::Sigmoid,
         Func::Exp,
@@ -165,6 +257,25 @@ impl Func {
         Func::Randn,
         Func::Rand,
         Func::Choice,
+        Func::Dot,
+        Func::Affine,
+        Func::Softmax,
+        Func::CrossEntropyError,
+        Func::SoftmaxWithLoss,
+        Func::Sum,
+        Func::Mean,
+        Func::Max,
+        Func::Argmax,
+        Func::Log,
+        Func::Sqrt,
+        Func::Tanh,
+        Func::Transpose,
+        Func::Reshape,
+        Func::Range,
+        Func::Linspace,
+        Func::Arange,
+        Func::Print,
+        Func::ZerosLike,
     ];
 
     pub fn name(self) -> &'static str {
@@ -180,16 +291,45 @@ impl Func {
             Func::Randn => "randn",
             Func::Rand => "rand",
             Func::Choice => "choice",
+            Func::Dot => "dot",
+            Func::Affine => "affine",
+            Func::Softmax => "softmax",
+            Func::CrossEntropyError => "cross_entropy_error",
+            Func::SoftmaxWithLoss => "softmax_with_loss",
+            Func::Sum => "sum",
+            Func::Mean => "mean",
+            Func::Max => "max",
+            Func::Argmax => "argmax",
+            Func::Log => "log",
+            Func::Sqrt => "sqrt",
+            Func::Tanh => "tanh",
+            Func::Transpose => "transpose",
+            Func::Reshape => "reshape",
+            Func::Range => "range",
+            Func::Linspace => "linspace",
+            Func::Arange => "arange",
+            Func::Print => "print",
+            Func::ZerosLike => "zeros_like",
         }
     }
 
     pub fn from_name(name: &str) -> Option<Func> {
         Func::ALL.into_iter().find(|f| f.name() == name)
     }
+
+    /// The keyword arguments the function takes, as numpy names them; any other is an error.
+    pub fn keywords(self) -> &'static [&'static str] {
+        match self {
+            Func::Sum | Func::Mean | Func::Max => &["axis", "keepdims"],
+            Func::Argmax => &["axis"],
+            _ => &[],
+        }
+    }
 }
 
-/// Words a user may not bind: statement keywords and every built-in function.
-pub const RESERVED: [&str; 20] = [
+/// Words a user may not bind: statement keywords, the words of `for` and `if`, the literals
+/// `True`, `False`, `nan` and `inf`, and every built-in function.
+pub const RESERVED: [&str; 48] = [
     "back",
     "graph",
     "step",
@@ -197,6 +337,15 @@ pub const RESERVED: [&str; 20] = [
     "seed",
     "del",
     "load",
+    "for",
+    "in",
+    "if",
+    "elif",
+    "else",
+    "True",
+    "False",
+    "nan",
+    "inf",
     "rand",
     "choice",
     "ones",
@@ -208,6 +357,25 @@ pub const RESERVED: [&str; 20] = [
     "exp",
     "add",
     "mul",
+    "dot",
+    "affine",
+    "softmax",
+    "cross_entropy_error",
+    "softmax_with_loss",
+    "sum",
+    "mean",
+    "max",
+    "argmax",
+    "log",
+    "sqrt",
+    "tanh",
+    "transpose",
+    "reshape",
+    "range",
+    "linspace",
+    "arange",
+    "print",
+    "zeros_like",
     "grad",
     "mask",
 ];

@@ -633,6 +633,10 @@ impl Session {
                 self.set_seed(*seed);
                 Outcome::Silent
             }
+            StatementKind::AugAssign { .. }
+            | StatementKind::IndexAssign { .. }
+            | StatementKind::For { .. }
+            | StatementKind::If { .. } => return Err(not_yet_statement(statement)),
             StatementKind::Check { target, sample } => {
                 let node = self.lookup_bound(target)?;
                 // A backward pass, and a forward pass again for each nudge.
@@ -899,6 +903,14 @@ impl Session {
                 self.reserve_floats(self.graph.node(x).value.len(), expr.span)?;
                 Ok(self.graph.unary(UnaryKind::Neg, x, &label))
             }
+            ExprKind::Bool(_) | ExprKind::Transpose(_) | ExprKind::Index { .. } => {
+                Err(not_yet_expr(expr))
+            }
+            ExprKind::Binary {
+                op: op @ (BinOp::MatMul | BinOp::Pow | BinOp::Mod),
+                ..
+            } => Err(not_yet(op.symbol(), expr.span)),
+            ExprKind::Call { kwargs, .. } if !kwargs.is_empty() => Err(not_yet_expr(expr)),
             ExprKind::Binary { op, lhs, rhs } => {
                 let x = self.eval(lhs, source)?;
                 let y = self.eval(rhs, source)?;
@@ -911,6 +923,7 @@ impl Session {
                 func,
                 func_span,
                 args,
+                ..
             } => self.eval_call(*func, *func_span, args, expr.span, &label, source),
             ExprKind::Grad(ident) => {
                 if let Some(grad) = self.gradient_of(&ident.name) {
@@ -1053,6 +1066,25 @@ impl Session {
                     label,
                 ))
             }
+            Func::Dot
+            | Func::Affine
+            | Func::Softmax
+            | Func::CrossEntropyError
+            | Func::SoftmaxWithLoss
+            | Func::Sum
+            | Func::Mean
+            | Func::Max
+            | Func::Argmax
+            | Func::Log
+            | Func::Sqrt
+            | Func::Tanh
+            | Func::Transpose
+            | Func::Reshape
+            | Func::Range
+            | Func::Linspace
+            | Func::Arange
+            | Func::Print
+            | Func::ZerosLike => Err(not_yet(func.name(), func_span)),
             Func::Ones | Func::Zeros | Func::Randn | Func::Rand => {
                 if args.is_empty() {
                     return Err(Error::new(
@@ -1176,6 +1208,40 @@ fn refused(dims: &[usize], span: Span) -> Error {
         msg!("memory-refused", needed = memory::describe(bytes)),
         span,
     )
+}
+
+/// The error for a construct the parser takes but the session does not evaluate yet, named as
+/// it is written (`what`).
+fn not_yet(what: &str, span: Span) -> Error {
+    Error::new(msg!("not-yet-supported", what = what), span)
+}
+
+/// `not_yet` for a statement the session does not run yet.
+fn not_yet_statement(statement: &Statement) -> Error {
+    let what = match &statement.kind {
+        StatementKind::AugAssign { op, .. } => format!("{}=", op.symbol()),
+        StatementKind::IndexAssign { op, .. } => {
+            format!("x[...] {}=", op.map_or("", |op| op.symbol()))
+        }
+        StatementKind::For { .. } => "for".to_string(),
+        StatementKind::If { .. } => "if".to_string(),
+        _ => String::new(),
+    };
+    not_yet(&what, statement.span)
+}
+
+/// `not_yet` for an expression the session does not evaluate yet: at a keyword argument, the
+/// keyword.
+fn not_yet_expr(expr: &Expr) -> Error {
+    match &expr.kind {
+        ExprKind::Call { kwargs, .. } if !kwargs.is_empty() => {
+            let key = &kwargs[0].0;
+            not_yet(&format!("{}=", key.name), key.span)
+        }
+        ExprKind::Bool(b) => not_yet(if *b { "True" } else { "False" }, expr.span),
+        ExprKind::Transpose(_) => not_yet(".T", expr.span),
+        _ => not_yet("x[...]", expr.span),
+    }
 }
 
 /// An error if Ctrl-C was pressed: the statement then fails, and so never happened.

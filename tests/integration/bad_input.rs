@@ -68,8 +68,8 @@ const TABLE: &[(&str, &str)] = &[
         "test.bp:2:17: error: expected ')' to close '(' at 2:8\nkeep = (keep + 1\n                ^\n",
     ),
     (
-        "keep = keep ** 2",
-        "test.bp:2:13: error: there is no '**' operator; multiply instead, e.g. x * x\nkeep = keep ** 2\n            ^^\n",
+        "keep = keep // 2",
+        "test.bp:2:13: error: there is no '//' operator; use '/'\nkeep = keep // 2\n            ^^\n",
     ),
     (
         "back m",

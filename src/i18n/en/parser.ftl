@@ -12,16 +12,31 @@ parse-graph-unknown-option = unknown option '{$option}' for graph; the only opti
 parse-unclosed-quote = expected '"' to close '"'
 parse-expected-file-name = expected a file name inside the quotes
 
+## Blocks: for and if
+parse-expected-in = expected 'in'
+# $keyword is for, if, elif or else.
+parse-expected-colon = expected ':' at the end of the '{$keyword}' line
+# Followed by where the header is: "… after the 'for' line at 1:1".
+parse-expected-block = expected an indented block after the '{$keyword}' line
+parse-unexpected-indent = unexpected indent: this line is indented more than the lines of its block
+parse-bad-dedent = unindent does not match any outer indentation level; line it up with its block or an enclosing one
+parse-tab-indent = indent with spaces, not tabs: how far a tab reaches depends on the editor
+parse-block-not-first = '{$keyword}' must start its own line; it cannot follow ';' or the ':' of another block
+parse-else-without-if = '{$keyword}' has no 'if' to belong to; line it up with the 'if' above it
+parse-statement-after-block = this line is not indented, so the block has ended; in the REPL, enter an empty line to end a block before the next statement
+parse-blocks-too-deep = blocks nest at most {$max} deep (an elif counts as one more)
+
 ## Expressions
 parse-expected-expression-after = expected an expression after '{$after}'
 parse-chained-comparison = comparisons cannot be chained; add parentheses, e.g. (a < b) == c
-parse-no-power = there is no '**' operator; multiply instead, e.g. x * x
 parse-no-floor-division = there is no '//' operator; use '/'
 parse-tuple = tuples are not supported; write a shape as ones(2, 3), not ones((2, 3))
 parse-keyword-not-value = '{$keyword}' is a statement keyword, not a value; use it at the start of a statement, e.g. {$keyword} y
 parse-function-not-value = '{$function}' is a function; call it like {$example}
 parse-too-many-operators = too many operators in one statement (at most {$max}); split it into several statements
 parse-expressions-too-deep = expressions nest at most {$max} deep
+parse-block-keyword-not-value = '{$keyword}' is a keyword of for and if, not a value
+parse-unknown-attribute = unknown attribute '.{$name}'; the only attribute is .T, the transpose
 
 ## Calls
 parse-unknown-function-close = unknown function '{$name}'; did you mean '{$close}'?
@@ -34,6 +49,12 @@ parse-arguments = {$count ->
    *[other] {$count} arguments
 }
 parse-arguments-or-more = {$count} or more arguments
+parse-arguments-between = {$least} to {$most} arguments
+# Followed by where the first keyword argument is: "… after the keyword argument at 1:9".
+parse-positional-after-keyword = a positional argument cannot come after the keyword argument
+parse-repeated-keyword = the keyword argument '{$keyword}' is given twice
+parse-no-keywords = {$function} takes no keyword arguments
+parse-unknown-keyword = {$function} has no keyword argument '{$keyword}'; it takes {$allowed}
 
 ## Numbers and arrays
 parse-expected-number = expected a number
@@ -65,7 +86,7 @@ parse-expected-end = expected ';' or end of line
 parse-expected-statement = expected a statement
 parse-expected-statement-before-semicolon = expected a statement before ';'
 parse-expected-name-before-equals = expected a name before '='
-parse-assign-to-expression = cannot assign to an expression; the left side of '=' must be a name
+parse-assign-to-expression = cannot assign to an expression; the left side of '=' must be a name or an indexed name, e.g. x or x[i]
 parse-unexpected-close = unexpected '{$token}'
 parse-unclosed-paren = expected ')' to close '('
 parse-unclosed-bracket = expected ']' to close '['

@@ -20,6 +20,8 @@ made-by-comparison = a comparison ('{$symbol}')
 made-by-layer = the {$layer} layer
 
 ## Calls and literals
+# $what is the construct as it is written: for, if, +=, x[...], .T, **, @, sum, axis=, True, …
+not-yet-supported = '{$what}' is parsed but not evaluated yet
 call-arity = {$func} takes {$expected} argument(s), got {$got}
 sizes-missing = {$func} takes at least one size, e.g. {$func}(2, 3)
 sizes-not-whole = {$func} takes sizes that are whole numbers of 0 or more, e.g. {$func}(2, 3)

@@ -20,6 +20,8 @@ made-by-comparison = 비교 연산('{$symbol}')의 결과
 made-by-layer = {$layer} 계층의 출력
 
 ## Calls and literals
+# $what is the construct as it is written: for, if, +=, x[...], .T, **, @, sum, axis=, True, …
+not-yet-supported = '{$what}'은(는) 구문 분석만 되고 아직 실행되지는 않습니다
 call-arity = {$func}은(는) 인자를 {$expected}개 받는데 {$got}개가 주어졌습니다
 sizes-missing = {$func}에는 크기를 하나 이상 주세요. 예: {$func}(2, 3)
 sizes-not-whole = {$func}의 크기는 0 이상의 정수여야 합니다. 예: {$func}(2, 3)

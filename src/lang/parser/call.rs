@@ -1,17 +1,21 @@
-//! Calls of the built-in functions, e.g. `relu(x)`, `add(a, b)`, `ones(2, 3)` or `grad(W)`: their
-//! arguments, how many each function takes, and what to say about a misspelt or misused name.
+//! Calls of the built-in functions, e.g. `relu(x)`, `add(a, b)`, `ones(2, 3)`, `sum(x, axis=1)` or
+//! `grad(W)`: their arguments, positional and keyword, how many each function takes, which
+//! keywords it knows, and what to say about a misspelt or misused name.
 
-use super::lexeme::skip;
+use super::lexeme::{name, skip, starts_assignment};
 use super::{Line, Nest, PResult, fail};
 use crate::lang::ast::{Expr, ExprKind, Func, Ident, Span};
 use crate::lang::error::Error;
 use crate::lang::suggest::closest;
 use crate::msg;
 
+/// A call's positional arguments, then its keyword arguments.
+type Arguments = (Vec<Expr>, Vec<(Ident, Expr)>);
+
 impl<'a> Line<'a> {
-    /// `call := relu(e) | sigmoid(e) | exp(e) | add(a, b) | mul(a, b) | grad(NAME) | mask(NAME)
-    /// | ones(d, ...) | zeros(d, ...) | ones_like(e) | randn(d, ...)`, e.g. `add(x, 1)`.
-    /// `paren` starts at the '('.
+    /// `call := FUNCTION '(' arguments ')'`, e.g. `add(x, 1)`, `sum(x, axis=1)` or `grad(W)`:
+    /// one of the built-in functions (`Func`), or `grad(NAME)` / `mask(NAME)`. `paren` starts at
+    /// the '('.
     pub(super) fn call(
         &self,
         word: &str,
@@ -33,8 +37,10 @@ impl<'a> Line<'a> {
             in_brackets: true,
             ..self.deeper(nest, paren)?
         };
-        let (rest, args) = self.arguments(&paren[1..], inner, open)?;
+        let (rest, (args, kwargs)) = self.arguments(&paren[1..], inner, open)?;
         let span = Span::new(name_span.start, self.offset(rest));
+        let allowed = func.map_or(&[][..], Func::keywords);
+        check_keywords(word, allowed, &kwargs)?;
         let kind = match func {
             Some(func) => {
                 check_arity(func, args.len(), span)?;
@@ -42,6 +48,7 @@ impl<'a> Line<'a> {
                     func,
                     func_span: name_span,
                     args,
+                    kwargs,
                 }
             }
             None => {
@@ -63,21 +70,47 @@ impl<'a> Line<'a> {
         Ok((rest, Expr { kind, span }))
     }
 
-    /// `arguments := [expression (',' expression)* [',']] ')'`, what follows a call's '(', e.g.
-    /// `x, 1)`.
-    fn arguments(&self, input: &'a str, nest: Nest, open: Span) -> PResult<'a, Vec<Expr>> {
+    /// `arguments := [argument (',' argument)* [',']] ')'` where an argument is an expression or
+    /// `NAME '=' expression`, and keyword arguments come after every positional one, as in
+    /// Python; what follows a call's '(', e.g. `x, axis=1)`.
+    fn arguments(&self, input: &'a str, nest: Nest, open: Span) -> PResult<'a, Arguments> {
         let mut args = Vec::new();
+        let mut kwargs: Vec<(Ident, Expr)> = Vec::new();
         let mut rest = skip(input, true);
         let mut after = "(";
         loop {
             if let Some(after_close) = rest.strip_prefix(')') {
-                return Ok((after_close, args));
+                return Ok((after_close, (args, kwargs)));
             }
             if rest.is_empty() {
                 return Err(fail(self.unclosed(rest, ')', open)));
             }
-            let (after_arg, arg) = self.expression(rest, nest, after)?;
-            args.push(arg);
+            let keyword = name(rest)
+                .ok()
+                .filter(|(after_name, _)| starts_assignment(skip(after_name, true)));
+            let after_arg = if let Some((after_name, word)) = keyword {
+                let key = Ident {
+                    name: word.to_string(),
+                    span: self.span(rest, after_name),
+                };
+                if kwargs.iter().any(|(k, _)| k.name == word) {
+                    let message = msg!("parse-repeated-keyword", keyword = word);
+                    return Err(fail(Error::new(message, key.span)));
+                }
+                // `starts_assignment` saw the '='.
+                let value_start = skip(&skip(after_name, true)[1..], true);
+                let (after_value, value) = self.expression(value_start, nest, "=")?;
+                kwargs.push((key, value));
+                after_value
+            } else {
+                let (after_arg, arg) = self.expression(rest, nest, after)?;
+                if let Some((first, _)) = kwargs.first() {
+                    let error = Error::new(msg!("parse-positional-after-keyword"), arg.span);
+                    return Err(fail(error.with_related(first.span)));
+                }
+                args.push(arg);
+                after_arg
+            };
             rest = skip(after_arg, true);
             match rest.strip_prefix(',') {
                 Some(after_comma) => {
@@ -103,19 +136,46 @@ fn name_argument(args: Vec<Expr>) -> Option<Ident> {
     }
 }
 
-/// `relu takes 1 argument, got 2` when a call has the wrong number of arguments.
-fn check_arity(func: Func, got: usize, span: Span) -> Result<(), nom::Err<Error>> {
-    let (least, most) = match func {
-        Func::Relu | Func::Sigmoid | Func::Exp | Func::OnesLike => (1, Some(1)),
-        Func::Add | Func::Mul => (2, Some(2)),
+/// How many positional arguments `func` takes: at least, and at most (`None`: no limit).
+fn arity(func: Func) -> (usize, Option<usize>) {
+    match func {
+        Func::Relu
+        | Func::Sigmoid
+        | Func::Exp
+        | Func::OnesLike
+        | Func::ZerosLike
+        | Func::Softmax
+        | Func::Sum
+        | Func::Mean
+        | Func::Max
+        | Func::Argmax
+        | Func::Log
+        | Func::Sqrt
+        | Func::Tanh
+        | Func::Transpose
+        | Func::Print => (1, Some(1)),
+        Func::Add
+        | Func::Mul
+        | Func::Choice
+        | Func::Dot
+        | Func::CrossEntropyError
+        | Func::SoftmaxWithLoss => (2, Some(2)),
+        Func::Affine | Func::Linspace => (3, Some(3)),
         Func::Ones | Func::Zeros | Func::Randn | Func::Rand => (1, None),
-        Func::Choice => (2, Some(2)),
-    };
+        Func::Reshape => (2, None),
+        Func::Range | Func::Arange => (1, Some(3)),
+    }
+}
+
+/// `relu takes 1 argument, got 2` when a call has the wrong number of positional arguments.
+fn check_arity(func: Func, got: usize, span: Span) -> Result<(), nom::Err<Error>> {
+    let (least, most) = arity(func);
     if got >= least && most.is_none_or(|most| got <= most) {
         return Ok(());
     }
     let wanted = match most {
-        Some(n) => msg!("parse-arguments", count = n),
+        Some(n) if n == least => msg!("parse-arguments", count = n),
+        Some(n) => msg!("parse-arguments-between", least = least, most = n),
         None => msg!("parse-arguments-or-more", count = least),
     };
     let message = msg!(
@@ -125,6 +185,32 @@ fn check_arity(func: Func, got: usize, span: Span) -> Result<(), nom::Err<Error>
         got = got
     );
     Err(fail(Error::new(message, span)))
+}
+
+/// The error at the first keyword argument that `function` does not take (`allowed` are those it
+/// does), e.g. `sum has no keyword argument 'axes'; it takes axis, keepdims`.
+fn check_keywords(
+    function: &str,
+    allowed: &[&str],
+    kwargs: &[(Ident, Expr)],
+) -> Result<(), nom::Err<Error>> {
+    let Some((key, _)) = kwargs
+        .iter()
+        .find(|(key, _)| !allowed.contains(&key.name.as_str()))
+    else {
+        return Ok(());
+    };
+    let message = if allowed.is_empty() {
+        msg!("parse-no-keywords", function = function)
+    } else {
+        msg!(
+            "parse-unknown-keyword",
+            function = function,
+            keyword = &key.name,
+            allowed = allowed.join(", ")
+        )
+    };
+    Err(fail(Error::new(message, key.span)))
 }
 
 /// `unknown function 'relux'; did you mean 'relu'?`, or the list of functions when nothing is
@@ -146,21 +232,22 @@ fn unknown_function(word: &str, span: Span) -> Error {
     Error::new(message, span)
 }
 
-/// How to call a built-in function, for the error when its name is used as a value.
-pub(super) fn example_call(function: &str) -> &'static str {
-    match function {
-        "add" => "add(a, b)",
-        "mul" => "mul(a, b)",
-        "ones" => "ones(2, 3)",
-        "zeros" => "zeros(2, 3)",
-        "randn" => "randn(2, 3)",
-        "sigmoid" => "sigmoid(x)",
-        "exp" => "exp(x)",
-        "ones_like" => "ones_like(x)",
-        "grad" => "grad(x)",
-        "mask" => "mask(x)",
-        _ => "relu(x)",
-    }
+/// How to call a built-in function, for the error when its name is used as a value, e.g.
+/// `ones(2, 3)` or `affine(x, W, b)`.
+pub(super) fn example_call(function: &str) -> String {
+    let args = match function {
+        "add" | "mul" | "dot" => "a, b",
+        "ones" | "zeros" | "randn" | "rand" => "2, 3",
+        "choice" => "10, 3",
+        "affine" => "x, W, b",
+        "cross_entropy_error" => "y, t",
+        "softmax_with_loss" => "x, t",
+        "reshape" => "x, 2, 3",
+        "range" | "arange" => "10",
+        "linspace" => "0, 1, 5",
+        _ => "x",
+    };
+    format!("{function}({args})")
 }
 
 #[cfg(test)]
@@ -206,7 +293,7 @@ mod tests {
         );
         assert_error(
             "foo(x)",
-            "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, rand, choice, grad, mask",
+            "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, rand, choice, dot, affine, softmax, cross_entropy_error, softmax_with_loss, sum, mean, max, argmax, log, sqrt, tanh, transpose, reshape, range, linspace, arange, print, zeros_like, grad, mask",
             0,
             3,
         );

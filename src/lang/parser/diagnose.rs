@@ -84,16 +84,17 @@ impl<'a> Line<'a> {
         Error::new(message, self.span_len(at, token_len(at))).with_related(open)
     }
 
-    /// `unexpected character '@'` when `at` starts with a character that begins no token.
+    /// `unexpected character '$'` when `at` starts with a character that begins no token.
     fn invalid_character(&self, at: &'a str) -> Option<Error> {
         let c = at.chars().next()?;
         let next = at.get(c.len_utf8()..).unwrap_or("");
         let valid = match c {
             c if c.is_ascii_alphanumeric() => true,
-            '_' | ' ' | '\t' | '\r' | '\n' | '+' | '-' | '*' | '/' | '<' | '>' | '=' | '('
-            | ')' | '[' | ']' | ',' | ';' | '#' => true,
+            '_' | ' ' | '\t' | '\r' | '\n' | '+' | '-' | '*' | '/' | '@' | '%' | '<' | '>'
+            | '=' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '#' => true,
             '!' => next.starts_with('='),
-            '.' => next.starts_with(|c: char| c.is_ascii_digit()),
+            // A number such as `.5`, or an attribute such as `.T`.
+            '.' => next.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'),
             _ => false,
         };
         let message = msg!(
@@ -133,10 +134,12 @@ mod tests {
         assert_error(")", "unexpected ')'", 0, 1);
         assert_error("x ]", "unexpected ']'", 2, 3);
         assert_error("* 2", "expected a statement, found '*'", 0, 1);
-        assert_error("x @ y", "unexpected character '@'", 2, 3);
+        assert_error("x $ y", "unexpected character '$'", 2, 3);
+        assert_error("x ? y", "unexpected character '?'", 2, 3);
         assert_error("x = 가", "unexpected character '가'", 4, 7);
         assert_error("가", "unexpected character '가'", 0, 3);
-        assert_error("x.T", "unexpected character '.'", 1, 2);
+        assert_error("x. T", "unexpected character '.'", 1, 2);
+        assert_error("x = 1:", "expected ';' or end of line, found ':'", 5, 6);
         assert_error("!x", "unexpected character '!'", 0, 1);
         assert_error(
             "a = 1\nb = 2",

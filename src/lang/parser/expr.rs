@@ -1,11 +1,11 @@
-//! Expressions: precedence from comparisons down to unary signs and primaries, e.g.
-//! `relu(x * W + b) > 0`, with the limits on how deep they nest and how many operators one
+//! Expressions: precedence from comparisons down to unary signs, powers, postfixes (`.T`,
+//! indexing) and primaries, e.g. `relu(x @ W + b) > 0`, with the limits on how deep they nest and how many operators one
 //! statement has. Calls are `call`'s; numbers and arrays are `literal`'s.
 
-use super::lexeme::{additive_op, comparison_op, multiplicative_op, name, skip};
-use super::statement::KEYWORDS;
+use super::lexeme::{additive_op, comparison_op, multiplicative_op, name, power_op, skip};
+use super::statement::{BLOCK_KEYWORDS, KEYWORDS};
 use super::{Line, MAX_DEPTH, MAX_OPERATORS, Nest, PResult, fail};
-use crate::lang::ast::{BinOp, Expr, ExprKind, Span, is_reserved};
+use crate::lang::ast::{BinOp, Expr, ExprKind, Index, Span, is_reserved};
 use crate::lang::error::Error;
 use crate::msg;
 use nom::Parser;
@@ -54,25 +54,19 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// `term := unary (('*' | '/') unary)*`, left-associative, e.g. `x * W / 2`.
+    /// `term := unary (('*' | '/' | '@' | '%') unary)*`, left-associative, e.g. `x @ W / 2`.
     fn term(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
         let (mut rest, mut lhs) = self.unary(input, nest, after)?;
         loop {
             let at_op = skip(rest, nest.in_brackets);
+            // Python users will try this; say plainly that it does not exist.
+            if at_op.starts_with("//") {
+                let message = msg!("parse-no-floor-division");
+                return Err(fail(Error::new(message, self.span_len(at_op, 2))));
+            }
             let Ok((after_op, op)) = multiplicative_op(at_op) else {
                 return Ok((rest, lhs));
             };
-            // Python users will try these; say plainly that they do not exist.
-            let doubled = if at_op.starts_with("**") {
-                Some(msg!("parse-no-power"))
-            } else if at_op.starts_with("//") {
-                Some(msg!("parse-no-floor-division"))
-            } else {
-                None
-            };
-            if let Some(message) = doubled {
-                return Err(fail(Error::new(message, self.span_len(at_op, 2))));
-            }
             self.count_operator(at_op, after_op)?;
             let (after_rhs, rhs) =
                 self.unary(skip(after_op, nest.in_brackets), nest, op.symbol())?;
@@ -81,12 +75,13 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// `unary := ('-' | '+') unary | primary`, e.g. `-x`. Signs bind tighter than `*`, as in
-    /// Python, so `-a * b` is `(-a) * b`. `+x` is just `x`, with the sign inside its span.
+    /// `unary := ('-' | '+') unary | power`, e.g. `-x`. Signs bind tighter than `*`, as in
+    /// Python, so `-a * b` is `(-a) * b`, but looser than `**`. `+x` is just `x`, with the sign
+    /// inside its span.
     fn unary(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
         let Ok((after_sign, sign)) = one_of::<_, _, nom::error::Error<&str>>("+-").parse(input)
         else {
-            return self.primary(input, nest, after);
+            return self.power(input, nest, after);
         };
         let inner = self.deeper(nest, input)?;
         let symbol = if sign == '-' { "-" } else { "+" };
@@ -100,7 +95,137 @@ impl<'a> Line<'a> {
         Ok((rest, Expr { kind, span }))
     }
 
-    /// `primary := number | array | NAME | call | '(' expression ')'`, e.g. `(x + 1)`.
+    /// `power := postfix ['**' unary]`, as Python's: right-associative (`2 ** 3 ** 2` is
+    /// `2 ** 9`), tighter than a sign on its left (`-2 ** 2` is `-(2 ** 2)`), and the exponent
+    /// may have a sign (`2 ** -1`). Each `**` nests one level deeper, so a chain is bounded.
+    fn power(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
+        let (rest, base) = self.postfix(input, nest, after)?;
+        let at_op = skip(rest, nest.in_brackets);
+        let Ok((after_op, op)) = power_op(at_op) else {
+            return Ok((rest, base));
+        };
+        self.count_operator(at_op, after_op)?;
+        let inner = self.deeper(nest, at_op)?;
+        let (rest, exponent) = self.unary(skip(after_op, nest.in_brackets), inner, op.symbol())?;
+        Ok((rest, binary(op, base, exponent)))
+    }
+
+    /// `postfix := primary ('.T' | '[' index (',' index)* [','] ']')*`, e.g. `x[0].T[1:]` or
+    /// `x_train[batch]`. Each postfix counts as an operator, which bounds how deep a chain of
+    /// them makes the tree.
+    fn postfix(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
+        let (mut rest, mut expr) = self.primary(input, nest, after)?;
+        loop {
+            let at = skip(rest, nest.in_brackets);
+            let start = expr.span.start;
+            if let Some(after_dot) = at.strip_prefix('.')
+                && let Ok((after_name, attribute)) = name(after_dot)
+            {
+                if attribute != "T" {
+                    let message = msg!("parse-unknown-attribute", name = attribute);
+                    return Err(fail(Error::new(message, self.span(at, after_name))));
+                }
+                self.count_operator(at, after_name)?;
+                expr = Expr {
+                    kind: ExprKind::Transpose(Box::new(expr)),
+                    span: Span::new(start, self.offset(after_name)),
+                };
+                rest = after_name;
+            } else if let Some(after_open) = at.strip_prefix('[') {
+                self.count_operator(at, after_open)?;
+                let (after_close, indices) = self.indices(at, nest)?;
+                expr = Expr {
+                    kind: ExprKind::Index {
+                        base: Box::new(expr),
+                        indices,
+                    },
+                    span: Span::new(start, self.offset(after_close)),
+                };
+                rest = after_close;
+            } else {
+                return Ok((rest, expr));
+            }
+        }
+    }
+
+    /// The bracketed indices of `e[...]`, from the '[' at `input` to the ']', e.g.
+    /// `[0, 1:, ::2]`. Newlines are blanks inside, as in any bracket.
+    pub(super) fn indices(&self, input: &'a str, nest: Nest) -> PResult<'a, Vec<Index>> {
+        let open = self.span_len(input, 1);
+        let inner = Nest {
+            in_brackets: true,
+            ..self.deeper(nest, input)?
+        };
+        let mut rest = skip(&input[1..], true);
+        let mut indices = Vec::new();
+        let mut after = "[";
+        loop {
+            if let Some(after_close) = rest.strip_prefix(']')
+                && !indices.is_empty()
+            {
+                return Ok((after_close, indices));
+            }
+            if rest.is_empty() {
+                return Err(fail(self.unclosed(rest, ']', open)));
+            }
+            let (after_index, index) = self.index(rest, inner, after)?;
+            indices.push(index);
+            rest = skip(after_index, true);
+            match rest.strip_prefix(',') {
+                Some(after_comma) => {
+                    rest = skip(after_comma, true);
+                    after = ",";
+                }
+                None if rest.starts_with(']') => {}
+                None => return Err(fail(self.unclosed(rest, ']', open))),
+            }
+        }
+    }
+
+    /// `index := expression | [expression] ':' [expression] [':' [expression]]`, e.g. `i`,
+    /// `batch`, `1:`, `:` or `::-1`.
+    fn index(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Index> {
+        let (at_colon, start) = if input.starts_with(':') {
+            (input, None)
+        } else {
+            let (rest, expr) = self.expression(input, nest, after)?;
+            let at_colon = skip(rest, true);
+            if !at_colon.starts_with(':') {
+                return Ok((rest, Index::Expr(expr)));
+            }
+            (at_colon, Some(expr))
+        };
+        let after_colon = &at_colon[1..];
+        let (rest, stop) = self.slice_part(after_colon, nest)?;
+        let (rest, step) = match skip(rest, true).strip_prefix(':') {
+            Some(after_second) => self.slice_part(after_second, nest)?,
+            None => (rest, None),
+        };
+        let span = self.span(input, rest);
+        Ok((
+            rest,
+            Index::Slice {
+                start,
+                stop,
+                step,
+                span,
+            },
+        ))
+    }
+
+    /// The optional stop or step of a slice, after its ':'; none when ':', ',' or ']' (or the
+    /// end) comes next. The rest is after the expression, or right after the ':' without one.
+    fn slice_part(&self, after_colon: &'a str, nest: Nest) -> PResult<'a, Option<Expr>> {
+        let at = skip(after_colon, true);
+        if at.is_empty() || at.starts_with([':', ',', ']']) {
+            return Ok((after_colon, None));
+        }
+        let (rest, expr) = self.expression(at, nest, ":")?;
+        Ok((rest, Some(expr)))
+    }
+
+    /// `primary := number | array | 'True' | 'False' | 'nan' | 'inf' | NAME | call
+    /// | '(' expression ')'`, e.g. `(x + 1)`.
     fn primary(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
         match input.chars().next() {
             Some('[') => self.array(input),
@@ -157,8 +282,22 @@ impl<'a> Line<'a> {
         let (after, word) =
             name(input).map_err(|_| fail(self.expected(msg!("parse-expected-name"), input)))?;
         let span = self.span(input, after);
+        let literal = match word {
+            "True" => Some(ExprKind::Bool(true)),
+            "False" => Some(ExprKind::Bool(false)),
+            "nan" => Some(ExprKind::Number(f64::NAN)),
+            "inf" => Some(ExprKind::Number(f64::INFINITY)),
+            _ => None,
+        };
+        if let Some(kind) = literal {
+            return Ok((after, Expr { kind, span }));
+        }
         if KEYWORDS.contains(&word) {
             let message = msg!("parse-keyword-not-value", keyword = word);
+            return Err(fail(Error::new(message, span)));
+        }
+        if BLOCK_KEYWORDS.contains(&word) {
+            let message = msg!("parse-block-keyword-not-value", keyword = word);
             return Err(fail(Error::new(message, span)));
         }
         let paren = skip(after, nest.in_brackets);
@@ -267,6 +406,7 @@ mod tests {
             func,
             func_span,
             args,
+            ..
         } = &e.kind
         else {
             panic!()
@@ -295,12 +435,6 @@ mod tests {
             9,
         );
         assert_error("()", "expected an expression after '('", 1, 2);
-        assert_error(
-            "x ** 2",
-            "there is no '**' operator; multiply instead, e.g. x * x",
-            2,
-            4,
-        );
         assert_error("x // 2", "there is no '//' operator; use '/'", 2, 4);
     }
 

@@ -62,9 +62,38 @@ pub(super) fn additive_op(input: &str) -> IResult<&str, BinOp> {
     alt((value(BinOp::Add, char('+')), value(BinOp::Sub, char('-')))).parse(input)
 }
 
-/// `'*' | '/'`, e.g. `*` in `a * b`.
+/// `'*' | '/' | '@' | '%'`, e.g. `@` in `x @ W`. Not the first character of `**` or `//`.
 pub(super) fn multiplicative_op(input: &str) -> IResult<&str, BinOp> {
-    alt((value(BinOp::Mul, char('*')), value(BinOp::Div, char('/')))).parse(input)
+    if input.starts_with("**") || input.starts_with("//") {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    alt((
+        value(BinOp::Mul, char('*')),
+        value(BinOp::Div, char('/')),
+        value(BinOp::MatMul, char('@')),
+        value(BinOp::Mod, char('%')),
+    ))
+    .parse(input)
+}
+
+/// `'**'`, e.g. in `x ** 2`.
+pub(super) fn power_op(input: &str) -> IResult<&str, BinOp> {
+    value(BinOp::Pow, tag("**")).parse(input)
+}
+
+/// `'+=' | '-=' | '*=' | '/='`, the operator of an augmented assignment without its `=`, e.g.
+/// `Sub` for `-=` in `W -= 0.1 * dW`.
+pub(super) fn augmented_op(input: &str) -> IResult<&str, BinOp> {
+    alt((
+        value(BinOp::Add, tag("+=")),
+        value(BinOp::Sub, tag("-=")),
+        value(BinOp::Mul, tag("*=")),
+        value(BinOp::Div, tag("/=")),
+    ))
+    .parse(input)
 }
 
 pub(super) fn is_name_char(c: char) -> bool {
@@ -104,7 +133,7 @@ pub(super) fn token_len(text: &str) -> usize {
             .unwrap_or(after.len());
         return text.len() - after.len() + tail;
     }
-    if ["<=", ">=", "==", "!=", "**", "//"]
+    if ["<=", ">=", "==", "!=", "**", "//", "+=", "-=", "*=", "/="]
         .iter()
         .any(|op| text.starts_with(op))
     {

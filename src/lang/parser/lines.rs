@@ -1,21 +1,75 @@
 //! Logical lines: where one line of the language ends, before any parsing. A physical line
-//! continues on the next while a '[' or '(' is open, so a script is split into logical lines and
-//! a REPL or editor asks whether to read another line.
+//! continues on the next while a '[' or '(' is open, and a block header (`for i in range(3):`)
+//! takes its indented block with it, so a script is split into logical lines and a REPL or editor
+//! asks whether to read another line.
 
 use super::lexeme::is_name_char;
+use super::statement::compound_keyword;
 
-/// True when `text` has a '[' or '(' still open (ignoring comments), i.e. a REPL/script reader
-/// should read another line before parsing.
+/// True when `text` needs another line before it can be parsed: a '[' or '(' is still open
+/// (ignoring comments), or `text` starts with a block header (a line that ends in ':' or starts
+/// with `for`, `if`, `elif` or `else`) and its last physical line is not empty. As in Python's
+/// REPL, an empty line ends a block.
 pub fn needs_more_input(text: &str) -> bool {
     let mut brackets = Brackets::new();
     brackets.feed(text);
-    brackets.open()
+    if brackets.mismatched {
+        return false;
+    }
+    if brackets.open() {
+        return true;
+    }
+    let Some(&(_, first)) = bracket_lines(text).first() else {
+        return false;
+    };
+    let last_line = text.rsplit('\n').next().unwrap_or_default();
+    starts_block(first) && !last_line.trim().is_empty()
 }
 
 /// Split a whole script into logical lines: (byte offset of the line in `src`, the line text
-/// without its newline). Physical lines are joined while a bracket is open. `\r\n` endings are
-/// handled (the `\r` is not part of the text).
+/// without its newline). Physical lines are joined while a bracket is open, and a block header
+/// is joined with its block: the lines after it, up to the first one that is indented no more
+/// than the header and is not blank or only a comment (an `if`'s `elif` and `else`, lined up with
+/// it, belong to it too). Blank and comment lines after a block are lines of their own. `\r\n`
+/// endings are handled (the `\r` is not part of the text).
 pub fn logical_lines(src: &str) -> Vec<(usize, &str)> {
+    let lines = bracket_lines(src);
+    let mut logical = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (start, header) = lines[i];
+        let mut last = i;
+        if starts_block(header) {
+            let columns = indentation(header);
+            let chains = first_word(header) == Some("if");
+            for (j, &(_, line)) in lines.iter().enumerate().skip(i + 1) {
+                if is_blank(line) {
+                    continue;
+                }
+                let deeper = match indentation(line) {
+                    // A tab is an error the parser reports, in the block it is indented into.
+                    None => true,
+                    Some(line_columns) => columns.is_some_and(|c| line_columns > c),
+                };
+                let chained = chains
+                    && indentation(line) == columns
+                    && matches!(first_word(line), Some("elif" | "else"));
+                if !(deeper || chained) {
+                    break;
+                }
+                last = j;
+            }
+        }
+        let (last_start, last_line) = lines[last];
+        logical.push((start, &src[start..last_start + last_line.len()]));
+        i = last + 1;
+    }
+    logical
+}
+
+/// The lines of `src` with physical lines joined while a bracket is open: (byte offset, text
+/// without its newline).
+fn bracket_lines(src: &str) -> Vec<(usize, &str)> {
     let mut lines = Vec::new();
     let mut brackets = Brackets::new();
     let mut start = 0;
@@ -37,6 +91,38 @@ pub fn logical_lines(src: &str) -> Vec<(usize, &str)> {
     lines
 }
 
+/// Whether `line` is a block header: it starts with `for`, `if`, `elif` or `else`, or it ends in
+/// ':' (outside comments), as `while x:` would, which then takes its block into its error.
+fn starts_block(line: &str) -> bool {
+    let at = line.trim_start_matches([' ', '\t', '\r']);
+    if compound_keyword(at).is_some() || matches!(first_word(line), Some("elif" | "else")) {
+        return true;
+    }
+    let mut brackets = Brackets::new();
+    brackets.feed(line);
+    brackets.last == Some(':')
+}
+
+/// The name `line` starts with after its indentation, e.g. `else` in `  else:`.
+fn first_word(line: &str) -> Option<&str> {
+    let at = line.trim_start_matches([' ', '\t', '\r']);
+    let len = at.find(|c: char| !is_name_char(c)).unwrap_or(at.len());
+    (len > 0).then(|| &at[..len])
+}
+
+/// How many spaces indent `line`, or `None` when a tab does.
+fn indentation(line: &str) -> Option<usize> {
+    let at = line.trim_start_matches([' ', '\t']);
+    let blanks = &line[..line.len() - at.len()];
+    (!blanks.contains('\t')).then_some(blanks.len())
+}
+
+/// Whether `line` has no statement: only blanks, or a comment.
+fn is_blank(line: &str) -> bool {
+    let at = line.trim_start_matches([' ', '\t', '\r', '\n']);
+    at.is_empty() || at.starts_with('#')
+}
+
 /// The open brackets of text read so far, to decide whether a line continues on the next one.
 /// Comments are skipped; the file name of a `graph` statement is skipped too, since it may
 /// contain brackets (or quotes around them) that are not the language's.
@@ -49,6 +135,9 @@ struct Brackets {
     quote: bool,
     statement_start: bool,
     graph: bool,
+    /// The last character that is not a blank, a comment or a graph file name, e.g. the ':' of
+    /// `for i in x:  # loop`.
+    last: Option<char>,
 }
 
 impl Brackets {
@@ -60,6 +149,7 @@ impl Brackets {
             quote: false,
             statement_start: true,
             graph: false,
+            last: None,
         }
     }
 
@@ -86,6 +176,9 @@ impl Brackets {
                 continue;
             }
             let at_start = std::mem::replace(&mut self.statement_start, false);
+            if c != '#' && !self.graph {
+                self.last = Some(c);
+            }
             match c {
                 '#' => {
                     self.comment = true;
@@ -125,7 +218,7 @@ fn without_newline(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::ast::Span;
+    use crate::lang::ast::{Span, StatementKind};
     use crate::lang::parser::parse_line;
 
     #[test]
@@ -183,5 +276,136 @@ mod tests {
             (e.span, e.related),
             (Span::new(9, 9), Some(Span::new(4, 5)))
         );
+    }
+
+    #[test]
+    fn needs_more_input_while_a_block_is_open() {
+        for text in [
+            "for i in range(3):",
+            "for i in range(3):  # loop",
+            "for i in range(3):\n    x = i",
+            "for i in range(3):\n    x = i\n    if x:",
+            "if x: y = 1",
+            "if x:\n    y = 1\nelse:",
+            "else:",
+            "while x:",
+            "for i in range(\n3):",
+            "for i in x:\n    y = [1,\n",
+        ] {
+            assert!(needs_more_input(text), "{text:?}");
+        }
+        for text in [
+            // An empty line right after the header ends it too; parsing says the block is
+            // missing, as Python does.
+            "for i in range(3):\n",
+            "for i in range(3):\n    x = i\n",
+            "for i in range(3):\n    x = i\n   ",
+            "for i in range(3):\r\n    x = i\r\n",
+            "if x: y = 1\n",
+            "x = 1",
+            "x = 1  # note:",
+            "graph y --dot a:",
+            "graph y --dot \"a:\"",
+            "for = 1",
+            "format = 1",
+            "x = y[1:]",
+            "for i in x): ",
+        ] {
+            assert!(!needs_more_input(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn logical_lines_take_a_header_with_its_block() {
+        let src = "load digits\nfor i in range(3):\n    x = i\n\n      # inner comment\n    y = [1,\n2]\n# after\n\nif x:\n    a = 1\nelif y:\n    a = 2\nelse:\n    a = 3\nz = 1\n";
+        let lines = logical_lines(src);
+        let at = |text: &str| src.find(text).unwrap();
+        assert_eq!(
+            lines,
+            vec![
+                (0, "load digits"),
+                (
+                    at("for"),
+                    "for i in range(3):\n    x = i\n\n      # inner comment\n    y = [1,\n2]"
+                ),
+                (at("# after"), "# after"),
+                (at("# after") + 8, ""),
+                (
+                    at("if x"),
+                    "if x:\n    a = 1\nelif y:\n    a = 2\nelse:\n    a = 3"
+                ),
+                (at("z = 1"), "z = 1"),
+            ]
+        );
+        // Each unit parses at its offset, with spans into the file.
+        let statements = parse_line(lines[1].1, lines[1].0).unwrap();
+        let StatementKind::For { body, .. } = &statements[0].kind else {
+            panic!("{statements:?}")
+        };
+        assert_eq!(body.len(), 2);
+        assert_eq!(body[1].span.start, at("y = [1,"));
+        assert_eq!(body[1].span.end, at("2]") + 2);
+        assert_eq!(parse_line(lines[4].1, lines[4].0).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn logical_lines_end_a_block_where_python_does() {
+        // A `for` takes no `else`; an `if` takes only one lined up with it.
+        assert_eq!(
+            logical_lines("for i in x:\n    y\nelse:\n    z"),
+            vec![(0, "for i in x:\n    y"), (18, "else:\n    z")]
+        );
+        assert_eq!(
+            logical_lines("if a:\n    if b:\n        c\n    else:\n        d\nelse:\n    e\nf"),
+            vec![
+                (
+                    0,
+                    "if a:\n    if b:\n        c\n    else:\n        d\nelse:\n    e"
+                ),
+                (58, "f")
+            ]
+        );
+        // A header without a block is a unit of its own; parsing it says the block is missing.
+        assert_eq!(
+            logical_lines("for i in x:\nz"),
+            vec![(0, "for i in x:"), (12, "z")]
+        );
+        // A dedent that matches no level stays in the block, for the parser to report.
+        assert_eq!(
+            logical_lines("for i in x:\n    y\n  z\nw"),
+            vec![(0, "for i in x:\n    y\n  z"), (22, "w")]
+        );
+        // A tab-indented line stays in the block too, whatever width a tab has.
+        assert_eq!(
+            logical_lines("    for i in x:\n\ty\nz"),
+            vec![(0, "    for i in x:\n\ty"), (19, "z")]
+        );
+        // Single-line blocks, an indented header, CRLF, and a header with a bracket open.
+        assert_eq!(
+            logical_lines(
+                "if x: y\nelse: z\nw\n  for i in x:\r\n    y\r\n  v\r\nfor i in range(\n3):\n y"
+            ),
+            vec![
+                (0, "if x: y\nelse: z"),
+                (16, "w"),
+                (18, "  for i in x:\r\n    y"),
+                (40, "  v"),
+                (45, "for i in range(\n3):\n y"),
+            ]
+        );
+        // A line indented under a single-line block belongs to it, and is an error there.
+        let src = "if x: y\n    z";
+        assert_eq!(logical_lines(src), vec![(0, src)]);
+        let e = parse_line(src, 0).unwrap_err();
+        assert_eq!(
+            (e.message.id, e.span),
+            ("parse-unexpected-indent", Span::new(12, 13))
+        );
+        // Every statement of a script made of units is where logical_lines says.
+        let src = "for i in x:\n    y = (1 +\n  2)\n    z = i";
+        let lines = logical_lines(src);
+        assert_eq!(lines, vec![(0, src)]);
+        let e = parse_line("for i in x:\n    y\n  z", 0).unwrap_err();
+        assert_eq!(e.span, Span::new(20, 21));
     }
 }

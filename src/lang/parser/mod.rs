@@ -9,19 +9,23 @@
 //! where it happens than to recover from nom's error kinds (`diagnose` words those failures). A
 //! grammar function either succeeds or fails for good with `nom::Err::Failure(Error)`: nothing
 //! backtracks over an error meant for the user. Splitting a script into logical lines, before any
-//! of this, is `lines`.
+//! of this, is `lines`; `grammar_tests` tests the grammar chapter 5's code needs (`**`, `@`,
+//! indexing, keyword arguments, blocks).
 //!
 //! Every grammar function receives a suffix of the line being parsed, so the offset of a position
 //! is the length of the line minus the length of what is left; spans add the line's `base`.
 //!
-//! Recursion is bounded so that no input can overflow the stack: parentheses, calls and unary
-//! signs nest at most `MAX_DEPTH` deep, array literals likewise, and one statement has at most
-//! `MAX_OPERATORS` binary operators (a chain of them is a tree as deep as it is long, and whoever
-//! walks the tree recurses that deep).
+//! Recursion is bounded so that no input can overflow the stack: parentheses, calls, index
+//! brackets, unary signs and `**` nest at most `MAX_DEPTH` deep, array literals likewise, `for`
+//! and `if` blocks likewise (each `elif` counting as one more), and one statement has at most
+//! `MAX_OPERATORS` binary operators and postfixes (`.T`, `[...]`): a chain of them is a tree as
+//! deep as it is long, and whoever walks the tree recurses that deep.
 
 mod call;
 mod diagnose;
 mod expr;
+#[cfg(test)]
+mod grammar_tests;
 mod lexeme;
 mod lines;
 mod literal;
@@ -37,7 +41,9 @@ use nom::IResult;
 use std::cell::Cell;
 
 /// Parse one logical line (may contain newlines inside open brackets, and several statements
-/// separated by ';').
+/// separated by ';'), or one `for` or `if` statement with its indented blocks, as
+/// `logical_lines` gives them; `text` starts at the start of its first line, so that the blanks
+/// before a header are its indentation.
 /// `base` is the byte offset of `text` in the file: every Span in the result (and in the error) is
 /// base + offset in text.
 pub fn parse_line(text: &str, base: usize) -> Result<Vec<Statement>, Error> {

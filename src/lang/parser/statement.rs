@@ -1,22 +1,77 @@
-//! Statements: a line of them separated by ';', and each kind of statement, e.g.
-//! `W = randn(2, 3); back loss ones; graph loss --dot out.dot; check loss`. Their expressions are
-//! `expr`'s.
+//! Statements: a line of them separated by ';', each kind of statement, and the `for` and `if`
+//! statements whose blocks span several lines, e.g.
+//! `W = randn(2, 3); back loss ones; graph loss --dot out.dot; check loss` or
+//! `for i in range(3):` followed by an indented block. Their expressions are `expr`'s.
+//!
+//! Blocks follow Python. A header ends in ':'; its block is either the rest of that line
+//! (`for i in range(3): x = x + i`) or the lines after it that are indented more than the header,
+//! all by the same amount. The block ends at the first line, not blank and not only a comment,
+//! indented no more than the header, which must then be indented as some enclosing block is.
+//! Indentation counts spaces. A tab in it is an error ("indent with spaces"), not 8 columns:
+//! whether a tab lines up with spaces depends on the editor, and a learner cannot see the
+//! difference, so the parser refuses to guess.
 
-use super::lexeme::{ends_file_name, name, skip, starts_assignment, starts_expression};
-use super::{Line, Nest, PResult, fail};
-use crate::lang::ast::{Dout, Ident, Statement, StatementKind, is_reserved};
+use super::lexeme::{
+    augmented_op, ends_file_name, name, skip, starts_assignment, starts_expression, token_len,
+};
+use super::{Line, MAX_DEPTH, Nest, PResult, fail};
+use crate::lang::ast::{BinOp, Dout, Ident, Span, Statement, StatementKind, is_reserved};
 use crate::lang::error::Error;
 use crate::msg;
 
-/// The statement keywords; the other reserved words are functions.
+/// The statement keywords; the other reserved words are functions, literals and
+/// `BLOCK_KEYWORDS`.
 pub(super) const KEYWORDS: [&str; 7] = ["back", "graph", "step", "check", "seed", "del", "load"];
 
+/// The words of the `for` and `if` statements.
+pub(super) const BLOCK_KEYWORDS: [&str; 5] = ["for", "in", "if", "elif", "else"];
+
+/// The keyword of the `for` or `if` statement that starts at `at`, if one does. `for = 1` is an
+/// (invalid) assignment instead.
+pub(super) fn compound_keyword(at: &str) -> Option<&'static str> {
+    let (after, word) = name(at).ok()?;
+    if starts_assignment(skip(after, false)) {
+        return None;
+    }
+    match word {
+        "for" => Some("for"),
+        "if" => Some("if"),
+        _ => None,
+    }
+}
+
 impl<'a> Line<'a> {
-    /// `line := [statement (';' statement)* [';']]`, e.g. `a = [1, 2]; back a   # comment`.
+    /// `line := compound | [statement (';' statement)* [';']]`: one logical line, either
+    /// statements separated by ';', e.g. `a = [1, 2]; back a   # comment`, or one `for` or `if`
+    /// statement with its blocks. `input` starts where the line does, so its blanks are the
+    /// header's indentation.
     pub(super) fn line(&self, input: &'a str) -> PResult<'a, Vec<Statement>> {
+        let first = skip(input, false);
+        let Some(keyword) = compound_keyword(first) else {
+            return self.statements(input, false);
+        };
+        let indent = self.indentation(input, first)?;
+        let (rest, statement) = self.compound(first, keyword, indent, 0)?;
+        if let Some((line_indent, at)) = self.next_line(rest)? {
+            let message = match name(at) {
+                Ok((_, word @ ("else" | "elif"))) => {
+                    msg!("parse-else-without-if", keyword = word)
+                }
+                _ if line_indent > indent => msg!("parse-unexpected-indent"),
+                _ => msg!("parse-statement-after-block"),
+            };
+            return Err(fail(Error::new(message, self.span_len(at, token_len(at)))));
+        }
+        Ok((&rest[rest.len()..], vec![statement]))
+    }
+
+    /// `statements := [statement (';' statement)* [';']]` up to the end of the text, or in a
+    /// block (`in_block`) up to the end of the physical line too, e.g. `x = 1; y = 2;`.
+    fn statements(&self, input: &'a str, in_block: bool) -> PResult<'a, Vec<Statement>> {
+        let ends = |rest: &str| rest.is_empty() || (in_block && rest.starts_with('\n'));
         let mut statements = Vec::new();
         let mut rest = skip(input, false);
-        while !rest.is_empty() {
+        while !ends(rest) {
             // The operator limit bounds the depth of one statement's tree, so it starts afresh.
             self.operators.set(0);
             let (after, mut statement) = self.statement(rest)?;
@@ -24,7 +79,7 @@ impl<'a> Line<'a> {
             if let Some(after_semicolon) = rest.strip_prefix(';') {
                 statement.silent = true;
                 rest = skip(after_semicolon, false);
-            } else if !rest.is_empty() {
+            } else if !ends(rest) {
                 return Err(fail(self.trailing(rest, &statement)));
             }
             statements.push(statement);
@@ -32,12 +87,24 @@ impl<'a> Line<'a> {
         Ok((rest, statements))
     }
 
-    /// `statement := assignment | back | graph | step | check | expression`, e.g. `back y ones`.
+    /// `statement := assignment | augmented | index_assignment | back | graph | step | check
+    /// | seed | del | load | expression`, e.g. `back y ones`. A `for` or `if` must start its
+    /// line (`line` and `block` take those), so here it is an error, as `else` is.
     fn statement(&self, input: &'a str) -> PResult<'a, Statement> {
         if let Ok((after, word)) = name(input) {
+            let next = skip(after, false);
             // `back = 1` is an (invalid) assignment, not a `back` statement, so this comes first.
-            if starts_assignment(skip(after, false)) {
+            if starts_assignment(next) {
                 return self.assignment(input);
+            }
+            if let Ok((after_op, op)) = augmented_op(next) {
+                return self.augmented_assignment(input, op, after_op);
+            }
+            if next.starts_with('[')
+                && !is_reserved(word)
+                && let Some(assignment) = self.index_assignment(input, next)?
+            {
+                return Ok(assignment);
             }
             match word {
                 "back" => return self.back(input),
@@ -47,6 +114,14 @@ impl<'a> Line<'a> {
                 "seed" => return self.seed(input),
                 "del" => return self.del(input),
                 "load" => return self.load(input),
+                "for" | "if" => {
+                    let message = msg!("parse-block-not-first", keyword = word);
+                    return Err(fail(Error::new(message, self.span(input, after))));
+                }
+                "else" | "elif" => {
+                    let message = msg!("parse-else-without-if", keyword = word);
+                    return Err(fail(Error::new(message, self.span(input, after))));
+                }
                 _ => {}
             }
         }
@@ -64,6 +139,76 @@ impl<'a> Line<'a> {
 
     /// `assignment := NAME '=' expression`, e.g. `W = randn(2, 3)`.
     fn assignment(&self, input: &'a str) -> PResult<'a, Statement> {
+        let (name, equals) = self.assigned_name(input)?;
+        let value_start = equals.strip_prefix('=').map(|r| skip(r, false));
+        let value_start = value_start
+            .ok_or_else(|| fail(self.expected(msg!("parse-expected-equals"), equals)))?;
+        let (rest, value) = self.expression(value_start, Nest::default(), "=")?;
+        let statement = Statement {
+            span: self.span(input, rest),
+            kind: StatementKind::Assign { name, value },
+            silent: false,
+        };
+        Ok((rest, statement))
+    }
+
+    /// `augmented := NAME ('+=' | '-=' | '*=' | '/=') expression`, e.g. `W1 -= 0.1 * dW1`.
+    /// `after_op` is the text after the operator.
+    fn augmented_assignment(
+        &self,
+        input: &'a str,
+        op: BinOp,
+        after_op: &'a str,
+    ) -> PResult<'a, Statement> {
+        let (name, _) = self.assigned_name(input)?;
+        let symbol = format!("{}=", op.symbol());
+        let (rest, value) = self.expression(skip(after_op, false), Nest::default(), &symbol)?;
+        let statement = Statement {
+            span: self.span(input, rest),
+            kind: StatementKind::AugAssign { name, op, value },
+            silent: false,
+        };
+        Ok((rest, statement))
+    }
+
+    /// `index_assignment := NAME '[' index (',' index)* ']' ('=' | '+=' | '-=' | '*=' | '/=')
+    /// expression`, e.g. `losses[i] = loss`; `open` is at the '['. `None` when no assignment
+    /// follows the brackets, so the statement is an expression such as `x[0] + 1`.
+    fn index_assignment(
+        &self,
+        input: &'a str,
+        open: &'a str,
+    ) -> Result<Option<(&'a str, Statement)>, nom::Err<Error>> {
+        let (name, _) = self.assigned_name(input)?;
+        let (after_close, indices) = self.indices(open, Nest::default())?;
+        let at_op = skip(after_close, false);
+        let (after_op, op) = if starts_assignment(at_op) {
+            (&at_op[1..], None)
+        } else if let Ok((after_op, op)) = augmented_op(at_op) {
+            (after_op, Some(op))
+        } else {
+            // The expression is parsed again from its start, and counts its operators afresh.
+            self.operators.set(0);
+            return Ok(None);
+        };
+        let symbol = format!("{}=", op.map_or("", BinOp::symbol));
+        let (rest, value) = self.expression(skip(after_op, false), Nest::default(), &symbol)?;
+        let statement = Statement {
+            span: self.span(input, rest),
+            kind: StatementKind::IndexAssign {
+                name,
+                indices,
+                op,
+                value,
+            },
+            silent: false,
+        };
+        Ok(Some((rest, statement)))
+    }
+
+    /// The NAME at the start of an assignment, which must not be a built-in name, and the text
+    /// after it and its blanks.
+    fn assigned_name(&self, input: &'a str) -> Result<(Ident, &'a str), nom::Err<Error>> {
         let (after, word) =
             name(input).map_err(|_| fail(self.expected(msg!("parse-expected-name"), input)))?;
         let name_span = self.span(input, after);
@@ -71,21 +216,189 @@ impl<'a> Line<'a> {
             let message = msg!("parse-assign-built-in", name = word);
             return Err(fail(Error::new(message, name_span)));
         }
-        let equals = skip(after, false);
-        let value_start = equals.strip_prefix('=').map(|r| skip(r, false));
-        let value_start = value_start
-            .ok_or_else(|| fail(self.expected(msg!("parse-expected-equals"), equals)))?;
-        let (rest, value) = self.expression(value_start, Nest::default(), "=")?;
         let name = Ident {
             name: word.to_string(),
             span: name_span,
         };
+        Ok((name, skip(after, false)))
+    }
+
+    /// `compound := for | if` at `input`, its keyword, on a line indented `indent` columns;
+    /// `depth` blocks enclose it (an `elif` counts as one more), at most `MAX_DEPTH`.
+    fn compound(
+        &self,
+        input: &'a str,
+        keyword: &str,
+        indent: usize,
+        depth: usize,
+    ) -> PResult<'a, Statement> {
+        if depth >= MAX_DEPTH {
+            let message = msg!("parse-blocks-too-deep", max = MAX_DEPTH);
+            return Err(fail(Error::new(
+                message,
+                self.span_len(input, keyword.len()),
+            )));
+        }
+        self.operators.set(0);
+        if keyword == "for" {
+            self.for_loop(input, indent, depth)
+        } else {
+            self.if_statement(input, keyword, indent, depth)
+        }
+    }
+
+    /// `for := 'for' NAME 'in' expression ':' suite`, e.g. `for i in range(1000):`.
+    fn for_loop(&self, input: &'a str, indent: usize, depth: usize) -> PResult<'a, Statement> {
+        let keyword_span = self.span_len(input, "for".len());
+        let (after_var, var) = self.target(skip(&input["for".len()..], false), "for")?;
+        let at_in = skip(after_var, false);
+        let after_in = match name(at_in) {
+            Ok((after_in, "in")) => after_in,
+            _ => return Err(fail(self.found(msg!("parse-expected-in"), at_in))),
+        };
+        let (after_iter, iter) = self.expression(skip(after_in, false), Nest::default(), "in")?;
+        let header_end = iter.span.end;
+        let (rest, body) = self.suite(after_iter, "for", keyword_span, indent, depth)?;
+        let end = body.last().map_or(header_end, |s| s.span.end);
         let statement = Statement {
-            span: self.span(input, rest),
-            kind: StatementKind::Assign { name, value },
+            span: Span::new(keyword_span.start, end),
+            kind: StatementKind::For { var, iter, body },
             silent: false,
         };
         Ok((rest, statement))
+    }
+
+    /// `if := ('if' | 'elif') expression ':' suite [elif | 'else' ':' suite]`, e.g. `if x > 0:`;
+    /// an `elif` or `else` lines up with its `if`. `keyword` is `if` or `elif`.
+    fn if_statement(
+        &self,
+        input: &'a str,
+        keyword: &str,
+        indent: usize,
+        depth: usize,
+    ) -> PResult<'a, Statement> {
+        let keyword_span = self.span_len(input, keyword.len());
+        let cond_start = skip(&input[keyword.len()..], false);
+        let (after_cond, cond) = self.expression(cond_start, Nest::default(), keyword)?;
+        let (mut rest, then_body) = self.suite(after_cond, keyword, keyword_span, indent, depth)?;
+        let mut else_body = Vec::new();
+        if let Some((line_indent, at)) = self.next_line(rest)?
+            && line_indent == indent
+        {
+            match name(at) {
+                Ok((_, "elif")) => {
+                    let (after, elif) = self.compound(at, "elif", indent, depth + 1)?;
+                    else_body.push(elif);
+                    rest = after;
+                }
+                Ok((after_else, "else")) => {
+                    let else_span = self.span(at, after_else);
+                    let (after, body) = self.suite(after_else, "else", else_span, indent, depth)?;
+                    else_body = body;
+                    rest = after;
+                }
+                _ => {}
+            }
+        }
+        let end = else_body
+            .last()
+            .or(then_body.last())
+            .map_or(cond.span.end, |s| s.span.end);
+        let statement = Statement {
+            span: Span::new(keyword_span.start, end),
+            kind: StatementKind::If {
+                cond,
+                then_body,
+                else_body,
+            },
+            silent: false,
+        };
+        Ok((rest, statement))
+    }
+
+    /// `suite := ':' (statements | NEWLINE block)`: the ':' that ends a header (at `input`, after
+    /// blanks) and the block after it, either the rest of the line or the lines indented more
+    /// than the header's `indent`. `keyword` and its span name the header in errors.
+    fn suite(
+        &self,
+        input: &'a str,
+        keyword: &str,
+        keyword_span: Span,
+        indent: usize,
+        depth: usize,
+    ) -> PResult<'a, Vec<Statement>> {
+        let at_colon = skip(input, false);
+        let Some(after_colon) = at_colon.strip_prefix(':') else {
+            let message = msg!("parse-expected-colon", keyword = keyword);
+            return Err(fail(self.found(message, at_colon)));
+        };
+        let rest = skip(after_colon, false);
+        if !rest.is_empty() && !rest.starts_with('\n') {
+            // The block on the header's own line, e.g. `for i in range(3): x = x + i`.
+            return self.statements(rest, true);
+        }
+        let next = self.next_line(rest)?;
+        let Some((block_indent, mut at)) = next.filter(|(line_indent, _)| *line_indent > indent)
+        else {
+            // Where the block should have been: the line that is not indented, or the end.
+            let at = next.map_or(&rest[rest.len()..], |(_, at)| at);
+            let message = msg!("parse-expected-block", keyword = keyword);
+            let span = self.span_len(at, token_len(at));
+            return Err(fail(Error::new(message, span).with_related(keyword_span)));
+        };
+        let mut body = Vec::new();
+        loop {
+            let (rest, statements) = match compound_keyword(at) {
+                Some(keyword) => {
+                    let (rest, statement) = self.compound(at, keyword, block_indent, depth + 1)?;
+                    (rest, vec![statement])
+                }
+                None => self.statements(at, true)?,
+            };
+            body.extend(statements);
+            match self.next_line(rest)? {
+                Some((line_indent, next)) if line_indent == block_indent => at = next,
+                Some((line_indent, next)) if line_indent > indent => {
+                    let message = if line_indent > block_indent {
+                        msg!("parse-unexpected-indent")
+                    } else {
+                        msg!("parse-bad-dedent")
+                    };
+                    return Err(fail(Error::new(
+                        message,
+                        self.span_len(next, token_len(next)),
+                    )));
+                }
+                _ => return Ok((rest, body)),
+            }
+        }
+    }
+
+    /// The next line after `rest` (at a line break or the end of the text) that is not blank
+    /// or only a comment: how many columns it is indented, and where its statement starts.
+    /// `None` at the end of the text.
+    fn next_line(&self, rest: &'a str) -> Result<Option<(usize, &'a str)>, nom::Err<Error>> {
+        let mut rest = rest;
+        while let Some(line) = rest.strip_prefix('\n') {
+            let at = skip(line, false);
+            if at.is_empty() || at.starts_with('\n') {
+                rest = at;
+                continue;
+            }
+            return Ok(Some((self.indentation(line, at)?, at)));
+        }
+        Ok(None)
+    }
+
+    /// How many columns the line starting at `line` is indented, its statement starting at
+    /// `at`: the spaces before it. A tab there is an error (see the top of this file).
+    fn indentation(&self, line: &'a str, at: &'a str) -> Result<usize, nom::Err<Error>> {
+        let blanks = &line[..line.len() - at.len()];
+        if let Some(tab) = blanks.find('\t') {
+            let error = Error::new(msg!("parse-tab-indent"), self.span_len(&line[tab..], 1));
+            return Err(fail(error));
+        }
+        Ok(blanks.chars().filter(|&c| c == ' ').count())
     }
 
     /// `back := 'back' NAME ['ones' | expression]`, e.g. `back loss` or `back y [[1, 0], [0, 1]]`.
@@ -437,7 +750,7 @@ mod tests {
         assert_error("a = )", "expected an expression after '='", 4, 5);
         assert_error(
             "a + b = 1",
-            "cannot assign to an expression; the left side of '=' must be a name",
+            "cannot assign to an expression; the left side of '=' must be a name or an indexed name, e.g. x or x[i]",
             0,
             5,
         );

@@ -4,7 +4,7 @@
 
 use super::{logical_lines, needs_more_input, parse_line};
 use crate::i18n::{Arg, Lang, Message, ids};
-use crate::lang::ast::{Dout, Expr, ExprKind, Ident, Span, Statement, StatementKind};
+use crate::lang::ast::{Dout, Expr, ExprKind, Ident, Index, Span, Statement, StatementKind};
 use crate::lang::error::Error;
 use proptest::prelude::*;
 
@@ -75,19 +75,104 @@ pub(super) fn assert_error(text: &str, message: &str, start: usize, end: usize) 
 pub(super) fn show(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Number(n) => format!("{n}"),
+        ExprKind::Bool(b) => format!("{b}"),
         ExprKind::Array { shape, values } => format!("array{shape:?}{values:?}"),
         ExprKind::Name(n) => n.clone(),
         ExprKind::Neg(x) => format!("(-{})", show(x)),
         ExprKind::Binary { op, lhs, rhs } => {
             format!("({} {} {})", show(lhs), op.symbol(), show(rhs))
         }
-        ExprKind::Call { func, args, .. } => {
-            let args: Vec<String> = args.iter().map(show).collect();
-            format!("{}({})", func.name(), args.join(", "))
+        ExprKind::Call {
+            func, args, kwargs, ..
+        } => {
+            let args = args.iter().map(show).chain(
+                kwargs
+                    .iter()
+                    .map(|(k, v)| format!("{}={}", k.name, show(v))),
+            );
+            format!("{}({})", func.name(), args.collect::<Vec<_>>().join(", "))
         }
         ExprKind::Grad(i) => format!("grad({})", i.name),
         ExprKind::Mask(i) => format!("mask({})", i.name),
+        ExprKind::Transpose(x) => format!("{}.T", show(x)),
+        ExprKind::Index { base, indices } => format!("{}[{}]", show(base), show_indices(indices)),
     }
+}
+
+/// The items of an index, as `show` writes them: `0, 1:, ::2`.
+pub(super) fn show_indices(indices: &[Index]) -> String {
+    let part = |e: &Option<Expr>| e.as_ref().map(show).unwrap_or_default();
+    let items: Vec<String> = indices
+        .iter()
+        .map(|index| match index {
+            Index::Expr(e) => show(e),
+            Index::Slice {
+                start, stop, step, ..
+            } => match step {
+                Some(_) => format!("{}:{}:{}", part(start), part(stop), part(step)),
+                None => format!("{}:{}", part(start), part(stop)),
+            },
+        })
+        .collect();
+    items.join(", ")
+}
+
+/// A compact rendering of statements, one per line with blocks indented by two spaces, to check
+/// the structure of blocks: `for i in range(3):` then `  x = i`.
+pub(super) fn show_statements(statements: &[Statement]) -> String {
+    fn walk(statements: &[Statement], depth: usize, out: &mut Vec<String>) {
+        let pad = "  ".repeat(depth);
+        for s in statements {
+            let semicolon = if s.silent { ";" } else { "" };
+            match &s.kind {
+                StatementKind::For { var, iter, body } => {
+                    out.push(format!("{pad}for {} in {}:", var.name, show(iter)));
+                    walk(body, depth + 1, out);
+                }
+                StatementKind::If {
+                    cond,
+                    then_body,
+                    else_body,
+                } => {
+                    out.push(format!("{pad}if {}:", show(cond)));
+                    walk(then_body, depth + 1, out);
+                    if !else_body.is_empty() {
+                        out.push(format!("{pad}else:"));
+                        walk(else_body, depth + 1, out);
+                    }
+                }
+                StatementKind::Assign { name, value } => {
+                    out.push(format!("{pad}{} = {}{semicolon}", name.name, show(value)))
+                }
+                StatementKind::AugAssign { name, op, value } => out.push(format!(
+                    "{pad}{} {}= {}{semicolon}",
+                    name.name,
+                    op.symbol(),
+                    show(value)
+                )),
+                StatementKind::IndexAssign {
+                    name,
+                    indices,
+                    op,
+                    value,
+                } => out.push(format!(
+                    "{pad}{}[{}] {}= {}{semicolon}",
+                    name.name,
+                    show_indices(indices),
+                    op.map_or("", |op| op.symbol()),
+                    show(value)
+                )),
+                StatementKind::Expr(e) => out.push(format!("{pad}{}{semicolon}", show(e))),
+                StatementKind::Back { target, .. } => {
+                    out.push(format!("{pad}back {}{semicolon}", target.name))
+                }
+                other => out.push(format!("{pad}{other:?}")),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(statements, 0, &mut out);
+    out.join("\n")
 }
 
 pub(super) fn ident(name: &str, start: usize, end: usize) -> Ident {
@@ -129,20 +214,53 @@ fn spans_of(statements: &[Statement]) -> Vec<Span> {
     fn walk(e: &Expr, spans: &mut Vec<Span>) {
         spans.push(e.span);
         match &e.kind {
-            ExprKind::Number(_) | ExprKind::Array { .. } | ExprKind::Name(_) => {}
+            ExprKind::Number(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Array { .. }
+            | ExprKind::Name(_) => {}
+            ExprKind::Transpose(x) => walk(x, spans),
+            ExprKind::Index { base, indices } => {
+                walk(base, spans);
+                walk_indices(indices, spans);
+            }
             ExprKind::Neg(x) => walk(x, spans),
             ExprKind::Binary { lhs, rhs, .. } => {
                 walk(lhs, spans);
                 walk(rhs, spans);
             }
             ExprKind::Call {
-                func_span, args, ..
+                func_span,
+                args,
+                kwargs,
+                ..
             } => {
                 spans.push(*func_span);
                 args.iter().for_each(|a| walk(a, spans));
+                for (key, value) in kwargs {
+                    spans.push(key.span);
+                    walk(value, spans);
+                }
             }
             ExprKind::Grad(i) | ExprKind::Mask(i) => spans.push(i.span),
         }
+    }
+    fn walk_indices(indices: &[Index], spans: &mut Vec<Span>) {
+        for index in indices {
+            spans.push(index.span());
+            if let Index::Slice {
+                start, stop, step, ..
+            } = index
+            {
+                for part in [start, stop, step].into_iter().flatten() {
+                    walk(part, spans);
+                }
+            } else if let Index::Expr(e) = index {
+                walk(e, spans);
+            }
+        }
+    }
+    fn walk_statements(statements: &[Statement], spans: &mut Vec<Span>) {
+        spans.extend(spans_of(statements));
     }
     let mut spans = Vec::new();
     for s in statements {
@@ -165,6 +283,34 @@ fn spans_of(statements: &[Statement]) -> Vec<Span> {
             StatementKind::Seed { .. } => {}
             StatementKind::Load { dataset } => spans.push(dataset.span),
             StatementKind::Del { names } => spans.extend(names.iter().map(|n| n.span)),
+            StatementKind::AugAssign { name, value, .. } => {
+                spans.push(name.span);
+                walk(value, &mut spans);
+            }
+            StatementKind::IndexAssign {
+                name,
+                indices,
+                value,
+                ..
+            } => {
+                spans.push(name.span);
+                walk_indices(indices, &mut spans);
+                walk(value, &mut spans);
+            }
+            StatementKind::For { var, iter, body } => {
+                spans.push(var.span);
+                walk(iter, &mut spans);
+                walk_statements(body, &mut spans);
+            }
+            StatementKind::If {
+                cond,
+                then_body,
+                else_body,
+            } => {
+                walk(cond, &mut spans);
+                walk_statements(then_body, &mut spans);
+                walk_statements(else_body, &mut spans);
+            }
         }
     }
     spans
@@ -270,6 +416,29 @@ const VOCABULARY: &[&str] = &[
     "가",
     "한국어",
     "@",
+    "%",
+    ":",
+    ".T",
+    ".x",
+    "+=",
+    "-=",
+    "*=",
+    "for",
+    "in",
+    "if",
+    "elif",
+    "else",
+    "True",
+    "False",
+    "nan",
+    "inf",
+    "axis=",
+    "sum",
+    "affine",
+    "range",
+    "\n    ",
+    "\n  ",
+    "\n\t",
     ".",
     "!",
     "é",
