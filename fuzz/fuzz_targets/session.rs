@@ -102,6 +102,14 @@ fn run_checked(session: &mut Session, text: &str, line: &str, offset: usize) {
     }
 }
 
+/// A `for` or `if` block.
+fn is_block(statement: &Statement) -> bool {
+    matches!(
+        statement.kind,
+        StatementKind::For { .. } | StatementKind::If { .. }
+    )
+}
+
 /// The checks on a line that failed with `error`.
 #[allow(clippy::too_many_arguments)]
 fn check_error(
@@ -136,6 +144,8 @@ fn check_error(
             before.assert_same(session, line, error);
             assert_same_debug(copy.as_ref(), session, line, error);
         }
+        // A block that fails keeps what its iterations before the failure did, as in Python.
+        Ok(statements) if statements.iter().any(is_block) => {}
         Ok(statements) if statements.len() <= 1 => {
             before.assert_same(session, line, error);
             assert_same_debug(copy.as_ref(), session, line, error);

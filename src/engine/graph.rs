@@ -7,8 +7,10 @@
 //! nodes is a loop of a million steps.
 
 use crate::engine::interrupt;
+use crate::engine::layers::cross_entropy::CrossEntropy;
 use crate::engine::layers::{
-    AddLayer, DivLayer, ExpLayer, MulLayer, NegLayer, Relu, Sigmoid, SubLayer,
+    AddLayer, Affine, DivLayer, ExpLayer, Index, Log, MatMul, Max, Mean, MulLayer, NegLayer, Pow,
+    Relu, Reshape, Sigmoid, Softmax, SoftmaxWithLoss, Sqrt, SubLayer, Sum, Tanh, Transpose,
 };
 use crate::engine::shape;
 use crate::engine::value::{Floats, Value};
@@ -47,6 +49,23 @@ pub enum Op {
     ExpScalar(ExpLayer<f64>),
     ReluScalar(Relu<bool>),
     SigmoidScalar(Sigmoid<f64>),
+    /// The layers of the book's section 5.6 and the operations its code uses. Their shapes are
+    /// checked by the caller (each layer has its check function) before `Graph::layer`.
+    MatMul(Box<MatMul>),
+    Affine(Box<Affine>),
+    Softmax(Box<Softmax>),
+    CrossEntropy(Box<CrossEntropy>),
+    SoftmaxWithLoss(Box<SoftmaxWithLoss>),
+    Sum(Box<Sum>),
+    Mean(Box<Mean>),
+    Max(Box<Max>),
+    Log(Box<Log>),
+    Sqrt(Box<Sqrt>),
+    Pow(Box<Pow>),
+    Tanh(Box<Tanh>),
+    Transpose(Transpose),
+    Reshape(Box<Reshape>),
+    Index(Box<Index>),
     /// A multiplication whose backward forgets to swap its inputs, the classic mistake: only in
     /// test builds, to show that the gradient check catches a wrong layer.
     #[cfg(test)]
@@ -66,6 +85,21 @@ impl Op {
             Op::Exp(_) | Op::ExpScalar(_) => "exp",
             Op::Relu(_) | Op::ReluScalar(_) => "relu",
             Op::Sigmoid(_) | Op::SigmoidScalar(_) => "sigmoid",
+            Op::MatMul(_) => "dot",
+            Op::Affine(_) => "affine",
+            Op::Softmax(_) => "softmax",
+            Op::CrossEntropy(_) => "cross_entropy_error",
+            Op::SoftmaxWithLoss(_) => "softmax_with_loss",
+            Op::Sum(_) => "sum",
+            Op::Mean(_) => "mean",
+            Op::Max(_) => "max",
+            Op::Log(_) => "log",
+            Op::Sqrt(_) => "sqrt",
+            Op::Pow(_) => "pow",
+            Op::Tanh(_) => "tanh",
+            Op::Transpose(_) => "transpose",
+            Op::Reshape(_) => "reshape",
+            Op::Index(_) => "index",
             Op::Compare(_) => "compare",
             #[cfg(test)]
             Op::BrokenMul(_) => "broken_mul",
@@ -130,11 +164,11 @@ pub struct Node {
     pub label: CompactString,
 }
 
-/// A node's inputs: at most two, kept inline so that a node needs no allocation for them. It
-/// reads as a slice.
+/// A node's inputs: at most three (Affine's x, W and b), kept inline so that a node needs no
+/// allocation for them. It reads as a slice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Inputs {
-    ids: [NodeId; 2],
+    ids: [NodeId; 3],
     len: u8,
 }
 
@@ -342,7 +376,7 @@ impl Graph {
         });
         self.bytes = 0;
         for node in &mut self.nodes {
-            let mut inputs = [0; 2];
+            let mut inputs = [0; 3];
             let mut len = 0;
             for &i in &node.inputs {
                 if let Some(new) = map[i] {
@@ -545,14 +579,14 @@ impl Graph {
             let Some(upstream) = grads[id].as_ref() else {
                 continue;
             };
-            let sent: [Option<(NodeId, Grad)>; 2] = match upstream {
+            let sent: [Option<(NodeId, Grad)>; 3] = match upstream {
                 // A 0-d gradient reaching a node means its inputs are 0-d too (broadcasting never
                 // shrinks a shape), so the scalar rule needs no shapes.
                 Grad::Scalar(d) if is_scalar_rule(&node.op) => {
                     let Some((first, second)) = scalar_backward(&node.op, *d) else {
                         continue;
                     };
-                    let mut sent = [None, None];
+                    let mut sent = [None, None, None];
                     for (slot, (&input, grad)) in sent
                         .iter_mut()
                         .zip(node.inputs.iter().zip([Some(first), second]))
@@ -562,13 +596,11 @@ impl Graph {
                     sent
                 }
                 _ => {
-                    let Some((first, second)) = local_backward(&node.op, &upstream.array()) else {
+                    let Some(local) = local_backward(&node.op, &upstream.array()) else {
                         continue;
                     };
-                    let mut sent = [None, None];
-                    for (slot, (&input, grad)) in sent
-                        .iter_mut()
-                        .zip(node.inputs.iter().zip([Some(first), second]))
+                    let mut sent = [None, None, None];
+                    for (slot, (&input, grad)) in sent.iter_mut().zip(node.inputs.iter().zip(local))
                     {
                         *slot = grad.map(|g| {
                             let g = shape::sum_to_shape(g, self.nodes[input].value.shape());
@@ -651,6 +683,20 @@ impl Graph {
             .take()
             .map_or_else(|| self.nodes[output].value.to_float(), |v| v.to_float());
         (out, crossed_kink)
+    }
+
+    /// Builds a node with one of the section-5.6 layers, `op` being a fresh layer object (with
+    /// its settings, such as `Sum`'s axis): its forward runs on the inputs' values here. The
+    /// caller has checked the shapes with the layer's check function.
+    pub fn layer(&mut self, mut op: Op, inputs: &[NodeId], label: &str) -> NodeId {
+        let values: Vec<Cow<'_, Floats>> = inputs
+            .iter()
+            .map(|&i| self.nodes[i].value.as_float())
+            .collect();
+        let refs: Vec<&Floats> = values.iter().map(|v| v.as_ref()).collect();
+        let out = forward_layer(&mut op, &refs);
+        drop(values);
+        self.push(op, inputs, Value::shared(out), label)
     }
 
     /// Builds the test-only wrong layer.
@@ -740,6 +786,11 @@ fn scalar_backward(op: &Op, dout: f64) -> Option<(f64, Option<f64>)> {
 /// A layer's forward with a fresh layer object, for `recompute`.
 fn forward_again(op: &Op, input: &dyn Fn(usize) -> Floats) -> Value {
     let f = |out: Floats| Value::shared(out);
+    if let Some(count) = layer_inputs(op) {
+        let values: Vec<Floats> = (0..count).map(input).collect();
+        let refs: Vec<&Floats> = values.iter().collect();
+        return f(forward_layer(&mut op.clone(), &refs));
+    }
     match op.widened().as_ref() {
         // `recompute` never asks a leaf to run again: it has nothing to compute from.
         Op::Add(_) => f(AddLayer::new().forward(&input(0), &input(1))),
@@ -756,6 +807,48 @@ fn forward_again(op: &Op, input: &dyn Fn(usize) -> Floats) -> Value {
         // `recompute` never asks a leaf to run again: it has nothing to compute from. (The
         // scalar layers were widened above.)
         _ => Value::Scalar(0.0),
+    }
+}
+
+/// How many inputs a section-5.6 layer takes; `None` for the others.
+fn layer_inputs(op: &Op) -> Option<usize> {
+    Some(match op {
+        Op::Affine(_) => 3,
+        Op::MatMul(_) | Op::CrossEntropy(_) | Op::SoftmaxWithLoss(_) | Op::Pow(_) => 2,
+        Op::Softmax(_)
+        | Op::Sum(_)
+        | Op::Mean(_)
+        | Op::Max(_)
+        | Op::Log(_)
+        | Op::Sqrt(_)
+        | Op::Tanh(_)
+        | Op::Transpose(_)
+        | Op::Reshape(_)
+        | Op::Index(_) => 1,
+        _ => return None,
+    })
+}
+
+/// A section-5.6 layer's forward on `x`, caching what its backward needs in `op`.
+fn forward_layer(op: &mut Op, x: &[&Floats]) -> Floats {
+    match op {
+        Op::MatMul(l) => l.forward(x[0], x[1]),
+        Op::Affine(l) => l.forward(x[0], x[1], x[2]),
+        Op::Softmax(l) => l.forward(x[0]),
+        Op::CrossEntropy(l) => l.forward(x[0], x[1]),
+        Op::SoftmaxWithLoss(l) => l.forward(x[0], x[1]),
+        Op::Sum(l) => l.forward(x[0]),
+        Op::Mean(l) => l.forward(x[0]),
+        Op::Max(l) => l.forward(x[0]),
+        Op::Log(l) => l.forward(x[0]),
+        Op::Sqrt(l) => l.forward(x[0]),
+        Op::Pow(l) => l.forward(x[0], x[1]),
+        Op::Tanh(l) => l.forward(x[0]),
+        Op::Transpose(l) => l.forward(x[0]),
+        Op::Reshape(l) => l.forward(x[0]),
+        Op::Index(l) => l.forward(x[0]),
+        // Only the layers `layer_inputs` names come here.
+        _ => x[0].clone(),
     }
 }
 
@@ -781,8 +874,9 @@ pub fn too_large(shape: &[usize]) -> Message {
 
 /// Each layer's own backward: the gradient of its first input and, for two-input layers, of
 /// its second, in the output's (broadcast) shape. `None` for nodes no gradient flows through.
-fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Option<(ArrayD<f64>, Option<ArrayD<f64>>)> {
-    let pair = |(dx, dy): (ArrayD<f64>, ArrayD<f64>)| Some((dx, Some(dy)));
+fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Option<Sent> {
+    let one = |dx: ArrayD<f64>| Some([Some(dx), None, None]);
+    let pair = |(dx, dy): (ArrayD<f64>, ArrayD<f64>)| Some([Some(dx), Some(dy), None]);
     match op {
         Op::Leaf | Op::Compare(_) => None,
         // A scalar layer reached by an array gradient (a `dout` typed for a 0-d output):
@@ -796,14 +890,37 @@ fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Option<(ArrayD<f64>, Option<Ar
         Op::Sub(layer) => pair(layer.backward(dout)),
         Op::Mul(layer) => pair(layer.backward(dout)),
         Op::Div(layer) => pair(layer.backward(dout)),
-        Op::Neg(layer) => Some((layer.backward(dout), None)),
-        Op::Exp(layer) => Some((layer.backward(dout), None)),
-        Op::Relu(layer) => Some((layer.backward(dout), None)),
-        Op::Sigmoid(layer) => Some((layer.backward(dout), None)),
+        Op::Neg(layer) => one(layer.backward(dout)),
+        Op::Exp(layer) => one(layer.backward(dout)),
+        Op::Relu(layer) => one(layer.backward(dout)),
+        Op::Sigmoid(layer) => one(layer.backward(dout)),
+        Op::MatMul(layer) => pair(layer.backward(dout)),
+        Op::Affine(layer) => {
+            let (dx, dw, db) = layer.backward(dout);
+            Some([Some(dx), Some(dw), Some(db)])
+        }
+        Op::Softmax(layer) => one(layer.backward(dout)),
+        // The labels `t` are data: no gradient goes to them, as in the book.
+        Op::CrossEntropy(layer) => one(layer.backward(dout)),
+        Op::SoftmaxWithLoss(layer) => one(layer.backward(dout)),
+        Op::Sum(layer) => one(layer.backward(dout)),
+        Op::Mean(layer) => one(layer.backward(dout)),
+        Op::Max(layer) => one(layer.backward(dout)),
+        Op::Log(layer) => one(layer.backward(dout)),
+        Op::Sqrt(layer) => one(layer.backward(dout)),
+        Op::Pow(layer) => pair(layer.backward(dout)),
+        Op::Tanh(layer) => one(layer.backward(dout)),
+        Op::Transpose(layer) => one(layer.backward(dout)),
+        Op::Reshape(layer) => one(layer.backward(dout)),
+        Op::Index(layer) => one(layer.backward(dout)),
         #[cfg(test)]
-        Op::BrokenMul(layer) => Some((dout * &layer.x, Some(dout * &layer.y))),
+        Op::BrokenMul(layer) => pair((dout * &layer.x, dout * &layer.y)),
     }
 }
+
+/// What a layer's backward sends to each of its inputs, in order (`None` past the last, and for
+/// an input that gets no gradient).
+type Sent = [Option<ArrayD<f64>>; 3];
 
 fn compare_arrays(op: BinOp, x: &Floats, y: &Floats) -> ArrayD<bool> {
     let test: fn(f64, f64) -> bool = match op {

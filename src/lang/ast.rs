@@ -242,10 +242,11 @@ pub enum Func {
     Arange,
     Print,
     ZerosLike,
+    Eye,
 }
 
 impl Func {
-    pub const ALL: [Func; 30] = [
+    pub const ALL: [Func; 31] = [
         Func::Relu,
         Func::Sigmoid,
         Func::Exp,
@@ -276,6 +277,7 @@ impl Func {
         Func::Arange,
         Func::Print,
         Func::ZerosLike,
+        Func::Eye,
     ];
 
     pub fn name(self) -> &'static str {
@@ -310,6 +312,7 @@ impl Func {
             Func::Arange => "arange",
             Func::Print => "print",
             Func::ZerosLike => "zeros_like",
+            Func::Eye => "eye",
         }
     }
 
@@ -329,7 +332,7 @@ impl Func {
 
 /// Words a user may not bind: statement keywords, the words of `for` and `if`, the literals
 /// `True`, `False`, `nan` and `inf`, and every built-in function.
-pub const RESERVED: [&str; 48] = [
+pub const RESERVED: [&str; 49] = [
     "back",
     "graph",
     "step",
@@ -376,6 +379,7 @@ pub const RESERVED: [&str; 48] = [
     "arange",
     "print",
     "zeros_like",
+    "eye",
     "grad",
     "mask",
 ];

@@ -9,6 +9,8 @@
 //! A statement either happens completely or not at all: nodes it built are dropped, the random
 //! stream is put back, and no binding or gradient changes when it fails.
 
+mod blocks;
+mod calls;
 mod outcome;
 
 pub use outcome::{Origin, Outcome};
@@ -321,20 +323,7 @@ impl Session {
         let statements = parser::parse_line(text, base)?;
         let source = Source { text, base };
         for statement in &statements {
-            let outcome = match self.execute(statement, &source) {
-                // Garbage may still hold what the budget needs: collect it (the failed statement
-                // left nothing behind, so no node id is in use) and try once more.
-                Err(e) if e.is_over_budget() => {
-                    self.collect_soon = true;
-                    self.collect_garbage();
-                    self.execute(statement, &source)?
-                }
-                result => result?,
-            };
-            let shown = each(self, statement, outcome);
-            // The outcome has been rendered; now node ids may move.
-            self.collect_garbage();
-            shown?;
+            self.run_statement(statement, &source, each, false)?;
         }
         Ok(())
     }
@@ -633,10 +622,17 @@ impl Session {
                 self.set_seed(*seed);
                 Outcome::Silent
             }
-            StatementKind::AugAssign { .. }
-            | StatementKind::IndexAssign { .. }
-            | StatementKind::For { .. }
-            | StatementKind::If { .. } => return Err(not_yet_statement(statement)),
+            StatementKind::AugAssign { name, op, value } => {
+                self.aug_assign(name, *op, value, statement.span, source)?
+            }
+            StatementKind::IndexAssign {
+                name,
+                indices,
+                op,
+                value,
+            } => self.index_assign(name, indices, *op, value, statement.span, source)?,
+            // `run_statement` runs blocks itself.
+            StatementKind::For { .. } | StatementKind::If { .. } => Outcome::Silent,
             StatementKind::Check { target, sample } => {
                 let node = self.lookup_bound(target)?;
                 // A backward pass, and a forward pass again for each nudge.
@@ -653,6 +649,7 @@ impl Session {
         };
         Ok(
             if statement.silent
+                && !blocks::is_print(statement)
                 && !matches!(
                     outcome,
                     Outcome::Graph {
@@ -903,14 +900,26 @@ impl Session {
                 self.reserve_floats(self.graph.node(x).value.len(), expr.span)?;
                 Ok(self.graph.unary(UnaryKind::Neg, x, &label))
             }
-            ExprKind::Bool(_) | ExprKind::Transpose(_) | ExprKind::Index { .. } => {
-                Err(not_yet_expr(expr))
+            ExprKind::Bool(b) => Ok(self
+                .graph
+                .leaf(Value::bools(ArrayD::from_elem(IxDyn(&[]), *b)), &label)),
+            ExprKind::Transpose(inner) => {
+                let x = self.eval(inner, source)?;
+                self.eval_transpose(x, &label, expr.span)
+            }
+            ExprKind::Index { base, indices } => {
+                let x = self.eval(base, source)?;
+                self.eval_index(x, indices, &label, expr.span, source)
             }
             ExprKind::Binary {
                 op: op @ (BinOp::MatMul | BinOp::Pow | BinOp::Mod),
-                ..
-            } => Err(not_yet(op.symbol(), expr.span)),
-            ExprKind::Call { kwargs, .. } if !kwargs.is_empty() => Err(not_yet_expr(expr)),
+                lhs,
+                rhs,
+            } => {
+                let x = self.eval(lhs, source)?;
+                let y = self.eval(rhs, source)?;
+                self.eval_new_binary(*op, x, y, &label, expr.span)
+            }
             ExprKind::Binary { op, lhs, rhs } => {
                 let x = self.eval(lhs, source)?;
                 let y = self.eval(rhs, source)?;
@@ -923,8 +932,8 @@ impl Session {
                 func,
                 func_span,
                 args,
-                ..
-            } => self.eval_call(*func, *func_span, args, expr.span, &label, source),
+                kwargs,
+            } => self.eval_call(*func, *func_span, args, kwargs, expr.span, &label, source),
             ExprKind::Grad(ident) => {
                 if let Some(grad) = self.gradient_of(&ident.name) {
                     self.reserve_floats(grad.len(), expr.span)?;
@@ -989,11 +998,13 @@ impl Session {
         ))
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn eval_call(
         &mut self,
         func: Func,
         func_span: Span,
         args: &[Expr],
+        kwargs: &[(Ident, Expr)],
         span: Span,
         label: &str,
         source: &Source,
@@ -1084,7 +1095,8 @@ impl Session {
             | Func::Linspace
             | Func::Arange
             | Func::Print
-            | Func::ZerosLike => Err(not_yet(func.name(), func_span)),
+            | Func::ZerosLike
+            | Func::Eye => self.eval_new_call(func, func_span, args, kwargs, span, label, source),
             Func::Ones | Func::Zeros | Func::Randn | Func::Rand => {
                 if args.is_empty() {
                     return Err(Error::new(
@@ -1208,40 +1220,6 @@ fn refused(dims: &[usize], span: Span) -> Error {
         msg!("memory-refused", needed = memory::describe(bytes)),
         span,
     )
-}
-
-/// The error for a construct the parser takes but the session does not evaluate yet, named as
-/// it is written (`what`).
-fn not_yet(what: &str, span: Span) -> Error {
-    Error::new(msg!("not-yet-supported", what = what), span)
-}
-
-/// `not_yet` for a statement the session does not run yet.
-fn not_yet_statement(statement: &Statement) -> Error {
-    let what = match &statement.kind {
-        StatementKind::AugAssign { op, .. } => format!("{}=", op.symbol()),
-        StatementKind::IndexAssign { op, .. } => {
-            format!("x[...] {}=", op.map_or("", |op| op.symbol()))
-        }
-        StatementKind::For { .. } => "for".to_string(),
-        StatementKind::If { .. } => "if".to_string(),
-        _ => String::new(),
-    };
-    not_yet(&what, statement.span)
-}
-
-/// `not_yet` for an expression the session does not evaluate yet: at a keyword argument, the
-/// keyword.
-fn not_yet_expr(expr: &Expr) -> Error {
-    match &expr.kind {
-        ExprKind::Call { kwargs, .. } if !kwargs.is_empty() => {
-            let key = &kwargs[0].0;
-            not_yet(&format!("{}=", key.name), key.span)
-        }
-        ExprKind::Bool(b) => not_yet(if *b { "True" } else { "False" }, expr.span),
-        ExprKind::Transpose(_) => not_yet(".T", expr.span),
-        _ => not_yet("x[...]", expr.span),
-    }
 }
 
 /// An error if Ctrl-C was pressed: the statement then fails, and so never happened.

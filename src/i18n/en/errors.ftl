@@ -24,3 +24,14 @@ load-unknown = there is no data set '{$name}'; the data sets are: {$known}
 memory-budget = this needs {$needed} more, but the session holds {$held} of its {$budget} budget; the largest holders are {$largest}. Free some with del NAME, or raise the budget with :memory SIZE (or --max-memory SIZE)
 memory-budget-unnamed = this needs {$needed} more, but the session holds {$held} of its {$budget} budget. Raise the budget with :memory SIZE (or --max-memory SIZE)
 memory-refused = the system would not give the {$needed} this needs; nothing was changed. Free some memory (del NAME) and try again
+index-not-whole = an index must be a whole number, such as 0, 2 or -1; write x[0], not x[0.5]
+index-mask-length = a boolean index of length {$length} does not match the axis, which has {$size} elements; the mask must have one True or False per element
+index-shape = an index must be a whole number, a 1-D array of whole numbers or a slice such as 1:3, not an array of shape {$shape}
+keepdims-not-bool = keepdims takes True or False
+range-not-number = {$func} takes finite numbers, e.g. {$func}(10) or {$func}(0, 10, 2)
+range-not-whole = range takes whole numbers; for fractions use arange, e.g. arange(0, 1, 0.25)
+range-bad = {$func} cannot make that sequence: the step must not be 0, and linspace's count must be a whole number from 0 to 10^8
+for-not-iterable = a for loop needs something to go through: an array, or range(n), e.g. for i in range(10):
+for-too-long = this loop would run {$count} times; a loop may run at most {$max}; use a smaller range
+if-ambiguous = an if needs one value, and this is an array of shape {$shape}; compare one element (x[0] > 0), or reduce it first (sum(x) > 0)
+update-shape = the result has shape {$result}, but '{$name}' has shape {$shape}; an update such as -= keeps the variable's shape, so the right side must broadcast to it

@@ -20,7 +20,6 @@ parse-expected-colon = expected ':' at the end of the '{$keyword}' line
 parse-expected-block = expected an indented block after the '{$keyword}' line
 parse-unexpected-indent = unexpected indent: this line is indented more than the lines of its block
 parse-bad-dedent = unindent does not match any outer indentation level; line it up with its block or an enclosing one
-parse-tab-indent = indent with spaces, not tabs: how far a tab reaches depends on the editor
 parse-block-not-first = '{$keyword}' must start its own line; it cannot follow ';' or the ':' of another block
 parse-else-without-if = '{$keyword}' has no 'if' to belong to; line it up with the 'if' above it
 parse-statement-after-block = this line is not indented, so the block has ended; in the REPL, enter an empty line to end a block before the next statement

@@ -21,3 +21,14 @@ load-unknown = '{$name}'라는 데이터 세트가 없습니다. 데이터 세�
 memory-budget = 메모리가 {$needed} 더 필요하지만, 세션이 이미 예산 {$budget} 중 {$held}를 쓰고 있습니다. 가장 많이 차지하는 것: {$largest}. del NAME으로 변수를 지우거나, :memory SIZE(또는 --max-memory SIZE)로 예산을 늘리세요
 memory-budget-unnamed = 메모리가 {$needed} 더 필요하지만, 세션이 이미 예산 {$budget} 중 {$held}를 쓰고 있습니다. :memory SIZE(또는 --max-memory SIZE)로 예산을 늘리세요
 memory-refused = 시스템이 필요한 메모리 {$needed}를 내주지 않았습니다. 아무것도 바뀌지 않았습니다. del NAME으로 메모리를 비우고 다시 해 보세요
+index-not-whole = 인덱스는 0, 2, -1 같은 정수여야 합니다. x[0.5]가 아니라 x[0]처럼 쓰세요
+index-mask-length = 길이가 {$length}인 bool 인덱스가 원소 {$size}개인 축과 맞지 않습니다. 마스크에는 원소마다 True나 False가 하나씩 있어야 합니다
+index-shape = 인덱스는 정수, 정수로 된 1차원 배열, 또는 1:3 같은 슬라이스여야 합니다. 형상이 {$shape}인 배열은 쓸 수 없습니다
+keepdims-not-bool = keepdims에는 True나 False를 주세요
+range-not-number = {$func}에는 유한한 수를 주세요. 예: {$func}(10), {$func}(0, 10, 2)
+range-not-whole = range에는 정수를 주세요. 소수 간격은 arange를 쓰세요. 예: arange(0, 1, 0.25)
+range-bad = {$func}로 그 수열을 만들 수 없습니다. 간격(step)은 0이 아니어야 하고, linspace의 개수는 0부터 10^8까지의 정수여야 합니다
+for-not-iterable = for 반복문에는 차례로 꺼낼 것이 필요합니다. 배열이나 range(n)을 주세요. 예: for i in range(10):
+for-too-long = 이 반복문은 {$count}번 돌게 됩니다. 반복은 최대 {$max}번까지입니다. 더 작은 range를 쓰세요
+if-ambiguous = if에는 값 하나가 필요한데, 이것은 형상이 {$shape}인 배열입니다. 원소 하나를 비교하거나(x[0] > 0) 먼저 줄이세요(sum(x) > 0)
+update-shape = 결과의 형상은 {$result}인데 '{$name}'의 형상은 {$shape}입니다. -= 같은 갱신은 변수의 형상을 유지하므로, 오른쪽이 그 형상으로 브로드캐스트되어야 합니다

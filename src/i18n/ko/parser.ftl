@@ -20,7 +20,6 @@ parse-expected-colon = '{$keyword}' 줄 끝에 ':'가 와야 합니다
 parse-expected-block = '{$keyword}' 줄 다음에는 들여 쓴 블록이 와야 합니다
 parse-unexpected-indent = 예상하지 못한 들여쓰기입니다. 이 줄은 같은 블록의 다른 줄보다 더 들여 썼습니다
 parse-bad-dedent = 내어쓰기가 바깥 어느 블록의 들여쓰기와도 맞지 않습니다. 속한 블록이나 바깥 블록과 같은 깊이로 맞추세요
-parse-tab-indent = 탭 대신 공백으로 들여 쓰세요. 탭의 폭은 편집기마다 달라서 블록의 깊이를 정할 수 없습니다
 parse-block-not-first = '{$keyword}'은(는) 줄의 맨 앞에서 시작해야 합니다. ';'나 다른 블록의 ':' 뒤에는 쓸 수 없습니다
 parse-else-without-if = '{$keyword}'에 짝이 되는 'if'가 없습니다. 위의 'if'와 같은 깊이로 들여 쓰세요
 parse-statement-after-block = 들여 쓰지 않은 줄이라 블록은 이미 끝났습니다. REPL에서는 빈 줄을 입력해 블록을 끝낸 뒤 다음 문장을 입력하세요

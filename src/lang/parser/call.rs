@@ -153,6 +153,7 @@ fn arity(func: Func) -> (usize, Option<usize>) {
         | Func::Sqrt
         | Func::Tanh
         | Func::Transpose
+        | Func::Eye
         | Func::Print => (1, Some(1)),
         Func::Add
         | Func::Mul
@@ -293,7 +294,7 @@ mod tests {
         );
         assert_error(
             "foo(x)",
-            "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, rand, choice, dot, affine, softmax, cross_entropy_error, softmax_with_loss, sum, mean, max, argmax, log, sqrt, tanh, transpose, reshape, range, linspace, arange, print, zeros_like, grad, mask",
+            "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, rand, choice, dot, affine, softmax, cross_entropy_error, softmax_with_loss, sum, mean, max, argmax, log, sqrt, tanh, transpose, reshape, range, linspace, arange, print, zeros_like, eye, grad, mask",
             0,
             3,
         );

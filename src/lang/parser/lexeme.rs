@@ -141,3 +141,13 @@ pub(super) fn token_len(text: &str) -> usize {
     }
     c.len_utf8()
 }
+
+/// The width of leading blanks as Python counts it: a space is one column, a tab reaches the
+/// next multiple of 8.
+pub fn columns(blanks: &str) -> usize {
+    blanks.chars().fold(0, |col, c| match c {
+        '\t' => (col / 8 + 1) * 8,
+        ' ' => col + 1,
+        _ => col,
+    })
+}

@@ -3,7 +3,7 @@
 //! takes its indented block with it, so a script is split into logical lines and a REPL or editor
 //! asks whether to read another line.
 
-use super::lexeme::is_name_char;
+use super::lexeme::{columns, is_name_char};
 use super::statement::compound_keyword;
 
 /// True when `text` needs another line before it can be parsed: a '[' or '(' is still open
@@ -46,11 +46,7 @@ pub fn logical_lines(src: &str) -> Vec<(usize, &str)> {
                 if is_blank(line) {
                     continue;
                 }
-                let deeper = match indentation(line) {
-                    // A tab is an error the parser reports, in the block it is indented into.
-                    None => true,
-                    Some(line_columns) => columns.is_some_and(|c| line_columns > c),
-                };
+                let deeper = indentation(line) > columns;
                 let chained = chains
                     && indentation(line) == columns
                     && matches!(first_word(line), Some("elif" | "else"));
@@ -110,11 +106,10 @@ fn first_word(line: &str) -> Option<&str> {
     (len > 0).then(|| &at[..len])
 }
 
-/// How many spaces indent `line`, or `None` when a tab does.
-fn indentation(line: &str) -> Option<usize> {
+/// How many columns indent `line`.
+fn indentation(line: &str) -> usize {
     let at = line.trim_start_matches([' ', '\t']);
-    let blanks = &line[..line.len() - at.len()];
-    (!blanks.contains('\t')).then_some(blanks.len())
+    columns(&line[..line.len() - at.len()])
 }
 
 /// Whether `line` has no statement: only blanks, or a comment.
@@ -375,7 +370,7 @@ mod tests {
             logical_lines("for i in x:\n    y\n  z\nw"),
             vec![(0, "for i in x:\n    y\n  z"), (22, "w")]
         );
-        // A tab-indented line stays in the block too, whatever width a tab has.
+        // A tab indents as 8 columns, as in Python.
         assert_eq!(
             logical_lines("    for i in x:\n\ty\nz"),
             vec![(0, "    for i in x:\n\ty"), (19, "z")]

@@ -7,9 +7,8 @@
 //! (`for i in range(3): x = x + i`) or the lines after it that are indented more than the header,
 //! all by the same amount. The block ends at the first line, not blank and not only a comment,
 //! indented no more than the header, which must then be indented as some enclosing block is.
-//! Indentation counts spaces. A tab in it is an error ("indent with spaces"), not 8 columns:
-//! whether a tab lines up with spaces depends on the editor, and a learner cannot see the
-//! difference, so the parser refuses to guess.
+//! Indentation counts columns as Python does: a space is one, a tab reaches the next multiple of
+//! 8 (`lexeme::columns`).
 
 use super::lexeme::{
     augmented_op, ends_file_name, name, skip, starts_assignment, starts_expression, token_len,
@@ -391,14 +390,9 @@ impl<'a> Line<'a> {
     }
 
     /// How many columns the line starting at `line` is indented, its statement starting at
-    /// `at`: the spaces before it. A tab there is an error (see the top of this file).
+    /// `at` (see the top of this file).
     fn indentation(&self, line: &'a str, at: &'a str) -> Result<usize, nom::Err<Error>> {
-        let blanks = &line[..line.len() - at.len()];
-        if let Some(tab) = blanks.find('\t') {
-            let error = Error::new(msg!("parse-tab-indent"), self.span_len(&line[tab..], 1));
-            return Err(fail(error));
-        }
-        Ok(blanks.chars().filter(|&c| c == ' ').count())
+        Ok(super::lexeme::columns(&line[..line.len() - at.len()]))
     }
 
     /// `back := 'back' NAME ['ones' | expression]`, e.g. `back loss` or `back y [[1, 0], [0, 1]]`.

@@ -1,0 +1,230 @@
+//! The statements of the book's training loop: `W -= lr * grad(W)` and `losses[i] = loss`,
+//! which change a variable's value as numpy's in-place operators do, and `for` and `if` blocks.
+//!
+//! An update makes the variable a new leaf holding the new value. So a parameter stays a leaf
+//! through any number of iterations, and the graph does not grow a chain of old values: what the
+//! previous iteration built becomes garbage. (numpy changes the array in place; a second name for
+//! the same array, `y = W`, keeps the old value here.)
+//!
+//! A block's statements were parsed once, with the block; each iteration runs them again. Inside
+//! a block only `print(e)`, `check` and `graph` show anything, as in a Python script. A statement
+//! that fails stops the block there; what the iterations before it did stays, as in Python.
+
+use super::{Outcome, Session, Source, interrupted};
+use crate::engine::interrupt;
+use crate::engine::layers::checks;
+use crate::engine::shape;
+use crate::engine::value::Value;
+use crate::lang::ast::{BinOp, Expr, ExprKind, Func, Ident, Index, Statement, StatementKind};
+use crate::lang::error::{Error, Result};
+use crate::msg;
+use ndarray::Axis;
+
+/// The most iterations one `for` may run, so that a typo such as `range(10**12)` is an error and
+/// not a session that never answers. (Ctrl-C stops a loop too.)
+pub const MAX_ITERATIONS: usize = 100_000_000;
+
+/// Whether `statement` is `print(e)`, which prints inside blocks and even after `;`.
+pub fn is_print(statement: &Statement) -> bool {
+    matches!(
+        &statement.kind,
+        StatementKind::Expr(Expr {
+            kind: ExprKind::Call {
+                func: Func::Print,
+                ..
+            },
+            ..
+        })
+    )
+}
+
+impl Session {
+    /// Runs one statement: a block runs its body, anything else is executed and its outcome
+    /// handed to `each` (inside a block, only what a script would show). Garbage is collected
+    /// after each statement, in a block after each of its statements.
+    pub(super) fn run_statement(
+        &mut self,
+        statement: &Statement,
+        source: &Source,
+        each: &mut dyn FnMut(&Session, &Statement, Outcome) -> Result<()>,
+        in_block: bool,
+    ) -> Result<()> {
+        match &statement.kind {
+            StatementKind::For { var, iter, body } => {
+                return self.run_for(var, iter, body, source, each);
+            }
+            StatementKind::If {
+                cond,
+                then_body,
+                else_body,
+            } => {
+                let taken = self.truth(cond, source)?;
+                let body = if taken { then_body } else { else_body };
+                for inner in body {
+                    self.run_statement(inner, source, each, true)?;
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+        let outcome = match self.execute(statement, source) {
+            // Garbage may still hold what the budget needs: collect it (the failed statement
+            // left nothing behind, so no node id is in use) and try once more.
+            Err(e) if e.is_over_budget() => {
+                self.collect_soon = true;
+                self.collect_garbage();
+                self.execute(statement, source)?
+            }
+            result => result?,
+        };
+        let shows = !in_block
+            || is_print(statement)
+            || matches!(outcome, Outcome::Check(_) | Outcome::Graph { .. });
+        let shown = if shows {
+            each(self, statement, outcome)
+        } else {
+            Ok(())
+        };
+        // The outcome has been rendered; now node ids may move.
+        self.collect_garbage();
+        shown
+    }
+
+    fn run_for(
+        &mut self,
+        var: &Ident,
+        iter: &Expr,
+        body: &[Statement],
+        source: &Source,
+        each: &mut dyn FnMut(&Session, &Statement, Outcome) -> Result<()>,
+    ) -> Result<()> {
+        let nodes_before = self.graph.len();
+        let node = self.eval(iter, source)?;
+        let items = self.graph.node(node).value.to_float();
+        self.graph.truncate(nodes_before);
+        if items.ndim() == 0 {
+            return Err(Error::new(msg!("for-not-iterable"), iter.span));
+        }
+        let count = items.len_of(Axis(0));
+        if count > MAX_ITERATIONS {
+            return Err(Error::new(
+                msg!("for-too-long", count = count, max = MAX_ITERATIONS),
+                iter.span,
+            ));
+        }
+        for item in items.axis_iter(Axis(0)) {
+            if interrupt::requested() {
+                interrupted(var.span)?;
+            }
+            let leaf = self.graph.leaf(Value::float(item.to_owned()), &var.name);
+            self.bind(&var.name, leaf);
+            for statement in body {
+                self.run_statement(statement, source, each, true)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// An `if`'s condition: one value, true when it is not 0 (or False), as numpy's `bool()`.
+    fn truth(&mut self, cond: &Expr, source: &Source) -> Result<bool> {
+        let nodes_before = self.graph.len();
+        let node = self.eval(cond, source)?;
+        let value = self.graph.node(node).value.clone();
+        self.graph.truncate(nodes_before);
+        if value.len() != 1 {
+            return Err(Error::new(
+                msg!("if-ambiguous", shape = shape::describe(value.shape())),
+                cond.span,
+            ));
+        }
+        Ok(value.to_float().iter().any(|&v| v != 0.0))
+    }
+
+    /// `NAME op= value`: the variable becomes a leaf holding `NAME op value`, of its own shape.
+    pub(super) fn aug_assign(
+        &mut self,
+        name: &Ident,
+        op: BinOp,
+        value: &Expr,
+        span: crate::lang::ast::Span,
+        source: &Source,
+    ) -> Result<Outcome> {
+        let old = self.lookup_bound(name)?;
+        let rhs = self.eval(value, source)?;
+        let old_shape = self.graph.node(old).value.shape().to_vec();
+        let new = self.combine(op, old, rhs, span)?;
+        let result = self.graph.node(new).value.clone();
+        if result.shape() != old_shape.as_slice() {
+            return Err(Error::new(
+                msg!(
+                    "update-shape",
+                    name = &name.name,
+                    shape = shape::describe(&old_shape),
+                    result = shape::describe(result.shape())
+                ),
+                span,
+            ));
+        }
+        let leaf = self.graph.leaf(result.clone(), &name.name);
+        self.bind(&name.name, leaf);
+        Ok(Outcome::Value {
+            name: Some(name.name.clone()),
+            value: result,
+            origin: super::Origin::Computed,
+        })
+    }
+
+    /// `lhs op rhs` as a node, for the updates.
+    fn combine(
+        &mut self,
+        op: BinOp,
+        lhs: usize,
+        rhs: usize,
+        span: crate::lang::ast::Span,
+    ) -> Result<usize> {
+        match op {
+            BinOp::MatMul | BinOp::Pow | BinOp::Mod => self.eval_new_binary(op, lhs, rhs, "", span),
+            _ => {
+                self.reserve_binary(op, lhs, rhs, span)?;
+                self.graph
+                    .binary(op, lhs, rhs, "")
+                    .map_err(|m| Error::new(m, span))
+            }
+        }
+    }
+
+    /// `NAME[index] = value` and `NAME[index] op= value`: the variable becomes a leaf holding a
+    /// copy with the selection replaced.
+    pub(super) fn index_assign(
+        &mut self,
+        name: &Ident,
+        indices: &[Index],
+        op: Option<BinOp>,
+        value: &Expr,
+        span: crate::lang::ast::Span,
+        source: &Source,
+    ) -> Result<Outcome> {
+        let target = self.lookup_bound(name)?;
+        let spec = self.index_spec(target, indices, source)?;
+        let mut rhs = self.eval(value, source)?;
+        let target_shape = self.graph.node(target).value.shape().to_vec();
+        if let Some(op) = op {
+            let selection = self.eval_index(target, indices, "", span, source)?;
+            rhs = self.combine(op, selection, rhs, span)?;
+        }
+        let rhs_value = self.graph.node(rhs).value.to_float().into_shared();
+        checks::assign(&target_shape, &spec, rhs_value.shape())
+            .map_err(|e| Error::new(e.message("x[...] ="), span))?;
+        self.reserve_floats(self.graph.node(target).value.len(), span)?;
+        let current = self.graph.node(target).value.as_float().into_owned();
+        let updated = crate::engine::layers::index::assign(&current, &spec, &rhs_value);
+        let result = Value::float(updated);
+        let leaf = self.graph.leaf(result.clone(), &name.name);
+        self.bind(&name.name, leaf);
+        Ok(Outcome::Value {
+            name: Some(name.name.clone()),
+            value: result,
+            origin: super::Origin::Computed,
+        })
+    }
+}

@@ -1,0 +1,575 @@
+//! The expressions of the book's section 5.6 and 5.7 code: the matrix product and `**`, `.T`
+//! and indexing, and the functions `dot`, `affine`, `softmax`, the losses, the reductions with
+//! `axis=` and `keepdims=`, `argmax`, `log`/`sqrt`/`tanh`, `reshape`, `eye`, `range`,
+//! `arange`, `linspace`, `zeros_like` and `print`.
+//!
+//! Each layer's check function runs first, so a shape numpy would refuse is an error naming
+//! both shapes and nothing is built; the memory budget is asked next; then the graph builds the
+//! node with a fresh layer object. Values that no gradient flows through (`argmax`, `%`, the
+//! constructors) are leaves.
+
+use super::{Session, Source, refused};
+use crate::engine::graph::{NodeId, Op};
+use crate::engine::layers::cross_entropy::{CrossEntropy, Target};
+use crate::engine::layers::reshape::resolve_shape;
+use crate::engine::layers::{
+    Affine, Index, IndexSpec, LayerError, Log, MatMul, Max, Mean, Pow, Reshape, Softmax,
+    SoftmaxWithLoss, Sqrt, Sum, Tanh, Transpose, checks,
+};
+use crate::engine::memory;
+use crate::engine::shape;
+use crate::engine::value::Value;
+use crate::lang::ast::{BinOp, Expr, Func, Ident, Index as IndexExpr, Span};
+use crate::lang::error::{Error, Result};
+use crate::msg;
+use ndarray::{ArrayD, Axis, IxDyn};
+
+/// The error for a layer's refusal, at `span`, naming the operation as written.
+fn refusal(error: LayerError, what: &str, span: Span) -> Error {
+    Error::new(error.message(what), span)
+}
+
+impl Session {
+    /// The value of a node, copied out as floats.
+    fn floats_of(&self, node: NodeId) -> ArrayD<f64> {
+        self.graph.node(node).value.to_float()
+    }
+
+    /// Builds a section-5.6 layer node after its check passed: asks the budget for its output
+    /// (`out_shape`) first.
+    fn build(
+        &mut self,
+        op: Op,
+        inputs: &[NodeId],
+        out_shape: &[usize],
+        label: &str,
+        span: Span,
+    ) -> Result<NodeId> {
+        let Some(len) = shape::checked_len(out_shape) else {
+            return Err(Error::new(crate::engine::graph::too_large(out_shape), span));
+        };
+        self.reserve(len.saturating_mul(8), span)?;
+        Ok(self.graph.layer(op, inputs, label))
+    }
+
+    /// `a @ b`, `a ** p` and `a % b`.
+    pub(super) fn eval_new_binary(
+        &mut self,
+        op: BinOp,
+        x: NodeId,
+        y: NodeId,
+        label: &str,
+        span: Span,
+    ) -> Result<NodeId> {
+        let (xs, ys) = (
+            self.graph.node(x).value.shape().to_vec(),
+            self.graph.node(y).value.shape().to_vec(),
+        );
+        match op {
+            BinOp::MatMul => {
+                let out = checks::matmul(&xs, &ys).map_err(|e| refusal(e, "@", span))?;
+                self.build(
+                    Op::MatMul(Box::new(MatMul::new())),
+                    &[x, y],
+                    &out,
+                    label,
+                    span,
+                )
+            }
+            BinOp::Pow => {
+                let out = checks::pow(&xs, &ys).map_err(|e| refusal(e, "**", span))?;
+                self.build(Op::Pow(Box::new(Pow::new())), &[x, y], &out, label, span)
+            }
+            _ => {
+                // numpy's remainder: the sign of the divisor, as Python's `%`. No gradient flows
+                // through it; it is for loop counters such as `i % 100 == 0`.
+                let Some(out) = shape::broadcast(&xs, &ys) else {
+                    return Err(Error::new(
+                        msg!(
+                            "broadcast-shapes",
+                            lhs = shape::describe(&xs),
+                            rhs = shape::describe(&ys)
+                        ),
+                        span,
+                    ));
+                };
+                self.reserve_floats(shape::checked_len(&out).unwrap_or(usize::MAX), span)?;
+                let (a, b) = (self.floats_of(x), self.floats_of(y));
+                let (Some(a), Some(b)) = (a.broadcast(IxDyn(&out)), b.broadcast(IxDyn(&out)))
+                else {
+                    return Err(Error::new(msg!("dout-not-broadcast"), span));
+                };
+                let r = ndarray::Zip::from(&a).and(&b).map_collect(|&a, &b| {
+                    let r = a % b;
+                    if r != 0.0 && (r < 0.0) != (b < 0.0) {
+                        r + b
+                    } else {
+                        r
+                    }
+                });
+                Ok(self.graph.leaf(Value::float(r), label))
+            }
+        }
+    }
+
+    /// `x.T`
+    pub(super) fn eval_transpose(&mut self, x: NodeId, label: &str, span: Span) -> Result<NodeId> {
+        let mut out = self.graph.node(x).value.shape().to_vec();
+        out.reverse();
+        self.build(Op::Transpose(Transpose), &[x], &out, label, span)
+    }
+
+    /// `x[i, a:b, idx]`: each index evaluated to a whole number, a slice or an integer array.
+    pub(super) fn eval_index(
+        &mut self,
+        base: NodeId,
+        indices: &[IndexExpr],
+        label: &str,
+        span: Span,
+        source: &Source,
+    ) -> Result<NodeId> {
+        let spec = self.index_spec(base, indices, source)?;
+        let in_shape = self.graph.node(base).value.shape().to_vec();
+        let out = checks::index(&in_shape, &spec).map_err(|e| refusal(e, "x[...]", span))?;
+        self.build(
+            Op::Index(Box::new(Index::new(spec))),
+            &[base],
+            &out,
+            label,
+            span,
+        )
+    }
+
+    /// What each written index means, for the array at `base`.
+    pub(super) fn index_spec(
+        &mut self,
+        base: NodeId,
+        indices: &[IndexExpr],
+        source: &Source,
+    ) -> Result<Vec<IndexSpec>> {
+        let mut spec = Vec::with_capacity(indices.len());
+        for (axis, index) in indices.iter().enumerate() {
+            spec.push(match index {
+                IndexExpr::Slice {
+                    start, stop, step, ..
+                } => {
+                    let mut part = |e: &Option<Expr>| -> Result<Option<isize>> {
+                        e.as_ref().map(|e| self.whole_number(e, source)).transpose()
+                    };
+                    let (start, end, step) = (part(start)?, part(stop)?, part(step)?);
+                    if start.is_none() && end.is_none() && step.is_none() {
+                        IndexSpec::Full
+                    } else {
+                        IndexSpec::Slice { start, end, step }
+                    }
+                }
+                IndexExpr::Expr(e) => {
+                    let node = self.eval(e, source)?;
+                    match &self.graph.node(node).value {
+                        Value::Scalar(v) => IndexSpec::Int(
+                            whole(*v).ok_or_else(|| Error::new(msg!("index-not-whole"), e.span))?,
+                        ),
+                        Value::Bool(mask) if mask.ndim() == 1 => {
+                            let size = self.graph.node(base).value.shape().get(axis).copied();
+                            if size != Some(mask.len()) {
+                                return Err(Error::new(
+                                    msg!(
+                                        "index-mask-length",
+                                        length = mask.len(),
+                                        size = size.unwrap_or(0)
+                                    ),
+                                    e.span,
+                                ));
+                            }
+                            IndexSpec::Array(
+                                mask.iter()
+                                    .enumerate()
+                                    .filter(|(_, keep)| **keep)
+                                    .map(|(i, _)| i as isize)
+                                    .collect(),
+                            )
+                        }
+                        Value::Float(a) if a.ndim() == 1 => IndexSpec::Array(
+                            a.iter()
+                                .map(|&v| whole(v))
+                                .collect::<Option<Vec<isize>>>()
+                                .ok_or_else(|| Error::new(msg!("index-not-whole"), e.span))?,
+                        ),
+                        other => {
+                            return Err(Error::new(
+                                msg!("index-shape", shape = shape::describe(other.shape())),
+                                e.span,
+                            ));
+                        }
+                    }
+                }
+            });
+        }
+        Ok(spec)
+    }
+
+    /// An expression that must be one whole number (an index, a slice bound, an axis).
+    pub(super) fn whole_number(&mut self, e: &Expr, source: &Source) -> Result<isize> {
+        let nodes_before = self.graph.len();
+        let node = self.eval(e, source)?;
+        let value = self.graph.node(node).value.clone();
+        self.graph.truncate(nodes_before);
+        match value {
+            Value::Scalar(v) => whole(v).ok_or_else(|| Error::new(msg!("index-not-whole"), e.span)),
+            other => Err(Error::new(
+                msg!("index-shape", shape = shape::describe(other.shape())),
+                e.span,
+            )),
+        }
+    }
+
+    /// `axis=` and `keepdims=` of `sum`, `mean`, `max` and `argmax`.
+    fn reduce_options(
+        &mut self,
+        kwargs: &[(Ident, Expr)],
+        source: &Source,
+    ) -> Result<(Option<isize>, bool)> {
+        let (mut axis, mut keepdims) = (None, false);
+        for (key, value) in kwargs {
+            match key.name.as_str() {
+                "axis" => axis = Some(self.whole_number(value, source)?),
+                _ => {
+                    let node = self.eval(value, source)?;
+                    keepdims = match &self.graph.node(node).value {
+                        Value::Bool(b) if b.ndim() == 0 => b.iter().any(|&b| b),
+                        Value::Scalar(v) => *v != 0.0,
+                        _ => return Err(Error::new(msg!("keepdims-not-bool"), value.span)),
+                    };
+                }
+            }
+        }
+        Ok((axis, keepdims))
+    }
+
+    /// The functions of section 5.6 onwards; the caller sends no other.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn eval_new_call(
+        &mut self,
+        func: Func,
+        func_span: Span,
+        args: &[Expr],
+        kwargs: &[(Ident, Expr)],
+        span: Span,
+        label: &str,
+        source: &Source,
+    ) -> Result<NodeId> {
+        let name = func.name();
+        {
+            let mut nodes = Vec::with_capacity(args.len());
+            // `reshape`'s sizes, `range`'s bounds and `eye`'s size are numbers, not nodes.
+            let numeric = matches!(
+                func,
+                Func::Range | Func::Arange | Func::Linspace | Func::Eye | Func::Reshape
+            );
+            if !numeric {
+                for arg in args {
+                    nodes.push(self.eval(arg, source)?);
+                }
+            }
+            let shape_of = |s: &Session, i: usize| s.graph.node(nodes[i]).value.shape().to_vec();
+            match func {
+                Func::Dot => {
+                    let out = checks::matmul(&shape_of(self, 0), &shape_of(self, 1))
+                        .map_err(|e| refusal(e, name, span))?;
+                    self.build(
+                        Op::MatMul(Box::new(MatMul::new())),
+                        &nodes,
+                        &out,
+                        label,
+                        span,
+                    )
+                }
+                Func::Affine => {
+                    let out =
+                        checks::affine(&shape_of(self, 0), &shape_of(self, 1), &shape_of(self, 2))
+                            .map_err(|e| refusal(e, name, span))?;
+                    self.build(
+                        Op::Affine(Box::new(Affine::new())),
+                        &nodes,
+                        &out,
+                        label,
+                        span,
+                    )
+                }
+                Func::Softmax => {
+                    let out = shape_of(self, 0);
+                    checks::softmax(&out).map_err(|e| refusal(e, name, span))?;
+                    self.build(
+                        Op::Softmax(Box::new(Softmax::new())),
+                        &nodes,
+                        &out,
+                        label,
+                        span,
+                    )
+                }
+                Func::CrossEntropyError | Func::SoftmaxWithLoss => {
+                    let (ys, ts) = (shape_of(self, 0), shape_of(self, 1));
+                    let target =
+                        checks::cross_entropy(&ys, &ts).map_err(|e| refusal(e, name, span))?;
+                    if target == Target::Labels {
+                        let classes = ys.last().copied().unwrap_or(1);
+                        let t = self.floats_of(nodes[1]);
+                        checks::labels(&t.view(), classes)
+                            .map_err(|e| refusal(e, name, args[1].span))?;
+                    }
+                    let op = if func == Func::CrossEntropyError {
+                        Op::CrossEntropy(Box::new(CrossEntropy::new()))
+                    } else {
+                        Op::SoftmaxWithLoss(Box::new(SoftmaxWithLoss::new()))
+                    };
+                    self.build(op, &nodes, &[], label, span)
+                }
+                Func::Sum | Func::Mean | Func::Max => {
+                    let (axis, keepdims) = self.reduce_options(kwargs, source)?;
+                    let xs = shape_of(self, 0);
+                    let (op, out) = match func {
+                        Func::Sum => {
+                            let l = Sum::new(axis, keepdims);
+                            let out = l.check(&xs);
+                            (Op::Sum(Box::new(l)), out)
+                        }
+                        Func::Mean => {
+                            let l = Mean::new(axis, keepdims);
+                            let out = l.check(&xs);
+                            (Op::Mean(Box::new(l)), out)
+                        }
+                        _ => {
+                            let l = Max::new(axis, keepdims);
+                            let out = l.check(&xs);
+                            (Op::Max(Box::new(l)), out)
+                        }
+                    };
+                    let out = out.map_err(|e| refusal(e, name, span))?;
+                    self.build(op, &nodes, &out, label, span)
+                }
+                Func::Argmax => {
+                    let (axis, _) = self.reduce_options(kwargs, source)?;
+                    let x = self.floats_of(nodes[0]);
+                    let out = argmax(&x, axis).map_err(|e| refusal(e, name, span))?;
+                    Ok(self.graph.leaf(Value::float(out), label))
+                }
+                Func::Log | Func::Sqrt | Func::Tanh | Func::Transpose => {
+                    let mut out = shape_of(self, 0);
+                    let op = match func {
+                        Func::Log => Op::Log(Box::new(Log::new())),
+                        Func::Sqrt => Op::Sqrt(Box::new(Sqrt::new())),
+                        Func::Tanh => Op::Tanh(Box::new(Tanh::new())),
+                        _ => {
+                            out.reverse();
+                            Op::Transpose(Transpose)
+                        }
+                    };
+                    self.build(op, &nodes, &out, label, span)
+                }
+                Func::Reshape => {
+                    let x = self.eval(&args[0], source)?;
+                    let mut dims = Vec::with_capacity(args.len() - 1);
+                    for arg in &args[1..] {
+                        dims.push(self.whole_number(arg, source)?);
+                    }
+                    let size = self.graph.node(x).value.len();
+                    let out = resolve_shape(size, &dims).map_err(|e| refusal(e, name, span))?;
+                    self.build(
+                        Op::Reshape(Box::new(Reshape::new(out.clone()))),
+                        &[x],
+                        &out,
+                        label,
+                        span,
+                    )
+                }
+                Func::ZerosLike => {
+                    let dims = shape_of(self, 0);
+                    self.reserve_floats(self.graph.node(nodes[0]).value.len(), span)?;
+                    let zeros =
+                        memory::try_array(&dims, || 0.0).ok_or_else(|| refused(&dims, span))?;
+                    Ok(self.graph.leaf(Value::float(zeros), label))
+                }
+                Func::Print => Ok(nodes[0]),
+                Func::Eye => {
+                    let n = self.whole_number(&args[0], source)?;
+                    let n = usize::try_from(n).map_err(|_| {
+                        Error::new(msg!("sizes-not-whole", func = name), args[0].span)
+                    })?;
+                    let dims = [n, n];
+                    let Some(len) = shape::checked_len(&dims) else {
+                        return Err(Error::new(crate::engine::graph::too_large(&dims), span));
+                    };
+                    self.reserve_floats(len, span)?;
+                    let mut eye =
+                        memory::try_array(&dims, || 0.0).ok_or_else(|| refused(&dims, span))?;
+                    eye.diag_mut().fill(1.0);
+                    Ok(self.graph.leaf(Value::float(eye), label))
+                }
+                Func::Range | Func::Arange | Func::Linspace => {
+                    let mut bounds = Vec::with_capacity(args.len());
+                    for arg in args {
+                        let node = self.eval(arg, source)?;
+                        match self.graph.node(node).value {
+                            Value::Scalar(v) if v.is_finite() => bounds.push(v),
+                            _ => {
+                                return Err(Error::new(
+                                    msg!("range-not-number", func = name),
+                                    arg.span,
+                                ));
+                            }
+                        }
+                    }
+                    let values = if func == Func::Linspace {
+                        linspace(bounds[0], bounds[1], bounds[2])
+                    } else {
+                        if func == Func::Range && bounds.iter().any(|b| b.fract() != 0.0) {
+                            return Err(Error::new(msg!("range-not-whole"), func_span));
+                        }
+                        arange(&bounds)
+                    }
+                    .ok_or_else(|| Error::new(msg!("range-bad", func = name), span))?;
+                    if values.len() > shape::MAX_ELEMENTS {
+                        return Err(Error::new(
+                            crate::engine::graph::too_large(&[values.len()]),
+                            span,
+                        ));
+                    }
+                    self.reserve_floats(values.len(), span)?;
+                    let len = values.len();
+                    let array = ArrayD::from_shape_vec(IxDyn(&[len]), values)
+                        .map_err(|_| Error::new(msg!("range-bad", func = name), span))?;
+                    Ok(self.graph.leaf(Value::float(array), label))
+                }
+                _ => unreachable_call(func, func_span),
+            }
+        }
+    }
+}
+
+/// Only the functions `eval_new_call` lists reach its body.
+fn unreachable_call(func: Func, span: Span) -> Result<NodeId> {
+    Err(Error::new(
+        msg!("not-yet-supported", what = func.name()),
+        span,
+    ))
+}
+
+/// A float that is a whole number, as an index.
+fn whole(v: f64) -> Option<isize> {
+    (v.fract() == 0.0 && v.abs() < 1e15).then_some(v as isize)
+}
+
+/// numpy's `arange(stop)`, `arange(start, stop)`, `arange(start, stop, step)`:
+/// `ceil((stop - start) / step)` values `start + i * step`. `None` for a step of 0.
+fn arange(bounds: &[f64]) -> Option<Vec<f64>> {
+    let (start, stop, step) = match *bounds {
+        [stop] => (0.0, stop, 1.0),
+        [start, stop] => (start, stop, 1.0),
+        [start, stop, step] => (start, stop, step),
+        _ => return None,
+    };
+    if step == 0.0 {
+        return None;
+    }
+    let count = ((stop - start) / step).ceil().max(0.0);
+    if count > shape::MAX_ELEMENTS as f64 {
+        return Some(vec![0.0; shape::MAX_ELEMENTS + 1]);
+    }
+    Some(
+        (0..count as usize)
+            .map(|i| start + i as f64 * step)
+            .collect(),
+    )
+}
+
+/// numpy's `linspace(start, stop, num)`: `start + i * step` with the last value exactly `stop`.
+fn linspace(start: f64, stop: f64, num: f64) -> Option<Vec<f64>> {
+    if num < 0.0 || num.fract() != 0.0 || num > shape::MAX_ELEMENTS as f64 {
+        return None;
+    }
+    let num = num as usize;
+    let div = num.saturating_sub(1).max(1) as f64;
+    let step = (stop - start) / div;
+    let mut values: Vec<f64> = (0..num).map(|i| i as f64 * step + start).collect();
+    if num > 1 {
+        values[num - 1] = stop;
+    }
+    Some(values)
+}
+
+/// numpy's `argmax`: the first position of the largest value (a NaN counts as largest), over
+/// the flattened array or along `axis`.
+fn argmax(x: &ArrayD<f64>, axis: Option<isize>) -> std::result::Result<ArrayD<f64>, LayerError> {
+    let first_max = |lane: ndarray::ArrayViewD<'_, f64>| -> f64 {
+        let mut best = 0;
+        let mut best_value = f64::NEG_INFINITY;
+        for (i, &v) in lane.iter().enumerate() {
+            if v.is_nan() {
+                return i as f64;
+            }
+            if i == 0 || v > best_value {
+                best = i;
+                best_value = v;
+            }
+        }
+        best as f64
+    };
+    match axis {
+        None => {
+            if x.is_empty() {
+                return Err(LayerError::EmptyMax);
+            }
+            Ok(ArrayD::from_elem(IxDyn(&[]), first_max(x.view())))
+        }
+        Some(axis) => {
+            let axis = crate::engine::layers::common::normalize_axis(axis, x.ndim())?;
+            if x.shape()[axis] == 0 {
+                return Err(LayerError::EmptyMax);
+            }
+            Ok(x.lanes(Axis(axis))
+                .into_iter()
+                .map(|lane| first_max(lane.into_dyn()))
+                .collect::<ndarray::Array1<f64>>()
+                .into_shape_with_order(IxDyn(
+                    &x.shape()
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i != axis)
+                        .map(|(_, d)| *d)
+                        .collect::<Vec<_>>(),
+                ))
+                .unwrap_or_else(|_| ArrayD::zeros(IxDyn(&[0]))))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_numpys() {
+        assert_eq!(arange(&[3.0]), Some(vec![0.0, 1.0, 2.0]));
+        assert_eq!(arange(&[1.0, 7.0, 2.0]), Some(vec![1.0, 3.0, 5.0]));
+        assert_eq!(arange(&[3.0, 0.0, -1.0]), Some(vec![3.0, 2.0, 1.0]));
+        assert_eq!(arange(&[0.0, 1.0, 0.0]), None);
+        let l = linspace(-3.0, 3.0, 61.0).expect("61 values");
+        assert_eq!((l.len(), l[0], l[30], l[60]), (61, -3.0, 0.0, 3.0));
+        assert_eq!(
+            linspace(0.0, 1.0, 5.0),
+            Some(vec![0.0, 0.25, 0.5, 0.75, 1.0])
+        );
+    }
+
+    #[test]
+    fn argmax_takes_the_first_of_equals_along_an_axis() {
+        let x = ArrayD::from_shape_vec(IxDyn(&[2, 3]), vec![1.0, 5.0, 5.0, 7.0, 0.0, 2.0])
+            .expect("2x3");
+        let rows = argmax(&x, Some(1)).expect("axis 1");
+        assert_eq!(rows.iter().copied().collect::<Vec<_>>(), [1.0, 0.0]);
+        let cols = argmax(&x, Some(0)).expect("axis 0");
+        assert_eq!(cols.iter().copied().collect::<Vec<_>>(), [1.0, 0.0, 0.0]);
+        assert_eq!(argmax(&x, None).expect("flat").first(), Some(&3.0));
+        assert!(argmax(&x, Some(2)).is_err());
+    }
+}
