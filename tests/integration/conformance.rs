@@ -210,3 +210,28 @@ fn close(got: &Parsed, want: &Json) -> bool {
         _ => false,
     }
 }
+
+/// `examples/train_digits.bp` trains the book's two-layer net on the digits and prints what
+/// `examples/train_digits.py` (numpy, with layer classes computing what the book's do, the same
+/// draws and the same updates) printed into `tests/data/train_digits.expected`: the loss every
+/// 100 iterations and the test accuracy, to numpy's tolerance. The accuracy is at least 0.95.
+#[test]
+fn the_training_example_learns_as_numpy_does() {
+    let src = include_str!("../../examples/train_digits.bp");
+    let want = include_str!("../data/train_digits.expected");
+    let ran = run(src);
+    assert_eq!(ran.failures, 0, "{}", ran.stderr);
+    // After `load digits` lists its four arrays, each printed line is one number.
+    let got: Vec<f64> = ran
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    let want: Vec<f64> = want.lines().map(|l| l.parse().expect("a number")).collect();
+    assert_eq!(got.len(), want.len(), "{}", ran.stdout);
+    for (g, w) in got.iter().zip(&want) {
+        assert!((g - w).abs() <= 1e-6 * w.abs(), "{g} against numpy's {w}");
+    }
+    let accuracy = *got.last().expect("the accuracy");
+    assert!(accuracy >= 0.95, "accuracy {accuracy}");
+}
