@@ -17,6 +17,7 @@ RUNS_A="${RUNS_A:-30}"
 RUNS_B="${RUNS_B:-10}"
 RUNS_C="${RUNS_C:-10}"
 RUNS_C_1M="${RUNS_C_1M:-5}"
+RUNS_D="${RUNS_D:-5}"
 # The interpreter itself, not a version manager's shim (pyenv's adds ~0.3 s to every start).
 PYTHON="${PYTHON:-$(python3 -c 'import sys; print(sys.executable)')}"
 
@@ -111,6 +112,8 @@ hf b "$RUNS_B" 1 "$BP $(q "$WORK/b.bp")" "$PY b"
 hf c100k "$RUNS_C" 1 "$BP $(q "$WORK/c_100000.bp")" "$PY c 100000"
 hf cscale "$RUNS_C_1M" 1 \
   "$BP $(q "$WORK/c_10000.bp")" "$BP $(q "$WORK/c_100000.bp")" "$BP $(q "$WORK/c_1000000.bp")"
+# (d) the two-layer net trained on the digits: examples/train_digits.bp against its numpy twin.
+hf d "$RUNS_D" 1 "$BP $(q "$ROOT/examples/train_digits.bp")" "$(q "$PYTHON") $(q "$ROOT/examples/train_digits.py")"
 
 # --- memory -------------------------------------------------------------------------------------
 # peak_kb CMD...: the peak resident set of one run, in KiB (GNU time's %M).
@@ -120,6 +123,9 @@ log "== peak RSS of (b) =="
 RSS_BP_KB="$(peak_kb "$BIN" run "$WORK/b.bp")"
 RSS_PY_KB="$(peak_kb "$PYTHON" bench/book_layers.py b)"
 log "backprop ${RSS_BP_KB} KiB, python ${RSS_PY_KB} KiB"
+log "== peak RSS of the 10^6-node chain =="
+RSS_1M_KB="$(peak_kb "$BIN" run "$WORK/c_1000000.bp")"
+log "backprop ${RSS_1M_KB} KiB"
 
 # --- memory bandwidth ---------------------------------------------------------------------------
 # A copy of a 256 MiB float64 array into another already touched one, best of 7, counting the
@@ -146,6 +152,7 @@ log "bandwidth ${BW_GBS} GB/s"
 A_BP="$(mean_ms a 0)"; A_BP_SD="$(sd_ms a 0)"; A_PY="$(mean_ms a 1)"; A_PY_SD="$(sd_ms a 1)"
 B_BP="$(mean_ms b 0)"; B_BP_SD="$(sd_ms b 0)"; B_PY="$(mean_ms b 1)"; B_PY_SD="$(sd_ms b 1)"
 C_BP="$(mean_ms c100k 0)"; C_BP_SD="$(sd_ms c100k 0)"; C_PY="$(mean_ms c100k 1)"; C_PY_SD="$(sd_ms c100k 1)"
+D_BP="$(mean_ms d 0)"; D_BP_SD="$(sd_ms d 0)"; D_PY="$(mean_ms d 1)"; D_PY_SD="$(sd_ms d 1)"
 S10K="$(mean_ms cscale 0)"; S100K="$(mean_ms cscale 1)"; S1M="$(mean_ms cscale 2)"; S1M_SD="$(sd_ms cscale 2)"
 
 CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -157,14 +164,15 @@ LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$PYTHON" - "$A_BP" "$A_BP_SD" "$A_PY" "$A_PY_SD" "$B_BP" "$B_BP_SD" "$B_PY" "$B_PY_SD" \
   "$C_BP" "$C_BP_SD" "$C_PY" "$C_PY_SD" "$S10K" "$S100K" "$S1M" "$S1M_SD" \
-  "$RSS_BP_KB" "$RSS_PY_KB" "$BW_GBS" \
+  "$RSS_BP_KB" "$RSS_PY_KB" "$BW_GBS" "$RSS_1M_KB" "$D_BP" "$D_BP_SD" "$D_PY" "$D_PY_SD" \
   "$(date -u '+%Y-%m-%d %H:%M UTC')" "$NPROC" "$CPU" "$RUSTC" "$PYVER" "$NUMPY" "$LOAD" <<'EOF'
 import math
 import sys
 
 (a_bp, a_bp_sd, a_py, a_py_sd, b_bp, b_bp_sd, b_py, b_py_sd, c_bp, c_bp_sd, c_py, c_py_sd,
- s10k, s100k, s1m, s1m_sd, rss_bp_kb, rss_py_kb, bw_gbs) = map(float, sys.argv[1:20])
-date, nproc, cpu, rustc, pyver, numpy_version, load = sys.argv[20:27]
+ s10k, s100k, s1m, s1m_sd, rss_bp_kb, rss_py_kb, bw_gbs, rss_1m_kb, d_bp, d_bp_sd, d_py,
+ d_py_sd) = map(float, sys.argv[1:25])
+date, nproc, cpu, rustc, pyver, numpy_version, load = sys.argv[25:32]
 
 # (b), counted in whole arrays: A = one 2000x2000 float64 array (32 MB), M = its bool mask (4 MB).
 # Bytes each step must read or write, with every layer writing its own output as the book's do:
@@ -216,7 +224,13 @@ rows = [
      f"{s10k:,.1f} / {s100k:,.0f} / {s1m:,.0f} ms", "—",
      f"×{s100k / s10k:,.1f}, ×{s1m / s100k:,.1f}; log-log slope {slope:.2f}",
      "linear (slope ≤ 1.1)", yes(slope <= 1.1)),
-    ("(c) chain, 1,000,000 nodes", ms(s1m, s1m_sd), "—", "—", "under 2 s", yes(s1m < 2000)),
+    ("(c) chain, 1,000,000 nodes", ms(s1m, s1m_sd), "—", "—", "under 2 s (issue 13: under 1 s)",
+     yes(s1m < 2000)),
+    ("(c) chain, 1,000,000 nodes, peak RSS", f"{rss_1m_kb * 1024 / 1e6:,.0f} MB", "—", "—",
+     "under 300 MB", yes(rss_1m_kb * 1024 < 300e6)),
+    ("(d) train_digits: 1,000 iterations, 64-50-10, batch 100", ms(d_bp, d_bp_sd),
+     ms(d_py, d_py_sd), f"{d_bp / d_py:.2f} of numpy's time", "≤ 0.33 of numpy's time",
+     yes(d_bp / d_py <= 0.33)),
     ("(b) peak RSS", f"{rss_bp / 1e6:,.0f} MB", f"{rss_py / 1e6:,.0f} MB",
      f"{rss_bp / alive:,.2f}× the {alive / 1e6:,.0f} MB alive",
      f"≤ 1.5× alive ({1.5 * alive / 1e6:,.0f} MB)", yes(rss_bp <= 1.5 * alive)),

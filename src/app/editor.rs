@@ -17,9 +17,9 @@ use std::borrow::Cow;
 use std::cell::Cell;
 
 /// The REPL's `:commands`, for completion and for the "unknown command" message.
-pub const COMMANDS: [&str; 13] = [
-    ":help", ":vars", ":memory", ":reset", ":lessons", ":lesson", ":next", ":prev", ":lang",
-    ":color", ":seed", ":clear", ":quit",
+pub const COMMANDS: [&str; 14] = [
+    ":help", ":vars", ":memory", ":digits", ":reset", ":lessons", ":lesson", ":next", ":prev",
+    ":lang", ":color", ":seed", ":clear", ":quit",
 ];
 
 /// Statement keywords, which complete with a space.

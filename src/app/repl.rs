@@ -19,6 +19,7 @@ use crate::lang::suggest;
 use crate::msg;
 use crate::session::Session;
 use crate::show::View;
+use crate::show::print::Digits;
 use crate::show::style::Style;
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
@@ -200,6 +201,17 @@ impl Repl {
                     writeln!(out, "{}", new_lang.word("repl-lang-set"))?;
                 }
                 None => writeln!(out, "{}", error(msg!("repl-lang-usage")))?,
+            },
+            "digits" => match arg {
+                "full" => {
+                    self.view.digits = Digits::Unique;
+                    writeln!(out, "{}", lang.word("repl-digits-full"))?;
+                }
+                "8" => {
+                    self.view.digits = Digits::Numpy;
+                    writeln!(out, "{}", lang.word("repl-digits-numpy"))?;
+                }
+                _ => writeln!(out, "{}", error(msg!("repl-digits-usage")))?,
             },
             "color" | "colour" => match arg {
                 "on" => self.view.style = Style::new(true),

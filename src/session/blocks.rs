@@ -152,6 +152,22 @@ impl Session {
         let old = self.lookup_bound(name)?;
         let rhs = self.eval(value, source)?;
         let old_shape = self.graph.node(old).value.shape().to_vec();
+        let rhs_shape = self.graph.node(rhs).value.shape().to_vec();
+        if op != BinOp::MatMul
+            && shape::broadcast(&old_shape, &rhs_shape).as_deref() != Some(&old_shape[..])
+        {
+            return Err(Error::new(
+                msg!(
+                    "update-shape",
+                    name = &name.name,
+                    shape = shape::describe(&old_shape),
+                    result = shape::describe(
+                        &shape::broadcast(&old_shape, &rhs_shape).unwrap_or(rhs_shape)
+                    )
+                ),
+                span,
+            ));
+        }
         let new = self.combine(op, old, rhs, span)?;
         let result = self.graph.node(new).value.clone();
         if result.shape() != old_shape.as_slice() {
@@ -214,7 +230,7 @@ impl Session {
         }
         let rhs_value = self.graph.node(rhs).value.to_float().into_shared();
         checks::assign(&target_shape, &spec, rhs_value.shape())
-            .map_err(|e| Error::new(e.message("x[...] ="), span))?;
+            .map_err(|e| Error::new(e.message(&format!("{}[...] =", name.name)), span))?;
         self.reserve_floats(self.graph.node(target).value.len(), span)?;
         let current = self.graph.node(target).value.as_float().into_owned();
         let updated = crate::engine::layers::index::assign(&current, &spec, &rhs_value);

@@ -130,7 +130,7 @@ impl Session {
     ) -> Result<NodeId> {
         let spec = self.index_spec(base, indices, source)?;
         let in_shape = self.graph.node(base).value.shape().to_vec();
-        let out = checks::index(&in_shape, &spec).map_err(|e| refusal(e, "x[...]", span))?;
+        let out = checks::index(&in_shape, &spec).map_err(|e| refusal(e, label, span))?;
         self.build(
             Op::Index(Box::new(Index::new(spec))),
             &[base],

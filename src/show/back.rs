@@ -18,7 +18,13 @@ pub fn render(session: &Session, record: &BackRecord, view: &View) -> String {
         let label = session.grad_label(name);
         let node = session.node_of(name);
         let mask = node.and_then(|n| mask_feeding(session, n, &record.gradients));
-        let text = styled_grad(&grad, &format!("{label} = "), mask.as_ref(), style);
+        let text = styled_grad(
+            &grad,
+            &format!("{label} = "),
+            mask.as_ref(),
+            style,
+            view.digits,
+        );
         out.push_str(&style.name(&label));
         out.push_str(&style.context(" = "));
         out.push_str(&text[label.len() + 3..]);
@@ -99,13 +105,13 @@ fn relu_panel(
         ),
         (
             format!("dout ({})", gradient_of(&out_name)),
-            styled_grad(&dout, "", None, style),
-            styled_grad(&dout, "", None, &Style::plain()),
+            styled_grad(&dout, "", None, style, view.digits),
+            styled_grad(&dout, "", None, &Style::plain(), view.digits),
         ),
         (
             gradient_of(&in_name),
-            styled_grad(&dx, "", Some(mask), style),
-            styled_grad(&dx, "", Some(mask), &Style::plain()),
+            styled_grad(&dx, "", Some(mask), style, view.digits),
+            styled_grad(&dx, "", Some(mask), &Style::plain(), view.digits),
         ),
     ];
     out.push_str(&style.layer(&title));
@@ -127,9 +133,10 @@ pub fn styled_grad(
     prefix: &str,
     mask: Option<&ArrayD<bool>>,
     style: &Style,
+    digits: Digits,
 ) -> String {
     let value = Value::float(grad.clone());
-    print::to_string_with(&value, prefix, Digits::Faithful, &mut |index, text| {
+    print::to_string_with(&value, prefix, digits, &mut |index, text| {
         let blocked = mask
             .filter(|m| m.shape() == grad.shape())
             .and_then(|m| m.get(IxDyn(index)).copied())

@@ -1,8 +1,8 @@
 //! One statement's outcome as text: the value with numpy's printing, the back panel, a picture
 //! of the graph, the pages of `step`, the check report.
 
-use crate::session::{Origin, Outcome, Session};
-use crate::show::print::{self, Digits};
+use crate::session::{Outcome, Session};
+use crate::show::print;
 use crate::show::view::View;
 use crate::show::{back, check, picture, step};
 
@@ -11,15 +11,8 @@ use crate::show::{back, check, picture, step};
 pub fn render(session: &Session, outcome: &Outcome, view: &View) -> Vec<String> {
     let text = match outcome {
         Outcome::Silent => String::new(),
-        Outcome::Value {
-            name,
-            value,
-            origin,
-        } => {
-            let digits = match origin {
-                Origin::Typed => Digits::Numpy,
-                Origin::Computed | Origin::Gradient => Digits::Faithful,
-            };
+        Outcome::Value { name, value, .. } => {
+            let digits = view.digits;
             let prefix = name.as_ref().map(|n| format!("{n} = ")).unwrap_or_default();
             let mut text =
                 print::to_string_with(value, &prefix, digits, &mut |_, text| text.to_string());

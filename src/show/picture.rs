@@ -49,7 +49,8 @@ pub fn render(session: &Session, output: NodeId, view: &View) -> String {
             style,
             view.lang,
             Flows::collect(session, &members, usize::MAX),
-        );
+        )
+        .with_digits(view.digits);
         let drawing = Sideways::new(&painter, &members).draw_all(output);
         if drawing.canvas.width() <= width {
             let mut out = drawing.canvas.render(style);
@@ -125,7 +126,7 @@ pub fn dot(session: &Session, output: NodeId, lang: Lang) -> String {
                 match painter.edge_grad((id, k)) {
                     Some(grad) if fan_out[input] => out.push_str(&format!(
                         "  v{input} -> op{id} [label=\"{}\"];\n",
-                        escape_string(&format!("{GRAD} {}", grad_text(&grad)))
+                        escape_string(&format!("{GRAD} {}", grad_text(&grad, painter.digits)))
                     )),
                     _ => out.push_str(&format!("  v{input} -> op{id};\n")),
                 }
@@ -256,6 +257,7 @@ struct Painter<'a> {
     lang: Lang,
     gradients: Option<&'a Gradients>,
     flows: Flows,
+    digits: Digits,
 }
 
 impl<'a> Painter<'a> {
@@ -267,7 +269,14 @@ impl<'a> Painter<'a> {
             lang,
             gradients: session.last_back().map(|back| &back.gradients),
             flows,
+            digits: Digits::Numpy,
         }
+    }
+
+    /// With `:digits full`, every digit.
+    fn with_digits(mut self, digits: Digits) -> Painter<'a> {
+        self.digits = digits;
+        self
     }
 
     /// The text above a value: its variable name, or, for a value that has none (an
@@ -297,11 +306,7 @@ impl<'a> Painter<'a> {
     /// it; what the learner typed prints as numpy's default `print()` does.
     fn forward_text(&self, id: NodeId) -> String {
         let node = self.graph.node(id);
-        let digits = match node.op {
-            Op::Leaf | Op::Compare(_) => Digits::Numpy,
-            _ => Digits::Faithful,
-        };
-        value_text(&node.value, digits)
+        value_text(&node.value, self.digits)
     }
 
     /// The node's whole gradient from the last `back`, if it took part. A constant the learner
@@ -317,12 +322,12 @@ impl<'a> Painter<'a> {
     /// The node's gradient written as the sum of what its uses sent back, when it has more than
     /// one: `3.0 + 3.0 = 6.0`. This is where fan-out becomes visible.
     fn grad_expression(&self, id: NodeId) -> Option<String> {
-        let total = grad_text(self.total(id)?.as_ref());
+        let total = grad_text(self.total(id)?.as_ref(), self.digits);
         let edges = self.flows.into.get(&id).map_or(&[][..], Vec::as_slice);
         let terms: Vec<String> = edges
             .iter()
             .filter_map(|e| self.flows.edges.get(e))
-            .map(grad_text)
+            .map(|g| grad_text(g, self.digits))
             .collect();
         Some(match edges.len() {
             0 | 1 => total,
@@ -380,7 +385,7 @@ impl<'a> Painter<'a> {
         Label {
             title,
             value: self.forward_text(id),
-            grad: grad.as_deref().map(grad_text),
+            grad: grad.as_deref().map(|g| grad_text(g, self.digits)),
         }
     }
 }
@@ -429,16 +434,16 @@ pub(crate) fn value_text(value: &Value, digits: Digits) -> String {
 }
 
 /// A gradient on one line, with the digits `back` prints gradients with.
-fn grad_text(grad: &ArrayD<f64>) -> String {
+fn grad_text(grad: &ArrayD<f64>, digits: Digits) -> String {
     if grad.len() > INLINE_ELEMENTS {
         let head: Vec<f64> = grad.iter().take(PREVIEW_ELEMENTS).copied().collect();
         preview(
             grad.shape(),
             &Value::float(Array1::from(head).into_dyn()),
-            Digits::Faithful,
+            digits,
         )
     } else {
-        value_text(&Value::float(grad.clone()), Digits::Faithful)
+        value_text(&Value::float(grad.clone()), digits)
     }
 }
 
@@ -937,7 +942,8 @@ fn tree_view(
         style,
         lang,
         Flows::collect(session, &planned, MAX_SUM_TERMS),
-    );
+    )
+    .with_digits(view.digits);
     let mut lines: Vec<Vec<(Role, String)>> = Vec::new();
     let mut printed = vec![false; output + 1];
     let mut printed_count = 0;
@@ -1161,7 +1167,10 @@ mod tests {
         assert_eq!(value_text(&v, Digits::Unique), "220.00000000000003");
         assert_eq!(value_text(&floats(&[], vec![2.0]), Digits::Numpy), "2.0");
         assert_eq!(
-            grad_text(&ArrayD::from_elem(IxDyn(&[]), 110.00000000000001)),
+            grad_text(
+                &ArrayD::from_elem(IxDyn(&[]), 110.00000000000001),
+                Digits::Unique
+            ),
             "110.00000000000001"
         );
     }
@@ -1196,7 +1205,7 @@ mod tests {
             "(7,) [ True  True  True ...]"
         );
         assert_eq!(
-            grad_text(&ArrayD::from_elem(IxDyn(&[2, 4]), 0.5)),
+            grad_text(&ArrayD::from_elem(IxDyn(&[2, 4]), 0.5), Digits::Numpy),
             "(2, 4) [0.5 0.5 0.5 ...]"
         );
     }

@@ -43,15 +43,9 @@ pub enum Digits {
     /// numpy's default: `floatmode='maxprec'`, `precision=8`.
     Numpy,
     /// numpy's `floatmode='unique'`: every digit needed to tell each value apart from its
-    /// neighbouring floats, and no more.
+    /// neighbouring floats, and no more (`:digits full`).
     Unique,
-    /// numpy's default, unless it would misstate a shown element by more than one part in a
-    /// million (8 fractional digits of 0.00044056238 leave 0.00044056); then `Unique`.
-    Faithful,
 }
-
-/// The relative error `Digits::Faithful` tolerates in a printed element.
-const FAITHFUL: f64 = 1e-6;
 
 /// The general form: [`to_string_styled`] with a choice of [`Digits`].
 pub fn to_string_with(
@@ -147,14 +141,6 @@ fn float_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str, digits: Digits) -> Vec<P
     let cap = match digits {
         Digits::Numpy => Some(PRECISION),
         Digits::Unique => None,
-        Digits::Faithful => {
-            let numpy = FloatFormat::new(&shown, Some(PRECISION));
-            let faithful = shown.iter().all(|&x| {
-                let printed: f64 = numpy.format(x).trim().parse().unwrap_or(f64::NAN);
-                !x.is_finite() || (printed - x).abs() <= FAITHFUL * x.abs()
-            });
-            if faithful { Some(PRECISION) } else { None }
-        }
     };
     let format = FloatFormat::new(&shown, cap);
     let text_at = |index: &[usize]| format.format(a.get(index).copied().unwrap_or(f64::NAN));

@@ -32,7 +32,7 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
                 "step-heading",
                 name = &record.output,
                 count = total,
-                dout = inline(&Value::float(record.dout().into_owned()))
+                dout = inline(view.digits, &Value::float(record.dout().into_owned()))
             ));
             text.push_str(&style.context(&heading));
             text.push('\n');
@@ -48,7 +48,7 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
         summary.push_str(&format!(
             "  {} = {}\n",
             style.name(&session.grad_label(name)),
-            style.grad(&inline(&value))
+            style.grad(&inline(view.digits, &value))
         ));
     }
     pages.push(summary);
@@ -87,7 +87,7 @@ fn page(
         style.layer(node.op.name()),
         style.name(&heading),
     );
-    let g = |a: &ArrayRef<f64, IxDyn>| inline(&Value::float(a.to_owned()));
+    let g = |a: &ArrayRef<f64, IxDyn>| inline(view.digits, &Value::float(a.to_owned()));
     let dout = g(&step.dout);
     let constant = |k: usize| node.inputs.get(k).is_some_and(|&i| session.is_constant(i));
     // The book's `/` node: a constant 1 divided by its input.
@@ -112,7 +112,10 @@ fn page(
         ),
         Op::Exp(layer) => format!("out = {}", g(&layer.out)),
         Op::Sigmoid(layer) => format!("out = {}", g(&layer.out)),
-        Op::Relu(layer) => format!("mask = {}", inline(&Value::bools(layer.mask.clone()))),
+        Op::Relu(layer) => format!(
+            "mask = {}",
+            inline(view.digits, &Value::bools(layer.mask.clone()))
+        ),
         _ => lang.word("step-nothing"),
     };
     // The two labels line up by display width: Korean takes two columns a letter.
@@ -269,6 +272,6 @@ fn is_word(text: &str) -> bool {
 }
 
 /// A value on one line, as the graph pictures write it.
-fn inline(value: &Value) -> String {
-    picture::value_text(value, Digits::Faithful)
+fn inline(digits: Digits, value: &Value) -> String {
+    picture::value_text(value, digits)
 }

@@ -1,6 +1,7 @@
 //! How text is shown: colour, width and language, decided once by the caller.
 
 use crate::i18n::Lang;
+use crate::show::print::Digits;
 use crate::show::style::Style;
 
 /// How text is shown: colour, the width side-by-side output must fit in, and the language.
@@ -9,6 +10,8 @@ pub struct View {
     pub style: Style,
     pub width: usize,
     pub lang: Lang,
+    /// How many digits floats get: numpy's default print, or every digit (`:digits full`).
+    pub digits: Digits,
 }
 
 impl View {
@@ -17,6 +20,7 @@ impl View {
             style,
             width: width.max(20),
             lang,
+            digits: Digits::Numpy,
         }
     }
 

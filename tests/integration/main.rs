@@ -2,6 +2,8 @@
 //! small helper and checks its output against data.
 
 mod bad_input;
+mod ch5_errors;
+mod ch5_props;
 mod cli;
 mod conformance;
 mod engine;

@@ -53,3 +53,6 @@ repl-memory-set = The memory budget is now {$budget}.
 repl-memory-total = The session holds {$held} of its {$budget} budget.
 repl-memory-unnamed = (values no name reaches, and the last back's gradients)
 arg-bad-memory = --max-memory takes a size such as 2G, 512M or 64K (binary units), not '{$value}'
+repl-digits-full = Floats now print every digit they need (numpy's floatmode='unique'); :digits 8 goes back.
+repl-digits-numpy = Floats now print as numpy's print() does (8 digits at most).
+repl-digits-usage = :digits takes full or 8, e.g. :digits full

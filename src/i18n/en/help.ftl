@@ -41,7 +41,7 @@ help-overview =
       price = apple * apple_num * tax
       back price 1
 
-    Commands: :help [LAYER]  :vars  :memory [SIZE]  :reset  :lessons  :lesson [NAME]  :next  :prev
+    Commands: :help [LAYER]  :vars  :memory [SIZE]  :digits full|8  :reset  :lessons  :lesson [NAME]  :next  :prev
               :lang ko|en  :color on|off  :seed N  :quit
     Layers with their own page: :help add | mul | relu | sigmoid | exp | div | neg | sub
 

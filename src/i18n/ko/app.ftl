@@ -53,3 +53,6 @@ repl-memory-set = 이제 메모리 예산은 {$budget}입니다.
 repl-memory-total = 세션이 예산 {$budget} 중 {$held}를 쓰고 있습니다.
 repl-memory-unnamed = (이름이 닿지 않는 값, 마지막 back의 기울기)
 arg-bad-memory = --max-memory에는 2G, 512M, 64K 같은 크기를 주세요(1K = 1024바이트). '{$value}'은(는) 안 됩니다
+repl-digits-full = 이제 실수를 필요한 자릿수까지 모두 출력합니다 (numpy의 floatmode='unique'). :digits 8로 돌아갑니다.
+repl-digits-numpy = 이제 실수를 numpy의 print()처럼 출력합니다 (최대 8자리).
+repl-digits-usage = :digits에는 full 또는 8을 주세요. 예: :digits full

@@ -41,7 +41,7 @@ help-overview =
       price = apple * apple_num * tax
       back price 1
 
-    명령: :help [계층]  :vars  :memory [크기]  :reset  :lessons  :lesson [이름]  :next  :prev
+    명령: :help [계층]  :vars  :memory [크기]  :digits full|8  :reset  :lessons  :lesson [이름]  :next  :prev
           :lang ko|en  :color on|off  :seed N  :quit
     계층별 도움말: :help add | mul | relu | sigmoid | exp | div | neg | sub
 
