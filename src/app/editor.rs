@@ -217,9 +217,10 @@ impl Highlighter for EditorHelper {
 }
 
 impl Validator for EditorHelper {
-    /// Keeps the line open while a bracket is, so a matrix can be typed row by row.
+    /// Keeps the line open while a bracket is, so a matrix can be typed row by row. (A block's
+    /// lines are read one at a time, with the `... ` prompt, by the REPL loop.)
     fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        if parser::needs_more_input(ctx.input()) {
+        if parser::brackets_open(ctx.input()) {
             Ok(ValidationResult::Incomplete)
         } else {
             Ok(ValidationResult::Valid(None))

@@ -2,7 +2,7 @@
 //! up. The REPL and lesson playback take these from here, not from `cli`.
 
 use crate::i18n::Lang;
-use crate::session::{ProgressHook, Session};
+use crate::session::{Progress, ProgressHook, Session};
 use crate::show::style::{ColorChoice, Style};
 use crate::show::{View, progress};
 
@@ -38,17 +38,47 @@ pub fn progress_hook(lang: Lang) -> Option<ProgressHook> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
-    Some(ProgressHook(std::sync::Arc::new(move |done, total| {
-        if !progress::changed(done, total) {
-            return;
-        }
+    // When the loop bar was last drawn: it waits half a second before the first frame, and
+    // then draws at most ten a second.
+    let drawn: std::sync::Mutex<Option<std::time::Duration>> = std::sync::Mutex::new(None);
+    Some(ProgressHook(std::sync::Arc::new(move |work| {
         let mut err = std::io::stderr().lock();
         // A bar that cannot be drawn is no reason to stop the work.
-        let _ = if done >= total {
-            write!(err, "\r\x1b[K")
-        } else {
-            write!(err, "\r{}\x1b[K", progress::frame(lang, done, total))
-        };
+        match work {
+            Progress::Check { done, total } => {
+                if !progress::changed(done, total) {
+                    return;
+                }
+                let _ = if done >= total {
+                    write!(err, "\r\x1b[K")
+                } else {
+                    write!(err, "\r{}\x1b[K", progress::frame(lang, done, total))
+                };
+            }
+            Progress::Loop {
+                done,
+                total,
+                elapsed,
+                loss,
+            } => {
+                let Ok(mut last) = drawn.lock() else { return };
+                if done >= total {
+                    if last.take().is_some() {
+                        let _ = write!(err, "\r\x1b[K");
+                    }
+                    return;
+                }
+                let due = match *last {
+                    None => elapsed.as_millis() >= 500,
+                    Some(at) => elapsed.saturating_sub(at).as_millis() >= 100,
+                };
+                if due {
+                    *last = Some(elapsed);
+                    let frame = progress::loop_frame(lang, done, total, elapsed, loss);
+                    let _ = write!(err, "\r{frame}\x1b[K");
+                }
+            }
+        }
         let _ = err.flush();
     })))
 }

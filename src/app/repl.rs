@@ -600,9 +600,16 @@ pub fn main(args: &Args) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let _ = write!(out, "{}", repl.banner());
+    // The lines of a block read so far: while it is open the prompt is `... `, and an empty
+    // line closes it, as in Python's REPL.
+    let mut block = String::new();
     loop {
-        let prompt = ">>> ";
-        let prefill = repl.prefill().map(str::to_string);
+        let prompt = if block.is_empty() { ">>> " } else { "... " };
+        let prefill = if block.is_empty() {
+            repl.prefill().map(str::to_string)
+        } else {
+            None
+        };
         let read = match &prefill {
             Some(text) => editor.readline_with_initial(prompt, (text, "")),
             None => editor.readline(prompt),
@@ -610,6 +617,15 @@ pub fn main(args: &Args) -> ExitCode {
         match read {
             Ok(line) => {
                 history.append(&mut editor, &mut out, &repl.view);
+                let line = if block.is_empty() {
+                    line
+                } else {
+                    format!("{}\n{line}", std::mem::take(&mut block))
+                };
+                if !line.trim_start().starts_with(':') && parser::needs_more_input(&line) {
+                    block = line;
+                    continue;
+                }
                 let flow = repl.handle(&line, &mut out).unwrap_or(Flow::Quit);
                 let _ = out.flush();
                 if flow == Flow::Quit {
@@ -623,6 +639,7 @@ pub fn main(args: &Args) -> ExitCode {
             }
             // Ctrl-C clears the line; in a lesson it also stops pre-filling until `:lesson`.
             Err(ReadlineError::Interrupted) => {
+                block.clear();
                 if prefill.is_some() {
                     repl.pause_lesson();
                     let _ = writeln!(

@@ -127,10 +127,17 @@ pub fn check_leaves_with(
     let reports = work(per_variable) >= PROGRESS_WORK;
     for (name, leaf) in leaves {
         let leaf = *leaf;
-        let original = graph.node(leaf).value.to_float();
+        // Both in row-major order, so that the i-th element of memory is the same element of
+        // each: a layer's gradient may come back column-major (a product with a transpose).
+        let original = graph
+            .node(leaf)
+            .value
+            .to_float()
+            .as_standard_layout()
+            .into_owned();
         let backprop = gradients
             .get(leaf)
-            .map(std::borrow::Cow::into_owned)
+            .map(|g| g.as_standard_layout().into_owned())
             .unwrap_or_else(|| ArrayD::zeros(original.raw_dim()));
         let mut nudged = original.clone();
         let (mut sum_diff, mut max_diff, mut compared, mut ok) = (0.0, 0.0f64, 0usize, true);

@@ -27,7 +27,7 @@ impl Error {
 
     /// Whether this is Ctrl-C stopping a statement rather than a mistake in it.
     pub fn is_interrupt(&self) -> bool {
-        self.message.id == "interrupted"
+        self.message.id == "interrupted" || self.message.id == "interrupted-loop"
     }
 
     /// Whether this is the memory budget refusing a statement.

@@ -10,7 +10,7 @@
 //! a block only `print(e)`, `check` and `graph` show anything, as in a Python script. A statement
 //! that fails stops the block there; what the iterations before it did stays, as in Python.
 
-use super::{Outcome, Session, Source, interrupted};
+use super::{Outcome, Progress, Session, Source, interrupted};
 use crate::engine::interrupt;
 use crate::engine::layers::checks;
 use crate::engine::shape;
@@ -112,17 +112,49 @@ impl Session {
                 iter.span,
             ));
         }
-        for item in items.axis_iter(Axis(0)) {
-            if interrupt::requested() {
-                interrupted(var.span)?;
+        let started = std::time::Instant::now();
+        let result = (|| {
+            for (done, item) in items.axis_iter(Axis(0)).enumerate() {
+                self.report_loop(done, count, started);
+                if interrupt::requested() {
+                    return Err((done, interrupted(var.span).unwrap_err()));
+                }
+                let leaf = self.graph.leaf(Value::float(item.to_owned()), &var.name);
+                self.bind(&var.name, leaf);
+                for statement in body {
+                    self.run_statement(statement, source, each, true)
+                        .map_err(|e| (done, e))?;
+                }
             }
-            let leaf = self.graph.leaf(Value::float(item.to_owned()), &var.name);
-            self.bind(&var.name, leaf);
-            for statement in body {
-                self.run_statement(statement, source, each, true)?;
-            }
+            Ok(())
+        })();
+        self.report_loop(count, count, started);
+        match result {
+            Ok(()) => Ok(()),
+            // Ctrl-C: what finished stands; say how much that was.
+            Err((done, e)) if e.is_interrupt() => Err(Error::new(
+                msg!("interrupted-loop", done = done, total = count),
+                e.span,
+            )),
+            Err((_, e)) => Err(e),
         }
-        Ok(())
+    }
+
+    /// Tells the progress hook how far a loop got, with the latest 0-d `loss`.
+    fn report_loop(&self, done: usize, total: usize, started: std::time::Instant) {
+        let Some(hook) = &self.progress else {
+            return;
+        };
+        let loss = match self.value("loss") {
+            Some(Value::Scalar(v)) => Some(*v),
+            _ => None,
+        };
+        (hook.0)(Progress::Loop {
+            done,
+            total,
+            elapsed: started.elapsed(),
+            loss,
+        });
     }
 
     /// An `if`'s condition: one value, true when it is not 0 (or False), as numpy's `bool()`.

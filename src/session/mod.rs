@@ -101,14 +101,29 @@ pub struct Session {
     collect_soon: bool,
     /// The most bytes the session may hold: values, gradients and the arena itself.
     budget: usize,
-    /// Told how far a long `check` got, for a progress bar on a terminal.
+    /// Told how far a long `check` or loop got, for a progress bar on a terminal.
     progress: Option<ProgressHook>,
 }
 
 /// A function the session calls with (done, total) during long work, such as a `check` of
 /// more than about a second. The caller decides how to show it.
 #[derive(Clone)]
-pub struct ProgressHook(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+pub struct ProgressHook(pub std::sync::Arc<dyn Fn(Progress) + Send + Sync>);
+
+/// How far long work got.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Progress {
+    /// A `check`: elements nudged so far, of how many.
+    Check { done: usize, total: usize },
+    /// A `for` loop: iterations finished, of how many, the time since it started, and the latest
+    /// value of a 0-d variable named `loss`, if there is one. `done == total` means it ended.
+    Loop {
+        done: usize,
+        total: usize,
+        elapsed: std::time::Duration,
+        loss: Option<f64>,
+    },
+}
 
 impl std::fmt::Debug for ProgressHook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -694,7 +709,7 @@ impl Session {
             &mut rng,
             &mut |done, all| {
                 if let Some(hook) = &self.progress {
-                    (hook.0)(done, all);
+                    (hook.0)(Progress::Check { done, total: all });
                 }
             },
         )?;

@@ -18,6 +18,38 @@ pub fn frame(lang: Lang, done: usize, total: usize) -> String {
     format!("{bar} {percent:>3}%  {what}")
 }
 
+/// One frame of a loop's bar: the iteration, the rate, the time left, and the latest `loss`.
+pub fn loop_frame(
+    lang: Lang,
+    done: usize,
+    total: usize,
+    elapsed: std::time::Duration,
+    loss: Option<f64>,
+) -> String {
+    let total = total.max(1);
+    let done = done.min(total);
+    let filled = done * CELLS / total;
+    let bar: String = "█".repeat(filled) + &"░".repeat(CELLS - filled);
+    let seconds = elapsed.as_secs_f64().max(1e-9);
+    let rate = done as f64 / seconds;
+    let left = if done == 0 {
+        0.0
+    } else {
+        (total - done) as f64 / rate
+    };
+    let what = lang.say(&msg!(
+        "progress-loop",
+        done = done,
+        total = total,
+        rate = format!("{rate:.0}"),
+        left = format!("{left:.1}")
+    ));
+    match loss {
+        Some(loss) => format!("{bar}  {what}  loss {loss:.6}"),
+        None => format!("{bar}  {what}"),
+    }
+}
+
 /// Whether a new frame is worth drawing: the percentage moved, or the work finished.
 pub fn changed(done: usize, total: usize) -> bool {
     let total = total.max(1);
@@ -39,5 +71,17 @@ mod tests {
         assert!(half.ends_with("500 of 1000 elements nudged"), "{half}");
         assert!(frame(Lang::Ko, 1000, 1000).contains("100%"));
         assert!(changed(10, 1000) && !changed(11, 1000) && changed(1000, 1000));
+        let frame = loop_frame(
+            Lang::En,
+            250,
+            1000,
+            std::time::Duration::from_secs(1),
+            Some(0.5),
+        );
+        assert!(frame.starts_with(&"█".repeat(6)), "{frame}");
+        assert!(
+            frame.ends_with("250/1000 iterations, 250/s, 3.0 s left  loss 0.500000"),
+            "{frame}"
+        );
     }
 }

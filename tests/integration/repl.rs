@@ -624,3 +624,49 @@ fn a_long_check_shows_its_progress_and_clears_it() {
     );
     leave(session);
 }
+
+#[test]
+fn a_block_reads_its_lines_after_a_continuation_prompt_until_an_empty_line() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "s = 0;");
+    run(&mut session, "for i in range(3):");
+    let shown = run(&mut session, "    s += i");
+    assert!(shown.contains("... "), "the continuation prompt: {shown:?}");
+    let shown = run(&mut session, "    print(s)");
+    assert!(shown.contains("... "), "still in the block: {shown:?}");
+    let shown = run(&mut session, "");
+    assert!(shown.contains("0.0\r\n1.0\r\n3.0\r\n"), "{shown:?}");
+    // Ctrl-C in the middle of a block forgets it and keeps the session.
+    run(&mut session, "for i in range(3):");
+    session.send(ControlCode::EndOfText).expect("Ctrl-C");
+    shown_until_next_prompt(&mut session);
+    let shown = run(&mut session, "s");
+    assert!(shown.contains(">>> ") && shown.contains("3.0"), "{shown:?}");
+    leave(session);
+}
+
+#[test]
+fn a_long_loop_shows_its_progress_and_ctrl_c_says_how_far_it_got() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "loss = 0;");
+    run(&mut session, "for i in range(10000000): loss = i * 0.5");
+    session.send(enter("")).expect("the block is closed");
+    session
+        .expect(Regex(
+            r"█*░+  \d+/10000000 iterations, \d+/s, [\d.]+ s left  loss \d+\.\d{6}",
+        ))
+        .expect("a progress bar with the latest loss");
+    interrupt_after(&mut session, Duration::from_millis(100));
+    let shown = shown_until_next_prompt(&mut session);
+    assert!(
+        shown.contains("interrupted after ")
+            && shown.contains(" of 10000000 iterations; what they did stays"),
+        "{shown:?}"
+    );
+    // What finished stands: loss holds a late iteration's value.
+    let shown = run(&mut session, "loss > 100");
+    assert!(shown.contains("True"), "{shown:?}");
+    leave(session);
+}

@@ -35,3 +35,4 @@ for-not-iterable = a for loop needs something to go through: an array, or range(
 for-too-long = this loop would run {$count} times; a loop may run at most {$max}; use a smaller range
 if-ambiguous = an if needs one value, and this is an array of shape {$shape}; compare one element (x[0] > 0), or reduce it first (sum(x) > 0)
 update-shape = the result has shape {$result}, but '{$name}' has shape {$shape}; an update such as -= keeps the variable's shape, so the right side must broadcast to it
+interrupted-loop = interrupted after {$done} of {$total} iterations; what they did stays

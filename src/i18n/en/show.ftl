@@ -32,3 +32,4 @@ step-added = , added up so far: {$total}
 check-sampled = sampled {$count} elements of each variable (drawn from the random stream: seed N repeats them)
 check-sampled-by-default = sampled {$count} elements of each variable, because checking every element would pass the limit; ask for more with check NAME sample N
 progress-check = {$done} of {$total} elements nudged
+progress-loop = {$done}/{$total} iterations, {$rate}/s, {$left} s left

@@ -23,3 +23,4 @@ step-added = , 지금까지 더한 값: {$total}
 check-sampled = 변수마다 원소 {$count}개를 뽑아 확인했습니다 (난수열에서 뽑으므로 seed N으로 다시 만들 수 있습니다)
 check-sampled-by-default = 모든 원소를 확인하면 한도를 넘으므로 변수마다 원소 {$count}개를 뽑아 확인했습니다. 더 확인하려면 check NAME sample N
 progress-check = 원소 {$total}개 중 {$done}개 확인
+progress-loop = 반복 {$done}/{$total}, 초당 {$rate}번, 남은 시간 {$left}초

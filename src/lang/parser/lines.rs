@@ -10,6 +10,15 @@ use super::statement::compound_keyword;
 /// (ignoring comments), or `text` starts with a block header (a line that ends in ':' or starts
 /// with `for`, `if`, `elif` or `else`) and its last physical line is not empty. As in Python's
 /// REPL, an empty line ends a block.
+/// True when `text` has a '[' or '(' still open (ignoring comments): the line goes on, whatever
+/// the block structure. A line editor keeps its own buffer open for this; an open block is
+/// `needs_more_input`'s business.
+pub fn brackets_open(text: &str) -> bool {
+    let mut brackets = Brackets::new();
+    brackets.feed(text);
+    !brackets.mismatched && brackets.open()
+}
+
 pub fn needs_more_input(text: &str) -> bool {
     let mut brackets = Brackets::new();
     brackets.feed(text);
