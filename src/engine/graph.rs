@@ -518,7 +518,13 @@ impl Graph {
             if matches!(self.nodes[id].op, Op::Compare(_)) {
                 continue;
             }
-            for &input in &self.nodes[id].inputs {
+            // A loss's targets `t` are data: no gradient reaches them, so they take no part
+            // (and `check` does not nudge them).
+            let inputs = match self.nodes[id].op {
+                Op::CrossEntropy(_) | Op::SoftmaxWithLoss(_) => &self.nodes[id].inputs[..1],
+                _ => &self.nodes[id].inputs[..],
+            };
+            for &input in inputs {
                 if !seen[input] {
                     seen[input] = true;
                     stack.push(input);

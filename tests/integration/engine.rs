@@ -306,3 +306,23 @@ fn garbage_is_collected_before_the_budget_refuses() {
     assert_eq!(session.bytes_held(), held);
     assert!(session.value("v").is_none());
 }
+
+#[test]
+fn check_leaves_a_loss_target_alone_as_back_does() {
+    let mut session = Shell::new();
+    let mut out = Vec::new();
+    session
+        .run(
+            "x = [0.1, 0.5]; t = [0.0, 1.0]; L = softmax_with_loss(x, t); check L",
+            0,
+            &mut out,
+        )
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("  x  mean |diff|"), "{text}");
+    assert!(
+        !text.contains("  t  "),
+        "t is data, not a parameter: {text}"
+    );
+    assert!(!text.contains("MISMATCH"), "{text}");
+}
