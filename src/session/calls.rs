@@ -285,9 +285,26 @@ impl Session {
                     )
                 }
                 Func::Affine => {
+                    let (xs, ws) = (shape_of(self, 0), shape_of(self, 1));
                     let out =
-                        checks::affine(&shape_of(self, 0), &shape_of(self, 1), &shape_of(self, 2))
-                            .map_err(|e| refusal(e, name, span))?;
+                        checks::affine(&xs, &ws, &shape_of(self, 2)).map_err(|e| match e {
+                            // The book's argument order is fixed: say which shape W needs.
+                            LayerError::NotAligned { .. } if ws.len() == 2 => {
+                                let features = xs.last().copied().unwrap_or(0);
+                                Error::new(
+                                    msg!(
+                                        "affine-not-aligned",
+                                        x = shape::describe(&xs),
+                                        w = shape::describe(&ws),
+                                        features = features,
+                                        rows = ws[0],
+                                        expected = shape::describe(&[features, ws[1]])
+                                    ),
+                                    span,
+                                )
+                            }
+                            e => refusal(e, name, span),
+                        })?;
                     self.build(
                         Op::Affine(Box::new(Affine::new())),
                         &nodes,
@@ -344,7 +361,15 @@ impl Session {
                             (Op::Max(Box::new(l)), out)
                         }
                     };
-                    let out = out.map_err(|e| refusal(e, name, span))?;
+                    // An axis out of bounds is pointed at where it was written.
+                    let axis_span = kwargs
+                        .iter()
+                        .find(|(key, _)| key.name == "axis")
+                        .map_or(span, |(key, value)| key.span.to(value.span));
+                    let out = out.map_err(|e| match e {
+                        LayerError::Axis { .. } => refusal(e, name, axis_span),
+                        e => refusal(e, name, span),
+                    })?;
                     self.build(op, &nodes, &out, label, span)
                 }
                 Func::Argmax => {
@@ -422,8 +447,10 @@ impl Session {
                     let values = if func == Func::Linspace {
                         linspace(bounds[0], bounds[1], bounds[2])
                     } else {
-                        if func == Func::Range && bounds.iter().any(|b| b.fract() != 0.0) {
-                            return Err(Error::new(msg!("range-not-whole"), func_span));
+                        if func == Func::Range
+                            && let Some(k) = bounds.iter().position(|b| b.fract() != 0.0)
+                        {
+                            return Err(Error::new(msg!("range-not-whole"), args[k].span));
                         }
                         arange(&bounds)
                     }

@@ -161,3 +161,29 @@ fn a_loop_that_fails_part_way_keeps_the_iterations_before() {
     assert_eq!(code, 1);
     assert!(err.starts_with("s.bp:3:5: 오류: "), "{err}");
 }
+
+#[test]
+fn an_affine_whose_x_and_w_do_not_align_says_the_shape_w_needs() {
+    fails_with(
+        "x = ones(2, 3);\nW = ones(2, 4);\nb = zeros(4);\naffine(x, W, b)\n",
+        "s.bp:4:1: error: affine: x has 3 features per sample (shape (2, 3)), but W has 2 rows (shape (2, 4)); W needs one row per feature: shape (3, 4)\naffine(x, W, b)\n^^^^^^^^^^^^^^^\n",
+        "s.bp:4:1: 오류: affine: x는 샘플마다 특징이 3개인데(형상 (2, 3)), W의 행은 2개입니다(형상 (2, 4)). W는 특징마다 행이 하나씩 있어야 하므로 형상이 (3, 4)여야 합니다\naffine(x, W, b)\n^^^^^^^^^^^^^^^\n",
+    );
+}
+
+#[test]
+fn an_axis_out_of_bounds_and_a_fractional_range_point_at_what_was_written() {
+    let (_, err, code) = run_file(b"x = ones(2, 3);\nsum(x, axis=2)\n", "en_US.UTF-8");
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("s.bp:2:8: error: sum: axis 2 is out of bounds for array of dimension 2;"),
+        "{err}"
+    );
+    assert!(err.ends_with("sum(x, axis=2)\n       ^^^^^^\n"), "{err}");
+    let (_, err, code) = run_file(b"for i in range(1, 2.5): print(i)\n", "en_US.UTF-8");
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "s.bp:1:19: error: range takes whole numbers; for fractions use arange, e.g. arange(0, 1, 0.25)\nfor i in range(1, 2.5): print(i)\n                  ^^^\n"
+    );
+}

@@ -326,3 +326,35 @@ fn check_leaves_a_loss_target_alone_as_back_does() {
     );
     assert!(!text.contains("MISMATCH"), "{text}");
 }
+
+/// A training loop holds what one iteration reaches, however many it runs: the updated
+/// parameters are leaves, so the last iteration's graph is all that stays.
+#[test]
+fn a_training_loop_holds_the_same_memory_after_10_and_300_iterations() {
+    let held_after = |iterations: usize| {
+        let mut session = Shell::new();
+        let mut sink = Vec::new();
+        let src = format!(
+            "load digits;\nseed 0\nW = 0.01 * randn(64, 10); b = zeros(10);\n\
+             for i in range({iterations}):\n    batch = choice(1500, 20)\n    \
+             loss = softmax_with_loss(affine(x_train[batch], W, b), t_train[batch])\n    \
+             back loss\n    W -= 0.1 * grad(W)\n    b -= 0.1 * grad(b)\n"
+        );
+        for (offset, line) in backprop::lang::parser::logical_lines(&src) {
+            session.run(line, offset, &mut sink).expect("the loop runs");
+        }
+        // `del` collects at once, so what is left is what the names reach.
+        session.run("del batch", 0, &mut sink).expect("del runs");
+        (session.bytes_held(), session.graph().len())
+    };
+    let (bytes_10, nodes_10) = held_after(10);
+    let (bytes_300, nodes_300) = held_after(300);
+    assert_eq!(
+        bytes_300, bytes_10,
+        "bytes after 10 and after 300 iterations"
+    );
+    assert_eq!(
+        nodes_300, nodes_10,
+        "nodes after 10 and after 300 iterations"
+    );
+}

@@ -36,3 +36,4 @@ for-too-long = this loop would run {$count} times; a loop may run at most {$max}
 if-ambiguous = an if needs one value, and this is an array of shape {$shape}; compare one element (x[0] > 0), or reduce it first (sum(x) > 0)
 update-shape = the result has shape {$result}, but '{$name}' has shape {$shape}; an update such as -= keeps the variable's shape, so the right side must broadcast to it
 interrupted-loop = interrupted after {$done} of {$total} iterations; what they did stays
+affine-not-aligned = affine: x has {$features} features per sample (shape {$x}), but W has {$rows} rows (shape {$w}); W needs one row per feature: shape {$expected}
