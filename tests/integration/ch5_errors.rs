@@ -114,8 +114,8 @@ fn an_unknown_data_set_lists_the_ones_there_are() {
 fn an_if_on_an_array_asks_for_one_value() {
     fails_with(
         "x = [1.0, 2.0, 3.0]\nif x:\n    x\n",
-        "s.bp:2:4: error: an if needs one value, and this is an array of shape (3,); compare one element (x[0] > 0), or reduce it first (sum(x) > 0)\nif x:\n   ^\n",
-        "s.bp:2:4: 오류: if에는 값 하나가 필요한데, 이것은 형상이 (3,)인 배열입니다. 원소 하나를 비교하거나(x[0] > 0) 먼저 줄이세요(sum(x) > 0)\nif x:\n   ^\n",
+        "s.bp:2:4: error: the truth value of an array with more than one element is ambiguous (numpy): an if needs one value, and this is an array of shape (3,); compare one element (x[0] > 0), or reduce it first (sum(x) > 0)\nif x:\n   ^\n",
+        "s.bp:2:4: 오류: 원소가 둘 이상인 배열의 참/거짓은 정할 수 없습니다(numpy). if에는 값 하나가 필요한데, 이것은 형상이 (3,)인 배열입니다. 원소 하나를 비교하거나(x[0] > 0) 먼저 줄이세요(sum(x) > 0)\nif x:\n   ^\n",
     );
 }
 
@@ -185,5 +185,17 @@ fn an_axis_out_of_bounds_and_a_fractional_range_point_at_what_was_written() {
     assert_eq!(
         err,
         "s.bp:1:19: error: range takes whole numbers; for fractions use arange, e.g. arange(0, 1, 0.25)\nfor i in range(1, 2.5): print(i)\n                  ^^^\n"
+    );
+}
+
+#[test]
+fn an_index_out_of_range_gives_numpys_numbers_and_names_the_array() {
+    let (_, err, code) = run_file(b"y = [1.0, 2.0];\ny[5]\n", "en_US.UTF-8");
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(
+            "s.bp:2:1: error: y[5]: index 5 is out of bounds for axis 0 with size 2; valid indices are 0 to 1, or -2 to -1 counting from the end"
+        ),
+        "{err}"
     );
 }

@@ -670,3 +670,25 @@ fn a_long_loop_shows_its_progress_and_ctrl_c_says_how_far_it_got() {
     assert!(shown.contains("True"), "{shown:?}");
     leave(session);
 }
+
+#[test]
+fn digits_full_prints_every_digit_and_digits_8_goes_back() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    run(&mut session, "x = [0.1234567891, 1.5];");
+    let shown = run(&mut session, "x * 1");
+    assert!(shown.contains("[0.12345679 1.5       ]"), "{shown:?}");
+    let shown = run(&mut session, ":digits full");
+    assert!(shown.contains("every digit"), "{shown:?}");
+    let shown = run(&mut session, "x * 1");
+    assert!(shown.contains("[0.1234567891 1.5         ]"), "{shown:?}");
+    run(&mut session, ":digits 8");
+    let shown = run(&mut session, "x * 1");
+    assert!(shown.contains("[0.12345679 1.5       ]"), "{shown:?}");
+    let shown = run(&mut session, ":digits 3");
+    assert!(
+        shown.contains("error: :digits takes full or 8"),
+        "{shown:?}"
+    );
+    leave(session);
+}

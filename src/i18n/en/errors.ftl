@@ -33,7 +33,7 @@ range-not-whole = range takes whole numbers; for fractions use arange, e.g. aran
 range-bad = {$func} cannot make that sequence: the step must not be 0, and linspace's count must be a whole number from 0 to 10^8
 for-not-iterable = a for loop needs something to go through: an array, or range(n), e.g. for i in range(10):
 for-too-long = this loop would run {$count} times; a loop may run at most {$max}; use a smaller range
-if-ambiguous = an if needs one value, and this is an array of shape {$shape}; compare one element (x[0] > 0), or reduce it first (sum(x) > 0)
+if-ambiguous = the truth value of an array with more than one element is ambiguous (numpy): an if needs one value, and this is an array of shape {$shape}; compare one element (x[0] > 0), or reduce it first (sum(x) > 0)
 update-shape = the result has shape {$result}, but '{$name}' has shape {$shape}; an update such as -= keeps the variable's shape, so the right side must broadcast to it
 interrupted-loop = interrupted after {$done} of {$total} iterations; what they did stays
 affine-not-aligned = affine: x has {$features} features per sample (shape {$x}), but W has {$rows} rows (shape {$w}); W needs one row per feature: shape {$expected}

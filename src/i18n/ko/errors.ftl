@@ -30,7 +30,7 @@ range-not-whole = range에는 정수를 주세요. 소수 간격은 arange를 �
 range-bad = {$func}로 그 수열을 만들 수 없습니다. 간격(step)은 0이 아니어야 하고, linspace의 개수는 0부터 10^8까지의 정수여야 합니다
 for-not-iterable = for 반복문에는 차례로 꺼낼 것이 필요합니다. 배열이나 range(n)을 주세요. 예: for i in range(10):
 for-too-long = 이 반복문은 {$count}번 돌게 됩니다. 반복은 최대 {$max}번까지입니다. 더 작은 range를 쓰세요
-if-ambiguous = if에는 값 하나가 필요한데, 이것은 형상이 {$shape}인 배열입니다. 원소 하나를 비교하거나(x[0] > 0) 먼저 줄이세요(sum(x) > 0)
+if-ambiguous = 원소가 둘 이상인 배열의 참/거짓은 정할 수 없습니다(numpy). if에는 값 하나가 필요한데, 이것은 형상이 {$shape}인 배열입니다. 원소 하나를 비교하거나(x[0] > 0) 먼저 줄이세요(sum(x) > 0)
 update-shape = 결과의 형상은 {$result}인데 '{$name}'의 형상은 {$shape}입니다. -= 같은 갱신은 변수의 형상을 유지하므로, 오른쪽이 그 형상으로 브로드캐스트되어야 합니다
 interrupted-loop = 반복 {$total}번 중 {$done}번을 마치고 중단됨. 마친 반복의 결과는 남아 있습니다
 affine-not-aligned = affine: x는 샘플마다 특징이 {$features}개인데(형상 {$x}), W의 행은 {$rows}개입니다(형상 {$w}). W는 특징마다 행이 하나씩 있어야 하므로 형상이 {$expected}여야 합니다
