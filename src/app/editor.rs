@@ -23,7 +23,9 @@ pub const COMMANDS: [&str; 14] = [
 ];
 
 /// Statement keywords, which complete with a space.
-const KEYWORDS: [&str; 7] = ["back", "graph", "step", "check", "seed", "del", "load"];
+const KEYWORDS: [&str; 11] = [
+    "back", "graph", "step", "check", "seed", "del", "load", "plot", "imshow", "for", "if",
+];
 
 pub struct EditorHelper {
     /// The learner's variable names (and `dNAME` after a back).

@@ -54,6 +54,11 @@ pub enum StatementKind {
     Del { names: Vec<Ident> },
     /// `load digits`: bind the embedded data set's four arrays.
     Load { dataset: Ident },
+    /// `plot y` or `plot xs, y1, y2, …`: a line chart of 1-D arrays (against their index, or
+    /// against the first one).
+    Plot { series: Vec<Expr> },
+    /// `imshow e`: a 2-D array, or a 64-element row as 8×8, as an image.
+    Imshow { image: Expr },
     /// `seed N`: the random stream numpy's legacy generator makes after `np.random.seed(N)`.
     Seed { seed: u32 },
     /// `NAME op= expression` for `+=`, `-=`, `*=` and `/=`, e.g. `W1 -= 0.1 * grad(W1)`: `op` is
@@ -332,7 +337,9 @@ impl Func {
 
 /// Words a user may not bind: statement keywords, the words of `for` and `if`, the literals
 /// `True`, `False`, `nan` and `inf`, and every built-in function.
-pub const RESERVED: [&str; 49] = [
+pub const RESERVED: [&str; 51] = [
+    "plot",
+    "imshow",
     "back",
     "graph",
     "step",

@@ -79,7 +79,13 @@ impl Session {
         };
         let shows = !in_block
             || is_print(statement)
-            || matches!(outcome, Outcome::Check(_) | Outcome::Graph { .. });
+            || matches!(
+                outcome,
+                Outcome::Check(_)
+                    | Outcome::Graph { .. }
+                    | Outcome::Plot { .. }
+                    | Outcome::Image { .. }
+            );
         let shown = if shows {
             each(self, statement, outcome)
         } else {

@@ -12,6 +12,7 @@
 mod blocks;
 mod calls;
 mod outcome;
+mod plots;
 
 pub use outcome::{Origin, Outcome};
 
@@ -646,6 +647,8 @@ impl Session {
                 op,
                 value,
             } => self.index_assign(name, indices, *op, value, statement.span, source)?,
+            StatementKind::Plot { series } => self.plot(series, source)?,
+            StatementKind::Imshow { image } => self.imshow(image, source)?,
             // `run_statement` runs blocks itself.
             StatementKind::For { .. } | StatementKind::If { .. } => Outcome::Silent,
             StatementKind::Check { target, sample } => {

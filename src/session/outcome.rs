@@ -43,4 +43,16 @@ pub enum Outcome {
     Check(Report),
     /// `load NAME`: the names bound and their shapes.
     Loaded { arrays: Vec<(String, Vec<usize>)> },
+    /// `plot`: the x values (when given) and each series with its source text, all 1-D and of
+    /// one length, each with a finite value.
+    Plot {
+        xs: Option<Vec<f64>>,
+        series: Vec<(String, Vec<f64>)>,
+    },
+    /// `imshow`: the pixels, row-major, and the image's rows and columns.
+    Image {
+        pixels: Vec<f64>,
+        rows: usize,
+        cols: usize,
+    },
 }

@@ -4,7 +4,7 @@
 use crate::session::{Outcome, Session};
 use crate::show::print;
 use crate::show::view::View;
-use crate::show::{back, check, picture, step};
+use crate::show::{back, check, picture, plot, step};
 
 /// What an outcome prints, as pages: one page, unless it prints in steps (`step`), between
 /// which the caller may pause. Must be called before the session runs its next statement.
@@ -34,6 +34,33 @@ pub fn render(session: &Session, outcome: &Outcome, view: &View) -> Vec<String> 
                 .unwrap_or_default();
         }
         Outcome::Check(report) => check::render(report, view),
+        Outcome::Plot { xs, series } => {
+            let series: Vec<plot::Series> = series
+                .iter()
+                .map(|(label, ys)| plot::Series::new(label.clone(), ys.clone()))
+                .collect();
+            let opts = plot::ChartOptions {
+                width: view.width,
+                height: plot::DEFAULT_HEIGHT,
+                braille: view.style.is_colored(),
+            };
+            match plot::line_chart(&series, xs.as_deref(), &opts, &view.style) {
+                Ok(chart) => chart,
+                Err(_) => format!("{}\n", view.lang.word("plot-too-narrow")),
+            }
+        }
+        Outcome::Image { pixels, rows, cols } => {
+            match plot::image(
+                pixels,
+                *rows,
+                *cols,
+                &plot::ImageOptions::default(),
+                &view.style,
+            ) {
+                Ok(picture) => picture,
+                Err(_) => format!("{}\n", view.lang.word("plot-too-narrow")),
+            }
+        }
         Outcome::Loaded { arrays } => {
             let width = arrays.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
             arrays

@@ -11,6 +11,7 @@ mod korean;
 mod layering;
 mod lessons;
 mod picture;
+mod plots;
 mod repl;
 mod show;
 mod support;

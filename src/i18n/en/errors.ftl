@@ -37,3 +37,7 @@ if-ambiguous = the truth value of an array with more than one element is ambiguo
 update-shape = the result has shape {$result}, but '{$name}' has shape {$shape}; an update such as -= keeps the variable's shape, so the right side must broadcast to it
 interrupted-loop = interrupted after {$done} of {$total} iterations; what they did stays
 affine-not-aligned = affine: x has {$features} features per sample (shape {$x}), but W has {$rows} rows (shape {$w}); W needs one row per feature: shape {$expected}
+plot-not-1d = plot draws 1-D arrays, and this has shape {$shape}; pick a row or column (x[0], x[:, 0]) or flatten it (reshape(x, -1))
+plot-no-finite = there is nothing to draw: no value here is a finite number
+plot-lengths = plot draws series of one length: the first has {$expected} values, this one {$got}
+imshow-shape = imshow draws a 2-D array, or a row of 64 (8×8) or 784 (28×28) values, not shape {$shape}; pick one image, e.g. imshow(x_test[0])

@@ -31,6 +31,9 @@ help-overview =
       graph price                       draw the graph that made price (--dot [FILE] for Graphviz)
       step price 1                      the backward pass one node at a time
       check y                           compare back with central differences (h = 1e-4)
+      plot xs, relu(xs)                 a line chart of 1-D arrays (against xs, or the index)
+      imshow(x_test[0])                 an image: a 2-D array, or 64 values as 8×8
+      for i in range(3):                a block, as in Python; W -= 0.1 * grad(W) updates W
       seed 0                            numpy's random stream after np.random.seed(0) (a session starts so)
 
     Operators: -x, * /, + -, < <= > >= == !=  (numpy's precedence; arrays broadcast like numpy)

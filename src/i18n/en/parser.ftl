@@ -94,3 +94,5 @@ parse-unexpected-character = unexpected character '{$char}'
 parse-seed-number = seed takes a whole number, as np.random.seed does, e.g. seed 0
 parse-seed-range = seed {$seed} is out of range; numpy's seeds are whole numbers from 0 to 4294967295 (2**32 - 1)
 parse-sample-count = sample takes how many elements of each variable to check, a whole number from 1, e.g. check y sample 10
+parse-plot-needs-array = plot and imshow take arrays to draw, e.g. plot xs, relu(xs) or imshow(x_test[0])
+parse-plot-close = expected ')' to close the list plot draws, e.g. plot(xs, y)

@@ -33,3 +33,4 @@ check-sampled = sampled {$count} elements of each variable (drawn from the rando
 check-sampled-by-default = sampled {$count} elements of each variable, because checking every element would pass the limit; ask for more with check NAME sample N
 progress-check = {$done} of {$total} elements nudged
 progress-loop = {$done}/{$total} iterations, {$rate}/s, {$left} s left
+plot-too-narrow = (the terminal is too narrow to draw this; widen it)

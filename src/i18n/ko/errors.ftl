@@ -34,3 +34,7 @@ if-ambiguous = 원소가 둘 이상인 배열의 참/거짓은 정할 수 없습
 update-shape = 결과의 형상은 {$result}인데 '{$name}'의 형상은 {$shape}입니다. -= 같은 갱신은 변수의 형상을 유지하므로, 오른쪽이 그 형상으로 브로드캐스트되어야 합니다
 interrupted-loop = 반복 {$total}번 중 {$done}번을 마치고 중단됨. 마친 반복의 결과는 남아 있습니다
 affine-not-aligned = affine: x는 샘플마다 특징이 {$features}개인데(형상 {$x}), W의 행은 {$rows}개입니다(형상 {$w}). W는 특징마다 행이 하나씩 있어야 하므로 형상이 {$expected}여야 합니다
+plot-not-1d = plot은 1차원 배열을 그리는데, 이것은 형상이 {$shape}입니다. 행이나 열 하나를 고르거나(x[0], x[:, 0]) 펼치세요(reshape(x, -1))
+plot-no-finite = 그릴 것이 없습니다. 유한한 수가 하나도 없습니다
+plot-lengths = plot은 길이가 같은 계열을 그립니다. 첫 계열은 값이 {$expected}개인데 이것은 {$got}개입니다
+imshow-shape = imshow는 2차원 배열이나 값 64개(8×8) 또는 784개(28×28)인 행을 그립니다. 형상 {$shape}은 그릴 수 없습니다. 이미지 하나를 고르세요. 예: imshow(x_test[0])

@@ -31,6 +31,9 @@ help-overview =
       graph price                       price를 만든 계산 그래프를 그립니다 (--dot [FILE]: Graphviz)
       step price 1                      역전파를 노드 하나씩 따라갑니다
       check y                           back의 기울기를 수치 미분(중심 차분, h = 1e-4)과 비교합니다 (기울기 확인)
+      plot xs, relu(xs)                 1차원 배열의 선 그래프 (xs에 대해, 또는 인덱스에 대해)
+      imshow(x_test[0])                 이미지: 2차원 배열, 또는 값 64개를 8×8로
+      for i in range(3):                파이썬처럼 블록을 씁니다. W -= 0.1 * grad(W)는 W를 갱신합니다
       seed 0                            np.random.seed(0) 뒤의 numpy 난수열 (세션은 이 상태로 시작합니다)
 
     연산자: -x, * /, + -, < <= > >= == !=  (numpy와 같은 우선순위, numpy처럼 브로드캐스트)

@@ -86,3 +86,5 @@ parse-unexpected-character = '{$char}'은(는) 쓸 수 없는 문자입니다
 parse-seed-number = seed에는 np.random.seed처럼 0 이상의 정수를 주세요. 예: seed 0
 parse-seed-range = seed {$seed}은(는) 범위를 벗어납니다. numpy의 시드는 0부터 4294967295(2**32 - 1)까지의 정수입니다
 parse-sample-count = sample 뒤에는 변수마다 확인할 원소 개수(1 이상의 정수)를 주세요. 예: check y sample 10
+parse-plot-needs-array = plot과 imshow에는 그릴 배열을 주세요. 예: plot xs, relu(xs) 또는 imshow(x_test[0])
+parse-plot-close = plot이 그릴 목록을 닫는 ')'가 와야 합니다. 예: plot(xs, y)

@@ -24,3 +24,4 @@ check-sampled = 변수마다 원소 {$count}개를 뽑아 확인했습니다 (�
 check-sampled-by-default = 모든 원소를 확인하면 한도를 넘으므로 변수마다 원소 {$count}개를 뽑아 확인했습니다. 더 확인하려면 check NAME sample N
 progress-check = 원소 {$total}개 중 {$done}개 확인
 progress-loop = 반복 {$done}/{$total}, 초당 {$rate}번, 남은 시간 {$left}초
+plot-too-narrow = (터미널이 좁아서 그릴 수 없습니다. 창을 넓혀 주세요)

@@ -78,7 +78,9 @@ impl<'a> Line<'a> {
                 let (after_list, ()) = self.array_level(rest, builder)?;
                 builder.path.pop();
                 after_list
-            } else if rest.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c)) {
+            } else if rest.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
+                || special_number(rest).is_some()
+            {
                 let (after_number, number) = self.signed_number(rest)?;
                 self.same_items(builder, level, Item::Number, self.span(rest, after_number))?;
                 builder.values.push(number);
@@ -142,9 +144,15 @@ impl<'a> Line<'a> {
     fn signed_number(&self, input: &'a str) -> PResult<'a, f64> {
         let sign = input.chars().next().filter(|c| *c == '-' || *c == '+');
         let Some(sign) = sign else {
+            if let Some((rest, value)) = special_number(input) {
+                return Ok((rest, value));
+            }
             return self.number(input);
         };
         let digits = skip(&input[1..], true);
+        if let Some((rest, value)) = special_number(digits) {
+            return Ok((rest, if sign == '-' { -value } else { value }));
+        }
         if !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
             let message = msg!("parse-expected-number-after", sign = sign);
             return Err(fail(self.expected(message, digits)));
@@ -206,6 +214,16 @@ fn ragged(path: &[usize], count: usize, first_path: &[usize], first_count: usize
             )
         }
     }
+}
+
+/// `nan` or `inf` as an array item, as numpy prints them (so a printed array can be typed back).
+fn special_number(input: &str) -> Option<(&str, f64)> {
+    [("nan", f64::NAN), ("inf", f64::INFINITY)]
+        .into_iter()
+        .find_map(|(word, value)| {
+            let rest = input.strip_prefix(word)?;
+            (!rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')).then_some((rest, value))
+        })
 }
 
 #[cfg(test)]
@@ -319,5 +337,22 @@ mod tests {
         assert_error("[1 + 2]", "expected ']' to close '['", 3, 4);
         let deep = format!("{}1{}", "[".repeat(65), "]".repeat(65));
         assert_error(&deep, "arrays nest at most 64 deep", 64, 65);
+    }
+}
+
+#[cfg(test)]
+mod special_tests {
+    use crate::lang::ast::ExprKind;
+    use crate::lang::parser::tests::expr;
+
+    /// numpy prints `nan` and `inf` inside arrays; typed back, they are those numbers.
+    #[test]
+    fn nan_and_inf_are_array_items() {
+        let ExprKind::Array { shape, values } = expr("[nan, -inf, + inf, 1.0]").kind else {
+            panic!("an array literal");
+        };
+        assert_eq!(shape, [4]);
+        assert!(values[0].is_nan());
+        assert_eq!(&values[1..], [f64::NEG_INFINITY, f64::INFINITY, 1.0]);
     }
 }

@@ -20,7 +20,9 @@ use crate::msg;
 
 /// The statement keywords; the other reserved words are functions, literals and
 /// `BLOCK_KEYWORDS`.
-pub(super) const KEYWORDS: [&str; 7] = ["back", "graph", "step", "check", "seed", "del", "load"];
+pub(super) const KEYWORDS: [&str; 9] = [
+    "back", "graph", "step", "check", "seed", "del", "load", "plot", "imshow",
+];
 
 /// The words of the `for` and `if` statements.
 pub(super) const BLOCK_KEYWORDS: [&str; 5] = ["for", "in", "if", "elif", "else"];
@@ -113,6 +115,8 @@ impl<'a> Line<'a> {
                 "seed" => return self.seed(input),
                 "del" => return self.del(input),
                 "load" => return self.load(input),
+                "plot" => return self.plot(input),
+                "imshow" => return self.imshow(input),
                 "for" | "if" => {
                     let message = msg!("parse-block-not-first", keyword = word);
                     return Err(fail(Error::new(message, self.span(input, after))));
@@ -477,6 +481,67 @@ impl<'a> Line<'a> {
     }
 
     /// `del := 'del' NAME [',' NAME …]`, e.g. `del W1, b1`.
+    /// `plot := 'plot' expression (',' expression)*`, e.g. `plot xs, relu(xs)`; the list may be
+    /// in parentheses, as matplotlib's `plt.plot(xs, ys)` is written.
+    fn plot(&self, input: &'a str) -> PResult<'a, Statement> {
+        let after_keyword = skip(&input["plot".len()..], false);
+        let (inner, parenthesized) = match after_keyword.strip_prefix('(') {
+            Some(inner) => (skip(inner, false), true),
+            None => (after_keyword, false),
+        };
+        if !starts_expression(inner) {
+            let message = msg!("parse-plot-needs-array");
+            return Err(fail(Error::new(message, self.span_len(inner, 1))));
+        }
+        let (mut rest, first) = self.expression(inner, Nest::default(), "")?;
+        let mut series = vec![first];
+        loop {
+            let after_blanks = skip(rest, false);
+            let Some(after_comma) = after_blanks.strip_prefix(',') else {
+                rest = after_blanks;
+                break;
+            };
+            let (after, expr) = self.expression(skip(after_comma, false), Nest::default(), "")?;
+            series.push(expr);
+            rest = after;
+        }
+        if parenthesized {
+            match rest.strip_prefix(')') {
+                Some(after) => rest = after,
+                None => {
+                    let message = msg!("parse-plot-close");
+                    return Err(fail(Error::new(message, self.span_len(rest, 1))));
+                }
+            }
+        }
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind: StatementKind::Plot { series },
+                silent: false,
+            },
+        ))
+    }
+
+    /// `imshow := 'imshow' expression`, e.g. `imshow(x_test[0])`.
+    fn imshow(&self, input: &'a str) -> PResult<'a, Statement> {
+        let after_keyword = skip(&input["imshow".len()..], false);
+        if !starts_expression(after_keyword) {
+            let message = msg!("parse-plot-needs-array");
+            return Err(fail(Error::new(message, self.span_len(after_keyword, 1))));
+        }
+        let (rest, image) = self.expression(after_keyword, Nest::default(), "")?;
+        Ok((
+            rest,
+            Statement {
+                span: self.span(input, rest),
+                kind: StatementKind::Imshow { image },
+                silent: false,
+            },
+        ))
+    }
+
     fn del(&self, input: &'a str) -> PResult<'a, Statement> {
         let after_keyword = self.keyword(input, "del")?;
         let (mut rest, first) = self.target(after_keyword, "del")?;

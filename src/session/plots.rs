@@ -1,0 +1,81 @@
+//! `plot` and `imshow`: the values to draw, checked here so that a bad one is an error pointing
+//! at its expression; `show::plot` draws them.
+
+use super::{Outcome, Session, Source};
+use crate::engine::shape;
+use crate::lang::ast::Expr;
+use crate::lang::error::{Error, Result};
+use crate::msg;
+
+/// The sizes a 1-D row may have to be drawn as a square image: the digits' 8×8, MNIST's 28×28.
+const SQUARE_IMAGES: [(usize, usize); 2] = [(64, 8), (784, 28)];
+
+impl Session {
+    /// The value of `expr` as a flat list of floats with its shape; nothing stays in the graph.
+    fn values_of(&mut self, expr: &Expr, source: &Source) -> Result<(Vec<usize>, Vec<f64>)> {
+        let nodes_before = self.graph.len();
+        let node = self.eval(expr, source)?;
+        let value = self.graph.node(node).value.to_float();
+        self.graph.truncate(nodes_before);
+        Ok((value.shape().to_vec(), value.iter().copied().collect()))
+    }
+
+    /// `plot y` or `plot xs, y1, y2, …`.
+    pub(super) fn plot(&mut self, series: &[Expr], source: &Source) -> Result<Outcome> {
+        let mut columns = Vec::with_capacity(series.len());
+        for expr in series {
+            let (dims, values) = self.values_of(expr, source)?;
+            if dims.len() != 1 {
+                return Err(Error::new(
+                    msg!("plot-not-1d", shape = shape::describe(&dims)),
+                    expr.span,
+                ));
+            }
+            if !values.iter().any(|v| v.is_finite()) {
+                return Err(Error::new(msg!("plot-no-finite"), expr.span));
+            }
+            if let Some((_, first)) = columns.first() {
+                let first: &Vec<f64> = first;
+                if first.len() != values.len() {
+                    return Err(Error::new(
+                        msg!("plot-lengths", expected = first.len(), got = values.len()),
+                        expr.span,
+                    ));
+                }
+            }
+            columns.push((source.slice(expr.span).into_owned(), values));
+        }
+        let xs = (columns.len() > 1).then(|| columns.remove(0).1);
+        Ok(Outcome::Plot {
+            xs,
+            series: columns,
+        })
+    }
+
+    /// `imshow e`.
+    pub(super) fn imshow(&mut self, image: &Expr, source: &Source) -> Result<Outcome> {
+        let (dims, pixels) = self.values_of(image, source)?;
+        let (rows, cols) = match dims[..] {
+            [rows, cols] => (rows, cols),
+            [len] => match SQUARE_IMAGES.iter().find(|(n, _)| *n == len) {
+                Some(&(_, side)) => (side, side),
+                None => {
+                    return Err(Error::new(
+                        msg!("imshow-shape", shape = shape::describe(&dims)),
+                        image.span,
+                    ));
+                }
+            },
+            _ => {
+                return Err(Error::new(
+                    msg!("imshow-shape", shape = shape::describe(&dims)),
+                    image.span,
+                ));
+            }
+        };
+        if rows == 0 || cols == 0 || !pixels.iter().any(|v| v.is_finite()) {
+            return Err(Error::new(msg!("plot-no-finite"), image.span));
+        }
+        Ok(Outcome::Image { pixels, rows, cols })
+    }
+}
