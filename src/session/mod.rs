@@ -508,6 +508,23 @@ impl Session {
     }
 
     /// The first name bound to `node`, for labelling pictures of the graph.
+    /// Whether any named variable is among the values `node` was computed from.
+    fn depends_on_a_name(&self, node: NodeId) -> bool {
+        let mut stack = vec![node];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(id) = stack.pop() {
+            for &input in &self.graph.node(id).inputs {
+                if self.name_of(input).is_some() {
+                    return true;
+                }
+                if seen.insert(input) {
+                    stack.push(input);
+                }
+            }
+        }
+        false
+    }
+
     pub fn name_of(&self, node: NodeId) -> Option<&str> {
         self.bindings
             .iter()
@@ -536,8 +553,19 @@ impl Session {
         interrupted(statement.span)?;
         let outcome = match &statement.kind {
             StatementKind::Assign { name, value } => {
-                let node = self.eval(value, source)?;
+                let nodes_before = self.graph.len();
+                let mut node = self.eval(value, source)?;
                 let origin = self.origin_of(value, node);
+                // A value made from no named variable (`W1 = 0.01 * randn(64, 50)`) is data, as
+                // the book's `params['W1']` is: a leaf, which `check` nudges and `back` stops at.
+                if node >= nodes_before
+                    && !matches!(self.graph.node(node).op, Op::Leaf)
+                    && !self.depends_on_a_name(node)
+                {
+                    let data = self.graph.node(node).value.clone();
+                    self.graph.truncate(nodes_before);
+                    node = self.graph.leaf(data, &source.slice(value.span));
+                }
                 self.bind(&name.name, node);
                 Outcome::Value {
                     name: Some(name.name.clone()),

@@ -116,6 +116,26 @@ fn page(
             "mask = {}",
             inline(view.digits, &Value::bools(layer.mask.clone()))
         ),
+        Op::Pow(layer) => format!(
+            "{} = {}, p = {}, out = {}",
+            operand(0),
+            g(&layer.x),
+            g(&layer.p),
+            g(&layer.out)
+        ),
+        Op::Sqrt(layer) => format!("out = {}", g(&layer.out)),
+        Op::Tanh(layer) => format!("out = {}", g(&layer.out)),
+        Op::Log(layer) => format!("{} = {}", operand(0), g(&layer.x)),
+        Op::Softmax(layer) => format!("out = {}", g(&layer.out)),
+        Op::SoftmaxWithLoss(layer) => format!("y = {}, t = {}", g(&layer.y), g(&layer.t)),
+        Op::Affine(layer) => format!("{} = {}, W = {}", operand(0), g(&layer.x), g(&layer.w)),
+        Op::MatMul(layer) => format!(
+            "{} = {}, {} = {}",
+            operand(0),
+            g(&layer.a),
+            operand(1),
+            g(&layer.b)
+        ),
         _ => lang.word("step-nothing"),
     };
     // The two labels line up by display width: Korean takes two columns a letter.
@@ -211,7 +231,27 @@ fn page(
             lang.word("step-relu-rule"),
             g(&layer.backward(&step.dout))
         ))],
-        _ => Vec::new(),
+        Op::Pow(layer) => vec![
+            Some(format!(
+                "{} = dout × p × {}^(p − 1) = {}",
+                d(0),
+                operand(0),
+                g(&layer.backward(&step.dout).0)
+            )),
+            Some(format!(
+                "dp = dout × out × log({}) = {}",
+                operand(0),
+                g(&layer.backward(&step.dout).1)
+            )),
+        ],
+        // The other layers of section 5.6: what each input received, from the layer's own
+        // backward (`:help LAYER` shows its rule).
+        _ => step
+            .sent
+            .iter()
+            .enumerate()
+            .map(|(k, (_, grad))| Some(format!("{} = {}", d(k), g(grad))))
+            .collect(),
     };
     for ((rule, (input_node, sent)), input_name) in rules.iter().zip(&step.sent).zip(&inputs) {
         // A constant learns nothing, so its rule is not written (the book's `+ 1` and `/` nodes).
@@ -228,7 +268,13 @@ fn page(
                 sent.clone()
             }
         };
-        let summed = if sent.shape() == step.dout.shape() {
+        // Only a broadcasting layer sums a gradient back to its input's shape; the others (a
+        // product, a reduction, an index) change shapes by their own rule.
+        let broadcasts = matches!(
+            op.as_ref(),
+            Op::Add(_) | Op::Sub(_) | Op::Mul(_) | Op::Div(_) | Op::Pow(_)
+        );
+        let summed = if !broadcasts || sent.shape() == step.dout.shape() {
             String::new()
         } else {
             lang.say(&msg!("step-summed", shape = shape::describe(sent.shape())))

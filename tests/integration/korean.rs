@@ -41,8 +41,32 @@ fn ascii_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The layers' names, which `step`, `:vars` and pictures print as code.
-const LAYER_NAMES: [&str; 10] = [
-    "add", "sub", "mul", "div", "neg", "exp", "relu", "sigmoid", "leaf", "compare",
+const LAYER_NAMES: [&str; 25] = [
+    "add",
+    "sub",
+    "mul",
+    "div",
+    "neg",
+    "exp",
+    "relu",
+    "sigmoid",
+    "leaf",
+    "compare",
+    "dot",
+    "affine",
+    "softmax",
+    "cross_entropy_error",
+    "softmax_with_loss",
+    "sum",
+    "mean",
+    "max",
+    "log",
+    "sqrt",
+    "pow",
+    "tanh",
+    "transpose",
+    "reshape",
+    "index",
 ];
 
 /// The English catalogue's words that the Korean one never uses.

@@ -21,7 +21,19 @@ fn play(lang: Lang, slug: &str, color: bool) -> String {
     String::from_utf8(out).expect("UTF-8")
 }
 
-const SLUGS: [&str; 6] = ["graph", "layers", "relu", "sigmoid", "fork", "check"];
+const SLUGS: [&str; 11] = [
+    "graph",
+    "chain-rule",
+    "layers",
+    "relu",
+    "sigmoid",
+    "fork",
+    "check",
+    "affine",
+    "softmax-with-loss",
+    "two-layer-net",
+    "training",
+];
 
 #[test]
 fn every_lesson_parses_and_each_pair_runs_the_same_statements() {
@@ -31,7 +43,7 @@ fn every_lesson_parses_and_each_pair_runs_the_same_statements() {
         let slugs: Vec<&str> = lessons.iter().map(|l| l.slug.as_str()).collect();
         assert_eq!(slugs, SLUGS);
         let numbers: Vec<u32> = lessons.iter().map(|l| l.number).collect();
-        assert_eq!(numbers, [1, 2, 3, 4, 5, 6]);
+        assert_eq!(numbers, (1..=11).collect::<Vec<u32>>());
     }
 }
 
@@ -61,7 +73,7 @@ fn every_transcript_matches_its_snapshot_and_has_no_error() {
 fn one_lesson_in_colour() {
     let transcript = play(Lang::Ko, "relu", true);
     assert!(transcript.contains('\u{1b}'));
-    snapshot("lesson-ko-03-relu-colour", &visible_escapes(&transcript));
+    snapshot("lesson-ko-04-relu-colour", &visible_escapes(&transcript));
 }
 
 #[test]
@@ -84,7 +96,7 @@ fn the_lessons_carry_the_books_numbers() {
         "dorange_num = 165.0",
         "dtax = 650.0",
     ] {
-        assert!(layers.contains(number), "lesson 2 lacks {number}");
+        assert!(layers.contains(number), "lesson 3 lacks {number}");
     }
 }
 
@@ -104,12 +116,12 @@ fn the_binary_lists_and_plays_the_lessons_in_both_languages() {
         assert!(listed.status.success());
         assert_eq!(
             text.lines().count(),
-            7,
-            "a heading and six lessons:\n{text}"
+            12,
+            "a heading and eleven lessons:\n{text}"
         );
         assert!(text.contains(title), "{text}");
         assert!(!text.contains('✓'), "nothing finished yet:\n{text}");
-        for n in 1..=6 {
+        for n in 1..=11 {
             let played = binary(
                 &["lesson", &n.to_string(), "--no-pause", "--lang", lang],
                 b"",
@@ -142,7 +154,7 @@ fn the_binary_lists_and_plays_the_lessons_in_both_languages() {
         b"",
         &[("XDG_DATA_HOME", data_dir)],
     );
-    assert!(String::from_utf8_lossy(&by_slug.stdout).starts_with("Lesson 3 · ReLU layer"));
+    assert!(String::from_utf8_lossy(&by_slug.stdout).starts_with("Lesson 4 · ReLU layer"));
     let missing = binary(&["lesson", "softmax"], b"", &[("XDG_DATA_HOME", data_dir)]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).starts_with("error: no lesson 'softmax'"));
@@ -158,4 +170,33 @@ fn the_language_comes_from_the_locale() {
         &[("LC_ALL", "en_US.UTF-8"), ("LANG", "ko_KR.UTF-8")],
     );
     assert!(String::from_utf8_lossy(&english.stdout).contains("Computational graph"));
+}
+
+#[test]
+fn the_two_layer_net_passes_its_gradient_check_within_1e_minus_7() {
+    let transcript = play(Lang::En, "two-layer-net", false);
+    let diffs: Vec<f64> = transcript
+        .lines()
+        .filter_map(|line| line.split("max |diff| ").nth(1))
+        .filter_map(|rest| rest.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert!(diffs.len() >= 5, "{transcript}");
+    assert!(diffs.iter().all(|&d| d <= 1e-7), "{diffs:?}");
+    assert!(!transcript.contains("MISMATCH"));
+}
+
+#[test]
+fn the_training_lesson_reaches_95_percent_on_the_test_digits() {
+    let transcript = play(Lang::En, "training", false);
+    let marker = ">>> mean(argmax(y, axis=1) == argmax(t_test, axis=1))\n";
+    let after = transcript
+        .split(marker)
+        .nth(1)
+        .expect("the accuracy statement");
+    let accuracy: f64 = after
+        .lines()
+        .next()
+        .and_then(|line| line.trim().parse().ok())
+        .expect("a number");
+    assert!(accuracy >= 0.95, "accuracy {accuracy}");
 }

@@ -7,9 +7,9 @@ warning-label = 경고:
 related-at = ({$line}:{$column} 참고)
 
 ## The engine
-broadcast-shapes = 모양이 {$lhs}인 배열과 {$rhs}인 배열은 브로드캐스트할 수 없습니다
-array-too-large = 모양이 {$shape}인 배열은 원소가 {$count}개가 됩니다. 한도는 {$max}개(10^8)입니다
-array-too-large-overflow = 모양이 {$shape}인 배열은 원소가 너무 많습니다. 한도는 {$max}개(10^8)입니다
+broadcast-shapes = 형상이 {$lhs}인 배열과 {$rhs}인 배열은 브로드캐스트할 수 없습니다
+array-too-large = 형상이 {$shape}인 배열은 원소가 {$count}개가 됩니다. 한도는 {$max}개(10^8)입니다
+array-too-large-overflow = 형상이 {$shape}인 배열은 원소가 너무 많습니다. 한도는 {$max}개(10^8)입니다
 check-boolean = '{$name}'은(는) bool 배열입니다. check에는 숫자 배열이 필요합니다
 check-no-variable = '{$name}'은(는) 이름 붙은 변수에 의존하지 않습니다. check는 x = [1.0, 2.0]처럼 이름이 있는 변수의 기울기를 비교합니다
 check-too-large = '{$name}'을(를) 확인하려면 원소 {$elements}개를 움직이며 순전파를 두 번씩 해야 합니다. 원소 연산 {$work}번으로, check 한 번의 한도 {$max}번을 넘습니다. check {$name} sample 10처럼 원소를 줄이거나 더 작은 그래프를 확인하세요

@@ -25,7 +25,7 @@ help-overview =
       r = relu(x)                       계층을 호출하면 계산 그래프에 노드가 생깁니다
       x <= 0                            비교는 bool 배열(마스크)을 만듭니다
       back r ones                       r에서 역전파합니다. dout은 ones(기본값)
-      back price 1                      ... 또는 price와 같은 모양의 아무 dout
+      back price 1                      ... 또는 price와 같은 형상의 아무 dout
       grad(x)   dx                      마지막 back에서 구한 x의 기울기
       mask(r)                           r을 만든 ReLU 계층이 저장한 마스크
       graph price                       price를 만든 계산 그래프를 그립니다 (--dot [FILE]: Graphviz)

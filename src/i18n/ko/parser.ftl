@@ -29,7 +29,7 @@ parse-blocks-too-deep = 블록은 {$max}단계까지만 중첩할 수 있습니�
 parse-expected-expression-after = '{$after}' 뒤에 식이 와야 합니다
 parse-chained-comparison = 비교는 이어 쓸 수 없습니다. 괄호를 넣으세요. 예: (a < b) == c
 parse-no-floor-division = '//' 연산자는 없습니다. '/'를 쓰세요
-parse-tuple = 튜플은 지원하지 않습니다. 모양은 ones((2, 3))이 아니라 ones(2, 3)처럼 쓰세요
+parse-tuple = 튜플은 지원하지 않습니다. 형상은 ones((2, 3))이 아니라 ones(2, 3)처럼 쓰세요
 parse-keyword-not-value = '{$keyword}'은(는) 값이 아니라 문장 키워드입니다. 문장 맨 앞에 쓰세요. 예: {$keyword} y
 parse-function-not-value = '{$function}'은(는) 함수입니다. {$example}처럼 호출하세요
 parse-too-many-operators = 한 문장에 연산자가 너무 많습니다(최대 {$max}개). 여러 문장으로 나누세요

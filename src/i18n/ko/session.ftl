@@ -10,7 +10,7 @@ unknown-name-known-more = 알 수 없는 이름 '{$name}'. 지금 있는 이름:
 ## back, grad() and mask()
 back-boolean = '{$name}'은(는) bool 배열입니다. 비교 연산으로는 기울기가 흐르지 않으니 숫자 배열에서 back을 실행하세요
 dout-not-broadcast = dout을 브로드캐스트할 수 없습니다
-dout-shape = dout의 모양은 {$dout}인데 '{$name}'의 모양은 {$shape}입니다. 같은 모양의 dout을 주거나 `ones`를 쓰세요
+dout-shape = dout의 형상은 {$dout}인데 '{$name}'의 형상은 {$shape}입니다. 같은 형상의 dout을 주거나 `ones`를 쓰세요
 grad-before-back = 아직 기울기가 없습니다. 먼저 `back NAME`을 실행한 뒤 grad({$name})을(를) 쓰세요
 grad-took-no-part = 마지막 back은 '{$output}'에서 시작했는데, '{$name}'은(는) 거기에 쓰이지 않았습니다
 # $maker is one of the made-by messages below: "… 리터럴 값이므로", "… mul 계층의 출력이므로".
@@ -26,7 +26,7 @@ call-arity = {$func}은(는) 인자를 {$expected}개 받는데 {$got}개가 주
 sizes-missing = {$func}에는 크기를 하나 이상 주세요. 예: {$func}(2, 3)
 sizes-not-whole = {$func}의 크기는 0 이상의 정수여야 합니다. 예: {$func}(2, 3)
 # ndarray's own reason ($reason) is English, so it is left out.
-array-malformed = 배열 리터럴의 모양이 맞지 않습니다
+array-malformed = 배열 리터럴의 형상이 맞지 않습니다
 
 ## Warnings: numpy's RuntimeWarning, then how many elements it hit.
 # numpy's own words, the same in every language: a learner can search for them.
