@@ -622,7 +622,11 @@ pub fn main(args: &Args) -> ExitCode {
                 } else {
                     format!("{}\n{line}", std::mem::take(&mut block))
                 };
-                if !line.trim_start().starts_with(':') && parser::needs_more_input(&line) {
+                // A lesson's pre-filled block is whole already: Enter runs it.
+                if prefill.is_none()
+                    && !line.trim_start().starts_with(':')
+                    && parser::needs_more_input(&line)
+                {
                     block = line;
                     continue;
                 }

@@ -56,7 +56,10 @@ pub enum StatementKind {
     Load { dataset: Ident },
     /// `plot y` or `plot xs, y1, y2, …`: a line chart of 1-D arrays (against their index, or
     /// against the first one).
-    Plot { series: Vec<Expr> },
+    Plot {
+        series: Vec<Expr>,
+        height: Option<Expr>,
+    },
     /// `imshow e`: a 2-D array, or a 64-element row as 8×8, as an image.
     Imshow { image: Expr },
     /// `seed N`: the random stream numpy's legacy generator makes after `np.random.seed(N)`.

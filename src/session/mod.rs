@@ -675,7 +675,7 @@ impl Session {
                 op,
                 value,
             } => self.index_assign(name, indices, *op, value, statement.span, source)?,
-            StatementKind::Plot { series } => self.plot(series, source)?,
+            StatementKind::Plot { series, height } => self.plot(series, height.as_ref(), source)?,
             StatementKind::Imshow { image } => self.imshow(image, source)?,
             // `run_statement` runs blocks itself.
             StatementKind::For { .. } | StatementKind::If { .. } => Outcome::Silent,

@@ -48,6 +48,8 @@ pub enum Outcome {
     Plot {
         xs: Option<Vec<f64>>,
         series: Vec<(String, Vec<f64>)>,
+        /// Rows of the chart, when `height=N` asked for them.
+        height: Option<usize>,
     },
     /// `imshow`: the pixels, row-major, and the image's rows and columns.
     Image {

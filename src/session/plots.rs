@@ -7,6 +7,10 @@ use crate::lang::ast::Expr;
 use crate::lang::error::{Error, Result};
 use crate::msg;
 
+/// The fewest and most rows `plot … height=N` takes.
+const MIN_ROWS: usize = 3;
+const MAX_ROWS: usize = 100;
+
 /// The sizes a 1-D row may have to be drawn as a square image: the digits' 8×8, MNIST's 28×28.
 const SQUARE_IMAGES: [(usize, usize); 2] = [(64, 8), (784, 28)];
 
@@ -21,7 +25,25 @@ impl Session {
     }
 
     /// `plot y` or `plot xs, y1, y2, …`.
-    pub(super) fn plot(&mut self, series: &[Expr], source: &Source) -> Result<Outcome> {
+    pub(super) fn plot(
+        &mut self,
+        series: &[Expr],
+        height: Option<&Expr>,
+        source: &Source,
+    ) -> Result<Outcome> {
+        let height = match height {
+            None => None,
+            Some(expr) => {
+                let rows = usize::try_from(self.whole_number(expr, source)?).unwrap_or(0);
+                if !(MIN_ROWS..=MAX_ROWS).contains(&rows) {
+                    return Err(Error::new(
+                        msg!("plot-height", min = MIN_ROWS, max = MAX_ROWS),
+                        expr.span,
+                    ));
+                }
+                Some(rows)
+            }
+        };
         let mut columns = Vec::with_capacity(series.len());
         for expr in series {
             let (dims, values) = self.values_of(expr, source)?;
@@ -49,6 +71,7 @@ impl Session {
         Ok(Outcome::Plot {
             xs,
             series: columns,
+            height,
         })
     }
 

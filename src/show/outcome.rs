@@ -34,14 +34,14 @@ pub fn render(session: &Session, outcome: &Outcome, view: &View) -> Vec<String> 
                 .unwrap_or_default();
         }
         Outcome::Check(report) => check::render(report, view),
-        Outcome::Plot { xs, series } => {
+        Outcome::Plot { xs, series, height } => {
             let series: Vec<plot::Series> = series
                 .iter()
                 .map(|(label, ys)| plot::Series::new(label.clone(), ys.clone()))
                 .collect();
             let opts = plot::ChartOptions {
                 width: view.width,
-                height: plot::DEFAULT_HEIGHT,
+                height: height.unwrap_or(plot::DEFAULT_HEIGHT),
                 braille: view.style.is_colored(),
             };
             match plot::line_chart(&series, xs.as_deref(), &opts, &view.style) {

@@ -75,3 +75,20 @@ fn what_cannot_be_drawn_is_an_error_at_its_expression() {
         "test.bp:1:5: error: plot and imshow take arrays to draw, e.g. plot xs, relu(xs) or imshow(x_test[0])\nplot\n    ^\n"
     );
 }
+
+#[test]
+fn height_sets_the_rows_of_a_chart() {
+    let rows = |src: &str| {
+        let ran = run(src);
+        assert_eq!(ran.failures, 0, "{}", ran.stderr);
+        // The plot area's rows are the lines up to the x axis.
+        ran.stdout.lines().take_while(|l| !l.contains('└')).count()
+    };
+    assert_eq!(rows("plot [1.0, 4.0, 9.0, 16.0]\n"), 16);
+    assert_eq!(rows("plot [1.0, 4.0, 9.0, 16.0], height=5\n"), 5);
+    let ran = run("plot [1.0, 2.0], height=1\n");
+    assert_eq!(
+        ran.stderr,
+        "test.bp:1:25: error: height= takes a whole number of rows from 3 to 100, e.g. plot losses, height=8\nplot [1.0, 2.0], height=1\n                        ^\n"
+    );
+}

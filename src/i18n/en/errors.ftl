@@ -41,3 +41,4 @@ plot-not-1d = plot draws 1-D arrays, and this has shape {$shape}; pick a row or 
 plot-no-finite = there is nothing to draw: no value here is a finite number
 plot-lengths = plot draws series of one length: the first has {$expected} values, this one {$got}
 imshow-shape = imshow draws a 2-D array, or a row of 64 (8×8) or 784 (28×28) values, not shape {$shape}; pick one image, e.g. imshow(x_test[0])
+plot-height = height= takes a whole number of rows from {$min} to {$max}, e.g. plot losses, height=8

@@ -38,3 +38,4 @@ plot-not-1d = plot은 1차원 배열을 그리는데, 이것은 형상이 {$shap
 plot-no-finite = 그릴 것이 없습니다. 유한한 수가 하나도 없습니다
 plot-lengths = plot은 길이가 같은 계열을 그립니다. 첫 계열은 값이 {$expected}개인데 이것은 {$got}개입니다
 imshow-shape = imshow는 2차원 배열이나 값 64개(8×8) 또는 784개(28×28)인 행을 그립니다. 형상 {$shape}은 그릴 수 없습니다. 이미지 하나를 고르세요. 예: imshow(x_test[0])
+plot-height = height=에는 {$min}부터 {$max}까지의 행 수를 정수로 주세요. 예: plot losses, height=8

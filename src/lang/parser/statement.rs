@@ -495,13 +495,25 @@ impl<'a> Line<'a> {
         }
         let (mut rest, first) = self.expression(inner, Nest::default(), "")?;
         let mut series = vec![first];
+        let mut height = None;
         loop {
             let after_blanks = skip(rest, false);
             let Some(after_comma) = after_blanks.strip_prefix(',') else {
                 rest = after_blanks;
                 break;
             };
-            let (after, expr) = self.expression(skip(after_comma, false), Nest::default(), "")?;
+            let item = skip(after_comma, false);
+            // `height=N` sets the chart's rows; it comes last.
+            if let Some(after_word) = item.strip_prefix("height")
+                && let Some(value) = skip(after_word, false).strip_prefix('=')
+                && !value.starts_with('=')
+            {
+                let (after, expr) = self.expression(skip(value, false), Nest::default(), "")?;
+                height = Some(expr);
+                rest = skip(after, false);
+                break;
+            }
+            let (after, expr) = self.expression(item, Nest::default(), "")?;
             series.push(expr);
             rest = after;
         }
@@ -518,7 +530,7 @@ impl<'a> Line<'a> {
             rest,
             Statement {
                 span: self.span(input, rest),
-                kind: StatementKind::Plot { series },
+                kind: StatementKind::Plot { series, height },
                 silent: false,
             },
         ))

@@ -277,7 +277,10 @@ fn spans_of(statements: &[Statement]) -> Vec<Span> {
                 }
             }
             StatementKind::Expr(e) => walk(e, &mut spans),
-            StatementKind::Plot { series } => series.iter().for_each(|e| walk(e, &mut spans)),
+            StatementKind::Plot { series, height } => series
+                .iter()
+                .chain(height)
+                .for_each(|e| walk(e, &mut spans)),
             StatementKind::Imshow { image } => walk(image, &mut spans),
             StatementKind::Graph { target, .. } | StatementKind::Check { target, .. } => {
                 spans.push(target.span)
