@@ -609,6 +609,10 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
     // Only a lesson played on a terminal, section by section, to its end counts as finished:
     // `--no-pause` or a pipe shows the lesson without the learner having gone through it.
     let pause = !args.no_pause && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    // Played straight through, a lesson is quiet: no progress bars between its outputs.
+    if !pause {
+        session.set_progress(None);
+    }
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let pace = if pause {
