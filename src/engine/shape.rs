@@ -76,6 +76,23 @@ fn dim_from_right(shape: &[usize], from_right: usize) -> usize {
     }
 }
 
+/// Flattened square images, as (elements, side): the digits' 8×8 and MNIST's 28×28.
+const SQUARE_IMAGES: [(usize, usize); 2] = [(64, 8), (784, 28)];
+
+/// The rows and columns `imshow` draws a value of this shape as: a 2-D array as it is, and a
+/// flattened 8×8 or 28×28 image (64 or 784 elements) as a square, because the book's data sets
+/// keep each image as one such row. `None` for any other shape.
+pub fn image_rows_cols(shape: &[usize]) -> Option<(usize, usize)> {
+    match shape {
+        [rows, cols] => Some((*rows, *cols)),
+        [len] => SQUARE_IMAGES
+            .iter()
+            .find(|(n, _)| n == len)
+            .map(|&(_, side)| (side, side)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,10 +104,7 @@ impl Session {
         source: &Source,
         each: &mut dyn FnMut(&Session, &Statement, Outcome) -> Result<()>,
     ) -> Result<()> {
-        let nodes_before = self.graph.len();
-        let node = self.eval(iter, source)?;
-        let items = self.graph.node(node).value.to_float();
-        self.graph.truncate(nodes_before);
+        let items = self.eval_detached(iter, source)?.to_float();
         if items.ndim() == 0 {
             return Err(Error::new(msg!("for-not-iterable"), iter.span));
         }
@@ -165,10 +162,7 @@ impl Session {
 
     /// An `if`'s condition: one value, true when it is not 0 (or False), as numpy's `bool()`.
     fn truth(&mut self, cond: &Expr, source: &Source) -> Result<bool> {
-        let nodes_before = self.graph.len();
-        let node = self.eval(cond, source)?;
-        let value = self.graph.node(node).value.clone();
-        self.graph.truncate(nodes_before);
+        let value = self.eval_detached(cond, source)?;
         if value.len() != 1 {
             return Err(Error::new(
                 msg!("if-ambiguous", shape = shape::describe(value.shape())),

@@ -210,11 +210,7 @@ impl Session {
 
     /// An expression that must be one whole number (an index, a slice bound, an axis).
     pub(super) fn whole_number(&mut self, e: &Expr, source: &Source) -> Result<isize> {
-        let nodes_before = self.graph.len();
-        let node = self.eval(e, source)?;
-        let value = self.graph.node(node).value.clone();
-        self.graph.truncate(nodes_before);
-        match value {
+        match self.eval_detached(e, source)? {
             Value::Scalar(v) => whole(v).ok_or_else(|| Error::new(msg!("index-not-whole"), e.span)),
             other => Err(Error::new(
                 msg!("index-shape", shape = shape::describe(other.shape())),
@@ -527,10 +523,10 @@ fn linspace(start: f64, stop: f64, num: f64) -> Option<Vec<f64>> {
 /// numpy's `argmax`: the first position of the largest value (a NaN counts as largest), over
 /// the flattened array or along `axis`.
 fn argmax(x: &ArrayD<f64>, axis: Option<isize>) -> std::result::Result<ArrayD<f64>, LayerError> {
-    let first_max = |lane: ndarray::ArrayViewD<'_, f64>| -> f64 {
+    let first_max = |lane: &mut dyn Iterator<Item = &f64>| -> f64 {
         let mut best = 0;
         let mut best_value = f64::NEG_INFINITY;
-        for (i, &v) in lane.iter().enumerate() {
+        for (i, &v) in lane.enumerate() {
             if v.is_nan() {
                 return i as f64;
             }
@@ -546,26 +542,14 @@ fn argmax(x: &ArrayD<f64>, axis: Option<isize>) -> std::result::Result<ArrayD<f6
             if x.is_empty() {
                 return Err(LayerError::EmptyMax);
             }
-            Ok(ArrayD::from_elem(IxDyn(&[]), first_max(x.view())))
+            Ok(ArrayD::from_elem(IxDyn(&[]), first_max(&mut x.iter())))
         }
         Some(axis) => {
             let axis = crate::engine::layers::common::normalize_axis(axis, x.ndim())?;
             if x.shape()[axis] == 0 {
                 return Err(LayerError::EmptyMax);
             }
-            Ok(x.lanes(Axis(axis))
-                .into_iter()
-                .map(|lane| first_max(lane.into_dyn()))
-                .collect::<ndarray::Array1<f64>>()
-                .into_shape_with_order(IxDyn(
-                    &x.shape()
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| *i != axis)
-                        .map(|(_, d)| *d)
-                        .collect::<Vec<_>>(),
-                ))
-                .unwrap_or_else(|_| ArrayD::zeros(IxDyn(&[0]))))
+            Ok(x.map_axis(Axis(axis), |lane| first_max(&mut lane.iter())))
         }
     }
 }

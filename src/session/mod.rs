@@ -818,10 +818,7 @@ impl Session {
         let dout = match dout {
             Dout::Ones => ArrayD::from_elem(IxDyn(&target_shape), 1.0),
             Dout::Expr(expr) => {
-                let nodes_before = self.graph.len();
-                let node = self.eval(expr, source)?;
-                let value = self.graph.node(node).value.to_float();
-                self.graph.truncate(nodes_before);
+                let value = self.eval_detached(expr, source)?.to_float();
                 match shape::broadcast(value.shape(), &target_shape) {
                     Some(s) if s == target_shape => value
                         .broadcast(IxDyn(&target_shape))
@@ -902,6 +899,16 @@ impl Session {
     /// Evaluates `expr`, building graph nodes for every layer call, and returns its node. A
     /// layer whose inputs were finite but whose output is not leaves a warning, as numpy's
     /// `RuntimeWarning` does; the value is kept.
+    /// The value of `expr`, with nothing it built left in the graph: for what a statement reads
+    /// but does not keep (a size, an index, a condition, a dout, what `plot` draws).
+    fn eval_detached(&mut self, expr: &Expr, source: &Source) -> Result<Value> {
+        let nodes_before = self.graph.len();
+        let node = self.eval(expr, source)?;
+        let value = self.graph.node(node).value.clone();
+        self.graph.truncate(nodes_before);
+        Ok(value)
+    }
+
     fn eval(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
         let nodes_before = self.graph.len();
         let node = self.eval_inner(expr, source)?;
@@ -1199,10 +1206,7 @@ impl Session {
 
     /// One size argument of `ones`, `zeros` or `randn`: a whole number that is not negative.
     fn eval_size(&mut self, func: Func, arg: &Expr, source: &Source) -> Result<usize> {
-        let nodes_before = self.graph.len();
-        let node = self.eval(arg, source)?;
-        let value = self.graph.node(node).value.to_float();
-        self.graph.truncate(nodes_before);
+        let value = self.eval_detached(arg, source)?.to_float();
         let bad = || Error::new(msg!("sizes-not-whole", func = func.name()), arg.span);
         if value.ndim() != 0 {
             return Err(bad());

@@ -11,16 +11,10 @@ use crate::msg;
 const MIN_ROWS: usize = 3;
 const MAX_ROWS: usize = 100;
 
-/// The sizes a 1-D row may have to be drawn as a square image: the digits' 8×8, MNIST's 28×28.
-const SQUARE_IMAGES: [(usize, usize); 2] = [(64, 8), (784, 28)];
-
 impl Session {
     /// The value of `expr` as a flat list of floats with its shape; nothing stays in the graph.
     fn values_of(&mut self, expr: &Expr, source: &Source) -> Result<(Vec<usize>, Vec<f64>)> {
-        let nodes_before = self.graph.len();
-        let node = self.eval(expr, source)?;
-        let value = self.graph.node(node).value.to_float();
-        self.graph.truncate(nodes_before);
+        let value = self.eval_detached(expr, source)?.to_float();
         Ok((value.shape().to_vec(), value.iter().copied().collect()))
     }
 
@@ -78,23 +72,11 @@ impl Session {
     /// `imshow e`.
     pub(super) fn imshow(&mut self, image: &Expr, source: &Source) -> Result<Outcome> {
         let (dims, pixels) = self.values_of(image, source)?;
-        let (rows, cols) = match dims[..] {
-            [rows, cols] => (rows, cols),
-            [len] => match SQUARE_IMAGES.iter().find(|(n, _)| *n == len) {
-                Some(&(_, side)) => (side, side),
-                None => {
-                    return Err(Error::new(
-                        msg!("imshow-shape", shape = shape::describe(&dims)),
-                        image.span,
-                    ));
-                }
-            },
-            _ => {
-                return Err(Error::new(
-                    msg!("imshow-shape", shape = shape::describe(&dims)),
-                    image.span,
-                ));
-            }
+        let Some((rows, cols)) = shape::image_rows_cols(&dims) else {
+            return Err(Error::new(
+                msg!("imshow-shape", shape = shape::describe(&dims)),
+                image.span,
+            ));
         };
         if rows == 0 || cols == 0 || !pixels.iter().any(|v| v.is_finite()) {
             return Err(Error::new(msg!("plot-no-finite"), image.span));

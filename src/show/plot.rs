@@ -39,7 +39,6 @@ const SHADES: [char; 5] = [' ', '░', '▒', '▓', '█'];
 /// What a nan or inf pixel is drawn as: no shade could be mistaken for it.
 const NONFINITE_PIXEL: &str = "xx";
 /// Flattened images that `imshow` shows square: the book's 8×8 digits and 28×28 MNIST rows.
-const SQUARE_IMAGES: [(usize, usize); 2] = [(64, 8), (784, 28)];
 /// Spaces between legend entries.
 const LEGEND_GAP: usize = 3;
 
@@ -96,19 +95,9 @@ pub fn xs_from_value(value: &Value) -> Result<Vec<f64>, PlotError> {
 /// flattened 8×8 or 28×28 image (64 or 784 elements) as a square, because the book's data sets
 /// keep each image as one such row.
 pub fn image_shape(shape: &[usize]) -> Result<(usize, usize), PlotError> {
-    match shape {
-        [rows, cols] => Ok((*rows, *cols)),
-        [len] => SQUARE_IMAGES
-            .iter()
-            .find(|(n, _)| n == len)
-            .map(|&(_, side)| (side, side))
-            .ok_or_else(|| PlotError::NotImage {
-                shape: shape.to_vec(),
-            }),
-        _ => Err(PlotError::NotImage {
-            shape: shape.to_vec(),
-        }),
-    }
+    crate::engine::shape::image_rows_cols(shape).ok_or_else(|| PlotError::NotImage {
+        shape: shape.to_vec(),
+    })
 }
 
 /// How big a chart is and how it is drawn.

@@ -11,9 +11,8 @@ const CELLS: usize = 24;
 pub fn frame(lang: Lang, done: usize, total: usize) -> String {
     let total = total.max(1);
     let done = done.min(total);
-    let filled = done * CELLS / total;
     let percent = done * 100 / total;
-    let bar: String = "█".repeat(filled) + &"░".repeat(CELLS - filled);
+    let bar = cells(done, total);
     let what = lang.say(&msg!("progress-check", done = done, total = total));
     format!("{bar} {percent:>3}%  {what}")
 }
@@ -28,8 +27,7 @@ pub fn loop_frame(
 ) -> String {
     let total = total.max(1);
     let done = done.min(total);
-    let filled = done * CELLS / total;
-    let bar: String = "█".repeat(filled) + &"░".repeat(CELLS - filled);
+    let bar = cells(done, total);
     let seconds = elapsed.as_secs_f64().max(1e-9);
     let rate = done as f64 / seconds;
     let left = if done == 0 {
@@ -48,6 +46,12 @@ pub fn loop_frame(
         Some(loss) => format!("{bar}  {what}  loss {loss:.6}"),
         None => format!("{bar}  {what}"),
     }
+}
+
+/// The bar itself: `done` of `total` (with `done <= total`, `total > 0`) as filled cells.
+fn cells(done: usize, total: usize) -> String {
+    let filled = done * CELLS / total;
+    "█".repeat(filled) + &"░".repeat(CELLS - filled)
 }
 
 /// Whether a new frame is worth drawing: the percentage moved, or the work finished.
