@@ -528,7 +528,7 @@ fn bound_names(text: &str) -> Vec<String> {
             statements
                 .into_iter()
                 .filter_map(|s| match s.kind {
-                    StatementKind::Assign { name, .. } => Some(name.name),
+                    StatementKind::Assign { name, .. } => Some(name.name.into()),
                     _ => None,
                 })
                 .collect()

@@ -33,6 +33,12 @@ impl From<&String> for Arg {
     }
 }
 
+impl From<&compact_str::CompactString> for Arg {
+    fn from(text: &compact_str::CompactString) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
 impl From<usize> for Arg {
     fn from(count: usize) -> Arg {
         Arg::Count(count as u64)

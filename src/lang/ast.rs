@@ -3,6 +3,8 @@
 //! The parser builds these and the session walks them. Nothing here knows about ndarray, the graph
 //! or names that are bound; a `Statement` can be printed, compared and stored without a session.
 
+use compact_str::CompactString;
+
 /// A half-open range of byte offsets into the source text the parser was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
@@ -100,7 +102,7 @@ pub enum Dout {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ident {
-    pub name: String,
+    pub name: CompactString,
     pub span: Span,
 }
 
@@ -121,7 +123,7 @@ pub enum ExprKind {
         shape: Vec<usize>,
         values: Vec<f64>,
     },
-    Name(String),
+    Name(CompactString),
     Neg(Box<Expr>),
     Binary {
         op: BinOp,

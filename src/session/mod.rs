@@ -30,8 +30,8 @@ use crate::lang::parser;
 use crate::lang::suggest;
 use crate::msg;
 use ndarray::{ArrayD, IxDyn};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Garbage is looked for no sooner than after this many new nodes…
 const MIN_COLLECTION_NODES: usize = 4096;
@@ -87,7 +87,7 @@ pub struct Session {
     graph: Graph,
     /// Names in the order they were first defined, and the node each is bound to now.
     bindings: Vec<(String, NodeId)>,
-    slots: HashMap<String, usize>,
+    slots: FxHashMap<String, usize>,
     last_back: Option<BackRecord>,
     rng: Rng,
     /// The random stream as it was before the running statement first drew from it.
@@ -153,7 +153,17 @@ impl<'a> Source<'a> {
             .clamp(start, self.text.len());
         let text = self.text.get(start..end).unwrap_or_default();
         // Most labels are already on one line with single spaces; only the others are folded.
-        if !text.contains(['\n', '\r', '\t']) && !text.contains("  ") {
+        let mut folded = true;
+        let mut after_space = false;
+        for &b in text.as_bytes() {
+            match b {
+                b'\n' | b'\r' | b'\t' => folded = false,
+                b' ' if after_space => folded = false,
+                _ => {}
+            }
+            after_space = b == b' ';
+        }
+        if folded {
             return Cow::Borrowed(text);
         }
         Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -165,7 +175,7 @@ impl Session {
         Session {
             graph: Graph::new(),
             bindings: Vec::new(),
-            slots: HashMap::new(),
+            slots: FxHashMap::default(),
             last_back: None,
             rng: Rng::new(DEFAULT_SEED),
             rng_before: None,
@@ -509,16 +519,28 @@ impl Session {
 
     /// The first name bound to `node`, for labelling pictures of the graph.
     /// Whether any named variable is among the values `node` was computed from.
-    fn depends_on_a_name(&self, node: NodeId) -> bool {
-        let mut stack = vec![node];
-        let mut seen = std::collections::HashSet::new();
-        while let Some(id) = stack.pop() {
+    /// Whether `node`, made by the statement that began when the graph had `nodes_before`
+    /// nodes, reads a named variable. The statement's nodes are `nodes_before..=node`, each
+    /// after its inputs, so one walk down that range, marking what `node` reaches, is enough.
+    fn depends_on_a_name(&self, node: NodeId, nodes_before: NodeId) -> bool {
+        let len = node + 1 - nodes_before;
+        let (mut small, mut large) = ([false; 64], Vec::new());
+        let reached: &mut [bool] = if len <= small.len() {
+            &mut small[..len]
+        } else {
+            large.resize(len, false);
+            &mut large
+        };
+        reached[len - 1] = true;
+        for id in (nodes_before..=node).rev() {
+            if !reached[id - nodes_before] {
+                continue;
+            }
             for &input in &self.graph.node(id).inputs {
-                if self.name_of(input).is_some() {
+                if input >= nodes_before {
+                    reached[input - nodes_before] = true;
+                } else if self.name_of(input).is_some() {
                     return true;
-                }
-                if seen.insert(input) {
-                    stack.push(input);
                 }
             }
         }
@@ -560,7 +582,7 @@ impl Session {
                 // the book's `params['W1']` is: a leaf, which `check` nudges and `back` stops at.
                 if node >= nodes_before
                     && !matches!(self.graph.node(node).op, Op::Leaf)
-                    && !self.depends_on_a_name(node)
+                    && !self.depends_on_a_name(node, nodes_before)
                 {
                     let data = self.graph.node(node).value.clone();
                     self.graph.truncate(nodes_before);
@@ -614,7 +636,7 @@ impl Session {
                     }
                 }
                 Outcome::Graph {
-                    target: target.name.clone(),
+                    target: target.name.to_string(),
                     node,
                     dot: dot.clone(),
                 }
@@ -759,7 +781,7 @@ impl Session {
         let is_gradient = match &expr.kind {
             ExprKind::Grad(_) => true,
             ExprKind::Name(name) => {
-                !self.slots.contains_key(name)
+                !self.slots.contains_key(name.as_str())
                     && name
                         .strip_prefix('d')
                         .is_some_and(|n| self.gradient_of(n).is_some())
@@ -847,7 +869,7 @@ impl Session {
             .map(|(name, node)| (name.clone(), *node))
             .collect();
         Ok(BackRecord {
-            output: target.name.clone(),
+            output: target.name.to_string(),
             output_node: output,
             named,
             gradients,
@@ -921,11 +943,15 @@ impl Session {
     }
 
     fn eval_inner(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
+        // A bound name is the commonest operand and needs no label.
+        if let ExprKind::Name(name) = &expr.kind
+            && let Some(node) = self.node_of(name)
+        {
+            return Ok(node);
+        }
         let label = source.slice(expr.span);
         match &expr.kind {
-            ExprKind::Number(v) => Ok(self
-                .graph
-                .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), *v)), &label)),
+            ExprKind::Number(v) => Ok(self.graph.leaf(Value::Scalar(*v), &label)),
             ExprKind::Array {
                 shape: dims,
                 values,
@@ -945,9 +971,7 @@ impl Session {
             ExprKind::Neg(inner) => {
                 // A minus sign on a literal is part of the number, not a ×(−1) node.
                 if let ExprKind::Number(v) = inner.kind {
-                    return Ok(self
-                        .graph
-                        .leaf(Value::float(ArrayD::from_elem(IxDyn(&[]), -v)), &label));
+                    return Ok(self.graph.leaf(Value::Scalar(-v), &label));
                 }
                 let x = self.eval(inner, source)?;
                 self.reserve_floats(self.graph.node(x).value.len(), expr.span)?;

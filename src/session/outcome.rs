@@ -22,7 +22,7 @@ pub enum Outcome {
     Silent,
     /// `x = …` (with the name) or a bare expression (without).
     Value {
-        name: Option<String>,
+        name: Option<compact_str::CompactString>,
         value: Value,
         origin: Origin,
     },

@@ -90,7 +90,7 @@ impl<'a> Line<'a> {
                 .filter(|(after_name, _)| starts_assignment(skip(after_name, true)));
             let after_arg = if let Some((after_name, word)) = keyword {
                 let key = Ident {
-                    name: word.to_string(),
+                    name: word.into(),
                     span: self.span(rest, after_name),
                 };
                 if kwargs.iter().any(|(k, _)| k.name == word) {

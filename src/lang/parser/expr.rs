@@ -8,8 +8,6 @@ use super::{Line, MAX_DEPTH, MAX_OPERATORS, Nest, PResult, fail};
 use crate::lang::ast::{BinOp, Expr, ExprKind, Index, Span, is_reserved};
 use crate::lang::error::Error;
 use crate::msg;
-use nom::Parser;
-use nom::character::complete::one_of;
 
 impl<'a> Line<'a> {
     /// `expression := comparison`, e.g. `relu(x * W + b) > 0`. `after` is the token before it,
@@ -79,10 +77,12 @@ impl<'a> Line<'a> {
     /// Python, so `-a * b` is `(-a) * b`, but looser than `**`. `+x` is just `x`, with the sign
     /// inside its span.
     fn unary(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
-        let Ok((after_sign, sign)) = one_of::<_, _, nom::error::Error<&str>>("+-").parse(input)
-        else {
-            return self.power(input, nest, after);
+        let sign = match input.as_bytes().first() {
+            Some(b'-') => '-',
+            Some(b'+') => '+',
+            _ => return self.power(input, nest, after),
         };
+        let after_sign = &input[1..];
         let inner = self.deeper(nest, input)?;
         let symbol = if sign == '-' { "-" } else { "+" };
         let (rest, operand) = self.unary(skip(after_sign, nest.in_brackets), inner, symbol)?;
@@ -315,7 +315,7 @@ impl<'a> Line<'a> {
         Ok((
             after,
             Expr {
-                kind: ExprKind::Name(word.to_string()),
+                kind: ExprKind::Name(word.into()),
                 span,
             },
         ))

@@ -1,32 +1,69 @@
 //! The lexemes: blanks and comments, names, number text, operators, and the character classes
-//! and token lengths the grammar and its errors need. Small nom combinators that know nothing of
-//! spans or errors.
+//! and token lengths the grammar and its errors need. Small parsers in nom's `IResult` style that
+//! know nothing of spans or errors: number text is composed from nom combinators; the lexemes
+//! met at every token (blanks, names, operators) test bytes directly, for speed.
 
 use crate::lang::ast::BinOp;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till, take_while, take_while1};
-use nom::character::complete::{char, digit1, one_of, satisfy};
-use nom::combinator::{opt, recognize, value};
+use nom::character::complete::{char, digit1, one_of};
+use nom::combinator::{opt, recognize};
 use nom::multi::many0_count;
 use nom::{IResult, Parser};
 
 /// Skips blanks and `#` comments, e.g. `  # note` in `x  # note`. Newlines are blanks only inside
 /// brackets, where the line continues; a comment ends at a newline either way.
+///
+/// This and `name` and the operators below run for every token of every statement, so they look
+/// at bytes directly instead of composing nom parsers: a training loop parses nothing, but a
+/// script of a million statements spends most of its parsing time here.
+#[inline]
 pub(super) fn skip(input: &str, newlines: bool) -> &str {
-    let blank =
-        take_while1(move |c: char| c == ' ' || c == '\t' || c == '\r' || (newlines && c == '\n'));
-    let comment = recognize((char('#'), take_till(|c: char| c == '\n')));
-    let result: IResult<&str, usize> = many0_count(alt((blank, comment))).parse(input);
-    result.map_or(input, |(rest, _)| rest)
+    match input.as_bytes().first() {
+        Some(b' ' | b'\t' | b'\r' | b'#') => skip_from(input, newlines),
+        Some(b'\n') if newlines => skip_from(input, newlines),
+        _ => input,
+    }
+}
+
+/// `skip` once something is there to skip.
+fn skip_from(input: &str, newlines: bool) -> &str {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\r' => i += 1,
+            b'\n' if newlines => i += 1,
+            b'#' => {
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(bytes.len() - i);
+            }
+            _ => break,
+        }
+    }
+    // Every byte skipped is ASCII, so `i` is on a character boundary.
+    &input[i..]
 }
 
 /// `NAME := [A-Za-z_][A-Za-z0-9_]*`, e.g. `W1`.
 pub(super) fn name(input: &str) -> IResult<&str, &str> {
-    recognize((
-        satisfy(|c| c.is_ascii_alphabetic() || c == '_'),
-        take_while(is_name_char),
-    ))
-    .parse(input)
+    let bytes = input.as_bytes();
+    if !bytes
+        .first()
+        .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Satisfy,
+        )));
+    }
+    let len = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+        .unwrap_or(bytes.len());
+    // Name characters are ASCII, so `len` is on a character boundary.
+    Ok((&input[len..], &input[..len]))
 }
 
 /// The text of a Python float literal, e.g. `1_000.5e-3`; see `Line::number`.
@@ -44,56 +81,67 @@ fn digits(input: &str) -> IResult<&str, &str> {
     recognize((digit1, many0_count((char('_'), digit1)))).parse(input)
 }
 
+/// No operator at `input`: the error the operator parsers below give.
+fn no_operator(input: &str) -> nom::Err<nom::error::Error<&str>> {
+    nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))
+}
+
 /// `'<=' | '>=' | '==' | '!=' | '<' | '>'`, e.g. `<=` in `x <= 1`.
 pub(super) fn comparison_op(input: &str) -> IResult<&str, BinOp> {
-    alt((
-        value(BinOp::Le, tag("<=")),
-        value(BinOp::Ge, tag(">=")),
-        value(BinOp::Eq, tag("==")),
-        value(BinOp::Ne, tag("!=")),
-        value(BinOp::Lt, tag("<")),
-        value(BinOp::Gt, tag(">")),
-    ))
-    .parse(input)
+    let (op, len) = match input.as_bytes() {
+        [b'<', b'=', ..] => (BinOp::Le, 2),
+        [b'>', b'=', ..] => (BinOp::Ge, 2),
+        [b'=', b'=', ..] => (BinOp::Eq, 2),
+        [b'!', b'=', ..] => (BinOp::Ne, 2),
+        [b'<', ..] => (BinOp::Lt, 1),
+        [b'>', ..] => (BinOp::Gt, 1),
+        _ => return Err(no_operator(input)),
+    };
+    Ok((&input[len..], op))
 }
 
 /// `'+' | '-'`, e.g. `-` in `a - b`.
 pub(super) fn additive_op(input: &str) -> IResult<&str, BinOp> {
-    alt((value(BinOp::Add, char('+')), value(BinOp::Sub, char('-')))).parse(input)
+    let op = match input.as_bytes().first() {
+        Some(b'+') => BinOp::Add,
+        Some(b'-') => BinOp::Sub,
+        _ => return Err(no_operator(input)),
+    };
+    Ok((&input[1..], op))
 }
 
 /// `'*' | '/' | '@' | '%'`, e.g. `@` in `x @ W`. Not the first character of `**` or `//`.
 pub(super) fn multiplicative_op(input: &str) -> IResult<&str, BinOp> {
-    if input.starts_with("**") || input.starts_with("//") {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        )));
-    }
-    alt((
-        value(BinOp::Mul, char('*')),
-        value(BinOp::Div, char('/')),
-        value(BinOp::MatMul, char('@')),
-        value(BinOp::Mod, char('%')),
-    ))
-    .parse(input)
+    let op = match input.as_bytes() {
+        [b'*', b'*', ..] | [b'/', b'/', ..] => return Err(no_operator(input)),
+        [b'*', ..] => BinOp::Mul,
+        [b'/', ..] => BinOp::Div,
+        [b'@', ..] => BinOp::MatMul,
+        [b'%', ..] => BinOp::Mod,
+        _ => return Err(no_operator(input)),
+    };
+    Ok((&input[1..], op))
 }
 
 /// `'**'`, e.g. in `x ** 2`.
 pub(super) fn power_op(input: &str) -> IResult<&str, BinOp> {
-    value(BinOp::Pow, tag("**")).parse(input)
+    match input.strip_prefix("**") {
+        Some(rest) => Ok((rest, BinOp::Pow)),
+        None => Err(no_operator(input)),
+    }
 }
 
 /// `'+=' | '-=' | '*=' | '/='`, the operator of an augmented assignment without its `=`, e.g.
 /// `Sub` for `-=` in `W -= 0.1 * dW`.
 pub(super) fn augmented_op(input: &str) -> IResult<&str, BinOp> {
-    alt((
-        value(BinOp::Add, tag("+=")),
-        value(BinOp::Sub, tag("-=")),
-        value(BinOp::Mul, tag("*=")),
-        value(BinOp::Div, tag("/=")),
-    ))
-    .parse(input)
+    let op = match input.as_bytes() {
+        [b'+', b'=', ..] => BinOp::Add,
+        [b'-', b'=', ..] => BinOp::Sub,
+        [b'*', b'=', ..] => BinOp::Mul,
+        [b'/', b'=', ..] => BinOp::Div,
+        _ => return Err(no_operator(input)),
+    };
+    Ok((&input[2..], op))
 }
 
 pub(super) fn is_name_char(c: char) -> bool {

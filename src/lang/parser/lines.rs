@@ -81,6 +81,12 @@ fn bracket_lines(src: &str) -> Vec<(usize, &str)> {
     let mut end = 0;
     for physical in src.split_inclusive('\n') {
         end += physical.len();
+        // A line that starts a logical line and has no opening bracket cannot leave one open.
+        if start + physical.len() == end && !physical.bytes().any(|b| b == b'(' || b == b'[') {
+            lines.push((start, without_newline(&src[start..end])));
+            start = end;
+            continue;
+        }
         brackets.feed(physical);
         if !brackets.open() {
             lines.push((start, without_newline(&src[start..end])));
@@ -103,9 +109,13 @@ fn starts_block(line: &str) -> bool {
     if compound_keyword(at).is_some() || matches!(first_word(line), Some("elif" | "else")) {
         return true;
     }
+    // Most lines have no ':' at all, and then need no scan.
+    if !line.contains(':') {
+        return false;
+    }
     let mut brackets = Brackets::new();
     brackets.feed(line);
-    brackets.last == Some(':')
+    brackets.last == Some(b':')
 }
 
 /// The name `line` starts with after its indentation, e.g. `else` in `  else:`.
@@ -132,16 +142,16 @@ fn is_blank(line: &str) -> bool {
 /// contain brackets (or quotes around them) that are not the language's.
 #[derive(Debug)]
 struct Brackets {
-    stack: Vec<char>,
+    stack: Vec<u8>,
     /// A closing bracket did not match: the line is an error already, so reading on is pointless.
     mismatched: bool,
     comment: bool,
     quote: bool,
     statement_start: bool,
     graph: bool,
-    /// The last character that is not a blank, a comment or a graph file name, e.g. the ':' of
+    /// The last byte that is not a blank, a comment or a graph file name, e.g. the ':' of
     /// `for i in x:  # loop`.
-    last: Option<char>,
+    last: Option<u8>,
 }
 
 impl Brackets {
@@ -161,10 +171,13 @@ impl Brackets {
         !self.mismatched && !self.stack.is_empty()
     }
 
-    /// Scans more text, e.g. `a = [1, 2,  # more below` leaves one '[' open.
+    /// Scans more text, e.g. `a = [1, 2,  # more below` leaves one '[' open. Every character
+    /// that matters here is ASCII, so the scan goes byte by byte; a byte of a multi-byte
+    /// character only counts as "something that is not a blank".
     fn feed(&mut self, text: &str) {
-        for (i, c) in text.char_indices() {
-            if c == '\n' {
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' {
                 self.comment = false;
                 self.quote = false;
                 continue;
@@ -173,40 +186,43 @@ impl Brackets {
                 continue;
             }
             if self.quote {
-                self.quote = c != '"';
+                self.quote = b != b'"';
                 continue;
             }
-            if c == ' ' || c == '\t' || c == '\r' {
+            if b == b' ' || b == b'\t' || b == b'\r' {
                 continue;
             }
             let at_start = std::mem::replace(&mut self.statement_start, false);
-            if c != '#' && !self.graph {
-                self.last = Some(c);
+            if b != b'#' && !self.graph {
+                self.last = Some(b);
             }
-            match c {
-                '#' => {
+            match b {
+                b'#' => {
                     self.comment = true;
                     self.statement_start = at_start;
                 }
-                ';' if self.stack.is_empty() => {
+                b';' if self.stack.is_empty() => {
                     self.statement_start = true;
                     self.graph = false;
                 }
-                '"' if self.graph => self.quote = true,
+                b'"' if self.graph => self.quote = true,
                 // Only a graph file name may be quoted; a quote anywhere else is an error now.
-                '"' => self.mismatched = true,
+                b'"' => self.mismatched = true,
                 _ if self.graph => {}
-                '(' | '[' => self.stack.push(c),
-                ')' | ']' => {
-                    let opener = if c == ')' { '(' } else { '[' };
+                b'(' | b'[' => self.stack.push(b),
+                b')' | b']' => {
+                    let opener = if b == b')' { b'(' } else { b'[' };
                     if self.stack.pop() != Some(opener) {
                         self.mismatched = true;
                     }
                 }
-                c if at_start && (c.is_ascii_alphabetic() || c == '_') => {
-                    let word = &text[i..];
-                    let len = word.find(|c: char| !is_name_char(c)).unwrap_or(word.len());
-                    self.graph = &word[..len] == "graph";
+                b if at_start && (b.is_ascii_alphabetic() || b == b'_') => {
+                    let word = &bytes[i..];
+                    let len = word
+                        .iter()
+                        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+                        .unwrap_or(word.len());
+                    self.graph = &word[..len] == b"graph";
                 }
                 _ => {}
             }

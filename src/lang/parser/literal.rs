@@ -8,6 +8,7 @@ use crate::i18n::Message;
 use crate::lang::ast::{Expr, ExprKind, Span};
 use crate::lang::error::Error;
 use crate::msg;
+use std::borrow::Cow;
 
 /// What the items of one nesting level of an array literal are; the first item at a level decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,8 +180,13 @@ impl<'a> Line<'a> {
             )));
         }
         let span = self.span(input, after);
-        let value = text
-            .replace('_', "")
+        // Underscores are rare; only a literal that has them is copied without them.
+        let digits = if text.contains('_') {
+            Cow::Owned(text.replace('_', ""))
+        } else {
+            Cow::Borrowed(text)
+        };
+        let value = digits
             .parse::<f64>()
             .map_err(|_| fail(Error::new(msg!("parse-invalid-number", text = text), span)))?;
         if value.is_infinite() {

@@ -220,7 +220,7 @@ impl<'a> Line<'a> {
             return Err(fail(Error::new(message, name_span)));
         }
         let name = Ident {
-            name: word.to_string(),
+            name: word.into(),
             span: name_span,
         };
         Ok((name, skip(after, false)))
@@ -676,7 +676,7 @@ impl<'a> Line<'a> {
             Ok((after, word)) => Ok((
                 after,
                 Ident {
-                    name: word.to_string(),
+                    name: word.into(),
                     span: self.span(input, after),
                 },
             )),

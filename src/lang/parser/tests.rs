@@ -77,7 +77,7 @@ pub(super) fn show(e: &Expr) -> String {
         ExprKind::Number(n) => format!("{n}"),
         ExprKind::Bool(b) => format!("{b}"),
         ExprKind::Array { shape, values } => format!("array{shape:?}{values:?}"),
-        ExprKind::Name(n) => n.clone(),
+        ExprKind::Name(n) => n.to_string(),
         ExprKind::Neg(x) => format!("(-{})", show(x)),
         ExprKind::Binary { op, lhs, rhs } => {
             format!("({} {} {})", show(lhs), op.symbol(), show(rhs))
@@ -177,7 +177,7 @@ pub(super) fn show_statements(statements: &[Statement]) -> String {
 
 pub(super) fn ident(name: &str, start: usize, end: usize) -> Ident {
     Ident {
-        name: name.to_string(),
+        name: name.into(),
         span: Span::new(start, end),
     }
 }
