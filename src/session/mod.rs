@@ -30,6 +30,7 @@ use crate::lang::parser;
 use crate::lang::suggest;
 use crate::msg;
 use ndarray::{ArrayD, IxDyn};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -104,6 +105,10 @@ pub struct Session {
     budget: usize,
     /// Told how far a long `check` or loop got, for a progress bar on a terminal.
     progress: Option<ProgressHook>,
+    /// The names still bound to what `load` gave them (`x_train`, …). They are data, as the
+    /// book's arrays are: a value computed only from data and constants, such as
+    /// `x_train[batch]`, is a new leaf, so `back` does not send a gradient into all 1500 rows.
+    data: Vec<CompactString>,
 }
 
 /// A function the session calls with (done, total) during long work, such as a `check` of
@@ -184,6 +189,7 @@ impl Session {
             warnings: Vec::new(),
             budget: memory::default_budget(),
             progress: None,
+            data: Vec::new(),
         }
     }
 
@@ -517,11 +523,10 @@ impl Session {
         number.contains(|c: char| c.is_ascii_digit()) && number.parse::<f64>().is_ok()
     }
 
-    /// The first name bound to `node`, for labelling pictures of the graph.
-    /// Whether any named variable is among the values `node` was computed from.
     /// Whether `node`, made by the statement that began when the graph had `nodes_before`
-    /// nodes, reads a named variable. The statement's nodes are `nodes_before..=node`, each
-    /// after its inputs, so one walk down that range, marking what `node` reaches, is enough.
+    /// nodes, reads a named variable that is not data (see `data`). The statement's nodes are
+    /// `nodes_before..=node`, each after its inputs, so one walk down that range, marking what
+    /// `node` reaches, is enough.
     fn depends_on_a_name(&self, node: NodeId, nodes_before: NodeId) -> bool {
         let len = node + 1 - nodes_before;
         let (mut small, mut large) = ([false; 64], Vec::new());
@@ -539,7 +544,10 @@ impl Session {
             for &input in &self.graph.node(id).inputs {
                 if input >= nodes_before {
                     reached[input - nodes_before] = true;
-                } else if self.name_of(input).is_some() {
+                } else if self
+                    .name_of(input)
+                    .is_some_and(|name| !self.data.iter().any(|d| d == name))
+                {
                     return true;
                 }
             }
@@ -547,6 +555,7 @@ impl Session {
         false
     }
 
+    /// The first name bound to `node`, for labelling pictures of the graph.
     pub fn name_of(&self, node: NodeId) -> Option<&str> {
         self.bindings
             .iter()
@@ -681,6 +690,7 @@ impl Session {
                     arrays.push((name.to_string(), array.shape().to_vec()));
                     let node = self.graph.leaf(Value::float(array), name);
                     self.bind(name, node);
+                    self.data.push(name.into());
                 }
                 Outcome::Loaded { arrays }
             }
@@ -796,6 +806,9 @@ impl Session {
     }
 
     fn bind(&mut self, name: &str, node: NodeId) {
+        if !self.data.is_empty() {
+            self.data.retain(|d| d != name);
+        }
         match self.slots.get(name) {
             Some(&slot) => {
                 let old = self.bindings[slot].1;
@@ -816,6 +829,7 @@ impl Session {
         let Some(slot) = self.slots.remove(name) else {
             return;
         };
+        self.data.retain(|d| d != name);
         self.bindings.remove(slot);
         for index in self.slots.values_mut() {
             if *index > slot {

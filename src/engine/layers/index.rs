@@ -160,16 +160,74 @@ impl Plan {
         })
     }
 
-    /// Writes into `source` the input position that output position `out` reads.
-    fn source(&self, out: &IxDyn, source: &mut [usize]) {
-        for (s, take) in source.iter_mut().zip(&self.takes) {
-            *s = match take {
-                Take::At(i) => *i,
-                Take::Along {
+    /// Calls `f` with the flat offset, in a C-ordered input of `input_shape`, that each output
+    /// element reads, in the output's C order. The offsets of the last output axis are worked out
+    /// once; each row of it then costs one addition per element, so a gather of whole rows, as
+    /// `x_train[batch]` is, runs at the speed of a copy.
+    fn for_each_offset(&self, input_shape: &[usize], mut f: impl FnMut(usize)) {
+        let ndim = input_shape.len();
+        let mut strides = vec![1; ndim];
+        for axis in (0..ndim.saturating_sub(1)).rev() {
+            strides[axis] = strides[axis + 1] * input_shape[axis + 1];
+        }
+        let mut base = 0;
+        for (take, stride) in self.takes.iter().zip(&strides) {
+            if let Take::At(i) = take {
+                base += i * stride;
+            }
+        }
+        let out_ndim = self.shape.len();
+        if out_ndim == 0 {
+            f(base);
+            return;
+        }
+        if self.shape.contains(&0) {
+            return;
+        }
+        // The offset one output axis contributes at each of its positions, summed over the input
+        // axes that output axis reads (paired integer arrays share one).
+        let along = |out: usize| -> Vec<usize> {
+            let mut offsets = vec![0; self.shape[out]];
+            for (take, stride) in self.takes.iter().zip(&strides) {
+                if let Take::Along {
                     positions,
                     out_axis,
-                } => positions[out[*out_axis]],
-            };
+                } = take
+                    && *out_axis == out
+                {
+                    for (o, p) in offsets.iter_mut().zip(positions) {
+                        *o += p * stride;
+                    }
+                }
+            }
+            offsets
+        };
+        let per_axis: Vec<Vec<usize>> = (0..out_ndim).map(along).collect();
+        let (inner, outer) = per_axis.split_last().expect("at least one output axis");
+        let mut index = vec![0; outer.len()];
+        loop {
+            let row = base
+                + outer
+                    .iter()
+                    .zip(&index)
+                    .map(|(offsets, &i)| offsets[i])
+                    .sum::<usize>();
+            for &o in inner {
+                f(row + o);
+            }
+            // The next row, in C order; done when every outer axis has wrapped.
+            let mut axis = outer.len();
+            loop {
+                if axis == 0 {
+                    return;
+                }
+                axis -= 1;
+                index[axis] += 1;
+                if index[axis] < outer[axis].len() {
+                    break;
+                }
+                index[axis] = 0;
+            }
         }
     }
 }
@@ -286,25 +344,29 @@ impl Index {
             Ok(plan) => plan,
             Err(error) => panic!("Index::forward needs check_index to pass first: {error:?}"),
         };
-        let mut source = vec![0; x.ndim()];
-        let plan = &self.plan;
-        ArrayD::from_shape_fn(IxDyn(&plan.shape), |out| {
-            plan.source(&out, &mut source);
-            x[source.as_slice()]
-        })
-        .into_shared()
+        let x = x.as_standard_layout();
+        let flat = x.as_slice().expect("a standard-layout array is one slice");
+        let mut values = Vec::with_capacity(self.plan.shape.iter().product());
+        self.plan
+            .for_each_offset(&self.input_shape, |offset| values.push(flat[offset]));
+        ArrayD::from_shape_vec(IxDyn(&self.plan.shape), values)
+            .expect("the plan's shape counts the offsets it gave")
+            .into_shared()
     }
 
     /// `dout` has the shape `forward` returned. Each element of `dout` is added to the input
     /// position it was read from, so a position selected twice gets both gradients.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        let mut dx = ArrayD::zeros(IxDyn(&self.input_shape));
-        let mut source = vec![0; self.input_shape.len()];
-        for (out, &g) in dout.indexed_iter() {
-            self.plan.source(&out, &mut source);
-            dx[source.as_slice()] += g;
-        }
-        dx
+        let mut dx = vec![0.0; self.input_shape.iter().product()];
+        let dout = dout.as_standard_layout();
+        let mut upstream = dout.iter();
+        self.plan.for_each_offset(&self.input_shape, |offset| {
+            if let Some(g) = upstream.next() {
+                dx[offset] += g;
+            }
+        });
+        ArrayD::from_shape_vec(IxDyn(&self.input_shape), dx)
+            .expect("the input's shape counts its elements")
     }
 }
 
@@ -361,12 +423,16 @@ pub fn assign(x: &Floats, spec: &[IndexSpec], value: &Floats) -> ArrayD<f64> {
     let Some(value) = value.broadcast(IxDyn(&plan.shape)) else {
         panic!("assign needs check_assign to pass first: the value does not broadcast");
     };
-    let mut out = x.to_owned();
-    let mut source = vec![0; x.ndim()];
-    for (at, &v) in value.indexed_iter() {
-        plan.source(&at, &mut source);
-        out[source.as_slice()] = v;
-    }
+    let mut out = x.as_standard_layout().into_owned();
+    let flat = out
+        .as_slice_mut()
+        .expect("a standard-layout array is one slice");
+    let mut values = value.iter();
+    plan.for_each_offset(x.shape(), |offset| {
+        if let Some(&v) = values.next() {
+            flat[offset] = v;
+        }
+    });
     out
 }
 
