@@ -30,6 +30,11 @@ pub enum Op {
     /// A literal, a constructor such as `ones(2, 2)`, or a value taken out of the graph
     /// (`grad(x)`, `mask(r)`). Gradients stop here.
     Leaf,
+    /// Data: an array `load` gave (`x_train`), or a value computed from data alone
+    /// (`x = x_train[batch]`, which the session makes a new node of this kind). Like the book's
+    /// `x_batch`, it takes no gradient: `back` computes none for it (Affine skips its dx), and
+    /// `check` does not nudge it.
+    Data,
     Add(AddLayer),
     Sub(SubLayer),
     Mul(Box<MulLayer>),
@@ -77,6 +82,7 @@ impl Op {
     pub fn name(&self) -> &'static str {
         match self {
             Op::Leaf => "leaf",
+            Op::Data => "data",
             Op::Add(_) => "add",
             Op::Sub(_) => "sub",
             Op::Mul(_) | Op::MulScalar(_) => "mul",
@@ -403,6 +409,11 @@ impl Graph {
         self.push(Op::Leaf, &[], value, label)
     }
 
+    /// A leaf that holds data, which takes no gradient (see `Op::Data`).
+    pub fn data(&mut self, value: Value, label: &str) -> NodeId {
+        self.push(Op::Data, &[], value, label)
+    }
+
     pub fn unary(&mut self, kind: UnaryKind, input: NodeId, label: &str) -> NodeId {
         if let Value::Scalar(x) = self.nodes[input].value {
             let (op, out) = match kind {
@@ -525,10 +536,21 @@ impl Graph {
                 _ => &self.nodes[id].inputs[..],
             };
             for &input in inputs {
-                if !seen[input] {
+                // Data takes no gradient, so it takes no part either.
+                if !seen[input] && !matches!(self.nodes[input].op, Op::Data) {
                     seen[input] = true;
                     stack.push(input);
                 }
+            }
+        }
+        // Nor does what was computed from data alone, as `x_train[batch]` inside an expression
+        // is: a gradient could teach nothing there. Inputs come before the nodes that read them,
+        // so one pass in order settles every ancestor.
+        for id in 0..output {
+            if seen[id] {
+                let node = &self.nodes[id];
+                seen[id] = matches!(node.op, Op::Leaf | Op::Compare(_))
+                    || node.inputs.iter().any(|&input| seen[input]);
             }
         }
         seen
@@ -602,7 +624,12 @@ impl Graph {
                     sent
                 }
                 _ => {
-                    let Some(local) = local_backward(&node.op, &upstream.array()) else {
+                    // Only the inputs that take part need a gradient; Affine skips the rest.
+                    let mut wants = [false; 3];
+                    for (want, &input) in wants.iter_mut().zip(node.inputs.iter()) {
+                        *want = took_part[input];
+                    }
+                    let Some(local) = local_backward(&node.op, &upstream.array(), wants) else {
                         continue;
                     };
                     let mut sent = [None, None, None];
@@ -661,7 +688,9 @@ impl Graph {
         values[changed] = Some(Value::float(value.clone()));
         for id in changed + 1..=output {
             let node = &self.nodes[id];
-            if matches!(node.op, Op::Leaf) || node.inputs.iter().all(|&i| values[i].is_none()) {
+            if matches!(node.op, Op::Leaf | Op::Data)
+                || node.inputs.iter().all(|&i| values[i].is_none())
+            {
                 continue;
             }
             let input = |k: usize| {
@@ -880,18 +909,19 @@ pub fn too_large(shape: &[usize]) -> Message {
 
 /// Each layer's own backward: the gradient of its first input and, for two-input layers, of
 /// its second, in the output's (broadcast) shape. `None` for nodes no gradient flows through.
-fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Option<Sent> {
+/// `wants` says which inputs take part in the backward pass; a layer may leave out the others.
+fn local_backward(op: &Op, dout: &ArrayD<f64>, wants: [bool; 3]) -> Option<Sent> {
     let one = |dx: ArrayD<f64>| Some([Some(dx), None, None]);
     let pair = |(dx, dy): (ArrayD<f64>, ArrayD<f64>)| Some([Some(dx), Some(dy), None]);
     match op {
-        Op::Leaf | Op::Compare(_) => None,
+        Op::Leaf | Op::Data | Op::Compare(_) => None,
         // A scalar layer reached by an array gradient (a `dout` typed for a 0-d output):
         // the same rule on its widened cache.
         Op::MulScalar(_)
         | Op::DivScalar(_)
         | Op::ExpScalar(_)
         | Op::ReluScalar(_)
-        | Op::SigmoidScalar(_) => local_backward(&op.widened(), dout),
+        | Op::SigmoidScalar(_) => local_backward(&op.widened(), dout, wants),
         Op::Add(layer) => pair(layer.backward(dout)),
         Op::Sub(layer) => pair(layer.backward(dout)),
         Op::Mul(layer) => pair(layer.backward(dout)),
@@ -901,10 +931,7 @@ fn local_backward(op: &Op, dout: &ArrayD<f64>) -> Option<Sent> {
         Op::Relu(layer) => one(layer.backward(dout)),
         Op::Sigmoid(layer) => one(layer.backward(dout)),
         Op::MatMul(layer) => pair(layer.backward(dout)),
-        Op::Affine(layer) => {
-            let (dx, dw, db) = layer.backward(dout);
-            Some([Some(dx), Some(dw), Some(db)])
-        }
+        Op::Affine(layer) => Some(layer.backward_for(dout, wants)),
         Op::Softmax(layer) => one(layer.backward(dout)),
         // The labels `t` are data: no gradient goes to them, as in the book.
         Op::CrossEntropy(layer) => one(layer.backward(dout)),

@@ -30,7 +30,6 @@ use crate::lang::parser;
 use crate::lang::suggest;
 use crate::msg;
 use ndarray::{ArrayD, IxDyn};
-use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -105,10 +104,6 @@ pub struct Session {
     budget: usize,
     /// Told how far a long `check` or loop got, for a progress bar on a terminal.
     progress: Option<ProgressHook>,
-    /// The names still bound to what `load` gave them (`x_train`, …). They are data, as the
-    /// book's arrays are: a value computed only from data and constants, such as
-    /// `x_train[batch]`, is a new leaf, so `back` does not send a gradient into all 1500 rows.
-    data: Vec<CompactString>,
 }
 
 /// A function the session calls with (done, total) during long work, such as a `check` of
@@ -141,6 +136,17 @@ impl Default for Session {
     fn default() -> Session {
         Session::new()
     }
+}
+
+/// What a statement's new value reads from before the statement; see `Session::reads`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reads {
+    /// A named variable that is not data: the value stays in the graph, joined to it.
+    Name,
+    /// Data and constants only: the value is data.
+    Data,
+    /// Constants only (literals, `randn`): the value is a new leaf, as the book's `params`.
+    Constants,
 }
 
 /// The source text being run, so that nodes can be labelled with what the user typed.
@@ -189,7 +195,6 @@ impl Session {
             warnings: Vec::new(),
             budget: memory::default_budget(),
             progress: None,
-            data: Vec::new(),
         }
     }
 
@@ -523,11 +528,11 @@ impl Session {
         number.contains(|c: char| c.is_ascii_digit()) && number.parse::<f64>().is_ok()
     }
 
-    /// Whether `node`, made by the statement that began when the graph had `nodes_before`
-    /// nodes, reads a named variable that is not data (see `data`). The statement's nodes are
-    /// `nodes_before..=node`, each after its inputs, so one walk down that range, marking what
-    /// `node` reaches, is enough.
-    fn depends_on_a_name(&self, node: NodeId, nodes_before: NodeId) -> bool {
+    /// What `node`, made by the statement that began when the graph had `nodes_before` nodes,
+    /// reads from before the statement: a named variable, only data (`Op::Data`), or nothing.
+    /// The statement's nodes are `nodes_before..=node`, each after its inputs, so one walk down
+    /// that range, marking what `node` reaches, is enough.
+    fn reads(&self, node: NodeId, nodes_before: NodeId) -> Reads {
         let len = node + 1 - nodes_before;
         let (mut small, mut large) = ([false; 64], Vec::new());
         let reached: &mut [bool] = if len <= small.len() {
@@ -537,6 +542,7 @@ impl Session {
             &mut large
         };
         reached[len - 1] = true;
+        let mut reads = Reads::Constants;
         for id in (nodes_before..=node).rev() {
             if !reached[id - nodes_before] {
                 continue;
@@ -544,15 +550,14 @@ impl Session {
             for &input in &self.graph.node(id).inputs {
                 if input >= nodes_before {
                     reached[input - nodes_before] = true;
-                } else if self
-                    .name_of(input)
-                    .is_some_and(|name| !self.data.iter().any(|d| d == name))
-                {
-                    return true;
+                } else if matches!(self.graph.node(input).op, Op::Data) {
+                    reads = Reads::Data;
+                } else if self.name_of(input).is_some() {
+                    return Reads::Name;
                 }
             }
         }
-        false
+        reads
     }
 
     /// The first name bound to `node`, for labelling pictures of the graph.
@@ -587,15 +592,22 @@ impl Session {
                 let nodes_before = self.graph.len();
                 let mut node = self.eval(value, source)?;
                 let origin = self.origin_of(value, node);
-                // A value made from no named variable (`W1 = 0.01 * randn(64, 50)`) is data, as
-                // the book's `params['W1']` is: a leaf, which `check` nudges and `back` stops at.
-                if node >= nodes_before
-                    && !matches!(self.graph.node(node).op, Op::Leaf)
-                    && !self.depends_on_a_name(node, nodes_before)
+                // A value made from no named variable (`W1 = 0.01 * randn(64, 50)`) starts a new
+                // graph, as the book's `params['W1']` does: a leaf, which `check` nudges and
+                // `back` stops at. One computed from data alone (`x = x_train[batch]`) is data,
+                // which takes no gradient.
+                if node >= nodes_before && !matches!(self.graph.node(node).op, Op::Leaf | Op::Data)
                 {
-                    let data = self.graph.node(node).value.clone();
-                    self.graph.truncate(nodes_before);
-                    node = self.graph.leaf(data, &source.slice(value.span));
+                    let reads = self.reads(node, nodes_before);
+                    if reads != Reads::Name {
+                        let kept = self.graph.node(node).value.clone();
+                        self.graph.truncate(nodes_before);
+                        let label = source.slice(value.span);
+                        node = match reads {
+                            Reads::Data => self.graph.data(kept, &label),
+                            _ => self.graph.leaf(kept, &label),
+                        };
+                    }
                 }
                 self.bind(&name.name, node);
                 Outcome::Value {
@@ -688,9 +700,8 @@ impl Session {
                     ("t_test", set.t_test),
                 ] {
                     arrays.push((name.to_string(), array.shape().to_vec()));
-                    let node = self.graph.leaf(Value::float(array), name);
+                    let node = self.graph.data(Value::float(array), name);
                     self.bind(name, node);
-                    self.data.push(name.into());
                 }
                 Outcome::Loaded { arrays }
             }
@@ -806,9 +817,6 @@ impl Session {
     }
 
     fn bind(&mut self, name: &str, node: NodeId) {
-        if !self.data.is_empty() {
-            self.data.retain(|d| d != name);
-        }
         match self.slots.get(name) {
             Some(&slot) => {
                 let old = self.bindings[slot].1;
@@ -829,7 +837,6 @@ impl Session {
         let Some(slot) = self.slots.remove(name) else {
             return;
         };
-        self.data.retain(|d| d != name);
         self.bindings.remove(slot);
         for index in self.slots.values_mut() {
             if *index > slot {
@@ -1076,8 +1083,14 @@ impl Session {
         if let Some(grad) = self.gradient_of(&ident.name) {
             return Ok(grad.into_owned());
         }
-        if self.node_of(&ident.name).is_none() {
+        let Some(node) = self.node_of(&ident.name) else {
             return Err(self.unknown_name(ident));
+        };
+        if matches!(self.graph.node(node).op, Op::Data) {
+            return Err(Error::new(
+                msg!("grad-of-data", name = &ident.name),
+                ident.span,
+            ));
         }
         Err(Error::new(
             msg!(
@@ -1296,6 +1309,7 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
 fn made_by(op: &Op) -> Message {
     match op {
         Op::Leaf => msg!("made-by-literal"),
+        Op::Data => msg!("made-by-data"),
         Op::Compare(cmp) => msg!("made-by-comparison", symbol = cmp.symbol()),
         other => msg!("made-by-layer", layer = other.name()),
     }

@@ -109,7 +109,7 @@ pub fn dot(session: &Session, output: NodeId, lang: Lang) -> String {
                 "  v{id} [shape=record, label=\"{{{}}}\"];\n",
                 fields.join(" | ")
             ));
-            if matches!(node.op, Op::Leaf) {
+            if matches!(node.op, Op::Leaf | Op::Data) {
                 continue;
             }
             let symbol = op_symbol(&node.op);
@@ -289,7 +289,7 @@ impl<'a> Painter<'a> {
         let node = self.graph.node(id);
         let label = strip_parens(node.label.trim());
         let literal = self.session.is_constant(id) || label.starts_with('[');
-        if (matches!(node.op, Op::Leaf) && literal) || label.is_empty() {
+        if (matches!(node.op, Op::Leaf | Op::Data) && literal) || label.is_empty() {
             None
         } else {
             Some((Role::Label, truncate(label)))
@@ -362,8 +362,8 @@ impl<'a> Painter<'a> {
     fn label(&self, id: NodeId, edge: Option<(NodeId, usize)>, repeat: bool) -> Label {
         // A layer's output without a name is drawn as the book draws it, by its value alone:
         // the drawing already shows what made it, and its source text would only widen it.
-        let untitled =
-            self.session.name_of(id).is_none() && !matches!(self.graph.node(id).op, Op::Leaf);
+        let untitled = self.session.name_of(id).is_none()
+            && !matches!(self.graph.node(id).op, Op::Leaf | Op::Data);
         let mut title: Vec<(Role, String)> = if untitled {
             Vec::new()
         } else {
@@ -402,7 +402,7 @@ fn op_symbol(op: &Op) -> &'static str {
         "mul" => "×",
         "div" => "÷",
         "neg" => "×(−1)",
-        "leaf" => "",
+        "leaf" | "data" => "",
         other => other,
     }
 }
@@ -1116,7 +1116,7 @@ fn tree_text(
         text.push((Role::Space, " = ".to_string()));
     }
     text.push((Role::Forward, painter.forward_text(id)));
-    if !matches!(node.op, Op::Leaf) {
+    if !matches!(node.op, Op::Leaf | Op::Data) {
         text.push((Role::Space, "  ← ".to_string()));
         let layer = match node.op {
             Op::Compare(cmp) => format!("compare {}", cmp.symbol()),

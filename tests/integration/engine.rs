@@ -358,3 +358,47 @@ fn a_training_loop_holds_the_same_memory_after_10_and_300_iterations() {
         "nodes after 10 and after 300 iterations"
     );
 }
+
+#[test]
+fn data_takes_no_gradient_and_back_computes_none_for_it() {
+    let mut session = Shell::new();
+    let mut sink = Vec::new();
+    for line in [
+        "load digits",
+        "W = ones(64, 3); b = zeros(3);",
+        // x_train[0:5] inside the expression: an index of data, which is data too.
+        "y = sum(affine(x_train[0:5], W, b));",
+    ] {
+        session.run(line, 0, &mut sink).expect("the setup runs");
+    }
+    let before = session.bytes_held();
+    session.run("back y;", 0, &mut sink).expect("back runs");
+    // dW (64×3), db (3) and the small nodes' gradients: nothing near x_train's 768,000 bytes,
+    // nor the (5, 64) dx the Affine layer would have sent towards it.
+    let grown = session.bytes_held() - before;
+    assert!(grown < 5 * 64 * 8, "back held {grown} more bytes");
+    // dW[:, j] is the sum of the batch's rows, whatever j: the gradient through the data path
+    // is still right.
+    assert_eq!(
+        output_of(&mut session, "grad(W)[:, 2]"),
+        output_of(&mut session, "sum(x_train[0:5], axis=0)")
+    );
+    let error = session
+        .run("grad(x_train)", 0, &mut sink)
+        .expect_err("data has no gradient");
+    assert_eq!(error.message.id, "grad-of-data");
+    // A batch taken out into a name is data as well, and says so.
+    session
+        .run(
+            "x = x_train[0:5]; y = sum(affine(x, W, b)); back y;",
+            0,
+            &mut sink,
+        )
+        .expect("the named batch runs");
+    let error = session.run("grad(x)", 0, &mut sink).expect_err("x is data");
+    assert_eq!(error.message.id, "grad-of-data");
+    assert_eq!(
+        output_of(&mut session, "grad(W)[:, 0]"),
+        output_of(&mut session, "sum(x, axis=0)")
+    );
+}

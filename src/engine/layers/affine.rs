@@ -5,7 +5,7 @@ use super::common::{dot, outer};
 use super::error::LayerError;
 use crate::engine::layers::matmul;
 use crate::engine::value::Floats;
-use ndarray::{ArrayD, Axis};
+use ndarray::{ArrayD, IxDyn};
 
 /// ```python
 /// class Affine:
@@ -56,16 +56,45 @@ impl Affine {
     /// `np.sum(dout, axis=0)` adds the columns into one number. One sample's dW is the outer
     /// product of `x` and `dout`, and its db is `dout` itself.
     pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>, ArrayD<f64>) {
-        let dx = dot(dout.view(), self.w.t());
-        if self.x.ndim() == 1 {
-            let dw = outer(self.x.view(), dout.view());
-            (dx, dw, dout.clone())
-        } else {
-            let dw = dot(self.x.t(), dout.view());
-            let db = dout.sum_axis(Axis(0));
-            (dx, dw, db)
+        match self.backward_for(dout, [true; 3]) {
+            [Some(dx), Some(dw), Some(db)] => (dx, dw, db),
+            _ => unreachable!("all three gradients were asked for"),
         }
     }
+
+    /// `backward`, computing only the gradients `wants` asks for, in the order (dx, dW, db).
+    /// The first layer of a net reads data, which takes no gradient: its dx, a product as large
+    /// as dW's, is not computed (the book computes it and throws it away).
+    pub fn backward_for(&self, dout: &ArrayD<f64>, wants: [bool; 3]) -> [Option<ArrayD<f64>>; 3] {
+        let [want_dx, want_dw, want_db] = wants;
+        let dx = want_dx.then(|| dot(dout.view(), self.w.t()));
+        if self.x.ndim() == 1 {
+            let dw = want_dw.then(|| outer(self.x.view(), dout.view()));
+            [dx, dw, want_db.then(|| dout.clone())]
+        } else {
+            let dw = want_dw.then(|| dot(self.x.t(), dout.view()));
+            [dx, dw, want_db.then(|| column_sums(dout))]
+        }
+    }
+}
+
+/// `np.sum(dout, axis=0)` of a 2-D `dout`: the rows added in order, one after another, as numpy
+/// adds them, over the rows' contiguous memory.
+fn column_sums(dout: &ArrayD<f64>) -> ArrayD<f64> {
+    let columns = dout.shape()[1];
+    let mut sums = vec![0.0; columns];
+    if columns > 0 {
+        let dout = dout.as_standard_layout();
+        let flat = dout
+            .as_slice()
+            .expect("a standard-layout array is one slice");
+        for row in flat.chunks_exact(columns) {
+            for (sum, &g) in sums.iter_mut().zip(row) {
+                *sum += g;
+            }
+        }
+    }
+    ArrayD::from_shape_vec(IxDyn(&[columns]), sums).expect("one sum per column")
 }
 
 /// The shape of `x · W + b`, or why it is refused: `Rank` for an `x` that is not 1-D or 2-D

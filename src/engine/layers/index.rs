@@ -162,9 +162,18 @@ impl Plan {
 
     /// Calls `f` with the flat offset, in a C-ordered input of `input_shape`, that each output
     /// element reads, in the output's C order. The offsets of the last output axis are worked out
-    /// once; each row of it then costs one addition per element, so a gather of whole rows, as
-    /// `x_train[batch]` is, runs at the speed of a copy.
+    /// once; each row of it then costs one addition per element.
     fn for_each_offset(&self, input_shape: &[usize], mut f: impl FnMut(usize)) {
+        self.for_each_row(input_shape, |row, inner| {
+            for &o in inner {
+                f(row + o);
+            }
+        });
+    }
+
+    /// `for_each_offset` a row of the last output axis at a time: `f(row, inner)` where the
+    /// row's elements read `row + inner[k]`. A 0-d output is one row of one element.
+    fn for_each_row(&self, input_shape: &[usize], mut f: impl FnMut(usize, &[usize])) {
         let ndim = input_shape.len();
         let mut strides = vec![1; ndim];
         for axis in (0..ndim.saturating_sub(1)).rev() {
@@ -178,7 +187,7 @@ impl Plan {
         }
         let out_ndim = self.shape.len();
         if out_ndim == 0 {
-            f(base);
+            f(base, &[0]);
             return;
         }
         if self.shape.contains(&0) {
@@ -212,9 +221,7 @@ impl Plan {
                     .zip(&index)
                     .map(|(offsets, &i)| offsets[i])
                     .sum::<usize>();
-            for &o in inner {
-                f(row + o);
-            }
+            f(row, inner);
             // The next row, in C order; done when every outer axis has wrapped.
             let mut axis = outer.len();
             loop {
@@ -347,8 +354,15 @@ impl Index {
         let x = x.as_standard_layout();
         let flat = x.as_slice().expect("a standard-layout array is one slice");
         let mut values = Vec::with_capacity(self.plan.shape.iter().product());
-        self.plan
-            .for_each_offset(&self.input_shape, |offset| values.push(flat[offset]));
+        self.plan.for_each_row(&self.input_shape, |row, inner| {
+            // Whole rows, as `x_train[batch]` reads, are copied as slices.
+            let run = inner.len();
+            if inner.iter().enumerate().all(|(k, &o)| o == inner[0] + k) {
+                values.extend_from_slice(&flat[row + inner[0]..row + inner[0] + run]);
+            } else {
+                values.extend(inner.iter().map(|&o| flat[row + o]));
+            }
+        });
         ArrayD::from_shape_vec(IxDyn(&self.plan.shape), values)
             .expect("the plan's shape counts the offsets it gave")
             .into_shared()

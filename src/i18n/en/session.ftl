@@ -13,9 +13,11 @@ dout-not-broadcast = dout could not be broadcast
 dout-shape = dout has shape {$dout} but '{$name}' has shape {$shape}; give a dout of the same shape, or `ones`
 grad-before-back = no gradients yet: run `back NAME` first, then grad({$name})
 grad-took-no-part = '{$name}' took no part in the last back, which ran from '{$output}'
+grad-of-data = '{$name}' is data (what `load` gave, or a value computed from it alone, as x = x_train[batch] is), and data takes no gradient; ask for the gradient of a parameter such as W1
 # $maker is one of the made-by messages below.
 mask-not-relu = '{$name}' was made by {$maker}, not by relu, so it has no mask; mask() takes a name made by relu(...)
 made-by-literal = a literal value
+made-by-data = data (what `load` gave, or a value computed from it alone)
 made-by-comparison = a comparison ('{$symbol}')
 made-by-layer = the {$layer} layer
 

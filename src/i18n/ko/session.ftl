@@ -13,9 +13,11 @@ dout-not-broadcast = dout을 브로드캐스트할 수 없습니다
 dout-shape = dout의 형상은 {$dout}인데 '{$name}'의 형상은 {$shape}입니다. 같은 형상의 dout을 주거나 `ones`를 쓰세요
 grad-before-back = 아직 기울기가 없습니다. 먼저 `back NAME`을 실행한 뒤 grad({$name})을(를) 쓰세요
 grad-took-no-part = 마지막 back은 '{$output}'에서 시작했는데, '{$name}'은(는) 거기에 쓰이지 않았습니다
+grad-of-data = '{$name}'은(는) 데이터입니다(`load`가 준 배열, 또는 x = x_train[batch]처럼 데이터만으로 계산한 값). 데이터는 기울기를 받지 않습니다. W1 같은 매개변수의 기울기를 물어보세요
 # $maker is one of the made-by messages below: "… 리터럴 값이므로", "… mul 계층의 출력이므로".
 mask-not-relu = '{$name}'은(는) relu 계층의 출력이 아니라 {$maker}이므로 mask가 없습니다. mask()에는 relu(...)로 만든 이름을 주세요
 made-by-literal = 리터럴 값
+made-by-data = 데이터(`load`가 준 배열, 또는 데이터만으로 계산한 값)
 made-by-comparison = 비교 연산('{$symbol}')의 결과
 made-by-layer = {$layer} 계층의 출력
 
