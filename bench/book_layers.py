@@ -3,10 +3,14 @@ them, and a tiny driver that runs the same workloads as bench/compare.sh's backp
 
     python3 bench/book_layers.py a            # the ReLU example: mask and dx of a 2x2 input
     python3 bench/book_layers.py b            # relu(x) * sigmoid(x) on a 2000x2000 randn, back
-    python3 bench/book_layers.py c [N]        # a chain of N MulLayers (default 100000), back
+    python3 bench/book_layers.py c [N]        # a chain of N MulLayers on floats (default 100000)
+    python3 bench/book_layers.py c_np [N]     # the same chain on one-element numpy arrays
+    python3 bench/book_layers.py f            # a @ b on two 1000x1000 randn, then MatMul's back
 
 Only numpy and the standard library are used. Each workload prints what the matching backprop
-script prints, so the two outputs can be compared by eye.
+script prints, so the two outputs can be compared by eye. The random workloads (b, f) start from
+np.random.seed(0), the seed a backprop program starts with, and backprop's randn is numpy's
+legacy generator, so both sides draw the same numbers and print the same gradients.
 """
 
 import sys
@@ -45,6 +49,27 @@ class AddLayer:
         dx = dout * 1
         dy = dout * 1
         return dx, dy
+
+
+class MatMul:
+    """`x @ W` as the book's Affine layer computes it, without the bias."""
+
+    def __init__(self):
+        self.x = None
+        self.W = None
+
+    def forward(self, x, W):
+        self.x = x
+        self.W = W
+        out = np.dot(x, W)
+
+        return out
+
+    def backward(self, dout):
+        dx = np.dot(dout, self.W.T)
+        dW = np.dot(self.x.T, dout)
+
+        return dx, dW
 
 
 class Relu:
@@ -100,6 +125,7 @@ def relu_times_sigmoid():
 
     x feeds two layers, so its gradient is the sum of what both send back, as at any fork of a
     computational graph (the book's "branch" node: gradients add)."""
+    np.random.seed(0)
     x = np.random.randn(2000, 2000)
     relu = Relu()
     sigmoid = Sigmoid()
@@ -132,8 +158,42 @@ def chain(n):
     print(dout)
 
 
+def chain_np(n):
+    """(c) The same chain as `chain`, but on numpy arrays of shape (1,), as the book's layers run
+    on arrays: x = np.array([1.0]), n MulLayer objects, each multiplying by a one-element array
+    and caching its inputs, then backward from a dout of ones in reverse order."""
+    x = np.array([1.0])
+    w = np.array([1.000001])
+    layers = []
+    y = x
+    for _ in range(n):
+        layer = MulLayer()
+        y = layer.forward(y, w)
+        layers.append(layer)
+
+    dout = np.ones_like(y)
+    for layer in reversed(layers):
+        dout, _ = layer.backward(dout)
+    print(dout[0])
+
+
+def matmul_back():
+    """(f) `a = randn(1000, 1000); b = randn(1000, 1000); c = a @ b; back c; grad(a)[0, 0]`:
+    one product and the MatMul layer's backward with a dout of ones (two more products of the
+    same size), on numpy's BLAS with its default number of threads."""
+    np.random.seed(0)
+    a = np.random.randn(1000, 1000)
+    b = np.random.randn(1000, 1000)
+    matmul = MatMul()
+    c = matmul.forward(a, b)
+
+    dout = np.ones_like(c)
+    da, db = matmul.backward(dout)
+    print(da[0, 0])
+
+
 def main(argv):
-    if len(argv) < 2 or argv[1] not in ("a", "b", "c"):
+    if len(argv) < 2 or argv[1] not in ("a", "b", "c", "c_np", "f"):
         print(__doc__, file=sys.stderr)
         return 2
     workload = argv[1]
@@ -141,8 +201,12 @@ def main(argv):
         relu_example()
     elif workload == "b":
         relu_times_sigmoid()
-    else:
+    elif workload == "c":
         chain(int(argv[2]) if len(argv) > 2 else 100_000)
+    elif workload == "c_np":
+        chain_np(int(argv[2]) if len(argv) > 2 else 100_000)
+    else:
+        matmul_back()
     return 0
 
 

@@ -1,13 +1,15 @@
 //! Criterion benchmarks of the engine: the layers' forward plus backward, the backward pass over
-//! large graphs, numpy-style printing, and the parser. `bench/README.md` says how to run them and
-//! what each one measures; `bench/compare.sh` compares whole scripts against the book's Python.
+//! large graphs, numpy-style printing, the parser, the matrix products under Affine, one training
+//! iteration of the two-layer net, and the cost of one scalar statement. `bench/README.md` says
+//! how to run them and what each one measures; `bench/compare.sh` compares whole scripts against
+//! the book's Python.
 //!
 //! Sample counts and measurement times are kept small so that `cargo bench` finishes in a few
 //! minutes on a 2-core machine; the large inputs use flat sampling (every sample the same number
 //! of iterations), because one iteration of them already takes tens of milliseconds or more.
 
 use backprop::engine::graph::{Graph, NodeId};
-use backprop::engine::layers::{MulLayer, Relu, Sigmoid};
+use backprop::engine::layers::{Affine, MulLayer, Relu, Sigmoid, SoftmaxWithLoss};
 use backprop::engine::random::Rng;
 use backprop::engine::value::Value;
 use backprop::lang::ast::BinOp;
@@ -18,7 +20,7 @@ use criterion::{
     BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
     criterion_main, measurement::WallTime,
 };
-use ndarray::{ArrayD, IxDyn};
+use ndarray::{Array2, ArrayD, IxDyn};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -33,6 +35,12 @@ const GRAPH_SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 fn randn(n: usize, seed: u32) -> ArrayD<f64> {
     let mut rng = Rng::new(seed);
     ArrayD::from_shape_simple_fn(IxDyn(&[n]), || rng.next_normal())
+}
+
+/// A `rows` x `cols` matrix of standard normals from the engine's generator.
+fn randn2(rows: usize, cols: usize, seed: u32) -> Array2<f64> {
+    let mut rng = Rng::new(seed);
+    Array2::from_shape_simple_fn((rows, cols), || rng.next_normal())
 }
 
 fn scalar(v: f64) -> ArrayD<f64> {
@@ -91,6 +99,85 @@ fn layers(c: &mut Criterion) {
             });
         });
     }
+    dense_layers(&mut group);
+    group.finish();
+}
+
+/// The layers of the two-layer net (issue 13), in the same group as the element-wise ones:
+/// Affine at the net's two shapes with a batch of 100 (64 -> 50 and 50 -> 10), and
+/// SoftmaxWithLoss on 100 rows of 10 scores. Throughput: Affine's counts the floating-point
+/// operations of its three matrix products (x·W, dout·Wᵀ, xᵀ·dout: 6·m·k·n), softmax's the scores.
+fn dense_layers(group: &mut BenchmarkGroup<'_, WallTime>) {
+    configure(group, false);
+    for (m, k, n) in [(100, 64, 50), (100, 50, 10)] {
+        group.throughput(Throughput::Elements(6 * (m * k * n) as u64));
+        let x = randn2(m, k, 4).into_dyn().into_shared();
+        let w = (0.01 * randn2(k, n, 5)).into_dyn().into_shared();
+        let b = (0.01 * randn(n, 6)).into_shared();
+        let dout = ArrayD::from_elem(IxDyn(&[m, n]), 1.0);
+        group.bench_function(format!("affine/{m}x{k}x{n}"), |bench| {
+            bench.iter(|| {
+                let mut layer = Affine::new();
+                let out = layer.forward(black_box(&x), black_box(&w), black_box(&b));
+                let (dx, dw, db) = layer.backward(black_box(&dout));
+                black_box((out, dx, dw, db, layer))
+            });
+        });
+    }
+
+    let (rows, classes) = (100, 10);
+    group.throughput(Throughput::Elements((rows * classes) as u64));
+    let scores = randn2(rows, classes, 7).into_dyn().into_shared();
+    // One-hot rows, the label of row i being (7·i) mod 10, so every class occurs.
+    let t = Array2::from_shape_fn((rows, classes), |(i, j)| {
+        if j == (7 * i) % classes { 1.0 } else { 0.0 }
+    })
+    .into_dyn()
+    .into_shared();
+    let dout = scalar(1.0);
+    group.bench_function(format!("softmax_with_loss/{rows}x{classes}"), |bench| {
+        bench.iter(|| {
+            let mut layer = SoftmaxWithLoss::new();
+            let loss = layer.forward(black_box(&scores), black_box(&t));
+            let dx = layer.backward(black_box(&dout));
+            black_box((loss, dx, layer))
+        });
+    });
+}
+
+/// ndarray's `dot` of two 2-D arrays (`matrixmultiply`'s dgemm underneath), at the shapes of
+/// the net's first Affine: forward x·W (100x64 · 64x50), backward's dx = dout·Wᵀ (100x50 ·
+/// 50x64, Wᵀ a transposed view as Affine takes it) and dW = xᵀ·dout (64x100 · 100x50, xᵀ a
+/// transposed view), plus one large square product. Names are `m x k x n` for an (m, k) · (k, n)
+/// product; throughput counts its 2·m·k·n floating-point operations as "elements".
+fn matmul(c: &mut Criterion) {
+    let mut group = c.benchmark_group("matmul");
+    let x = randn2(100, 64, 8);
+    let w = randn2(64, 50, 9);
+    let dout = randn2(100, 50, 10);
+    let flops = |m: usize, k: usize, n: usize| Throughput::Elements(2 * (m * k * n) as u64);
+
+    configure(&mut group, false);
+    group.throughput(flops(100, 64, 50));
+    group.bench_function("100x64x50", |b| {
+        b.iter(|| black_box(black_box(&x).dot(black_box(&w))));
+    });
+    group.throughput(flops(100, 50, 64));
+    group.bench_function("100x50x64", |b| {
+        b.iter(|| black_box(black_box(&dout).dot(&black_box(&w).t())));
+    });
+    group.throughput(flops(64, 100, 50));
+    group.bench_function("64x100x50", |b| {
+        b.iter(|| black_box(black_box(&x).t().dot(black_box(&dout))));
+    });
+
+    configure(&mut group, true);
+    let big_a = randn2(1000, 1000, 11);
+    let big_b = randn2(1000, 1000, 12);
+    group.throughput(flops(1000, 1000, 1000));
+    group.bench_function("1000x1000x1000", |b| {
+        b.iter(|| black_box(black_box(&big_a).dot(black_box(&big_b))));
+    });
     group.finish();
 }
 
@@ -270,12 +357,127 @@ fn session_workload(c: &mut Criterion) {
     group.finish();
 }
 
+/// Runs `text` through `Session::run` with every outcome discarded, panicking on an error: a
+/// benchmark of a statement that fails would time the failure.
+fn run_quiet(session: &mut Session, text: &str) {
+    if let Err(error) = session.run(text, 0, &mut |_, _, _| Ok(())) {
+        panic!("{text:?} failed: {error:?}");
+    }
+}
+
+/// The statements of one iteration of examples/train_digits.bp, each ending in `;`.
+const ITERATION: [&str; 9] = [
+    "batch = choice(1500, 100);",
+    "x = x_train[batch]; t = t_train[batch];",
+    "h = relu(affine(x, W1, b1));",
+    "loss = softmax_with_loss(affine(h, W2, b2), t);",
+    "back loss;",
+    "W1 -= 0.1 * grad(W1);",
+    "b1 -= 0.1 * grad(b1);",
+    "W2 -= 0.1 * grad(W2);",
+    "b2 -= 0.1 * grad(b2);",
+];
+
+/// A session with the digits loaded and the 64-50-10 net's parameters initialised, as
+/// examples/train_digits.bp starts.
+fn training_session() -> Session {
+    let mut session = Session::new();
+    for line in [
+        "load digits",
+        "seed 0",
+        "W1 = 0.01 * randn(64, 50); b1 = zeros(50);",
+        "W2 = 0.01 * randn(50, 10); b2 = zeros(10);",
+    ] {
+        run_quiet(&mut session, line);
+    }
+    session
+}
+
+/// The loss the last iteration computed, checked to be a finite number.
+fn checked_loss(session: &Session) -> f64 {
+    let loss = match session.value("loss") {
+        Some(Value::Scalar(loss)) => *loss,
+        other => panic!("loss is not a scalar after an iteration: {other:?}"),
+    };
+    assert!(loss.is_finite(), "the loss is {loss}");
+    loss
+}
+
+/// One training iteration of the two-layer net (issue 13) in one process, set-up excluded:
+/// `iteration` runs the iteration's statements as one line through `Session::run` (so the line
+/// is parsed every time); `iteration_in_loop` runs `for i in range(100):` with them as its
+/// block, parsed once and run 100 times, throughput counting iterations.
+fn training(c: &mut Criterion) {
+    let mut group = c.benchmark_group("training");
+    let one_line = ITERATION.join(" ");
+    let block = format!(
+        "for i in range(100):\n{}",
+        ITERATION
+            .iter()
+            .map(|s| format!("    {s}\n"))
+            .collect::<String>()
+    );
+
+    // Both forms must run and train: the loss after 200 iterations is below the first one's.
+    let mut session = training_session();
+    run_quiet(&mut session, &one_line);
+    let first = checked_loss(&session);
+    run_quiet(&mut session, &block);
+    run_quiet(&mut session, &block);
+    let later = checked_loss(&session);
+    assert!(later < first, "no training: loss {first} then {later}");
+
+    configure(&mut group, false);
+    group.throughput(Throughput::Elements(1));
+    let mut session = training_session();
+    group.bench_function("iteration/64-50-10_batch100", |b| {
+        b.iter(|| run_quiet(&mut session, black_box(&one_line)));
+    });
+    checked_loss(&session);
+
+    configure(&mut group, true);
+    group.throughput(Throughput::Elements(100));
+    let mut session = training_session();
+    group.bench_function("iteration_in_loop/64-50-10_batch100", |b| {
+        b.iter(|| run_quiet(&mut session, black_box(&block)));
+    });
+    checked_loss(&session);
+    group.finish();
+}
+
+/// The cost of one scalar statement: `y = y * 1.000001;` through `Session::run` (parse,
+/// evaluate, one MulLayer node and a leaf for the literal, garbage collected now and then), and
+/// the same line's parse alone.
+fn statement(c: &mut Criterion) {
+    let mut group = c.benchmark_group("statement");
+    configure(&mut group, false);
+    group.throughput(Throughput::Elements(1));
+    let text = "y = y * 1.000001;";
+    let mut session = Session::new();
+    run_quiet(&mut session, "x = 1.0; y = x;");
+    group.bench_function("scalar_mul", |b| {
+        b.iter(|| run_quiet(&mut session, black_box(text)));
+    });
+    assert!(
+        matches!(session.value("y"), Some(Value::Scalar(y)) if y.is_finite() && *y > 1.0),
+        "y did not grow: {:?}",
+        session.value("y")
+    );
+    group.bench_function("parse_only", |b| {
+        b.iter(|| black_box(parse_line(black_box(text), 0).expect("the line parses")));
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     layers,
     backward,
     printing,
     parsing,
-    session_workload
+    session_workload,
+    matmul,
+    training,
+    statement
 );
 criterion_main!(benches);

@@ -4,11 +4,15 @@ Both programs make the same random draws (numpy's legacy generator after seed 0:
 then W2, then choice(1500, 100) each iteration) and the same updates, so they print the same
 losses and the same accuracy. Run from the project's top folder:
 
-    python3 examples/train_digits.py
+    python3 examples/train_digits.py            # 1000 iterations, as train_digits.bp
+    python3 examples/train_digits.py 10000      # another count (bench/compare.sh's workload e)
+
+It prints the loss every iterations/10 iterations (every 100 by default) and then the accuracy.
 """
 
 import gzip
 import os
+import sys
 
 import numpy as np
 
@@ -59,12 +63,14 @@ def load_digits():
     return x[:1500], t[:1500], x[1500:], t[1500:]
 
 
+iterations = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+every = max(1, iterations // 10)
 x_train, t_train, x_test, t_test = load_digits()
 np.random.seed(0)
 W1 = 0.01 * np.random.randn(64, 50); b1 = np.zeros(50)
 W2 = 0.01 * np.random.randn(50, 10); b2 = np.zeros(10)
-losses = np.zeros(1000)
-for i in range(1000):
+losses = np.zeros(iterations)
+for i in range(iterations):
     batch = np.random.choice(1500, 100)
     x, t = x_train[batch], t_train[batch]
     layer1, relu, layer2, last = Affine(W1, b1), Relu(), Affine(W2, b2), SoftmaxWithLoss()
@@ -75,7 +81,7 @@ for i in range(1000):
     W2 -= 0.1 * layer2.dW
     b2 -= 0.1 * layer2.db
     losses[i] = loss
-    if i % 100 == 0:
+    if i % every == 0:
         print(loss)
 h = np.maximum(x_test @ W1 + b1, 0)
 y = h @ W2 + b2

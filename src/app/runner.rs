@@ -45,6 +45,9 @@ pub fn run_line(
     // stop the line with a placeholder error that is never shown.
     let mut output_error = None;
     let result = session.run(text, base, &mut |session, statement, outcome| {
+        if matches!(outcome, Outcome::Silent) {
+            return Ok(());
+        }
         let mut write_error = |e: std::io::Error| {
             output_error = Some(e);
             Error::new(msg!("write-failed"), statement.span)

@@ -523,6 +523,7 @@ impl Graph {
     /// The nodes `output` depends on, itself included, as a mask indexed by node.
     pub fn ancestors(&self, output: NodeId) -> Vec<bool> {
         let mut seen = vec![false; output + 1];
+        let mut met_data = false;
         let mut stack = vec![output];
         seen[output] = true;
         while let Some(id) = stack.pop() {
@@ -537,7 +538,9 @@ impl Graph {
             };
             for &input in inputs {
                 // Data takes no gradient, so it takes no part either.
-                if !seen[input] && !matches!(self.nodes[input].op, Op::Data) {
+                if matches!(self.nodes[input].op, Op::Data) {
+                    met_data = true;
+                } else if !seen[input] {
                     seen[input] = true;
                     stack.push(input);
                 }
@@ -545,12 +548,14 @@ impl Graph {
         }
         // Nor does what was computed from data alone, as `x_train[batch]` inside an expression
         // is: a gradient could teach nothing there. Inputs come before the nodes that read them,
-        // so one pass in order settles every ancestor.
-        for id in 0..output {
-            if seen[id] {
-                let node = &self.nodes[id];
-                seen[id] = matches!(node.op, Op::Leaf | Op::Compare(_))
-                    || node.inputs.iter().any(|&input| seen[input]);
+        // so one pass in order settles every ancestor. Without data there is nothing to settle.
+        if met_data {
+            for id in 0..output {
+                if seen[id] {
+                    let node = &self.nodes[id];
+                    seen[id] = matches!(node.op, Op::Leaf | Op::Compare(_))
+                        || node.inputs.iter().any(|&input| seen[input]);
+                }
             }
         }
         seen

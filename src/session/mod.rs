@@ -34,9 +34,9 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// Garbage is looked for no sooner than after this many new nodes…
-const MIN_COLLECTION_NODES: usize = 4096;
+const MIN_COLLECTION_NODES: usize = 1024;
 /// …or this many new bytes.
-const MIN_COLLECTION_BYTES: usize = 64 << 20;
+const MIN_COLLECTION_BYTES: usize = 4 << 20;
 /// Letting go of an array this large (512 KB of float64) collects at once.
 const LARGE_ELEMENTS: usize = 1 << 16;
 
@@ -1285,17 +1285,24 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
     if !n.value.is_float() {
         return None;
     }
+    // Outputs are nearly always finite: look at the inputs only when one is not.
+    let bad = match &n.value {
+        Value::Scalar(v) => usize::from(!v.is_finite()),
+        Value::Float(out) => match out.as_slice_memory_order() {
+            Some(flat) => flat.iter().filter(|v| !v.is_finite()).count(),
+            None => out.iter().filter(|v| !v.is_finite()).count(),
+        },
+        Value::Bool(_) => 0,
+    };
+    if bad == 0 {
+        return None;
+    }
     let inputs_finite = n.inputs.iter().all(|&i| match &graph.node(i).value {
         Value::Scalar(v) => v.is_finite(),
         Value::Float(a) => a.iter().all(|v| v.is_finite()),
         Value::Bool(_) => true,
     });
-    let bad = match &n.value {
-        Value::Scalar(v) => usize::from(!v.is_finite()),
-        Value::Float(out) => out.iter().filter(|v| !v.is_finite()).count(),
-        Value::Bool(_) => 0,
-    };
-    (inputs_finite && bad > 0).then(|| {
+    inputs_finite.then(|| {
         msg!(
             "overflow-warning",
             numpy = numpy,

@@ -29,25 +29,18 @@ impl Relu {
     /// the book. A NaN input is not `<= 0`, so it passes through as NaN, as numpy's does.
     pub fn forward(&mut self, x: &Floats) -> Floats {
         self.mask = x.mapv(|v| v <= 0.0);
-        let mut out = x.to_owned();
-        Zip::from(&mut out).and(&self.mask).for_each(|o, &blocked| {
-            if blocked {
-                *o = 0.0;
-            }
-        });
-        out.into_shared()
+        Zip::from(x)
+            .and(&self.mask)
+            .map_collect(|&v, &blocked| if blocked { 0.0 } else { v })
+            .into_shared()
     }
 
     /// The Python original writes zeros into the caller's `dout` (`dout[self.mask] = 0`), so the
-    /// caller's array changes under it. This one copies `dout` first and leaves it untouched.
+    /// caller's array changes under it. This one writes a new array and leaves `dout` untouched.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        let mut dx = dout.clone();
-        Zip::from(&mut dx).and(&self.mask).for_each(|d, &blocked| {
-            if blocked {
-                *d = 0.0;
-            }
-        });
-        dx
+        Zip::from(dout)
+            .and(&self.mask)
+            .map_collect(|&d, &blocked| if blocked { 0.0 } else { d })
     }
 }
 

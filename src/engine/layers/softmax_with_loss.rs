@@ -4,7 +4,7 @@
 use super::cross_entropy::{batch_size, cross_entropy_error, one_hot};
 use super::softmax::softmax;
 use crate::engine::value::Floats;
-use ndarray::{ArrayD, IxDyn};
+use ndarray::{ArrayD, IxDyn, Zip};
 
 /// ```python
 /// class SoftmaxWithLoss:
@@ -51,6 +51,13 @@ impl SoftmaxWithLoss {
     /// The gradient with respect to `x`; `dout` is the 0-d gradient of the loss.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
         let batch = batch_size(self.y.shape()) as f64;
+        // The loss is 0-d, so `dout` is one number: one pass, no temporaries, the same
+        // arithmetic in the same order as `(y - t) / batch * dout`.
+        if let Some(&d) = dout.first().filter(|_| dout.ndim() == 0) {
+            return Zip::from(&self.y)
+                .and(&self.t)
+                .map_collect(|&y, &t| (y - t) / batch * d);
+        }
         (&self.y - &self.t) / batch * dout
     }
 }
