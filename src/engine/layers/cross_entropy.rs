@@ -41,9 +41,16 @@ pub enum Target {
 pub fn cross_entropy_error(y: &ArrayViewD<'_, f64>, t: &ArrayViewD<'_, f64>) -> f64 {
     let batch = batch_size(y.shape()) as f64;
     if t.shape() == y.shape() {
-        let total = Zip::from(y)
-            .and(t)
-            .fold(0.0, |acc, &y, &t| acc + t * (y + DELTA).ln());
+        // A one-hot row's zeros add 0 · ln(y + δ) = ±0, which leaves the sum as it is, so their
+        // logarithms are not taken. Only where ln would not be finite (a NaN or a negative y)
+        // does a zero weight still matter, and there it is computed as written.
+        let total = Zip::from(y).and(t).fold(0.0, |acc, &y, &t| {
+            if t == 0.0 && y.is_finite() && y + DELTA > 0.0 {
+                acc
+            } else {
+                acc + t * (y + DELTA).ln()
+            }
+        });
         return -total / batch;
     }
     let rows = as_rows(y);

@@ -354,11 +354,15 @@ impl Index {
         let x = x.as_standard_layout();
         let flat = x.as_slice().expect("a standard-layout array is one slice");
         let mut values = Vec::with_capacity(self.plan.shape.iter().product());
+        // Every row has the same inner offsets, so whether they are consecutive is asked once.
+        let mut consecutive = None;
         self.plan.for_each_row(&self.input_shape, |row, inner| {
+            let consecutive = *consecutive
+                .get_or_insert_with(|| inner.iter().enumerate().all(|(k, &o)| o == inner[0] + k));
             // Whole rows, as `x_train[batch]` reads, are copied as slices.
-            let run = inner.len();
-            if inner.iter().enumerate().all(|(k, &o)| o == inner[0] + k) {
-                values.extend_from_slice(&flat[row + inner[0]..row + inner[0] + run]);
+            if consecutive {
+                let start = row + inner[0];
+                values.extend_from_slice(&flat[start..start + inner.len()]);
             } else {
                 values.extend(inner.iter().map(|&o| flat[row + o]));
             }
