@@ -26,17 +26,34 @@ pub fn softmax(x: &ArrayViewD<'_, f64>) -> ArrayD<f64> {
         x.to_owned()
     };
     let last = Axis(y.ndim() - 1);
-    for mut row in y.lanes_mut(last) {
-        let max = row.fold(f64::NEG_INFINITY, |m, &v| nan_max(m, v));
-        row.mapv_inplace(|v| (v - max).exp());
-        let total = row.sum();
-        row.mapv_inplace(|v| v / total);
+    let columns = y.len_of(last);
+    // `to_owned` gives standard layout, so the rows are consecutive runs of one slice; walking
+    // them as slices is the same arithmetic without the n-dimensional lane machinery.
+    match y.as_slice_mut() {
+        Some(flat) if columns > 0 => flat.chunks_exact_mut(columns).for_each(softmax_row),
+        _ => {
+            for mut row in y.lanes_mut(last) {
+                match row.as_slice_mut() {
+                    Some(row) => softmax_row(row),
+                    None => unreachable!("an owned array's last axis is contiguous"),
+                }
+            }
+        }
     }
     if scalar {
         y.index_axis_move(Axis(0), 0)
     } else {
         y
     }
+}
+
+/// One row in place: its maximum subtracted, `exp`, then divided by the row's sum (ndarray's
+/// `sum`, as before, so the bits do not change).
+fn softmax_row(row: &mut [f64]) {
+    let max = row.iter().fold(f64::NEG_INFINITY, |m, &v| nan_max(m, v));
+    row.iter_mut().for_each(|v| *v = (*v - max).exp());
+    let total = ndarray::ArrayView1::from(&*row).sum();
+    row.iter_mut().for_each(|v| *v /= total);
 }
 
 /// Softmax as a layer of its own. The book only uses it inside `SoftmaxWithLoss`, whose
