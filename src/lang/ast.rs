@@ -397,5 +397,20 @@ pub const RESERVED: [&str; 51] = [
 ];
 
 pub fn is_reserved(name: &str) -> bool {
-    RESERVED.contains(&name)
+    // Every name in every statement is asked about, and most are short names like `x` or `W1`
+    // that no reserved word starts with: those are answered without the scan.
+    let first = name.as_bytes().first().copied().unwrap_or(0);
+    let maybe = first < 128 && RESERVED_FIRST_BYTES & (1u128 << first) != 0;
+    maybe && RESERVED.contains(&name)
 }
+
+/// Bit `b` is set when a reserved word starts with the ASCII byte `b`.
+const RESERVED_FIRST_BYTES: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < RESERVED.len() {
+        bits |= 1u128 << RESERVED[i].as_bytes()[0];
+        i += 1;
+    }
+    bits
+};

@@ -292,11 +292,13 @@ impl<'a> Line<'a> {
         if let Some(kind) = literal {
             return Ok((after, Expr { kind, span }));
         }
-        if KEYWORDS.contains(&word) {
+        // Keywords are reserved words, so an ordinary name is told apart with one cheap test.
+        let reserved = is_reserved(word);
+        if reserved && KEYWORDS.contains(&word) {
             let message = msg!("parse-keyword-not-value", keyword = word);
             return Err(fail(Error::new(message, span)));
         }
-        if BLOCK_KEYWORDS.contains(&word) {
+        if reserved && BLOCK_KEYWORDS.contains(&word) {
             let message = msg!("parse-block-keyword-not-value", keyword = word);
             return Err(fail(Error::new(message, span)));
         }
@@ -304,7 +306,7 @@ impl<'a> Line<'a> {
         if paren.starts_with('(') {
             return self.call(word, span, paren, nest);
         }
-        if is_reserved(word) {
+        if reserved {
             let message = msg!(
                 "parse-function-not-value",
                 function = word,

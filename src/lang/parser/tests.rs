@@ -466,3 +466,16 @@ proptest! {
         assert_well_formed(&tokens.concat(), base);
     }
 }
+
+#[test]
+fn every_keyword_is_a_reserved_word_and_nothing_else_is() {
+    use super::statement::{BLOCK_KEYWORDS, KEYWORDS};
+    use crate::lang::ast::{RESERVED, is_reserved};
+    // `name_or_call` asks `is_reserved` before it looks for keywords, so they must be reserved.
+    for word in KEYWORDS.iter().chain(&BLOCK_KEYWORDS).chain(&RESERVED) {
+        assert!(is_reserved(word), "{word}");
+    }
+    for word in ["x", "W1", "y_train", "relu1", "Relu", "_", "e", "ones_", "rel", "", "가"] {
+        assert!(!is_reserved(word), "{word}");
+    }
+}
