@@ -1,7 +1,7 @@
 //! 곱셈 계층 (MulLayer): `out = x * y`. Backward swaps the inputs: dx = dout * y, dy = dout * x.
 
 use crate::engine::value::Floats;
-use ndarray::ArrayD;
+use ndarray::{ArrayBase, ArrayD, Data, IxDyn};
 
 /// The same layer as a numpy sketch, our own, for reading beside this file:
 ///
@@ -31,13 +31,27 @@ impl MulLayer {
     pub fn forward(&mut self, x: &Floats, y: &Floats) -> Floats {
         self.x = x.clone();
         self.y = y.clone();
-        (x * y).into_shared()
+        times(x, y).into_shared()
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>) {
-        let dx = dout * &self.y;
-        let dy = dout * &self.x;
+        let dx = times(dout, &self.y);
+        let dy = times(dout, &self.x);
         (dx, dy)
+    }
+}
+
+/// `a * b` with numpy's broadcasting. A 0-d side, as in `0.1 * grad(W)`, is one number, and
+/// multiplying by it is one pass over the other side rather than ndarray's general broadcast.
+fn times<S, T>(a: &ArrayBase<S, IxDyn>, b: &ArrayBase<T, IxDyn>) -> ArrayD<f64>
+where
+    S: Data<Elem = f64>,
+    T: Data<Elem = f64>,
+{
+    match (a.ndim(), b.ndim(), a.first(), b.first()) {
+        (0, _, Some(&a), _) => b.mapv(|v| a * v),
+        (_, 0, _, Some(&b)) => a.mapv(|v| v * b),
+        _ => a * b,
     }
 }
 

@@ -475,7 +475,9 @@ fn every_keyword_is_a_reserved_word_and_nothing_else_is() {
     for word in KEYWORDS.iter().chain(&BLOCK_KEYWORDS).chain(&RESERVED) {
         assert!(is_reserved(word), "{word}");
     }
-    for word in ["x", "W1", "y_train", "relu1", "Relu", "_", "e", "ones_", "rel", "", "가"] {
+    for word in [
+        "x", "W1", "y_train", "relu1", "Relu", "_", "e", "ones_", "rel", "", "가",
+    ] {
         assert!(!is_reserved(word), "{word}");
     }
 }
