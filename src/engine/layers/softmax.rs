@@ -20,25 +20,21 @@ use ndarray::{ArrayD, ArrayViewD, Axis};
 /// as numpy's does; so does a row whose maximum is ±∞ (∞ − ∞ is NaN).
 pub fn softmax(x: &ArrayViewD<'_, f64>) -> ArrayD<f64> {
     let scalar = x.ndim() == 0;
+    // A copy in standard layout, whatever `x`'s strides (a transpose's are not), so the rows are
+    // consecutive runs of one slice: walking them as slices is the same arithmetic without the
+    // n-dimensional lane machinery.
+    let standard = x.as_standard_layout().into_owned();
     let mut y = if scalar {
-        x.to_owned().insert_axis(Axis(0))
+        standard.insert_axis(Axis(0))
     } else {
-        x.to_owned()
+        standard
     };
-    let last = Axis(y.ndim() - 1);
-    let columns = y.len_of(last);
-    // `to_owned` gives standard layout, so the rows are consecutive runs of one slice; walking
-    // them as slices is the same arithmetic without the n-dimensional lane machinery.
-    match y.as_slice_mut() {
-        Some(flat) if columns > 0 => flat.chunks_exact_mut(columns).for_each(softmax_row),
-        _ => {
-            for mut row in y.lanes_mut(last) {
-                match row.as_slice_mut() {
-                    Some(row) => softmax_row(row),
-                    None => unreachable!("an owned array's last axis is contiguous"),
-                }
-            }
-        }
+    let columns = y.shape().last().copied().unwrap_or(0);
+    if columns > 0 {
+        let flat = y
+            .as_slice_mut()
+            .expect("an array just made in standard layout is one slice");
+        flat.chunks_exact_mut(columns).for_each(softmax_row);
     }
     if scalar {
         y.index_axis_move(Axis(0), 0)
@@ -115,6 +111,21 @@ mod tests {
     use crate::engine::layers::common::testing::*;
 
     type Arr = (&'static [usize], &'static [f64]);
+
+    #[test]
+    fn a_transposed_view_is_taken_row_by_row_as_it_reads() {
+        // x.T has strides that are not C order; its rows are (1, 4), (2, 5) and (3, 6), each a
+        // difference of 3, so each softmax row is [1, e³] / (1 + e³).
+        let x = ndarray::Array2::from_shape_vec((2, 3), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+            .expect("six values")
+            .into_dyn();
+        let y = softmax(&x.t());
+        let low = 1.0 / (1.0 + 3f64.exp());
+        assert_eq!(y.shape(), &[3, 2]);
+        for row in y.outer_iter() {
+            assert!((row[0] - low).abs() < 1e-15 && (row[1] - (1.0 - low)).abs() < 1e-15);
+        }
+    }
 
     struct Case {
         name: &'static str,
