@@ -90,8 +90,9 @@ pub struct Session {
     slots: FxHashMap<String, usize>,
     last_back: Option<BackRecord>,
     rng: Rng,
-    /// The random stream as it was before the running statement first drew from it.
-    rng_before: Option<Rng>,
+    /// The random stream as it was before the running statement first drew from it (boxed: the
+    /// generator's state is 2.5 KB, and every statement moves this field).
+    rng_before: Option<Box<Rng>>,
     /// Warnings of the statements run since the caller last took them.
     warnings: Vec<Error>,
     /// When to look for garbage next: once the arena or its bytes have doubled since the last
@@ -331,7 +332,7 @@ impl Session {
     /// and a statement that draws nothing copies nothing.
     fn rng(&mut self) -> &mut Rng {
         if self.rng_before.is_none() {
-            self.rng_before = Some(self.rng.clone());
+            self.rng_before = Some(Box::new(self.rng.clone()));
         }
         &mut self.rng
     }
@@ -578,7 +579,7 @@ impl Session {
         if result.is_err() {
             self.graph.truncate(nodes_before);
             if let Some(rng) = rng_before {
-                self.rng = rng;
+                self.rng = *rng;
             }
             self.warnings.truncate(warnings_before);
         }

@@ -105,12 +105,18 @@ fn bracket_lines(src: &str) -> Vec<(usize, &str)> {
 /// Whether `line` is a block header: it starts with `for`, `if`, `elif` or `else`, or it ends in
 /// ':' (outside comments), as `while x:` would, which then takes its block into its error.
 fn starts_block(line: &str) -> bool {
-    let at = line.trim_start_matches([' ', '\t', '\r']);
-    if compound_keyword(at).is_some() || matches!(first_word(line), Some("elif" | "else")) {
-        return true;
+    match first_word(line) {
+        Some("elif" | "else") => return true,
+        // `for = 1` is an (invalid) assignment, not a header.
+        Some("for" | "if")
+            if compound_keyword(line.trim_start_matches([' ', '\t', '\r'])).is_some() =>
+        {
+            return true;
+        }
+        _ => {}
     }
     // Most lines have no ':' at all, and then need no scan.
-    if !line.contains(':') {
+    if !line.as_bytes().contains(&b':') {
         return false;
     }
     let mut brackets = Brackets::new();
