@@ -11,6 +11,7 @@
 //! that fails stops the block there; what the iterations before it did stays, as in Python.
 
 use super::{Outcome, Progress, Session, Source, interrupted};
+use crate::engine::graph::Op;
 use crate::engine::interrupt;
 use crate::engine::layers::checks;
 use crate::engine::shape;
@@ -201,6 +202,7 @@ impl Session {
             ));
         }
         let new = self.combine(op, old, rhs, span)?;
+        let was_data = matches!(self.graph.node(old).op, Op::Data);
         let result = self.graph.node(new).value.clone();
         if result.shape() != old_shape.as_slice() {
             return Err(Error::new(
@@ -213,7 +215,12 @@ impl Session {
                 span,
             ));
         }
-        let leaf = self.graph.leaf(result.clone(), &name.name);
+        // The name gets a new value of the same kind: an update of data is data.
+        let leaf = if was_data {
+            self.graph.data(result.clone(), &name.name)
+        } else {
+            self.graph.leaf(result.clone(), &name.name)
+        };
         self.bind(&name.name, leaf);
         Ok(Outcome::Value {
             name: Some(name.name.clone()),
@@ -264,10 +271,16 @@ impl Session {
         checks::assign(&target_shape, &spec, rhs_value.shape())
             .map_err(|e| Error::new(e.message(&format!("{}[...] =", name.name)), span))?;
         self.reserve_floats(self.graph.node(target).value.len(), span)?;
+        let was_data = matches!(self.graph.node(target).op, Op::Data);
         let current = self.graph.node(target).value.as_float().into_owned();
         let updated = crate::engine::layers::index::assign(&current, &spec, &rhs_value);
         let result = Value::float(updated);
-        let leaf = self.graph.leaf(result.clone(), &name.name);
+        // The name gets a new value of the same kind: an update of data is data.
+        let leaf = if was_data {
+            self.graph.data(result.clone(), &name.name)
+        } else {
+            self.graph.leaf(result.clone(), &name.name)
+        };
         self.bind(&name.name, leaf);
         Ok(Outcome::Value {
             name: Some(name.name.clone()),

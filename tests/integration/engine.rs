@@ -401,4 +401,16 @@ fn data_takes_no_gradient_and_back_computes_none_for_it() {
         output_of(&mut session, "grad(W)[:, 0]"),
         output_of(&mut session, "sum(x, axis=0)")
     );
+    // An update gives the name a new value of the same kind: data stays data.
+    session
+        .run(
+            "x_train -= 0.5; x_train[0, 0] = 1; y = sum(affine(x_train[0:5], W, b)); back y;",
+            0,
+            &mut sink,
+        )
+        .expect("the updates run");
+    let error = session
+        .run("grad(x_train)", 0, &mut sink)
+        .expect_err("still data");
+    assert_eq!(error.message.id, "grad-of-data");
 }
