@@ -2,15 +2,16 @@
 //! point, `parse_line`, and the state every grammar function shares: the line being parsed, how
 //! deep it nests, and the spans of positions in it.
 //!
-//! The small lexemes (names, numbers, operators, blanks and comments) are nom combinators
-//! (`lexeme`). The grammar above them is hand-written recursive descent in the same `IResult`
-//! style, one function per production (`statement`, `expr`, `call`, `literal`), because every
-//! failure has to say what was expected and point at the exact token, which is simpler to state
-//! where it happens than to recover from nom's error kinds (`diagnose` words those failures). A
-//! grammar function either succeeds or fails for good with `nom::Err::Failure(Error)`: nothing
-//! backtracks over an error meant for the user. Splitting a script into logical lines, before any
-//! of this, is `lines`; `grammar_tests` tests the grammar chapter 5's code needs (`**`, `@`,
-//! indexing, keyword arguments, blocks).
+//! The small lexemes (names, numbers, operators, blanks and comments) are parsers in nom's
+//! `IResult` style (`lexeme`): number text is composed from nom combinators, while blanks, names
+//! and operators, met at every token, test bytes directly for speed. The grammar above them is
+//! hand-written recursive descent in the same `IResult` style, one function per production
+//! (`statement`, `expr`, `call`, `literal`), because every failure has to say what was expected
+//! and point at the exact token, which is simpler to state where it happens than to recover from
+//! nom's error kinds (`diagnose` words those failures). A grammar function either succeeds or
+//! fails for good with `nom::Err::Failure(Error)`: nothing backtracks over an error meant for the
+//! user. Splitting a script into logical lines, before any of this, is `lines`; `grammar_tests`
+//! tests the grammar chapter 5's code needs (`**`, `@`, indexing, keyword arguments, blocks).
 //!
 //! Every grammar function receives a suffix of the line being parsed, so the offset of a position
 //! is the length of the line minus the length of what is left; spans add the line's `base`.
