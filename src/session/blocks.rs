@@ -11,7 +11,7 @@
 //! that fails stops the block there; what the iterations before it did stays, as in Python.
 
 use super::{Outcome, Progress, Session, Source, interrupted};
-use crate::engine::graph::Op;
+use crate::engine::graph::{NodeId, Op};
 use crate::engine::interrupt;
 use crate::engine::layers::checks;
 use crate::engine::shape;
@@ -202,7 +202,6 @@ impl Session {
             ));
         }
         let new = self.combine(op, old, rhs, span)?;
-        let was_data = matches!(self.graph.node(old).op, Op::Data);
         let result = self.graph.node(new).value.clone();
         if result.shape() != old_shape.as_slice() {
             return Err(Error::new(
@@ -215,13 +214,7 @@ impl Session {
                 span,
             ));
         }
-        // The name gets a new value of the same kind: an update of data is data.
-        let leaf = if was_data {
-            self.graph.data(result.clone(), &name.name)
-        } else {
-            self.graph.leaf(result.clone(), &name.name)
-        };
-        self.bind(&name.name, leaf);
+        self.bind_update(&name.name, old, result.clone());
         Ok(Outcome::Value {
             name: Some(name.name.clone()),
             value: result,
@@ -250,6 +243,17 @@ impl Session {
 
     /// `NAME[index] = value` and `NAME[index] op= value`: the variable becomes a leaf holding a
     /// copy with the selection replaced.
+    /// Binds `name` to the updated `value`, a new leaf of the same kind as `old` was: an update
+    /// of data is data, of anything else a leaf, outside the graph.
+    fn bind_update(&mut self, name: &str, old: NodeId, value: Value) {
+        let leaf = if matches!(self.graph.node(old).op, Op::Data) {
+            self.graph.data(value, name)
+        } else {
+            self.graph.leaf(value, name)
+        };
+        self.bind(name, leaf);
+    }
+
     pub(super) fn index_assign(
         &mut self,
         name: &Ident,
@@ -271,17 +275,10 @@ impl Session {
         checks::assign(&target_shape, &spec, rhs_value.shape())
             .map_err(|e| Error::new(e.message(&format!("{}[...] =", name.name)), span))?;
         self.reserve_floats(self.graph.node(target).value.len(), span)?;
-        let was_data = matches!(self.graph.node(target).op, Op::Data);
         let current = self.graph.node(target).value.as_float().into_owned();
         let updated = crate::engine::layers::index::assign(&current, &spec, &rhs_value);
         let result = Value::float(updated);
-        // The name gets a new value of the same kind: an update of data is data.
-        let leaf = if was_data {
-            self.graph.data(result.clone(), &name.name)
-        } else {
-            self.graph.leaf(result.clone(), &name.name)
-        };
-        self.bind(&name.name, leaf);
+        self.bind_update(&name.name, target, result.clone());
         Ok(Outcome::Value {
             name: Some(name.name.clone()),
             value: result,

@@ -376,7 +376,7 @@ impl Index {
     /// position it was read from, so a position selected twice gets both gradients.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
         let mut dx = vec![0.0; self.input_shape.iter().product()];
-        let dout = dout.as_standard_layout();
+        // `iter` walks `dout` in its logical (C) order, whatever its memory layout.
         let mut upstream = dout.iter();
         self.plan.for_each_offset(&self.input_shape, |offset| {
             if let Some(g) = upstream.next() {
