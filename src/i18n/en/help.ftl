@@ -35,6 +35,7 @@ help-overview =
       imshow(x_test[0])                 an image: a 2-D array, or 64 values as 8×8
       for i in range(3):                a block, as in Python; W -= 0.1 * grad(W) updates W
       seed 0                            numpy's random stream after np.random.seed(0) (a session starts so)
+      load digits                       x_train, t_train, x_test, t_test: data, which takes no gradient
 
     Operators: -x, * /, + -, < <= > >= == !=  (numpy's precedence; arrays broadcast like numpy)
     Functions: relu sigmoid exp add mul ones(2, 3) zeros(2, 3) ones_like(x) randn(2, 3) rand(2, 3) choice(10, 3) grad mask

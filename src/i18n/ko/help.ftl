@@ -35,6 +35,7 @@ help-overview =
       imshow(x_test[0])                 이미지: 2차원 배열, 또는 값 64개를 8×8로
       for i in range(3):                파이썬처럼 블록을 씁니다. W -= 0.1 * grad(W)는 W를 갱신합니다
       seed 0                            np.random.seed(0) 뒤의 numpy 난수열 (세션은 이 상태로 시작합니다)
+      load digits                       x_train, t_train, x_test, t_test: 기울기를 받지 않는 데이터
 
     연산자: -x, * /, + -, < <= > >= == !=  (numpy와 같은 우선순위, numpy처럼 브로드캐스트)
     함수: relu sigmoid exp add mul ones(2, 3) zeros(2, 3) ones_like(x) randn(2, 3) rand(2, 3) choice(10, 3) grad mask
