@@ -38,6 +38,9 @@ pub struct EditorHelper {
     history_hinter: HistoryHinter,
     /// Where the cursor sits on a bracket whose partner should light up.
     bracket: Cell<Option<usize>>,
+    /// The prompt holds a lesson's statement: no hints, since a dimmed hint after it would
+    /// read as part of the statement the lesson wrote.
+    pub holds_lesson_statement: bool,
 }
 
 impl EditorHelper {
@@ -49,6 +52,7 @@ impl EditorHelper {
             lang: Lang::En,
             history_hinter: HistoryHinter::new(),
             bracket: Cell::new(None),
+            holds_lesson_statement: false,
         }
     }
 
@@ -184,7 +188,7 @@ impl Hinter for EditorHelper {
     type Hint = String;
 
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
-        if pos < line.len() {
+        if pos < line.len() || self.holds_lesson_statement {
             return None;
         }
         Self::syntax_hint(line, self.lang).or_else(|| self.history_hinter.hint(line, pos, ctx))

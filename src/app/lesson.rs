@@ -425,12 +425,23 @@ fn wrap(words: &[(String, usize)], width: usize, first_prefix: &str, indent: &st
     out
 }
 
-/// Finds a lesson by number (`3`) or slug (`relu`).
+/// Finds a lesson by number (`3`), slug (`relu`), or the start of exactly one slug
+/// (`softmax` for `softmax-with-loss`).
 pub fn find<'a>(lessons: &'a [Lesson], which: &str) -> Option<&'a Lesson> {
     let which = which.trim();
-    lessons
+    if let Some(exact) = lessons
         .iter()
         .find(|l| l.slug == which || l.number.to_string() == which)
+    {
+        return Some(exact);
+    }
+    let mut starting = lessons
+        .iter()
+        .filter(|l| !which.is_empty() && l.slug.starts_with(which));
+    match (starting.next(), starting.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 /// The slugs of the lessons finished so far, from the data directory.

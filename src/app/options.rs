@@ -99,6 +99,10 @@ impl Args {
             session.set_budget(bytes);
         }
         session.set_progress(progress_hook(self.lang()));
+        // On a terminal, imshow draws only what fits on the screen.
+        if let Some((width, height)) = terminal_size::terminal_size() {
+            session.set_terminal_size(usize::from(height.0), usize::from(width.0));
+        }
         session
     }
 

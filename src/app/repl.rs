@@ -53,6 +53,9 @@ pub struct Repl {
     guide: Option<Guide>,
     /// The last place a lesson was left, so `:lesson` alone carries on.
     paused: Option<Guide>,
+    /// The number of the lesson finished last, while no other runs: `:next` starts the one
+    /// after it.
+    just_finished: Option<u32>,
     /// Called between the steps of `step`; returns false to stop. On a terminal it waits for
     /// Enter; elsewhere it lets everything through.
     pause: Pause,
@@ -65,6 +68,7 @@ impl Repl {
             view,
             guide: None,
             paused: None,
+            just_finished: None,
             pause: Box::new(|_| true),
         }
     }
@@ -190,9 +194,10 @@ impl Repl {
             }
             "lessons" => write!(out, "{}", self.lessons_listing())?,
             "lesson" => self.start_lesson(arg, out)?,
-            "next" => match self.guide.is_some() {
-                true => self.skip(out)?,
-                false => self.no_lesson(out)?,
+            "next" => match (self.guide.is_some(), self.just_finished) {
+                (true, _) => self.skip(out)?,
+                (false, Some(number)) => self.start_lesson(&(number + 1).to_string(), out)?,
+                (false, None) => self.no_lesson(out)?,
             },
             "prev" => self.back_a_step(out)?,
             "lang" => match Lang::parse(arg) {
@@ -416,14 +421,24 @@ impl Repl {
         guide.next = index;
         if index >= guide.lesson.items.len() {
             let slug = guide.lesson.slug.clone();
+            let number = guide.lesson.number;
             self.guide = None;
             self.paused = None;
             let _ = lesson::mark_finished(&slug);
-            writeln!(
-                out,
-                "{}",
-                view.style.ok(&view.lang.word("repl-lesson-finished"))
-            )?;
+            // The next lesson, if there is one, is a `:next` away.
+            let next = lesson::all(view.lang)
+                .ok()
+                .and_then(|all| all.into_iter().find(|l| l.number == number + 1));
+            self.just_finished = next.as_ref().map(|_| number);
+            let words = match next {
+                Some(next) => view.lang.say(&msg!(
+                    "repl-lesson-finished-next",
+                    number = next.number.to_string(),
+                    title = next.title
+                )),
+                None => view.lang.word("repl-lesson-finished"),
+            };
+            writeln!(out, "{}", view.style.ok(&words))?;
         }
         Ok(())
     }
@@ -610,6 +625,9 @@ pub fn main(args: &Args) -> ExitCode {
         } else {
             None
         };
+        if let Some(helper) = editor.helper_mut() {
+            helper.holds_lesson_statement = prefill.is_some();
+        }
         let read = match &prefill {
             Some(text) => editor.readline_with_initial(prompt, (text, "")),
             None => editor.readline(prompt),

@@ -1,6 +1,7 @@
-//! `check NAME`: the book's gradient check (기울기 확인). For every named leaf that NAME depends
-//! on, the numerical gradient of `sum(NAME)` by central difference with h = 1e-4, each element
-//! nudged in turn, compared with the gradient `back` gives with a dout of ones.
+//! `check NAME [DOUT]`: the book's gradient check (기울기 확인). For every named leaf that NAME
+//! depends on, the numerical gradient of `sum(NAME * DOUT)` by central difference with
+//! h = 1e-4, each element nudged in turn, compared with the gradient `back NAME DOUT` gives.
+//! Without a DOUT it is ones: the gradient of `sum(NAME)`.
 //!
 //! Nothing is changed: the nudged forward passes run on fresh layer objects through
 //! `Graph::recompute`, and the session's variables and last gradients stay as they were.
@@ -56,6 +57,12 @@ pub struct Report {
     /// Elements per variable when the check sampled, and whether it chose to (the full check
     /// would have passed the guard) rather than being asked to with `check NAME sample N`.
     pub sample: Option<(usize, bool)>,
+    /// The dout as the learner wrote it (`check y [1, 2]`), `None` for ones.
+    pub dout: Option<String>,
+    /// Variables of the report that hold an older value than their name does now: the name was
+    /// bound again (`W1 -= …`) after the target was computed from it. They are the last
+    /// `rebound.len()` entries of `vars`, in this order.
+    pub rebound: Vec<String>,
 }
 
 impl Report {
@@ -73,17 +80,29 @@ pub fn check_leaves(
     sample: Option<usize>,
     rng: &mut Rng,
 ) -> Result<Report, Message> {
-    check_leaves_with(graph, output, target, leaves, sample, rng, &mut |_, _| {})
+    check_leaves_with(
+        graph,
+        output,
+        target,
+        leaves,
+        sample,
+        None,
+        rng,
+        &mut |_, _| {},
+    )
 }
 
-/// `check_leaves`, calling `progress(done, total)` in elements nudged after each one when the
-/// check's estimated work passes `PROGRESS_WORK`, so that a long check can show how far it got.
+/// `check_leaves` with a chosen `dout` (already of the output's shape; `None` is ones), calling
+/// `progress(done, total)` in elements nudged after each one when the check's estimated work
+/// passes `PROGRESS_WORK`, so that a long check can show how far it got.
+#[allow(clippy::too_many_arguments)]
 pub fn check_leaves_with(
     graph: &Graph,
     output: NodeId,
     target: &str,
     leaves: &[(String, NodeId)],
     sample: Option<usize>,
+    dout: Option<&ArrayD<f64>>,
     rng: &mut Rng,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, Message> {
@@ -121,7 +140,16 @@ pub fn check_leaves_with(
             max = MAX_WORK.to_string()
         ));
     }
-    let gradients = graph.backward(output, ArrayD::ones(ndarray::IxDyn(out_value.shape())));
+    let gradients = graph.backward(
+        output,
+        dout.cloned()
+            .unwrap_or_else(|| ArrayD::ones(ndarray::IxDyn(out_value.shape()))),
+    );
+    // sum(value * dout), in logical order; with no dout, the plain sum the book differentiates.
+    let weighted_sum = |value: &ArrayD<f64>| match dout {
+        Some(dout) => value.iter().zip(dout.iter()).map(|(v, d)| v * d).sum(),
+        None => value.sum(),
+    };
     let mut vars = Vec::new();
     let (all, mut done) = (nudged_elements(per_variable), 0);
     let reports = work(per_variable) >= PROGRESS_WORK;
@@ -177,7 +205,8 @@ pub fn check_leaves_with(
                 done += 1;
                 progress(done, all);
             }
-            let numerical = (plus.sum() - minus.sum()) / (2.0 * H);
+            // The derivative of sum(output * dout): what `back` computes with that dout.
+            let numerical = (weighted_sum(&plus) - weighted_sum(&minus)) / (2.0 * H);
             let analytic = original_order(&backprop, i);
             if kink_plus || kink_minus {
                 kinks.push(Kink {
@@ -214,6 +243,8 @@ pub fn check_leaves_with(
         target: target.to_string(),
         vars,
         sample,
+        dout: None,
+        rebound: Vec::new(),
     })
 }
 

@@ -302,14 +302,26 @@ impl Gradients {
     }
 }
 
+/// One gradient a node sends on the way back: to its input at `position` (0 for the first
+/// argument), which is the node `input`.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub position: usize,
+    pub input: NodeId,
+    pub grad: ArrayD<f64>,
+}
+
 /// One node's turn in the backward pass, as `step` shows it.
 #[derive(Debug, Clone)]
 pub struct Step {
     pub node: NodeId,
     /// The gradient that reached this node's output: the sum over all its uses.
     pub dout: ArrayD<f64>,
-    /// Each input and the gradient this node sends to it, already summed to the input's shape.
-    pub sent: Vec<(NodeId, ArrayD<f64>)>,
+    /// Each input that takes a gradient, by its position among the node's inputs, and the
+    /// gradient this node sends to it, already summed to the input's shape. An input that
+    /// takes none (data, such as Affine's `x_train[batch]`) is left out, so the position is
+    /// what pairs a gradient with its input.
+    pub sent: Vec<Sent>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -654,8 +666,14 @@ impl Graph {
                 dout: upstream.array().into_owned(),
                 sent: sent
                     .iter()
-                    .flatten()
-                    .map(|(input, g)| (*input, g.array().into_owned()))
+                    .enumerate()
+                    .filter_map(|(position, slot)| {
+                        slot.as_ref().map(|(input, g)| Sent {
+                            position,
+                            input: *input,
+                            grad: g.array().into_owned(),
+                        })
+                    })
                     .collect(),
             });
             for (input, grad) in sent.into_iter().flatten() {
@@ -915,7 +933,7 @@ pub fn too_large(shape: &[usize]) -> Message {
 /// Each layer's own backward: the gradient of its first input and, for two-input layers, of
 /// its second, in the output's (broadcast) shape. `None` for nodes no gradient flows through.
 /// `wants` says which inputs take part in the backward pass; a layer may leave out the others.
-fn local_backward(op: &Op, dout: &ArrayD<f64>, wants: [bool; 3]) -> Option<Sent> {
+fn local_backward(op: &Op, dout: &ArrayD<f64>, wants: [bool; 3]) -> Option<LocalGrads> {
     let one = |dx: ArrayD<f64>| Some([Some(dx), None, None]);
     let pair = |(dx, dy): (ArrayD<f64>, ArrayD<f64>)| Some([Some(dx), Some(dy), None]);
     match op {
@@ -958,7 +976,7 @@ fn local_backward(op: &Op, dout: &ArrayD<f64>, wants: [bool; 3]) -> Option<Sent>
 
 /// What a layer's backward sends to each of its inputs, in order (`None` past the last, and for
 /// an input that gets no gradient).
-type Sent = [Option<ArrayD<f64>>; 3];
+type LocalGrads = [Option<ArrayD<f64>>; 3];
 
 fn compare_arrays(op: BinOp, x: &Floats, y: &Floats) -> ArrayD<bool> {
     let test: fn(f64, f64) -> bool = match op {

@@ -12,7 +12,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
 /// Every catalogue file, per language. A file holds the words of one part of the program.
-const FILES: [(Lang, &str, &str); 18] = [
+const FILES: [(Lang, &str, &str); 20] = [
     (Lang::Ko, "ko/errors.ftl", include_str!("ko/errors.ftl")),
     (Lang::Ko, "ko/show.ftl", include_str!("ko/show.ftl")),
     (Lang::Ko, "ko/app.ftl", include_str!("ko/app.ftl")),
@@ -22,6 +22,7 @@ const FILES: [(Lang, &str, &str); 18] = [
     (Lang::Ko, "ko/session.ftl", include_str!("ko/session.ftl")),
     (Lang::Ko, "ko/picture.ftl", include_str!("ko/picture.ftl")),
     (Lang::Ko, "ko/layers.ftl", include_str!("ko/layers.ftl")),
+    (Lang::Ko, "ko/tools.ftl", include_str!("ko/tools.ftl")),
     (Lang::En, "en/errors.ftl", include_str!("en/errors.ftl")),
     (Lang::En, "en/show.ftl", include_str!("en/show.ftl")),
     (Lang::En, "en/app.ftl", include_str!("en/app.ftl")),
@@ -31,6 +32,7 @@ const FILES: [(Lang, &str, &str); 18] = [
     (Lang::En, "en/session.ftl", include_str!("en/session.ftl")),
     (Lang::En, "en/picture.ftl", include_str!("en/picture.ftl")),
     (Lang::En, "en/layers.ftl", include_str!("en/layers.ftl")),
+    (Lang::En, "en/tools.ftl", include_str!("en/tools.ftl")),
 ];
 
 struct Catalogue {

@@ -46,10 +46,12 @@ pub enum StatementKind {
     },
     /// `step NAME [ones | expression]`: the backward pass one node at a time.
     Step { target: Ident, dout: Dout },
-    /// `check NAME [sample N]`: compare `back` with central differences, on every element of
-    /// each variable or on N of them drawn from the random stream.
+    /// `check NAME [ones | expression] [sample N]`: compare `back` with central differences
+    /// of `sum(NAME * dout)`, on every element of each variable or on N of them drawn from the
+    /// random stream.
     Check {
         target: Ident,
+        dout: Dout,
         sample: Option<usize>,
     },
     /// `del NAME [, NAME …]`: forget names, as Python's `del`, so their memory can be freed.

@@ -29,6 +29,7 @@ use crate::lang::error::{Error, Result};
 use crate::lang::parser;
 use crate::lang::suggest;
 use crate::msg;
+use compact_str::CompactString;
 use ndarray::{ArrayD, IxDyn};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -52,6 +53,9 @@ pub struct BackRecord {
     /// Each named variable that took part and its node then, in the order the names were
     /// defined. Their gradients stay in `gradients`, which is not copied.
     pub named: Vec<(String, NodeId)>,
+    /// Older values of names that were bound again after the output was computed from them
+    /// (the `W1` a loss used before `W1 -= …`), which took part: the name and the node.
+    pub former: Vec<(String, NodeId)>,
     pub gradients: Gradients,
 }
 
@@ -88,6 +92,11 @@ pub struct Session {
     /// Names in the order they were first defined, and the node each is bound to now.
     bindings: Vec<(String, NodeId)>,
     slots: FxHashMap<String, usize>,
+    /// Nodes that a name was bound to before the name was bound again (`W1 -= …` makes a new
+    /// leaf): the name they had. A value computed earlier may still read such a node, and the
+    /// pictures, `check` and `grad` call it the name's older value rather than the name.
+    /// Collected with the nodes, so it holds at most one entry per live node.
+    former: FxHashMap<NodeId, CompactString>,
     last_back: Option<BackRecord>,
     rng: Rng,
     /// The random stream as it was before the running statement first drew from it (boxed: the
@@ -105,7 +114,14 @@ pub struct Session {
     budget: usize,
     /// Told how far a long `check` or loop got, for a progress bar on a terminal.
     progress: Option<ProgressHook>,
+    /// The largest image `imshow` draws, in pixel rows and columns: what fits the terminal,
+    /// and never more than `MAX_IMAGE_SIDE` on either side.
+    image_limit: (usize, usize),
 }
+
+/// The most pixel rows or columns `imshow` draws anywhere: a picture larger than this is a
+/// data set shown by mistake (`imshow(x_train)`), not an image.
+pub const MAX_IMAGE_SIDE: usize = 256;
 
 /// A function the session calls with (done, total) during long work, such as a `check` of
 /// more than about a second. The caller decides how to show it.
@@ -188,6 +204,8 @@ impl Session {
             graph: Graph::new(),
             bindings: Vec::new(),
             slots: FxHashMap::default(),
+            former: FxHashMap::default(),
+            image_limit: (MAX_IMAGE_SIDE, MAX_IMAGE_SIDE),
             last_back: None,
             rng: Rng::new(DEFAULT_SEED),
             rng_before: None,
@@ -208,6 +226,20 @@ impl Session {
     /// allocates, and changes nothing.
     pub fn budget(&self) -> usize {
         self.budget
+    }
+
+    /// Fits `imshow` to a terminal of `rows` lines and `columns` cells: each pixel takes one
+    /// line and two cells, plus a frame around the picture and a line under it.
+    pub fn set_terminal_size(&mut self, rows: usize, columns: usize) {
+        self.image_limit = (
+            rows.saturating_sub(3).clamp(1, MAX_IMAGE_SIDE),
+            (columns.saturating_sub(2) / 2).clamp(1, MAX_IMAGE_SIDE),
+        );
+    }
+
+    /// The largest image `imshow` draws: (pixel rows, pixel columns).
+    pub fn image_limit(&self) -> (usize, usize) {
+        self.image_limit
     }
 
     pub fn set_budget(&mut self, bytes: usize) {
@@ -386,7 +418,7 @@ impl Session {
         }
         if let Some(back) = &self.last_back {
             keep[back.output_node] = true;
-            for &(_, node) in &back.named {
+            for &(_, node) in back.named.iter().chain(&back.former) {
                 keep[node] = true;
             }
         }
@@ -402,11 +434,20 @@ impl Session {
         for binding in &mut self.bindings {
             binding.1 = moved(binding.1);
         }
+        self.former = std::mem::take(&mut self.former)
+            .into_iter()
+            .filter_map(|(node, name)| Some((map[node]?, name)))
+            .collect();
         if let Some(back) = self.last_back.take() {
             self.last_back = Some(BackRecord {
                 output_node: moved(back.output_node),
                 named: back
                     .named
+                    .into_iter()
+                    .map(|(name, node)| (name, moved(node)))
+                    .collect(),
+                former: back
+                    .former
                     .into_iter()
                     .map(|(name, node)| (name, moved(node)))
                     .collect(),
@@ -569,6 +610,16 @@ impl Session {
             .map(|(name, _)| name.as_str())
     }
 
+    /// The name `node` was bound to before that name was bound to something else, when no
+    /// name holds `node` now: `W1` for the weights a loss was computed from before the update
+    /// `W1 -= …` bound W1 to a new leaf.
+    pub fn former_name(&self, node: NodeId) -> Option<&str> {
+        if self.former.is_empty() || self.name_of(node).is_some() {
+            return None;
+        }
+        self.former.get(&node).map(CompactString::as_str)
+    }
+
     /// Runs one statement and says what it did. On failure everything is put back as it was.
     fn execute(&mut self, statement: &Statement, source: &Source) -> Result<Outcome> {
         let nodes_before = self.graph.len();
@@ -578,6 +629,9 @@ impl Session {
         let rng_before = self.rng_before.take();
         if result.is_err() {
             self.graph.truncate(nodes_before);
+            if self.former.keys().any(|&node| node >= nodes_before) {
+                self.former.retain(|&node, _| node < nodes_before);
+            }
             if let Some(rng) = rng_before {
                 self.rng = *rng;
             }
@@ -723,15 +777,27 @@ impl Session {
             StatementKind::Imshow { image } => self.imshow(image, source)?,
             // `run_statement` runs blocks itself.
             StatementKind::For { .. } | StatementKind::If { .. } => Outcome::Silent,
-            StatementKind::Check { target, sample } => {
+            StatementKind::Check {
+                target,
+                dout,
+                sample,
+            } => {
                 let node = self.lookup_bound(target)?;
                 // A backward pass, and a forward pass again for each nudge.
                 self.reserve(
                     self.graph.backward_bytes(node).saturating_mul(2),
                     target.span,
                 )?;
+                let dout_value = match dout {
+                    Dout::Ones => None,
+                    Dout::Expr(_) if !self.graph.node(node).value.is_float() => None,
+                    Dout::Expr(expr) => Some((
+                        self.dout_for(target, node, dout, source)?,
+                        source.slice(expr.span).to_string(),
+                    )),
+                };
                 let report = self
-                    .check(node, &target.name, *sample)
+                    .check(node, &target.name, *sample, dout_value)
                     .map_err(|message| Error::new(message, target.span))?;
                 interrupted(statement.span)?;
                 Outcome::Check(report)
@@ -755,32 +821,45 @@ impl Session {
         )
     }
 
-    /// The gradient check of `sum(output)` for every named leaf it depends on.
+    /// The gradient check of `sum(output * dout)` for every named leaf it depends on, and for
+    /// the older values of names bound again since `output` was computed from them.
     fn check(
         &mut self,
         output: NodeId,
         target: &str,
         sample: Option<usize>,
+        dout: Option<(ArrayD<f64>, String)>,
     ) -> std::result::Result<Report, Message> {
         let took_part = self.graph.ancestors(output);
-        let leaves: Vec<(String, NodeId)> = self
+        let is_variable = |node: NodeId| {
+            node <= output
+                && took_part[node]
+                && matches!(self.graph.node(node).op, Op::Leaf)
+                && self.graph.node(node).value.is_float()
+        };
+        let mut leaves: Vec<(String, NodeId)> = self
             .bindings()
-            .filter(|&(_, node)| {
-                node <= output
-                    && took_part[node]
-                    && matches!(self.graph.node(node).op, Op::Leaf)
-                    && self.graph.node(node).value.is_float()
-            })
+            .filter(|&(_, node)| is_variable(node))
             .map(|(name, node)| (name.to_string(), node))
             .collect();
+        let mut former: Vec<(String, NodeId)> = self
+            .former
+            .iter()
+            .filter(|&(&node, _)| is_variable(node) && self.name_of(node).is_none())
+            .map(|(&node, name)| (name.to_string(), node))
+            .collect();
+        former.sort_by_key(|&(_, node)| node);
+        let rebound: Vec<String> = former.iter().map(|(name, _)| name.clone()).collect();
+        leaves.extend(former);
         // The random stream is only drawn from when the check samples.
         let mut rng = self.rng.clone();
-        let report = gradcheck::check_leaves_with(
+        let mut report = gradcheck::check_leaves_with(
             &self.graph,
             output,
             target,
             &leaves,
             sample,
+            dout.as_ref().map(|(value, _)| value),
             &mut rng,
             &mut |done, all| {
                 if let Some(hook) = &self.progress {
@@ -791,6 +870,8 @@ impl Session {
         if rng != self.rng {
             *self.rng() = rng;
         }
+        report.dout = dout.map(|(_, text)| text);
+        report.rebound = rebound;
         Ok(report)
     }
 
@@ -823,6 +904,9 @@ impl Session {
                 let old = self.bindings[slot].1;
                 if self.graph.node(old).value.len() >= LARGE_ELEMENTS {
                     self.collect_soon = true;
+                }
+                if old != node {
+                    self.former.insert(old, CompactString::from(name));
                 }
                 self.bindings[slot].1 = node;
             }
@@ -857,9 +941,45 @@ impl Session {
                 target.span,
             ));
         }
-        let target_shape = output_value.shape().to_vec();
         self.reserve(self.graph.backward_bytes(output), target.span)?;
-        let dout = match dout {
+        let dout = self.dout_for(target, output, dout, source)?;
+        let gradients = self.graph.backward(output, dout);
+        interrupted(target.span)?;
+        let named = self
+            .bindings
+            .iter()
+            .filter(|(_, node)| gradients.get(*node).is_some())
+            .map(|(name, node)| (name.clone(), *node))
+            .collect();
+        let mut former: Vec<(String, NodeId)> = self
+            .former
+            .iter()
+            .filter(|&(&node, _)| {
+                node <= output && gradients.get(node).is_some() && self.name_of(node).is_none()
+            })
+            .map(|(&node, name)| (name.to_string(), node))
+            .collect();
+        former.sort_by_key(|&(_, node)| node);
+        Ok(BackRecord {
+            output: target.name.to_string(),
+            output_node: output,
+            named,
+            former,
+            gradients,
+        })
+    }
+
+    /// The dout of `back`, `step` or `check` from `output` (bound to `target`): ones, or the
+    /// learner's expression broadcast to the output's shape.
+    fn dout_for(
+        &mut self,
+        target: &Ident,
+        output: NodeId,
+        dout: &Dout,
+        source: &Source,
+    ) -> Result<ArrayD<f64>> {
+        let target_shape = self.graph.node(output).value.shape().to_vec();
+        Ok(match dout {
             Dout::Ones => ArrayD::from_elem(IxDyn(&target_shape), 1.0),
             Dout::Expr(expr) => {
                 let value = self.eval_detached(expr, source)?.to_float();
@@ -881,20 +1001,6 @@ impl Session {
                     }
                 }
             }
-        };
-        let gradients = self.graph.backward(output, dout);
-        interrupted(target.span)?;
-        let named = self
-            .bindings
-            .iter()
-            .filter(|(_, node)| gradients.get(*node).is_some())
-            .map(|(name, node)| (name.clone(), *node))
-            .collect();
-        Ok(BackRecord {
-            output: target.name.to_string(),
-            output_node: output,
-            named,
-            gradients,
         })
     }
 
@@ -1071,6 +1177,15 @@ impl Session {
                 .unwrap_or_default();
             return Ok(self.graph.leaf(Value::float(grad), &ident.name));
         }
+        if let Some(stripped) = ident.name.strip_prefix('d')
+            && let Some(back) = &self.last_back
+            && back.former.iter().any(|(name, _)| name == stripped)
+        {
+            return Err(Error::new(
+                msg!("grad-rebound", name = stripped, output = &back.output),
+                ident.span,
+            ));
+        }
         Err(self.unknown_name(ident))
     }
 
@@ -1090,6 +1205,12 @@ impl Session {
         if matches!(self.graph.node(node).op, Op::Data) {
             return Err(Error::new(
                 msg!("grad-of-data", name = &ident.name),
+                ident.span,
+            ));
+        }
+        if back.former.iter().any(|(name, _)| *name == ident.name) {
+            return Err(Error::new(
+                msg!("grad-rebound", name = &ident.name, output = &back.output),
                 ident.span,
             ));
         }

@@ -78,6 +78,19 @@ impl Session {
                 image.span,
             ));
         };
+        let (max_rows, max_cols) = self.image_limit();
+        if rows > max_rows || cols > max_cols {
+            return Err(Error::new(
+                msg!(
+                    "imshow-too-large",
+                    rows = rows,
+                    cols = cols,
+                    max_rows = max_rows,
+                    max_cols = max_cols
+                ),
+                image.span,
+            ));
+        }
         if rows == 0 || cols == 0 || !pixels.iter().any(|v| v.is_finite()) {
             return Err(Error::new(msg!("plot-no-finite"), image.span));
         }

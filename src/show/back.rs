@@ -4,6 +4,7 @@
 use crate::engine::graph::{Gradients, NodeId, Op};
 use crate::engine::value::Value;
 use crate::session::{BackRecord, Session};
+use crate::show::names;
 use crate::show::print::{self, Digits};
 use crate::show::style::Style;
 use crate::show::view::View;
@@ -35,7 +36,29 @@ pub fn render(session: &Session, record: &BackRecord, view: &View) -> String {
             relu_panel(session, node, &relu.mask, record, view, &mut out);
         }
     }
+    out.push_str(&rebound_note(record, view));
     out
+}
+
+/// When the output was computed from values whose names were bound again since (the `W1` a
+/// loss used before `W1 -= …`), a line that says so: their gradients are not `dW1`.
+pub fn rebound_note(record: &BackRecord, view: &View) -> String {
+    let Some((first, _)) = record.former.first() else {
+        return String::new();
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for (name, _) in &record.former {
+        if !names.contains(&name.as_str()) {
+            names.push(name);
+        }
+    }
+    let note = view.lang.say(&crate::msg!(
+        "rebound-note",
+        names = names.join(", "),
+        output = &record.output,
+        example = first
+    ));
+    format!("{}\n", view.style.context(&note))
 }
 
 /// The mask of the ReLU that `node` feeds, when there is exactly one, so that the zeros it made
@@ -69,8 +92,8 @@ fn relu_panel(
     let (Some(dout), Some(dx)) = (record.gradients.get(node), record.gradients.get(input)) else {
         return;
     };
-    let out_name = session.describe_node(node);
-    let in_name = session.describe_node(input);
+    let out_name = names::describe(session, node, view.lang);
+    let in_name = names::describe(session, input, view.lang);
     // `d(w * 2 + b)`, not `dw * 2 + b`: an unnamed input is source text, which a `d` prefix
     // would misread unless it is one word.
     let gradient_of = |name: &str| {

@@ -9,32 +9,54 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(report: &Report, view: &View) -> String {
     let (style, lang) = (&view.style, view.lang);
-    let mut out = format!(
-        "{}\n",
-        style.context(&lang.say(&crate::msg!("check-heading", name = &report.target)))
-    );
-    let width = report
+    let heading = match &report.dout {
+        Some(dout) => crate::msg!("check-heading-dout", name = &report.target, dout = dout),
+        None => crate::msg!("check-heading", name = &report.target),
+    };
+    let mut out = format!("{}\n", style.context(&lang.say(&heading)));
+    // The older values of names bound again since (the last rows) say so in their label.
+    let first_rebound = report.vars.len().saturating_sub(report.rebound.len());
+    let labels: Vec<String> = report
         .vars
         .iter()
-        .map(|v| v.name.width())
-        .max()
-        .unwrap_or(0);
-    for var in &report.vars {
+        .enumerate()
+        .map(|(i, var)| {
+            if i >= first_rebound {
+                lang.say(&crate::msg!("before-update", name = &var.name))
+            } else {
+                var.name.clone()
+            }
+        })
+        .collect();
+    let width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    for (var, label) in report.vars.iter().zip(&labels) {
         let verdict = if var.ok {
             style.ok(&lang.word("check-ok"))
         } else {
             style.error(&lang.word("check-mismatch"))
         };
-        let pad = " ".repeat(width - var.name.width());
+        let pad = " ".repeat(width - label.width());
         let row = lang.say(&crate::msg!(
             "check-row",
             mean = short(var.mean_abs_diff),
             max = short(var.max_abs_diff)
         ));
-        out.push_str(&format!(
-            "  {}{pad}  {row}  {verdict}\n",
-            style.name(&var.name)
-        ));
+        out.push_str(&format!("  {}{pad}  {row}  {verdict}\n", style.name(label)));
+    }
+    if let Some(first) = report.rebound.first() {
+        let mut names: Vec<&str> = Vec::new();
+        for name in &report.rebound {
+            if !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+        out.push_str(&style.context(&lang.say(&crate::msg!(
+            "rebound-note",
+            names = names.join(", "),
+            output = &report.target,
+            example = first
+        ))));
+        out.push('\n');
     }
     for var in report.vars.iter().filter(|v| !v.kinks.is_empty()) {
         out.push_str(&format!(

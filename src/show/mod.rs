@@ -3,6 +3,7 @@
 pub mod back;
 pub mod check;
 pub mod diagnostic;
+pub mod names;
 pub mod outcome;
 pub mod picture;
 pub mod plot;

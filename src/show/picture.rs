@@ -27,6 +27,7 @@ use crate::engine::value::Value;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::session::Session;
+use crate::show::names;
 use crate::show::print::{self, Digits};
 use crate::show::style::Style;
 use crate::show::view::View;
@@ -96,9 +97,8 @@ pub fn dot(session: &Session, output: NodeId, lang: Lang) -> String {
             // A constant is its value alone, as in the terminal picture: no title, no gradient.
             let mut fields = Vec::with_capacity(3);
             if !session.is_constant(id) {
-                let title = session
-                    .name_of(id)
-                    .map_or_else(|| truncate(strip_parens(node.label.trim())), str::to_string);
+                let title = names::title(session, id, lang)
+                    .unwrap_or_else(|| truncate(strip_parens(node.label.trim())));
                 fields.push(escape_record(&title));
             }
             fields.push(escape_record(&painter.forward_text(id)));
@@ -239,9 +239,9 @@ impl Flows {
             return flows;
         }
         graph.backward_steps(record.output_node, record.dout().into_owned(), |step| {
-            for (k, (input, grad)) in step.sent.into_iter().enumerate() {
-                if sums.contains(&input) {
-                    flows.edges.insert((step.node, k), grad);
+            for sent in step.sent {
+                if sums.contains(&sent.input) {
+                    flows.edges.insert((step.node, sent.position), sent.grad);
                 }
             }
         });
@@ -283,8 +283,8 @@ impl<'a> Painter<'a> {
     /// intermediate, or one whose name was bound to something else since), the source text
     /// that made it. A literal such as `1` has no title, since its value says the same.
     fn title(&self, id: NodeId) -> Option<(Role, String)> {
-        if let Some(name) = self.session.name_of(id) {
-            return Some((Role::Name, name.to_string()));
+        if let Some(name) = names::title(self.session, id, self.lang) {
+            return Some((Role::Name, name));
         }
         let node = self.graph.node(id);
         let label = strip_parens(node.label.trim());
@@ -362,7 +362,7 @@ impl<'a> Painter<'a> {
     fn label(&self, id: NodeId, edge: Option<(NodeId, usize)>, repeat: bool) -> Label {
         // A layer's output without a name is drawn as the book draws it, by its value alone:
         // the drawing already shows what made it, and its source text would only widen it.
-        let untitled = self.session.name_of(id).is_none()
+        let untitled = names::title(self.session, id, self.lang).is_none()
             && !matches!(self.graph.node(id).op, Op::Leaf | Op::Data);
         let mut title: Vec<(Role, String)> = if untitled {
             Vec::new()

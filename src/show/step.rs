@@ -12,6 +12,7 @@ use crate::engine::shape;
 use crate::engine::value::Value;
 use crate::msg;
 use crate::session::{BackRecord, Session};
+use crate::show::names;
 use crate::show::picture;
 use crate::show::print::Digits;
 use crate::show::view::View;
@@ -74,7 +75,7 @@ fn page(
     let inputs: Vec<String> = node
         .inputs
         .iter()
-        .map(|&i| session.describe_node(i))
+        .map(|&i| names::describe(session, i, lang))
         .collect();
     let input = |k: usize| inputs.get(k).map_or("?", String::as_str);
     // The learner's own names read as the book writes gradients (`dapple`); source text is
@@ -89,6 +90,22 @@ fn page(
     );
     let g = |a: &ArrayRef<f64, IxDyn>| inline(view.digits, &Value::float(a.to_owned()));
     let dout = g(&step.dout);
+    // What the layer's backward sent to the input at position `k`, as `back` adds it up.
+    let result = |k: usize| {
+        step.sent
+            .iter()
+            .find(|sent| sent.position == k)
+            .map_or_else(String::new, |sent| g(&sent.grad))
+    };
+    // An operand inside a rule: its values when they are short, else only its shape, so that
+    // the rule stays one readable line for a batch of 100 rows.
+    let brief = |a: &ArrayRef<f64, IxDyn>| {
+        if a.len() <= BRIEF_ELEMENTS {
+            g(a)
+        } else {
+            shape::describe(a.shape())
+        }
+    };
     let constant = |k: usize| node.inputs.get(k).is_some_and(|&i| session.is_constant(i));
     // The book's `/` node: a constant 1 divided by its input.
     let reciprocal =
@@ -244,28 +261,188 @@ fn page(
                 g(&layer.backward(&step.dout).1)
             )),
         ],
-        // The other layers of section 5.6: what each input received, from the layer's own
-        // backward (`:help LAYER` shows its rule).
-        _ => step
-            .sent
-            .iter()
-            .enumerate()
-            .map(|(k, (_, grad))| Some(format!("{} = {}", d(k), g(grad))))
+        // The layers of section 5.6 and the operations their code uses: the rule in the book's
+        // notation, the operands' values when they are short (their shapes when not), and the
+        // gradient the layer's own backward sent, which `back` adds up.
+        Op::Affine(layer) => vec![
+            Some(format!(
+                "{} = dout · {}ᵀ = {} · {}ᵀ = {}",
+                d(0),
+                operand(1),
+                brief(&step.dout),
+                brief(&layer.w),
+                result(0)
+            )),
+            Some(format!(
+                "{} = {}ᵀ · dout = {}ᵀ · {} = {}",
+                d(1),
+                operand(0),
+                brief(&layer.x),
+                brief(&step.dout),
+                result(1)
+            )),
+            Some(if step.dout.ndim() == 1 {
+                format!("{} = dout = {}", d(2), result(2))
+            } else {
+                format!(
+                    "{} = sum(dout, axis=0) = sum({}, axis=0) = {}",
+                    d(2),
+                    brief(&step.dout),
+                    result(2)
+                )
+            }),
+        ],
+        Op::MatMul(layer) => vec![
+            Some(format!(
+                "{} = dout · {}ᵀ = {} · {}ᵀ = {}",
+                d(0),
+                operand(1),
+                brief(&step.dout),
+                brief(&layer.b),
+                result(0)
+            )),
+            Some(format!(
+                "{} = {}ᵀ · dout = {}ᵀ · {} = {}",
+                d(1),
+                operand(0),
+                brief(&layer.a),
+                brief(&step.dout),
+                result(1)
+            )),
+        ],
+        Op::SoftmaxWithLoss(layer) => {
+            let batch = if layer.y.ndim() == 2 {
+                layer.y.shape()[0]
+            } else {
+                1
+            };
+            vec![
+                Some(format!(
+                    "{} = (y − t) / batch_size × dout = ({} − {}) / {batch} × {dout} = {}",
+                    d(0),
+                    brief(&layer.y),
+                    brief(&layer.t),
+                    result(0)
+                )),
+                None,
+            ]
+        }
+        Op::CrossEntropy(layer) => {
+            let batch = if layer.y.ndim() == 2 {
+                layer.y.shape()[0]
+            } else {
+                1
+            };
+            vec![
+                Some(format!(
+                    "{} = −t / ({} + 1e-7) / batch_size × dout = −{} / ({} + 1e-7) / {batch} × {dout} = {}",
+                    d(0),
+                    operand(0),
+                    brief(&layer.t),
+                    brief(&layer.y),
+                    result(0)
+                )),
+                None,
+            ]
+        }
+        Op::Softmax(_) => vec![Some(format!(
+            "{} = out × (dout − sum(dout × out, axis=-1)) = {}",
+            d(0),
+            result(0)
+        ))],
+        Op::Log(layer) => vec![Some(format!(
+            "{} = dout / {} = {dout} / {} = {}",
+            d(0),
+            operand(0),
+            brief(&layer.x),
+            result(0)
+        ))],
+        Op::Sqrt(layer) => vec![Some(format!(
+            "{} = dout / (2 × out) = {dout} / (2 × {}) = {}",
+            d(0),
+            brief(&layer.out),
+            result(0)
+        ))],
+        Op::Tanh(layer) => vec![Some(format!(
+            "{} = dout × (1 − out²) = {dout} × (1 − {}²) = {}",
+            d(0),
+            brief(&layer.out),
+            result(0)
+        ))],
+        Op::Sum(layer) => {
+            let shape = shape::describe(&layer.shape);
+            let words = match layer.axis() {
+                None => lang.say(&msg!("step-rule-sum", shape = shape)),
+                Some(axis) => lang.say(&msg!(
+                    "step-rule-sum-axis",
+                    axis = axis.to_string(),
+                    shape = shape
+                )),
+            };
+            vec![Some(format!("{} = {words} = {}", d(0), result(0)))]
+        }
+        Op::Mean(layer) => {
+            let shape = shape::describe(&layer.shape);
+            let count = layer.count().to_string();
+            let words = match layer.axis() {
+                None => lang.say(&msg!("step-rule-mean", count = count, shape = shape)),
+                Some(axis) => lang.say(&msg!(
+                    "step-rule-mean-axis",
+                    count = count,
+                    axis = axis.to_string(),
+                    shape = shape
+                )),
+            };
+            vec![Some(format!("{} = {words} = {}", d(0), result(0)))]
+        }
+        Op::Max(_) => vec![Some(format!(
+            "{} = {} = {}",
+            d(0),
+            lang.word("step-rule-max"),
+            result(0)
+        ))],
+        Op::Index(layer) => vec![Some(format!(
+            "{} = {} = {}",
+            d(0),
+            lang.say(&msg!(
+                "step-rule-index",
+                shape = shape::describe(&layer.input_shape)
+            )),
+            result(0)
+        ))],
+        Op::Reshape(layer) => vec![Some(format!(
+            "{} = reshape(dout, {}) = {}",
+            d(0),
+            shape::describe(&layer.input_shape),
+            result(0)
+        ))],
+        Op::Transpose(_) => vec![Some(format!("{} = doutᵀ = {}", d(0), result(0)))],
+        // Anything else: what each input received, from the layer's own backward.
+        _ => (0..node.inputs.len())
+            .map(|k| Some(format!("{} = {}", d(k), result(k))))
             .collect(),
     };
-    for ((rule, (input_node, sent)), input_name) in rules.iter().zip(&step.sent).zip(&inputs) {
+    // Each gradient is paired with its input by position: an input that takes no gradient
+    // (data) sends nothing, so the k-th gradient sent need not be the k-th input's.
+    for sent in &step.sent {
+        let (input_node, sent_grad) = (&sent.input, &sent.grad);
+        let input_name = input(sent.position);
         // A constant learns nothing, so its rule is not written (the book's `+ 1` and `/` nodes).
-        let Some(rule) = rule.as_ref().filter(|_| !session.is_constant(*input_node)) else {
+        let Some(rule) = rules
+            .get(sent.position)
+            .and_then(Option::as_ref)
+            .filter(|_| !session.is_constant(*input_node))
+        else {
             continue;
         };
         let total = match so_far.get_mut(input_node) {
             Some(total) => {
-                *total += sent;
+                *total += sent_grad;
                 total.clone()
             }
             None => {
-                so_far.insert(*input_node, sent.clone());
-                sent.clone()
+                so_far.insert(*input_node, sent_grad.clone());
+                sent_grad.clone()
             }
         };
         // Only a broadcasting layer sums a gradient back to its input's shape; the others (a
@@ -274,12 +451,15 @@ fn page(
             op.as_ref(),
             Op::Add(_) | Op::Sub(_) | Op::Mul(_) | Op::Div(_) | Op::Pow(_)
         );
-        let summed = if !broadcasts || sent.shape() == step.dout.shape() {
+        let summed = if !broadcasts || sent_grad.shape() == step.dout.shape() {
             String::new()
         } else {
-            lang.say(&msg!("step-summed", shape = shape::describe(sent.shape())))
+            lang.say(&msg!(
+                "step-summed",
+                shape = shape::describe(sent_grad.shape())
+            ))
         };
-        let added = if total == sent {
+        let added = if total == *sent_grad {
             String::new()
         } else {
             lang.say(&msg!("step-added", total = g(&total)))
@@ -292,6 +472,9 @@ fn page(
     }
     text
 }
+
+/// The most elements an operand of a rule shows as values; a larger one shows its shape.
+const BRIEF_ELEMENTS: usize = 6;
 
 /// `dapple` for a name, `d(x * 2)` for source text.
 fn gradient_name(text: &str) -> String {

@@ -155,9 +155,16 @@ fn the_binary_lists_and_plays_the_lessons_in_both_languages() {
         &[("XDG_DATA_HOME", data_dir)],
     );
     assert!(String::from_utf8_lossy(&by_slug.stdout).starts_with("Lesson 4 · ReLU layer"));
-    let missing = binary(&["lesson", "softmax"], b"", &[("XDG_DATA_HOME", data_dir)]);
+    // The start of exactly one slug finds it; a word that starts none is an error.
+    let by_prefix = binary(
+        &["lesson", "softmax", "--lang", "en"],
+        b"",
+        &[("XDG_DATA_HOME", data_dir)],
+    );
+    assert!(String::from_utf8_lossy(&by_prefix.stdout).starts_with("Lesson 9 · "));
+    let missing = binary(&["lesson", "tanh"], b"", &[("XDG_DATA_HOME", data_dir)]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&missing.stderr).starts_with("error: no lesson 'softmax'"));
+    assert!(String::from_utf8_lossy(&missing.stderr).starts_with("error: no lesson 'tanh'"));
 }
 
 #[test]

@@ -8,18 +8,19 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-type Pty = Session<expectrl::process::unix::UnixProcess, expectrl::process::unix::PtyStream>;
+pub(crate) type Pty =
+    Session<expectrl::process::unix::UnixProcess, expectrl::process::unix::PtyStream>;
 
 const UP_ARROW: &str = "\u{1b}[A";
 
 /// A line as a person types it: the text, then Enter, which a terminal sends as a carriage
 /// return (a line feed is Ctrl-J, which rustyline treats differently inside an open bracket).
-fn enter(text: &str) -> String {
+pub(crate) fn enter(text: &str) -> String {
     format!("{text}\r")
 }
 
 /// Starts `backprop` on a pseudo-terminal with its data directory under `home`.
-fn spawn(home: &Path, envs: &[(&str, &str)]) -> Pty {
+pub(crate) fn spawn(home: &Path, envs: &[(&str, &str)]) -> Pty {
     let mut command = Command::new(bin());
     command
         .env("HOME", home)
@@ -38,12 +39,12 @@ fn spawn(home: &Path, envs: &[(&str, &str)]) -> Pty {
     session
 }
 
-fn plain(home: &Path) -> Pty {
+pub(crate) fn plain(home: &Path) -> Pty {
     spawn(home, &[("NO_COLOR", "1")])
 }
 
 /// Types `line` and returns everything the terminal showed until the next prompt was ready.
-fn run(session: &mut Pty, line: &str) -> String {
+pub(crate) fn run(session: &mut Pty, line: &str) -> String {
     session.send(enter(line)).expect("the line is typed");
     shown_until_next_prompt(session)
 }
@@ -52,12 +53,12 @@ fn run(session: &mut Pty, line: &str) -> String {
 /// on every keystroke, so it cannot mark that; rustyline switches bracketed paste back on
 /// (`ESC [?2004h`) each time it starts reading, which can. Waiting for it also matters because
 /// characters typed ahead while a line runs may be dropped when the terminal changes modes.
-fn shown_until_next_prompt(session: &mut Pty) -> String {
+pub(crate) fn shown_until_next_prompt(session: &mut Pty) -> String {
     let found = session.expect("\u{1b}[?2004h").expect("the next prompt");
     String::from_utf8_lossy(found.before()).into_owned()
 }
 
-fn leave(mut session: Pty) {
+pub(crate) fn leave(mut session: Pty) {
     session
         .send(ControlCode::EndOfTransmission)
         .expect("Ctrl-D is sent");

@@ -17,6 +17,11 @@ struct Reduction {
 }
 
 impl Reduction {
+    /// The axis as the caller wrote it, for `step`'s rule; `None` is every element.
+    fn axis(&self) -> Option<isize> {
+        self.axis
+    }
+
     /// The axis as an index into the shape, or `None` for all elements. numpy lets `sum` and
     /// `max` of a 0-d array take `axis=0` or `axis=-1`, as all of its one element.
     fn resolve(&self, ndim: usize) -> Result<Option<usize>, LayerError> {
@@ -95,6 +100,11 @@ pub struct Sum {
 }
 
 impl Sum {
+    /// The axis the reduction runs along, as written (`None`: every element), for `step`.
+    pub fn axis(&self) -> Option<isize> {
+        self.reduction.axis()
+    }
+
     pub fn new(axis: Option<isize>, keepdims: bool) -> Sum {
         Sum {
             reduction: Reduction { axis, keepdims },
@@ -142,6 +152,11 @@ pub struct Mean {
 }
 
 impl Mean {
+    /// The axis the reduction runs along, as written (`None`: every element), for `step`.
+    pub fn axis(&self) -> Option<isize> {
+        self.reduction.axis()
+    }
+
     pub fn new(axis: Option<isize>, keepdims: bool) -> Mean {
         Mean {
             reduction: Reduction { axis, keepdims },
@@ -166,6 +181,11 @@ impl Mean {
         self.reduction
             .apply(x, |lane| lane.sum() / count)
             .into_shared()
+    }
+
+    /// How many elements went into each mean, the `n` of `dout / n`.
+    pub fn count(&self) -> usize {
+        self.reduction.count(&self.shape)
     }
 
     /// `dout` has the shape `forward` returned. Every input element gets 1/count of the
@@ -205,6 +225,11 @@ pub struct Max {
 }
 
 impl Max {
+    /// The axis the reduction runs along, as written (`None`: every element), for `step`.
+    pub fn axis(&self) -> Option<isize> {
+        self.reduction.axis()
+    }
+
     pub fn new(axis: Option<isize>, keepdims: bool) -> Max {
         Max {
             reduction: Reduction { axis, keepdims },

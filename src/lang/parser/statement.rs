@@ -431,16 +431,20 @@ impl<'a> Line<'a> {
         Ok((rest, statement))
     }
 
-    /// `check := 'check' NAME ['sample' INTEGER]`, e.g. `check loss sample 10`.
+    /// `check := 'check' NAME ['ones' | expression] ['sample' INTEGER]`, e.g. `check loss`,
+    /// `check y [[1, 0], [0, 2]]` or `check loss sample 10`. The word `sample` followed by a
+    /// number is the sample clause, so a variable named `sample` can still be a dout.
     fn check(&self, input: &'a str) -> PResult<'a, Statement> {
         let after_keyword = self.keyword(input, "check")?;
-        let (mut rest, target) = self.target(after_keyword, "check")?;
+        let (after_target, target) = self.target(after_keyword, "check")?;
+        let (mut rest, dout) = if sample_clause(skip(after_target, false)).is_some() {
+            (after_target, Dout::Ones)
+        } else {
+            let (rest, (_, dout)) = self.target_and_dout(input, "check")?;
+            (rest, dout)
+        };
         let mut sample = None;
-        let after_blanks = skip(rest, false);
-        if let Some(after_word) = after_blanks.strip_prefix("sample")
-            && !after_word.starts_with(|c: char| c.is_alphanumeric() || c == '_')
-        {
-            let count_text = skip(after_word, false);
+        if let Some(count_text) = sample_clause(skip(rest, false)) {
             let count = whole_number(count_text)
                 .ok()
                 .and_then(|(digits, after_digits)| {
@@ -454,7 +458,11 @@ impl<'a> Line<'a> {
             sample = Some(count);
             rest = after_digits;
         }
-        let kind = StatementKind::Check { target, sample };
+        let kind = StatementKind::Check {
+            target,
+            dout,
+            sample,
+        };
         Ok((
             rest,
             Statement {
@@ -707,6 +715,24 @@ impl<'a> Line<'a> {
     }
 }
 
+/// After the word `sample` of `check y sample 10`, where its count starts: `Some` when `input`
+/// starts with the word `sample` and what follows is no operator, bracket or `=` (which
+/// would make `sample` the start of a dout expression such as `sample * 2`).
+fn sample_clause(input: &str) -> Option<&str> {
+    let after_word = input.strip_prefix("sample")?;
+    if after_word.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let count_text = skip(after_word, false);
+    let is_expression_tail = count_text.starts_with(|c: char| {
+        matches!(
+            c,
+            '*' | '/' | '+' | '-' | '@' | '[' | '(' | '.' | '<' | '>' | '=' | '!'
+        )
+    });
+    (!is_expression_tail).then_some(count_text)
+}
+
 /// The whole number a statement takes, such as the `10` of `check y sample 10` or the `0` of
 /// `seed 0`: `Ok((digits, rest))` when `input` starts with digits that end the word, else
 /// `Err(end)`, the end of the word that is not one (`1.5`, `x`), for the caret.
@@ -903,6 +929,7 @@ mod tests {
             s.kind,
             StatementKind::Check {
                 target: ident("loss", 6, 10),
+                dout: Dout::Ones,
                 sample: None
             }
         );
@@ -911,9 +938,37 @@ mod tests {
             s.kind,
             StatementKind::Check {
                 target: ident("loss", 6, 10),
+                dout: Dout::Ones,
                 sample: Some(10)
             }
         );
+        // A dout, as `back` takes one, then the sample clause; `sample` as a name is a dout.
+        let StatementKind::Check {
+            dout: Dout::Expr(e),
+            sample: Some(3),
+            ..
+        } = one("check y [[1, 0], [0, 2]] sample 3").kind
+        else {
+            panic!("check with a dout and a sample")
+        };
+        assert_eq!(show(&e), "array[2, 2][1.0, 0.0, 0.0, 2.0]");
+        let StatementKind::Check {
+            dout: Dout::Expr(e),
+            sample: None,
+            ..
+        } = one("check y sample * 2").kind
+        else {
+            panic!("a variable named sample")
+        };
+        assert_eq!(show(&e), "(sample * 2)");
+        let StatementKind::Check {
+            dout: Dout::Ones,
+            sample: Some(4),
+            ..
+        } = one("check y ones sample 4").kind
+        else {
+            panic!("ones, then a sample")
+        };
         assert_error(
             "check loss sample x",
             "sample takes how many elements of each variable to check, a whole number from 1, e.g. check y sample 10",
@@ -921,10 +976,10 @@ mod tests {
             19,
         );
         assert_error(
-            "check loss 1",
-            "expected ';' or end of line, found '1'",
-            11,
-            12,
+            "check loss 1 2",
+            "expected ';' or end of line, found '2'",
+            13,
+            14,
         );
     }
 

@@ -1,0 +1,103 @@
+//! Small things of a guided lesson on a terminal: `:next` after a finished lesson starts the
+//! next one, `:lesson` finds a lesson by the start of its slug, and no history hint is drawn
+//! after a lesson's pre-filled statement.
+
+use crate::repl::{enter, leave, plain, run, shown_until_next_prompt, spawn};
+use crate::support::binary;
+use expectrl::Expect;
+use std::time::Duration;
+
+#[test]
+fn next_after_a_finished_lesson_starts_the_next_one() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    session.send(enter(":lesson 1")).expect("typed");
+    // Enter runs each pre-filled statement and goes on through step's pauses.
+    let mut finished = false;
+    for _ in 0..300 {
+        session.send("\r").expect("Enter");
+        std::thread::sleep(Duration::from_millis(40));
+        if session
+            .check("Lesson finished")
+            .is_ok_and(|found| !found.is_empty())
+        {
+            finished = true;
+            break;
+        }
+    }
+    assert!(finished, "lesson 1 never finished");
+    session
+        .expect(":next starts lesson 2")
+        .expect("the end names the next lesson");
+    shown_until_next_prompt(&mut session);
+    session.send(enter(":next")).expect("typed");
+    session
+        .expect("The chain rule")
+        .expect(":next starts lesson 2");
+    shown_until_next_prompt(&mut session);
+    session.send("\u{15}").expect("Ctrl-U");
+    leave(session);
+}
+
+#[test]
+fn a_lesson_is_found_by_the_start_of_its_slug() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    let shown = run(&mut session, ":lesson softmax");
+    assert!(shown.contains("Softmax-with-Loss"), "{shown}");
+    session.send("\u{15}").expect("Ctrl-U");
+    leave(session);
+}
+
+#[test]
+fn a_prefilled_lesson_statement_gets_no_history_hint() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    // Colour on, so that hints are drawn at all; the history holds a longer line that starts
+    // with the lesson's first statement, which would be its hint.
+    let mut session = spawn(home.path(), &[]);
+    run(&mut session, "x = [[1.0, -0.5], [-2.0, 3.3]]; hinted = 5");
+    session.send(enter(":lesson relu")).expect("typed");
+    // The lesson's prose, then the prompt with the statement (highlighted, so its text is
+    // broken up by colour codes).
+    shown_until_next_prompt(&mut session);
+    std::thread::sleep(Duration::from_millis(300));
+    let hint = session.check("hinted").expect("the screen is read");
+    assert!(
+        hint.is_empty(),
+        "a history hint was drawn after the statement"
+    );
+    // With the lesson paused (Ctrl-C), the same start typed by hand does get the hint.
+    session
+        .send(expectrl::ControlCode::EndOfText)
+        .expect("Ctrl-C");
+    session.expect("lesson paused").expect("the lesson pauses");
+    shown_until_next_prompt(&mut session);
+    session.send("x = [[1.0, -0.5]").expect("typed");
+    session
+        .expect("hinted")
+        .expect("the history hint is drawn for typed text");
+    session.send("\u{15}").expect("Ctrl-U");
+    leave(session);
+}
+
+#[test]
+fn imshow_of_a_whole_data_set_is_refused_with_a_hint() {
+    for (lang, words) in [("en", "too large to draw"), ("ko", "너무 커서")] {
+        let out = binary(
+            &["run", "--lang", lang, "-"],
+            b"load digits\nimshow(x_train)\n",
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(words), "{stderr}");
+        assert!(stderr.contains("1500 × 64"), "{stderr}");
+        assert!(stderr.contains("imshow(x_train[0])"), "{stderr}");
+        // Nothing was drawn.
+        assert!(!String::from_utf8_lossy(&out.stdout).contains('┌'));
+    }
+    // One image still draws.
+    let out = binary(&["run", "-"], b"load digits\nimshow(x_train[0])\n", &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains('┌'));
+}
