@@ -910,8 +910,12 @@ fn forward_layer(op: &mut Op, x: &[&Floats]) -> Floats {
     }
 }
 
-/// The error for an array that would pass `shape::MAX_ELEMENTS`.
+/// The error for an array that `shape::checked_len` refuses: more than `shape::MAX_DIMS`
+/// dimensions, or more than `shape::MAX_ELEMENTS` elements.
 pub fn too_large(shape: &[usize]) -> Message {
+    if shape.len() > shape::MAX_DIMS {
+        return msg!("too-many-dims", count = shape.len(), max = shape::MAX_DIMS);
+    }
     let count = shape
         .iter()
         .try_fold(1u128, |acc, &d| acc.checked_mul(d as u128));

@@ -26,8 +26,15 @@ pub fn broadcast(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
     Some(out)
 }
 
-/// The number of elements of `shape`, or `None` when it overflows or passes `MAX_ELEMENTS`.
+/// The number of elements of `shape`, or `None` when the shape may not be made: more than
+/// `MAX_DIMS` dimensions, or more than `MAX_ELEMENTS` elements (or an overflow). Every way of
+/// making an array asks this before it allocates (constructors, broadcasting, reshape,
+/// indexing, the layers' outputs), so it is the one place both caps are kept; the error for a
+/// `None` is `graph::too_large`, which names the cap that was passed.
 pub fn checked_len(shape: &[usize]) -> Option<usize> {
+    if shape.len() > MAX_DIMS {
+        return None;
+    }
     shape
         .iter()
         .try_fold(1usize, |acc, &d| acc.checked_mul(d))

@@ -105,11 +105,25 @@ impl Session {
         source: &Source,
         each: &mut dyn FnMut(&Session, &Statement, Outcome) -> Result<()>,
     ) -> Result<()> {
-        let items = self.eval_detached(iter, source)?.to_float();
-        if items.ndim() == 0 {
-            return Err(Error::new(msg!("for-not-iterable"), iter.span));
-        }
-        let count = items.len_of(Axis(0));
+        // A `for` over range, arange or linspace walks the numbers without making the array:
+        // `for i in range(10**12)` costs nothing until it runs, and is refused by its count.
+        let sequence = match &iter.kind {
+            ExprKind::Call {
+                func: func @ (Func::Range | Func::Arange | Func::Linspace),
+                args,
+                ..
+            } => Some(self.sequence(*func, args, iter.span, source, true)?),
+            _ => None,
+        };
+        let items = match sequence {
+            Some(_) => None,
+            None => Some(self.eval_detached(iter, source)?.to_float()),
+        };
+        let count = match (&sequence, &items) {
+            (Some(sequence), _) => sequence.count,
+            (None, Some(items)) if items.ndim() > 0 => items.len_of(Axis(0)),
+            _ => return Err(Error::new(msg!("for-not-iterable"), iter.span)),
+        };
         if count > MAX_ITERATIONS {
             return Err(Error::new(
                 msg!("for-too-long", count = count, max = MAX_ITERATIONS),
@@ -118,12 +132,17 @@ impl Session {
         }
         let started = std::time::Instant::now();
         let result = (|| {
-            for (done, item) in items.axis_iter(Axis(0)).enumerate() {
+            for done in 0..count {
                 self.report_loop(done, count, started);
                 if interrupt::requested() {
                     return Err((done, interrupted(var.span).unwrap_err()));
                 }
-                let leaf = self.graph.leaf(Value::float(item.to_owned()), &var.name);
+                let item = match (&sequence, &items) {
+                    (Some(sequence), _) => Value::Scalar(sequence.value(done)),
+                    (None, Some(items)) => Value::float(items.index_axis(Axis(0), done).to_owned()),
+                    (None, None) => break,
+                };
+                let leaf = self.graph.leaf(item, &var.name);
                 self.bind(&var.name, leaf);
                 for statement in body {
                     self.run_statement(statement, source, each, true)

@@ -427,40 +427,18 @@ impl Session {
                     Ok(self.graph.leaf(Value::float(eye), label))
                 }
                 Func::Range | Func::Arange | Func::Linspace => {
-                    let mut bounds = Vec::with_capacity(args.len());
-                    for arg in args {
-                        let node = self.eval(arg, source)?;
-                        match self.graph.node(node).value {
-                            Value::Scalar(v) if v.is_finite() => bounds.push(v),
-                            _ => {
-                                return Err(Error::new(
-                                    msg!("range-not-number", func = name),
-                                    arg.span,
-                                ));
-                            }
-                        }
-                    }
-                    let values = if func == Func::Linspace {
-                        linspace(bounds[0], bounds[1], bounds[2])
-                    } else {
-                        if func == Func::Range
-                            && let Some(k) = bounds.iter().position(|b| b.fract() != 0.0)
-                        {
-                            return Err(Error::new(msg!("range-not-whole"), args[k].span));
-                        }
-                        arange(&bounds)
-                    }
-                    .ok_or_else(|| Error::new(msg!("range-bad", func = name), span))?;
-                    if values.len() > shape::MAX_ELEMENTS {
-                        return Err(Error::new(
-                            crate::engine::graph::too_large(&[values.len()]),
-                            span,
-                        ));
-                    }
-                    self.reserve_floats(values.len(), span)?;
-                    let len = values.len();
-                    let array = ArrayD::from_shape_vec(IxDyn(&[len]), values)
-                        .map_err(|_| Error::new(msg!("range-bad", func = name), span))?;
+                    let sequence = self.sequence(func, args, span, source, false)?;
+                    // The count is known before anything is made: the budget is asked first,
+                    // then the system, and only then are the values written.
+                    let len = sequence.count;
+                    self.reserve_floats(len, span)?;
+                    let mut i = 0;
+                    let array = memory::try_array(&[len], || {
+                        let value = sequence.value(i);
+                        i += 1;
+                        value
+                    })
+                    .ok_or_else(|| refused(&[len], span))?;
                     Ok(self.graph.leaf(Value::float(array), label))
                 }
                 _ => unreachable_call(func, func_span),
@@ -482,42 +460,148 @@ fn whole(v: f64) -> Option<isize> {
     (v.fract() == 0.0 && v.abs() < 1e15).then_some(v as isize)
 }
 
-/// numpy's `arange(stop)`, `arange(start, stop)`, `arange(start, stop, step)`:
-/// `ceil((stop - start) / step)` values `start + i * step`. `None` for a step of 0.
-fn arange(bounds: &[f64]) -> Option<Vec<f64>> {
+/// The values of `range`, `arange` or `linspace`, described without being made: `count`
+/// values, the i-th `start + i * step`, and linspace's last exactly its `stop`. A `for` over
+/// one walks it without an array; a call makes the array after the budget said yes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Sequence {
+    pub start: f64,
+    pub step: f64,
+    pub count: usize,
+    /// linspace's `stop`, which its last value is exactly.
+    pub last: Option<f64>,
+}
+
+impl Sequence {
+    /// The `i`-th value, `i < count`.
+    pub fn value(&self, i: usize) -> f64 {
+        match self.last {
+            Some(last) if i + 1 == self.count && self.count > 1 => last,
+            _ => self.start + i as f64 * self.step,
+        }
+    }
+}
+
+/// Why a sequence cannot be made.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum SequenceError {
+    /// arange or range with a step of 0.
+    ZeroStep,
+    /// linspace's count is negative or not whole.
+    BadCount,
+    /// More values than an array may hold; the count, as numpy would compute it.
+    TooMany(f64),
+}
+
+/// numpy's `arange(stop)`, `arange(start, stop)`, `arange(start, stop, step)`: `ceil((stop −
+/// start) / step)` values.
+pub(super) fn arange(bounds: &[f64]) -> std::result::Result<Sequence, SequenceError> {
     let (start, stop, step) = match *bounds {
         [stop] => (0.0, stop, 1.0),
         [start, stop] => (start, stop, 1.0),
         [start, stop, step] => (start, stop, step),
-        _ => return None,
+        _ => return Err(SequenceError::BadCount),
     };
     if step == 0.0 {
-        return None;
+        return Err(SequenceError::ZeroStep);
     }
     let count = ((stop - start) / step).ceil().max(0.0);
-    if count > shape::MAX_ELEMENTS as f64 {
-        return Some(vec![0.0; shape::MAX_ELEMENTS + 1]);
+    if !(count <= shape::MAX_ELEMENTS as f64) {
+        return Err(SequenceError::TooMany(count));
     }
-    Some(
-        (0..count as usize)
-            .map(|i| start + i as f64 * step)
-            .collect(),
-    )
+    Ok(Sequence {
+        start,
+        step,
+        count: count as usize,
+        last: None,
+    })
 }
 
 /// numpy's `linspace(start, stop, num)`: `start + i * step` with the last value exactly `stop`.
-fn linspace(start: f64, stop: f64, num: f64) -> Option<Vec<f64>> {
-    if num < 0.0 || num.fract() != 0.0 || num > shape::MAX_ELEMENTS as f64 {
-        return None;
+pub(super) fn linspace(
+    start: f64,
+    stop: f64,
+    num: f64,
+) -> std::result::Result<Sequence, SequenceError> {
+    if num < 0.0 || num.fract() != 0.0 {
+        return Err(SequenceError::BadCount);
     }
-    let num = num as usize;
-    let div = num.saturating_sub(1).max(1) as f64;
-    let step = (stop - start) / div;
-    let mut values: Vec<f64> = (0..num).map(|i| i as f64 * step + start).collect();
-    if num > 1 {
-        values[num - 1] = stop;
+    if num > shape::MAX_ELEMENTS as f64 {
+        return Err(SequenceError::TooMany(num));
     }
-    Some(values)
+    let count = num as usize;
+    let div = count.saturating_sub(1).max(1) as f64;
+    Ok(Sequence {
+        start,
+        step: (stop - start) / div,
+        count,
+        last: Some(stop),
+    })
+}
+
+impl Session {
+    /// The sequence a call of `range`, `arange` or `linspace` stands for, checked: finite
+    /// numbers, whole ones for `range`, a step that is not 0, a count an array may have (or a
+    /// loop may run, `for_loop`).
+    pub(super) fn sequence(
+        &mut self,
+        func: Func,
+        args: &[Expr],
+        span: Span,
+        source: &Source,
+        for_loop: bool,
+    ) -> Result<Sequence> {
+        let name = func.name();
+        let mut bounds = Vec::with_capacity(args.len());
+        for arg in args {
+            let node = self.eval(arg, source)?;
+            match self.graph.node(node).value {
+                Value::Scalar(v) if v.is_finite() => bounds.push(v),
+                _ => {
+                    return Err(Error::new(msg!("range-not-number", func = name), arg.span));
+                }
+            }
+        }
+        let sequence = if func == Func::Linspace {
+            linspace(bounds[0], bounds[1], bounds[2])
+        } else {
+            if func == Func::Range
+                && let Some(k) = bounds.iter().position(|b| b.fract() != 0.0)
+            {
+                return Err(Error::new(msg!("range-not-whole"), args[k].span));
+            }
+            arange(&bounds)
+        };
+        sequence.map_err(|e| {
+            let message = match e {
+                SequenceError::ZeroStep => msg!("range-zero-step", func = name),
+                SequenceError::BadCount => msg!("linspace-count"),
+                SequenceError::TooMany(count) => {
+                    // Exact up to 10^16; beyond, numpy's own way of writing a huge count.
+                    let count = if count < 1e16 {
+                        format!("{count:.0}")
+                    } else {
+                        format!("{count:e}")
+                    };
+                    if for_loop {
+                        msg!(
+                            "for-too-long",
+                            count = count,
+                            max = super::blocks::MAX_ITERATIONS
+                        )
+                    } else {
+                        msg!(
+                            "array-too-large",
+                            shape = format!("({count},)"),
+                            count = count,
+                            max = shape::MAX_ELEMENTS
+                        )
+                    }
+                }
+            };
+            Error::new(message, span)
+        })
+    }
 }
 
 /// numpy's `argmax`: the first position of the largest value (a NaN counts as largest), over
@@ -560,16 +644,28 @@ mod tests {
 
     #[test]
     fn ranges_are_numpys() {
-        assert_eq!(arange(&[3.0]), Some(vec![0.0, 1.0, 2.0]));
-        assert_eq!(arange(&[1.0, 7.0, 2.0]), Some(vec![1.0, 3.0, 5.0]));
-        assert_eq!(arange(&[3.0, 0.0, -1.0]), Some(vec![3.0, 2.0, 1.0]));
-        assert_eq!(arange(&[0.0, 1.0, 0.0]), None);
-        let l = linspace(-3.0, 3.0, 61.0).expect("61 values");
+        let values = |s: Sequence| (0..s.count).map(|i| s.value(i)).collect::<Vec<f64>>();
+        assert_eq!(arange(&[3.0]).map(values), Ok(vec![0.0, 1.0, 2.0]));
+        assert_eq!(
+            arange(&[1.0, 7.0, 2.0]).map(values),
+            Ok(vec![1.0, 3.0, 5.0])
+        );
+        assert_eq!(
+            arange(&[3.0, 0.0, -1.0]).map(values),
+            Ok(vec![3.0, 2.0, 1.0])
+        );
+        assert_eq!(arange(&[0.0, 1.0, 0.0]), Err(SequenceError::ZeroStep));
+        assert_eq!(
+            arange(&[0.0, 1.0, 1e-300]),
+            Err(SequenceError::TooMany(1e300))
+        );
+        let l = values(linspace(-3.0, 3.0, 61.0).expect("61 values"));
         assert_eq!((l.len(), l[0], l[30], l[60]), (61, -3.0, 0.0, 3.0));
         assert_eq!(
-            linspace(0.0, 1.0, 5.0),
-            Some(vec![0.0, 0.25, 0.5, 0.75, 1.0])
+            linspace(0.0, 1.0, 5.0).map(values),
+            Ok(vec![0.0, 0.25, 0.5, 0.75, 1.0])
         );
+        assert_eq!(linspace(0.0, 1.0, 2.5), Err(SequenceError::BadCount));
     }
 
     #[test]

@@ -22,3 +22,7 @@ imshow-too-large = an image of {$rows} × {$cols} pixels is too large to draw: a
 
 ## The end of a guided lesson that has a next one
 repl-lesson-finished-next = Lesson finished! :next starts lesson {$number}, {$title}; :lessons lists them all.
+
+## range, arange and linspace
+range-zero-step = {$func}'s step must not be 0: the sequence would never reach its end, e.g. {$func}(0, 10, 2)
+linspace-count = linspace's third number is how many values to make: a whole number from 0, e.g. linspace(-3, 3, 61)

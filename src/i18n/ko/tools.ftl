@@ -22,3 +22,7 @@ imshow-too-large = {$rows} × {$cols} 픽셀 그림은 너무 커서 그릴 수 
 
 ## 다음 수업이 있는 안내 수업의 끝
 repl-lesson-finished-next = 수업을 마쳤습니다! :next를 입력하면 다음 {$number}번 수업이 시작됩니다: {$title}. 전체 목록은 :lessons에 있습니다.
+
+## range, arange, linspace
+range-zero-step = {$func}의 간격(step)은 0일 수 없습니다. 0이면 수열이 끝에 닿지 않습니다. 예: {$func}(0, 10, 2)
+linspace-count = linspace의 세 번째 수는 만들 값의 개수입니다. 0 이상의 정수를 주세요. 예: linspace(-3, 3, 61)
