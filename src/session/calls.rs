@@ -655,10 +655,10 @@ mod tests {
             Ok(vec![3.0, 2.0, 1.0])
         );
         assert_eq!(arange(&[0.0, 1.0, 0.0]), Err(SequenceError::ZeroStep));
-        assert_eq!(
+        assert!(matches!(
             arange(&[0.0, 1.0, 1e-300]),
-            Err(SequenceError::TooMany(1e300))
-        );
+            Err(SequenceError::TooMany(count)) if count > 9.99e299
+        ));
         let l = values(linspace(-3.0, 3.0, 61.0).expect("61 values"));
         assert_eq!((l.len(), l[0], l[30], l[60]), (61, -3.0, 0.0, 3.0));
         assert_eq!(
