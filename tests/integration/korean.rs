@@ -2,7 +2,8 @@
 //! transcripts, `step`, `graph`, `check`, a set of errors and `:help` are snapshot in Korean, and
 //! scanned for any word that only the English catalogue has: an English word of the program's
 //! own that leaked into Korean output. Code and names (`back`, `dout`, `relu`) appear in both
-//! catalogues, so they are not flagged.
+//! catalogues, so they are not flagged. Korean particles are checked too: no snapshot and no
+//! message, whatever its arguments, may fall back to a generic `은(는)`.
 
 use crate::support::{binary, snapshot};
 use backprop::app::lesson::{self, Pace};
