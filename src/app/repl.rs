@@ -26,6 +26,7 @@ use rustyline::history::DefaultHistory;
 use rustyline::{Config, Editor};
 use std::io::Write;
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
 /// What the loop should do after a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,26 +308,51 @@ impl Repl {
         Ok(())
     }
 
+    /// `:vars`: one row per variable, in columns of name, shape, the layer that made it, its
+    /// memory and whether it has a gradient. Columns are padded by display width, not bytes,
+    /// so a Korean name or layer word (two columns a syllable) keeps the rows aligned; the
+    /// padding is added outside the colour codes, which take no columns.
     fn vars(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let vars = self.session.vars();
         let style = self.style();
+        let lang = self.lang();
         if vars.is_empty() {
-            return writeln!(out, "{}", self.lang().word("repl-no-vars"));
+            return writeln!(out, "{}", lang.word("repl-no-vars"));
         }
-        let name_width = vars.iter().map(|v| v.name.len()).max().unwrap_or(0);
-        for var in vars {
-            let shape = shape::describe(&var.shape);
+        let rows: Vec<[String; 4]> = vars
+            .iter()
+            .map(|var| {
+                [
+                    var.name.clone(),
+                    shape::describe(&var.shape),
+                    lang.say(&msg!("vars-layer", op = var.layer)),
+                    memory::describe(var.bytes),
+                ]
+            })
+            .collect();
+        let widest = |column: usize, at_least: usize| {
+            rows.iter()
+                .map(|row| row[column].width())
+                .max()
+                .unwrap_or(0)
+                .max(at_least)
+        };
+        let widths = [widest(0, 0), widest(1, 12), widest(2, 8), widest(3, 10)];
+        let pad = |text: &str, width: usize| " ".repeat(width.saturating_sub(text.width()));
+        for (var, [name, shape, layer, bytes]) in vars.iter().zip(&rows) {
             let grad = if var.has_grad {
-                style.grad(&self.lang().word("repl-has-grad"))
+                style.grad(&lang.word("repl-has-grad"))
             } else {
                 String::new()
             };
-            let pad = " ".repeat(name_width - var.name.len());
             let line = format!(
-                "{}{pad}  {shape:<12} {:<8} {:>10}  {grad}",
-                style.name(&var.name),
-                style.layer(var.layer),
-                memory::describe(var.bytes)
+                "{}{}  {shape}{} {}{} {}{bytes}  {grad}",
+                style.name(name),
+                pad(name, widths[0]),
+                pad(shape, widths[1]),
+                style.layer(layer),
+                pad(layer, widths[2]),
+                pad(bytes, widths[3]),
             );
             writeln!(out, "{}", line.trim_end())?;
         }
@@ -383,9 +409,13 @@ impl Repl {
             title = &found.title
         ));
         writeln!(out, "{}", self.style().heading(&header))?;
-        let how = lang.word("repl-guided-how");
-        for line in lesson::render_prose(&how, self.view.width, &Style::plain()).lines() {
-            writeln!(out, "{}", self.style().context(line))?;
+        // Two messages, two lines: one long line wrapped at 80 columns left a word alone on
+        // the second. Each still wraps on a narrower terminal.
+        for id in ["repl-guided-how", "repl-guided-keys"] {
+            let text = lang.word(id);
+            for line in lesson::render_prose(&text, self.view.width, &Style::plain()).lines() {
+                writeln!(out, "{}", self.style().context(line))?;
+            }
         }
         self.guide = Some(Guide {
             lesson: found.clone(),

@@ -17,7 +17,7 @@ mod plots;
 pub use outcome::{Origin, Outcome};
 
 use crate::engine::gradcheck::{self, Report};
-use crate::engine::graph::{Gradients, Graph, NodeId, Op, UnaryKind, too_large};
+use crate::engine::graph::{Gradients, Graph, Node, NodeId, Op, UnaryKind, too_large};
 use crate::engine::interrupt;
 use crate::engine::memory;
 use crate::engine::random::{self, DEFAULT_SEED, Rng};
@@ -1393,15 +1393,15 @@ impl Session {
 }
 
 /// numpy's words for what went wrong when a layer turned finite inputs into inf or nan, and how
-/// many elements it affected.
+/// many elements it affected. The English catalogue keeps numpy's `RuntimeWarning` text exactly,
+/// so a learner can search for it; the Korean one says the same in Korean.
 fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
     let n = graph.node(node);
-    let numpy = match n.op {
-        Op::Exp(_) | Op::ExpScalar(_) => msg!("numpy-overflow-exp"),
-        Op::Div(_) | Op::DivScalar(_) => msg!("numpy-overflow-divide"),
-        Op::Mul(_) | Op::MulScalar(_) => msg!("numpy-overflow-multiply"),
-        Op::Add(_) => msg!("numpy-overflow-add"),
-        Op::Sub(_) => msg!("numpy-overflow-subtract"),
+    let is_divide = match n.op {
+        Op::Div(_) | Op::DivScalar(_) => true,
+        Op::Exp(_) | Op::ExpScalar(_) | Op::Mul(_) | Op::MulScalar(_) | Op::Add(_) | Op::Sub(_) => {
+            false
+        }
         _ => return None,
     };
     if !n.value.is_float() {
@@ -1424,14 +1424,48 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
         Value::Float(a) => a.iter().all(|v| v.is_finite()),
         Value::Bool(_) => true,
     });
-    inputs_finite.then(|| {
-        msg!(
-            "overflow-warning",
-            numpy = numpy,
-            bad = bad,
-            count = n.value.len()
-        )
-    })
+    if !inputs_finite {
+        return None;
+    }
+    let numpy = match n.op {
+        Op::Exp(_) | Op::ExpScalar(_) => msg!("numpy-overflow-exp"),
+        Op::Mul(_) | Op::MulScalar(_) => msg!("numpy-overflow-multiply"),
+        Op::Add(_) => msg!("numpy-overflow-add"),
+        Op::Sub(_) => msg!("numpy-overflow-subtract"),
+        _ if is_divide => divide_warning(graph, n),
+        _ => return None,
+    };
+    Some(msg!(
+        "overflow-warning",
+        numpy = numpy,
+        bad = bad,
+        count = n.value.len()
+    ))
+}
+
+/// Which of numpy's three divide warnings a division of finite numbers earned: an infinity from
+/// a zero divisor is a division by zero, one from a nonzero divisor an overflow, and a nan
+/// (only 0 / 0 makes one from finite numbers) an invalid value. numpy would print one line for
+/// each kind present; one line names the first kind found, in that order.
+fn divide_warning(graph: &Graph, n: &Node) -> Message {
+    let has_infinity = match &n.value {
+        Value::Scalar(v) => v.is_infinite(),
+        Value::Float(a) => a.iter().any(|v| v.is_infinite()),
+        Value::Bool(_) => false,
+    };
+    let divisor_has_zero = n
+        .inputs
+        .get(1)
+        .is_some_and(|&i| match &graph.node(i).value {
+            Value::Scalar(v) => *v == 0.0,
+            Value::Float(a) => a.iter().any(|v| *v == 0.0),
+            Value::Bool(_) => false,
+        });
+    match (has_infinity, divisor_has_zero) {
+        (true, true) => msg!("numpy-divide-by-zero"),
+        (true, false) => msg!("numpy-overflow-divide"),
+        (false, _) => msg!("numpy-invalid-divide"),
+    }
 }
 
 /// What made a value, for the error of `mask()` on a value that no ReLU made.
@@ -1584,8 +1618,42 @@ mod tests {
         );
         assert_eq!(
             ko,
-            "overflow encountered in exp: 원소 2개 중 1개가 inf 또는 nan이 되었습니다"
+            "exp에서 오버플로가 일어났습니다: 원소 2개 중 1개가 inf 또는 nan이 되었습니다"
         );
+    }
+
+    #[test]
+    fn a_division_names_numpy_s_cause_in_both_languages() {
+        let cases = [
+            (
+                "q = [1.0, 2.0] / [0.0, 1.0]",
+                "divide by zero encountered in divide",
+                "나눗셈에서 0으로 나누었습니다",
+            ),
+            (
+                "q = [0.0, 2.0] / [0.0, 1.0]",
+                "invalid value encountered in divide",
+                "나눗셈에서 0을 0으로 나누었습니다",
+            ),
+            (
+                "q = 1e300 / 1e-300",
+                "overflow encountered in divide",
+                "나눗셈에서 오버플로가 일어났습니다",
+            ),
+        ];
+        for (line, english, korean) in cases {
+            let mut session = Session::new();
+            session
+                .run(line, 0, &mut |_, _, _| Ok(()))
+                .expect("a division by zero is no error");
+            let warnings = session.take_warnings();
+            let [warning] = warnings.as_slice() else {
+                panic!("{line}: one warning: {warnings:?}");
+            };
+            let (en, ko) = both(&warning.message);
+            assert!(en.starts_with(&format!("{english}: ")), "{line}: {en}");
+            assert!(ko.starts_with(&format!("{korean}: ")), "{line}: {ko}");
+        }
     }
 
     #[test]

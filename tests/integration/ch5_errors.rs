@@ -205,6 +205,6 @@ fn the_gradient_of_data_is_refused_with_what_to_ask_for_instead() {
     fails_with(
         "load digits;\nx = x_train[0:5];\nW = ones(64, 3); b = zeros(3);\ny = sum(affine(x, W, b));\nback y;\ngrad(x)\n",
         "s.bp:6:6: error: 'x' is data (what `load` gave, or a value computed from it alone, as x = x_train[batch] is), and data takes no gradient; ask for the gradient of a parameter such as W1\ngrad(x)\n     ^\n",
-        "s.bp:6:6: 오류: 'x'은(는) 데이터입니다(`load`가 준 배열, 또는 x = x_train[batch]처럼 데이터만으로 계산한 값). 데이터는 기울기를 받지 않습니다. W1 같은 매개변수의 기울기를 물어보세요\ngrad(x)\n     ^\n",
+        "s.bp:6:6: 오류: 'x'는 데이터입니다(`load`가 준 배열, 또는 x = x_train[batch]처럼 데이터만으로 계산한 값). 데이터는 기울기를 받지 않습니다. W1 같은 매개변수의 기울기를 물어보세요\ngrad(x)\n     ^\n",
     );
 }

@@ -36,10 +36,16 @@ repl-unknown-command = unknown command '{$command}'; the commands are {$commands
 repl-unknown-command-close = unknown command '{$command}'; did you mean '{$close}'? the commands are {$commands}
 repl-no-vars = No variables yet. Try: x = [1.0, -2.0]
 repl-has-grad = has grad
+# The layer column of :vars: the kind of node that made each variable. $op is the layer's
+# short name in code (leaf, data, mul, …), which English shows as it is.
+vars-layer = {$op}
 repl-no-lesson = No lesson is running; :lessons lists them.
 repl-no-such-lesson = no lesson '{$which}'; the lessons are {$lessons}
 repl-no-such-lesson-close = no lesson '{$which}'; did you mean '{$close}'? the lessons are {$lessons}
-repl-guided-how = The prompt is filled with the next statement: Enter runs it, or edit it first. :next skips, :prev goes back, Ctrl-C pauses
+# The guided lesson's header, two lines that each fit in 80 columns: what the prompt holds,
+# then the keys.
+repl-guided-how = The prompt is filled with the next statement: Enter runs it, or edit it first.
+repl-guided-keys = :next skips, :prev goes back, Ctrl-C pauses
 repl-lesson-finished = Lesson finished! :lessons to pick the next one.
 repl-skip-needed = `{$statement}` makes {$names}, which later steps use. Press Enter to run it now, or type :next again to skip it anyway.
 repl-lesson-paused = (lesson paused: :lesson carries on)

@@ -31,13 +31,15 @@ sizes-not-whole = {$func} takes sizes that are whole numbers of 0 or more, e.g. 
 array-malformed = malformed array literal: {$reason}
 
 ## Warnings: numpy's RuntimeWarning, then how many elements it hit.
-# numpy's own words, the same in every language: a learner can search for them.
+# numpy's RuntimeWarning text word for word, so a learner can search for it.
 numpy-overflow-exp = overflow encountered in exp
-numpy-overflow-divide = division by zero or overflow encountered in divide
+numpy-overflow-divide = overflow encountered in divide
+numpy-divide-by-zero = divide by zero encountered in divide
+numpy-invalid-divide = invalid value encountered in divide
 numpy-overflow-multiply = overflow encountered in multiply
 numpy-overflow-add = overflow encountered in add
 numpy-overflow-subtract = overflow encountered in subtract
-# $numpy is one of the numpy-overflow messages above.
+# $numpy is one of the numpy- messages above.
 overflow-warning = {$numpy}: {$bad} of {$count} element(s) became inf or nan
 
 ## The line editor's hints, after `ones(`, `zeros(` and `randn(`

@@ -363,7 +363,7 @@ fn the_new_functions_and_how_many_arguments_they_take() {
     let e = error("range()");
     assert_eq!(
         Lang::Ko.say(&e.message),
-        "range은(는) 인자를 1~3개 받는데 0개가 주어졌습니다"
+        "range는 인자를 1~3개 받는데 0개가 주어졌습니다"
     );
 }
 
