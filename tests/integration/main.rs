@@ -9,6 +9,7 @@ mod conformance;
 mod engine;
 mod korean;
 mod layering;
+mod lesson_text;
 mod lessons;
 mod picture;
 mod plots;
