@@ -15,9 +15,10 @@ use unicode_width::UnicodeWidthStr;
 const COLUMNS: usize = 80;
 
 /// Korean words that name an idea another word already names in the lessons, each with the
-/// word the lessons use. The Korean edition's terms win (시험 데이터, 오버피팅, 에폭), and a plot
-/// is a 곡선 or a 그림, since 그래프 is the computational graph.
-const KOREAN_VARIANTS: [(&str, &str); 11] = [
+/// word the lessons use. The Korean edition's terms win (시험 데이터, 오버피팅, 에폭), a loop is a
+/// 반복문 as in the program's own messages, and a plot is a 곡선 or a 그림, since 그래프 is the
+/// computational graph.
+const KOREAN_VARIANTS: [(&str, &str); 13] = [
     ("테스트 이미지", "시험 데이터"),
     ("테스트 데이터", "시험 데이터"),
     ("학습 데이터", "훈련 데이터"),
@@ -29,6 +30,8 @@ const KOREAN_VARIANTS: [(&str, &str); 11] = [
     ("에포크", "에폭"),
     ("원핫", "원-핫"),
     ("부록 A", "수업 9의 유도"),
+    ("루프", "반복문"),
+    ("잎 변수", "입력 변수"),
 ];
 
 /// English phrases the lessons no longer say, each with what they say instead: the labels are
