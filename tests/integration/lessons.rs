@@ -8,8 +8,9 @@ use backprop::session::Session;
 use backprop::show::View;
 use backprop::show::style::Style;
 
-/// Plays a lesson in-process at 80 columns and returns the transcript.
-fn play(lang: Lang, slug: &str, color: bool) -> String {
+/// Plays a lesson in-process at 80 columns and returns the transcript; `lesson_text` reads its
+/// numbers.
+pub(crate) fn play(lang: Lang, slug: &str, color: bool) -> String {
     let lessons = lesson::all(lang).expect("the embedded lessons parse");
     let found = lesson::find(&lessons, slug).expect("the lesson exists");
     let mut session = Session::new();

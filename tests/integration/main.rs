@@ -10,6 +10,7 @@ mod engine;
 mod guided;
 mod korean;
 mod layering;
+mod lesson_text;
 mod lessons;
 mod picture;
 mod plots;
