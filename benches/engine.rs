@@ -466,6 +466,17 @@ fn statement(c: &mut Criterion) {
     group.bench_function("parse_only", |b| {
         b.iter(|| black_box(parse_line(black_box(text), 0).expect("the line parses")));
     });
+    // An element write into an array nothing else reads: one element, not a copy of 400,000
+    // (the training examples' `losses[i] = loss`).
+    let mut session = Session::new();
+    run_quiet(&mut session, "losses = zeros(400000); i = 7;");
+    group.bench_function("element_write_400k", |b| {
+        b.iter(|| run_quiet(&mut session, black_box("losses[i] = 1.5;")));
+    });
+    assert!(
+        matches!(session.value("losses"), Some(Value::Float(a)) if a[[7]] == 1.5),
+        "the element was not written"
+    );
     group.finish();
 }
 

@@ -349,6 +349,27 @@ impl Graph {
         &self.nodes[id]
     }
 
+    /// The elements of a leaf's or data's float array, row-major, to write in place; `None`
+    /// for any other node, or when the array is not one contiguous row-major block. The
+    /// caller makes sure no other node reads it: a write here changes the value every
+    /// consumer would see. The buffer is copied first only if another array shares it.
+    pub fn leaf_elements_mut(&mut self, id: NodeId) -> Option<&mut [f64]> {
+        let node = self.nodes.get_mut(id)?;
+        if !matches!(node.op, Op::Leaf | Op::Data) {
+            return None;
+        }
+        match &mut node.value {
+            Value::Float(array) if array.is_standard_layout() => array.as_slice_mut(),
+            _ => None,
+        }
+    }
+
+    /// Whether a node in `from..to` reads `id` as an input.
+    pub fn is_read_between(&self, id: NodeId, from: NodeId, to: NodeId) -> bool {
+        let to = to.min(self.nodes.len());
+        from < to && self.nodes[from..to].iter().any(|n| n.inputs.contains(&id))
+    }
+
     /// Forgets every node made after the first `len`. A statement that fails calls this, so that
     /// it leaves no half-built nodes behind.
     pub fn truncate(&mut self, len: usize) {

@@ -273,6 +273,23 @@ impl Session {
         self.bind(name, leaf);
     }
 
+    /// Whether an index assignment may change `target`'s array where it is, instead of making
+    /// an updated copy: only one name holds it, no node made before this statement (which
+    /// began with `nodes_before` nodes) reads it, and the last `back` did not reach it, so no
+    /// value, picture or gradient could tell the difference.
+    fn writes_in_place(&self, target: NodeId, nodes_before: NodeId) -> bool {
+        let one_name = self.bindings.iter().filter(|(_, n)| *n == target).count() == 1;
+        let in_back = self.last_back.as_ref().is_some_and(|back| {
+            back.output_node == target
+                || back.gradients.get(target).is_some()
+                || back.former.iter().any(|&(_, n)| n == target)
+        });
+        one_name
+            && !in_back
+            && !self.former.contains_key(&target)
+            && !self.graph.is_read_between(target, target + 1, nodes_before)
+    }
+
     pub(super) fn index_assign(
         &mut self,
         name: &Ident,
@@ -283,6 +300,7 @@ impl Session {
         source: &Source,
     ) -> Result<Outcome> {
         let target = self.lookup_bound(name)?;
+        let nodes_before = self.graph.len();
         let spec = self.index_spec(target, indices, source)?;
         let mut rhs = self.eval(value, source)?;
         let target_shape = self.graph.node(target).value.shape().to_vec();
@@ -293,6 +311,17 @@ impl Session {
         let rhs_value = self.graph.node(rhs).value.to_float().into_shared();
         checks::assign(&target_shape, &spec, rhs_value.shape())
             .map_err(|e| Error::new(e.message(&format!("{}[...] =", name.name)), span))?;
+        if self.writes_in_place(target, nodes_before) {
+            // Nothing else can see the array: write the selected elements where they are.
+            if let Some(flat) = self.graph.leaf_elements_mut(target) {
+                crate::engine::layers::index::assign_into(flat, &target_shape, &spec, &rhs_value);
+                return Ok(Outcome::Value {
+                    name: Some(name.name.clone()),
+                    value: self.graph.node(target).value.clone(),
+                    origin: super::Origin::Computed,
+                });
+            }
+        }
         self.reserve_floats(self.graph.node(target).value.len(), span)?;
         let current = self.graph.node(target).value.as_float().into_owned();
         let updated = crate::engine::layers::index::assign(&current, &spec, &rhs_value);

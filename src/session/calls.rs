@@ -506,7 +506,7 @@ pub(super) fn arange(bounds: &[f64]) -> std::result::Result<Sequence, SequenceEr
         return Err(SequenceError::ZeroStep);
     }
     let count = ((stop - start) / step).ceil().max(0.0);
-    if !(count <= shape::MAX_ELEMENTS as f64) {
+    if count > shape::MAX_ELEMENTS as f64 {
         return Err(SequenceError::TooMany(count));
     }
     Ok(Sequence {

@@ -1343,14 +1343,14 @@ mod tests {
         let drawn = picture(&fan_out, "y", 100, Lang::Ko);
         assert!(drawn.contains("x (다시)"), "{drawn}");
         assert!(
-            drawn.contains("x은(는) 2번 쓰입니다: grad 3.0 + 3.0 = 6.0"),
+            drawn.contains("x는 2번 쓰입니다: grad 3.0 + 3.0 = 6.0"),
             "{drawn}"
         );
         assert_korean(&drawn);
 
         let before_back = session_after("x = 3.0; y = x * x");
         let drawn = picture(&before_back, "y", 100, Lang::Ko);
-        assert!(drawn.contains("back y을(를) 실행한 다음"), "{drawn}");
+        assert!(drawn.contains("back y를 실행한 다음"), "{drawn}");
         assert_korean(&drawn);
 
         let wide = session_after(

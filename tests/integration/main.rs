@@ -12,6 +12,7 @@ mod korean;
 mod layering;
 mod lesson_text;
 mod lessons;
+mod limits;
 mod picture;
 mod plots;
 mod repl;

@@ -430,7 +430,22 @@ pub fn check_assign(
 /// # Panics
 /// When `check_assign` refuses the index or the value's shape.
 pub fn assign(x: &Floats, spec: &[IndexSpec], value: &Floats) -> ArrayD<f64> {
-    let plan = match Plan::new(x.shape(), spec) {
+    let mut out = x.as_standard_layout().into_owned();
+    let flat = out
+        .as_slice_mut()
+        .expect("a standard-layout array is one slice");
+    assign_into(flat, x.shape(), spec, value);
+    out
+}
+
+/// `assign` into the row-major elements `flat` of an array of `shape`, in place: what an
+/// element write such as `losses[i] = loss` costs when nothing else holds the array, one
+/// element and not a copy of all of them.
+///
+/// # Panics
+/// When `check_assign` refuses the index or the value's shape, or `flat` is not `shape`'s.
+pub fn assign_into(flat: &mut [f64], shape: &[usize], spec: &[IndexSpec], value: &Floats) {
+    let plan = match Plan::new(shape, spec) {
         Ok(plan) => plan,
         Err(error) => panic!("assign needs check_assign to pass first: {error:?}"),
     };
@@ -441,17 +456,12 @@ pub fn assign(x: &Floats, spec: &[IndexSpec], value: &Floats) -> ArrayD<f64> {
     let Some(value) = value.broadcast(IxDyn(&plan.shape)) else {
         panic!("assign needs check_assign to pass first: the value does not broadcast");
     };
-    let mut out = x.as_standard_layout().into_owned();
-    let flat = out
-        .as_slice_mut()
-        .expect("a standard-layout array is one slice");
     let mut values = value.iter();
-    plan.for_each_offset(x.shape(), |offset| {
+    plan.for_each_offset(shape, |offset| {
         if let Some(&v) = values.next() {
             flat[offset] = v;
         }
     });
-    out
 }
 
 #[cfg(test)]

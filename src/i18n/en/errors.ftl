@@ -30,7 +30,6 @@ index-shape = an index must be a whole number, a 1-D array of whole numbers or a
 keepdims-not-bool = keepdims takes True or False
 range-not-number = {$func} takes finite numbers, e.g. {$func}(10) or {$func}(0, 10, 2)
 range-not-whole = range takes whole numbers; for fractions use arange, e.g. arange(0, 1, 0.25)
-range-bad = {$func} cannot make that sequence: the step must not be 0, and linspace's count must be a whole number from 0 to 10^8
 for-not-iterable = a for loop needs something to go through: an array, or range(n), e.g. for i in range(10):
 for-too-long = this loop would run {$count} times; a loop may run at most {$max}; use a smaller range
 if-ambiguous = the truth value of an array with more than one element is ambiguous (numpy): an if needs one value, and this is an array of shape {$shape}; compare one element (x[0] > 0), or reduce it first (sum(x) > 0)

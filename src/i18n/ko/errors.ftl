@@ -27,7 +27,6 @@ index-shape = 인덱스는 정수, 정수로 된 1차원 배열, 또는 1:3 같�
 keepdims-not-bool = keepdims에는 True나 False를 주세요
 range-not-number = {$func}에는 유한한 수를 주세요. 예: {$func}(10), {$func}(0, 10, 2)
 range-not-whole = range에는 정수를 주세요. 소수 간격은 arange를 쓰세요. 예: arange(0, 1, 0.25)
-range-bad = { JOSA($func, "으로") } 그 수열을 만들 수 없습니다. 간격(step)은 0이 아니어야 하고, linspace의 개수는 0부터 10^8까지의 정수여야 합니다
 for-not-iterable = for 반복문에는 차례로 꺼낼 것이 필요합니다. 배열이나 range(n)을 주세요. 예: for i in range(10):
 for-too-long = 이 반복문은 {$count}번 돌게 됩니다. 반복은 최대 {$max}번까지입니다. 더 작은 range를 쓰세요
 if-ambiguous = 원소가 둘 이상인 배열의 참/거짓은 정할 수 없습니다(numpy). if에는 값 하나가 필요한데, 이것은 형상이 {$shape}인 배열입니다. 원소 하나를 비교하거나(x[0] > 0) 먼저 줄이세요(sum(x) > 0)

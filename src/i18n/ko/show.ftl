@@ -8,7 +8,7 @@ check-heading = check {$name}: sum({$name})의 수치 미분(중심 차분, h = 
 check-row = 평균 |차이| {$mean}  최대 |차이| {$max}
 check-ok = 일치
 check-mismatch = 불일치
-check-kinks = {$name}의 원소 {$count}개가 ReLU의 꺾인 점(입력이 0이거나 0에서 h 이내)에 있습니다. 거기서는 수치 미분과 역전파의 기울기가 다를 수 있으므로 비교에서 뺐습니다:
+check-kinks = {$name}의 원소 {$count}개가 ReLU의 꺾이는 점(입력이 0이거나 0에서 h 이내)에 있습니다. 거기서는 수치 미분과 역전파의 기울기가 다를 수 있으므로 비교에서 뺐습니다:
 check-kink-row = 수치 미분 {$numerical}  역전파 {$back}
 check-tolerance = 허용 오차: 모든 원소에서 |수치 미분 − back| ≤ {$tolerance} × (1 + |back|)
 

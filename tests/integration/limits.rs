@@ -1,0 +1,128 @@
+//! The limits a statement cannot get past, whichever way it makes an array: the 64-dimension
+//! cap (reshape included), range, arange and linspace counted before anything is made, a `for`
+//! over a range that makes no array, and an element write that costs one element.
+
+use crate::support::{Shell, binary};
+
+fn script(src: &str, args: &[&str]) -> (String, String, i32) {
+    let mut all = vec!["run"];
+    all.extend_from_slice(args);
+    all.push("-");
+    let out = binary(&all, src.as_bytes(), &[("NO_COLOR", "1")]);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// `x = reshape(ones(1), 1, 1, …)` with `n` ones.
+fn reshape_ones(n: usize) -> String {
+    format!("x = reshape(ones(1), {})\n", vec!["1"; n].join(", "))
+}
+
+#[test]
+fn reshape_cannot_pass_64_dimensions() {
+    let (out, _, code) = script(&reshape_ones(64), &[]);
+    assert_eq!(code, 0, "64 dimensions are allowed");
+    assert!(out.starts_with("x = [[[["), "{out}");
+    for n in [65, 50_000] {
+        let (_, err, code) = script(&reshape_ones(n), &[]);
+        assert_eq!(code, 1, "{n} dimensions: {err}");
+        assert!(
+            err.contains(&format!(
+                "at most 64 dimensions, as in numpy; this one would have {n}"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn ranges_are_counted_before_they_are_made() {
+    // The count is refused with its real size, not a guard's.
+    let (_, err, code) = script("x = range(10**12)\n", &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("shape (1000000000000,)"), "{err}");
+    let (_, err, _) = script("x = arange(0, 1, 1e-300)\n", &[]);
+    assert!(err.contains("e299"), "{err}");
+    assert!(!err.contains("100000001"), "{err}");
+    // Over the budget: refused by the budget, before the 400 MB are asked of the system.
+    let (_, err, code) = script("x = range(5*10**7)\n", &["--max-memory", "200M"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("budget"), "{err}");
+    // A zero step speaks of the step; linspace's count of the count.
+    let (_, err, _) = script("arange(0, 10, 0)\n", &[]);
+    assert!(
+        err.contains("step must not be 0") && !err.contains("linspace"),
+        "{err}"
+    );
+    let (_, err, _) = script("linspace(0, 1, 2.5)\n", &[]);
+    assert!(err.contains("linspace's third number"), "{err}");
+}
+
+#[test]
+fn a_for_over_a_range_makes_no_array() {
+    // Under a 500 MB address-space limit, a loop of 10^12 is refused by its count (it used to
+    // allocate an 800 MB guard first, and abort), and a shorter one runs.
+    let limited = |src: &str| {
+        let out = std::process::Command::new("sh")
+            .args([
+                "-c",
+                "ulimit -v 500000 && exec \"$0\" run -",
+                crate::support::bin(),
+            ])
+            .env("NO_COLOR", "1")
+            .env("LANG", "en_US.UTF-8")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child
+                    .stdin
+                    .take()
+                    .expect("stdin")
+                    .write_all(src.as_bytes())?;
+                child.wait_with_output()
+            })
+            .expect("sh runs");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code().unwrap_or(-1),
+        )
+    };
+    let (_, err, code) = limited("for i in range(10**12): x = 1\n");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("this loop would run 1000000000000 times"),
+        "{err}"
+    );
+    let (out, err, code) = limited("n = 0\nfor i in range(300000): n += 1\nprint(n)\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.ends_with("300000.0\n"), "{out}");
+    // The loop variable takes the values the array would hold.
+    let (out, _, _) = script(
+        "for v in linspace(0, 1, 3): print(v)\nfor v in arange(3, 0, -1.5): print(v)\n",
+        &[],
+    );
+    assert_eq!(out, "0.0\n0.5\n1.0\n3.0\n1.5\n");
+}
+
+#[test]
+fn an_element_write_keeps_what_was_computed_before_it() {
+    let mut shell = Shell::new();
+    let mut out = Vec::new();
+    let text = "losses = zeros(5)\nfor i in range(5): losses[i] = i * 2\ny = losses + 1;\nlosses[1] = 7;\nlosses[2] += 1;\nprint(y)\nprint(losses)\n";
+    for line in text.lines() {
+        shell.run(line, 0, &mut out).expect("the line runs");
+    }
+    let shown = String::from_utf8(out).expect("UTF-8");
+    // y was computed from the old values and keeps them; losses has every write.
+    assert!(
+        shown.ends_with("[1. 3. 5. 7. 9.]\n[0. 7. 5. 6. 8.]\n"),
+        "{shown}"
+    );
+}
