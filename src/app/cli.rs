@@ -108,15 +108,17 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Rust's standard output quietly drops writes to a closed descriptor (EBADF); a run whose
+    // output goes nowhere must say so instead of exiting 0.
+    if let Some(closed) = closed_stdout() {
+        return runner::output_failed(&closed, &args.stderr_view());
+    }
     match &args.command {
-        Command::Help => {
-            println!("{}", args.lang().word("usage"));
-            ExitCode::SUCCESS
-        }
-        Command::Version => {
-            println!("backprop {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
+        Command::Help => write_out(&format!("{}\n", args.lang().word("usage")), &args),
+        Command::Version => write_out(
+            &format!("backprop {}\n", env!("CARGO_PKG_VERSION")),
+            &args,
+        ),
         Command::Run(files) => run_scripts(&args, files),
         Command::Interactive => {
             if std::io::stdin().is_terminal() {
@@ -127,6 +129,24 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
         Command::Lesson(which) => crate::app::lesson::main(&args, which.as_deref()),
     }
+}
+
+/// Writes `text` to stdout and flushes it: 141 quietly on a closed pipe, 1 with a message on
+/// any other failure (a full disk), as every way of running does.
+fn write_out(text: &str, args: &Args) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => runner::output_failed(&e, &args.stderr_view()),
+    }
+}
+
+/// The error of a standard output that is not open (`backprop run s.bp >&-`), if it is not.
+pub fn closed_stdout() -> Option<std::io::Error> {
+    // SAFETY: F_GETFD only reads the descriptor's flags; it has no memory effects.
+    let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) };
+    (flags == -1).then(std::io::Error::last_os_error)
 }
 
 fn run_scripts(args: &Args, files: &[String]) -> ExitCode {

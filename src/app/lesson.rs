@@ -600,8 +600,11 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let Some(which) = which else {
-        let _ = write!(out, "{}", listing(&lessons, lang, &view.style));
-        return ExitCode::SUCCESS;
+        let listed = write!(out, "{}", listing(&lessons, lang, &view.style)).and_then(|()| out.flush());
+        return match listed {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => runner::output_failed(&e, &err_view),
+        };
     };
     let Some(lesson) = find(&lessons, which) else {
         let names: Vec<String> = lessons
