@@ -7,6 +7,7 @@ mod ch5_props;
 mod cli;
 mod conformance;
 mod engine;
+mod help;
 mod korean;
 mod layering;
 mod lessons;
