@@ -338,7 +338,7 @@ help-page-graph =
 help-page-load =
     load digits — the hand-written digits data set
       does: binds x_train, t_train, x_test and t_test; each image is a row
-      of 64 values (8 by 8), each label a whole number from 0 to 9
+      of 64 values (8 by 8), each answer a one-hot row of 10 (digits 0 to 9)
       The arrays are data: back gives them no gradient.
 
 help-page-seed =

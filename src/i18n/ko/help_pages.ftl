@@ -329,7 +329,7 @@ help-page-graph =
 help-page-load =
     load digits — 손글씨 숫자 데이터셋
       하는 일: x_train, t_train, x_test, t_test를 묶습니다. 이미지 하나는
-      값 64개(8 × 8)의 행이고, 정답은 0부터 9까지의 정수입니다
+      값 64개(8 × 8)의 행이고, 정답은 길이 10의 원-핫 행입니다 (숫자 0부터 9)
       이 배열들은 데이터라서 back이 기울기를 주지 않습니다.
 
 help-page-seed =
