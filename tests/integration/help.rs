@@ -337,3 +337,20 @@ fn tab_completes_every_help_name() {
     let (_, found) = helper.candidates(":help ", 6);
     assert_eq!(found.len(), help::names().count());
 }
+
+#[test]
+fn english_pages_hold_no_korean() {
+    let hangul =
+        |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{3131}'..='\u{318E}').contains(&c);
+    let mut texts = vec![help::overview(Lang::En)];
+    texts.extend(TOPICS.iter().filter_map(|t| help::page(t.name, Lang::En)));
+    for text in texts {
+        assert!(
+            !text.chars().any(hangul),
+            "Korean in an English page:\n{text}"
+        );
+    }
+    // The check sees Korean: the Korean page of relu has it.
+    let ko = help::page("relu", Lang::Ko).expect("a page");
+    assert!(ko.chars().any(hangul), "{ko}");
+}
