@@ -142,11 +142,30 @@ fn write_out(text: &str, args: &Args) -> ExitCode {
     }
 }
 
-/// The error of a standard output that is not open (`backprop run s.bp >&-`), if it is not.
+/// The error of a standard output that was closed when the program started
+/// (`backprop run s.bp >&-`), if it was. Rust's runtime opens `/dev/null` read-write in the
+/// place of a closed standard descriptor, so such a stdout is `/dev/null` opened for reading
+/// too, which no shell redirection (`> /dev/null` opens it write-only) makes.
 pub fn closed_stdout() -> Option<std::io::Error> {
-    // SAFETY: F_GETFD only reads the descriptor's flags; it has no memory effects.
-    let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) };
-    (flags == -1).then(std::io::Error::last_os_error)
+    let fd = libc::STDOUT_FILENO;
+    // SAFETY: fcntl(F_GETFL) and fstat only read the descriptor's flags and status into the
+    // zeroed `stat` we own; they have no other memory effects.
+    let (flags, stat) = unsafe {
+        let mut stat: libc::stat = std::mem::zeroed();
+        (libc::fcntl(fd, libc::F_GETFL), (libc::fstat(fd, &mut stat) == 0).then_some(stat))
+    };
+    if flags == -1 {
+        return Some(std::io::Error::last_os_error());
+    }
+    let dev_null = std::fs::metadata("/dev/null").ok().map(|m| {
+        use std::os::unix::fs::MetadataExt;
+        m.rdev()
+    });
+    let is_dev_null = stat.is_some_and(|stat| {
+        (stat.st_mode & libc::S_IFMT) == libc::S_IFCHR && Some(stat.st_rdev) == dev_null
+    });
+    let read_write = flags & libc::O_ACCMODE == libc::O_RDWR;
+    (is_dev_null && read_write).then(|| std::io::Error::from_raw_os_error(libc::EBADF))
 }
 
 fn run_scripts(args: &Args, files: &[String]) -> ExitCode {

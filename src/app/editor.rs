@@ -71,9 +71,7 @@ impl EditorHelper {
         }
         if let Some(rest) = before.strip_prefix(":help ") {
             let start = pos - rest.len();
-            let topics = crate::app::help::TOPICS
-                .iter()
-                .filter(|t| t.starts_with(rest));
+            let topics = crate::app::help::names().filter(|t| t.starts_with(rest));
             return (start, topics.map(|t| t.to_string()).collect());
         }
         if before.starts_with(':') && !before.contains(' ') {

@@ -163,16 +163,13 @@ impl Repl {
         match name {
             "q" | "quit" | "exit" => return Ok(Flow::Quit),
             "help" | "h" if arg.is_empty() => writeln!(out, "{}", help::overview(lang))?,
-            "help" | "h" => match help::layer(arg, lang) {
+            "help" | "h" => match help::page(arg, lang) {
                 Some(page) => writeln!(out, "{page}")?,
                 None => writeln!(
                     out,
-                    "{}",
-                    error(msg!(
-                        "repl-no-help",
-                        topic = arg,
-                        topics = help::TOPICS.join(", ")
-                    ))
+                    "{} {}",
+                    style.error(&lang.word("error-label")),
+                    help::unknown(arg, lang)
                 )?,
             },
             "vars" => self.vars(out)?,

@@ -18,11 +18,16 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 
 /// Every catalogue file, per language. A file holds the words of one part of the program.
-const FILES: [(Lang, &str, &str); 20] = [
+const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Ko, "ko/errors.ftl", include_str!("ko/errors.ftl")),
     (Lang::Ko, "ko/show.ftl", include_str!("ko/show.ftl")),
     (Lang::Ko, "ko/app.ftl", include_str!("ko/app.ftl")),
     (Lang::Ko, "ko/help.ftl", include_str!("ko/help.ftl")),
+    (
+        Lang::Ko,
+        "ko/help_pages.ftl",
+        include_str!("ko/help_pages.ftl"),
+    ),
     (Lang::Ko, "ko/lesson.ftl", include_str!("ko/lesson.ftl")),
     (Lang::Ko, "ko/parser.ftl", include_str!("ko/parser.ftl")),
     (Lang::Ko, "ko/session.ftl", include_str!("ko/session.ftl")),
@@ -33,6 +38,11 @@ const FILES: [(Lang, &str, &str); 20] = [
     (Lang::En, "en/show.ftl", include_str!("en/show.ftl")),
     (Lang::En, "en/app.ftl", include_str!("en/app.ftl")),
     (Lang::En, "en/help.ftl", include_str!("en/help.ftl")),
+    (
+        Lang::En,
+        "en/help_pages.ftl",
+        include_str!("en/help_pages.ftl"),
+    ),
     (Lang::En, "en/lesson.ftl", include_str!("en/lesson.ftl")),
     (Lang::En, "en/parser.ftl", include_str!("en/parser.ftl")),
     (Lang::En, "en/session.ftl", include_str!("en/session.ftl")),
@@ -64,7 +74,7 @@ fn build(lang: Lang) -> Catalogue {
     // only the Korean files do. Adding it to a fresh bundle cannot clash with another entry.
     let _ = bundle.add_function("JOSA", josa_function);
     let mut ids = Vec::new();
-    for (file_lang, name, source) in FILES {
+    for &(file_lang, name, source) in FILES {
         if file_lang != lang {
             continue;
         }

@@ -8,6 +8,7 @@ mod cli;
 mod conformance;
 mod engine;
 mod guided;
+mod help;
 mod korean;
 mod layering;
 mod lesson_text;

@@ -62,30 +62,3 @@ pub mod checks {
     pub use super::reshape::resolve_shape as reshape;
     pub use super::softmax::check_shape as softmax;
 }
-
-/// The Rust source of each layer, as compiled into this binary, for `:help LAYER`.
-pub fn source(layer: &str) -> Option<&'static str> {
-    Some(match layer {
-        "add" => include_str!("add.rs"),
-        "mul" => include_str!("mul.rs"),
-        "relu" => include_str!("relu.rs"),
-        "sigmoid" => include_str!("sigmoid.rs"),
-        "exp" => include_str!("exp.rs"),
-        "div" => include_str!("div.rs"),
-        "neg" => include_str!("neg.rs"),
-        "sub" => include_str!("sub.rs"),
-        "matmul" | "dot" => include_str!("matmul.rs"),
-        "affine" => include_str!("affine.rs"),
-        "softmax" => include_str!("softmax.rs"),
-        "cross_entropy" => include_str!("cross_entropy.rs"),
-        "softmax_with_loss" => include_str!("softmax_with_loss.rs"),
-        "sum" | "mean" | "max" => include_str!("reduce.rs"),
-        "log" => include_str!("log.rs"),
-        "sqrt" => include_str!("sqrt.rs"),
-        "pow" => include_str!("pow.rs"),
-        "tanh" => include_str!("tanh.rs"),
-        "transpose" | "reshape" => include_str!("reshape.rs"),
-        "index" => include_str!("index.rs"),
-        _ => return None,
-    })
-}

@@ -26,7 +26,6 @@ arg-unknown-command = unknown command '{$command}'; the commands are run and les
 
 ## The REPL
 repl-banner = — :help for the language, :lessons for the lessons, Ctrl-D leaves
-repl-no-help = no help for '{$topic}'; there is help for: {$topics}
 repl-reset = All variables forgotten.
 repl-lang-set = Now in English.
 repl-lang-usage = :lang takes ko or en, e.g. :lang ko

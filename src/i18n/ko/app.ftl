@@ -26,7 +26,6 @@ arg-unknown-command = 알 수 없는 명령 '{$command}'. 명령은 run과 lesso
 
 ## The REPL
 repl-banner = — 언어 설명은 :help, 수업은 :lessons, 끝내기는 Ctrl-D
-repl-no-help = '{$topic}'에 대한 도움말이 없습니다. 도움말이 있는 것: {$topics}
 repl-reset = 변수를 모두 지웠습니다.
 repl-lang-set = 이제 한국어로 안내합니다.
 repl-lang-usage = :lang에는 ko 또는 en을 주세요. 예: :lang en
