@@ -21,6 +21,7 @@ use crate::session::Session;
 use crate::show::View;
 use crate::show::print::Digits;
 use crate::show::style::Style;
+use crate::show::{diagnostic, wrap};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{Config, Editor};
@@ -148,12 +149,14 @@ impl Repl {
         let arg = arg.trim();
         let style = self.style();
         let lang = self.lang();
+        let columns = self.view.width;
         let error = |message: crate::i18n::Message| {
-            format!(
+            let line = format!(
                 "{} {}",
                 style.error(&lang.word("error-label")),
                 lang.say(&message)
-            )
+            );
+            wrap::wrap_line(&line, columns, diagnostic::CONTINUATION)
         };
         match name {
             "q" | "quit" | "exit" => return Ok(Flow::Quit),
@@ -365,12 +368,7 @@ impl Repl {
                     lessons = slugs.join(", ")
                 ),
             };
-            return writeln!(
-                out,
-                "{} {}",
-                self.style().error(&lang.word("error-label")),
-                lang.say(&message)
-            );
+            return write!(out, "{}", diagnostic::render_message(&message, &self.view));
         };
         let header = lang.say(&msg!(
             "lesson-header",

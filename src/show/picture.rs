@@ -30,6 +30,7 @@ use crate::session::Session;
 use crate::show::print::{self, Digits};
 use crate::show::style::Style;
 use crate::show::view::View;
+use crate::show::wrap;
 use ndarray::{Array1, ArrayD};
 use std::collections::{HashMap, HashSet, VecDeque};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -58,11 +59,11 @@ pub fn render(session: &Session, output: NodeId, view: &View) -> String {
             if !notes.is_empty() {
                 out.push('\n');
                 for note in notes {
-                    out.push_str(&note);
+                    out.push_str(&wrap::wrap_line(&note, width, ""));
                     out.push('\n');
                 }
             }
-            out.push_str(&no_gradients_hint(&painter, &members, output));
+            out.push_str(&no_gradients_hint(&painter, &members, output, width));
             return out;
         }
     }
@@ -540,7 +541,12 @@ fn escape_string(text: &str) -> String {
 }
 
 /// A hint under a picture that shows no gradient at all, saying how to get them.
-fn no_gradients_hint(painter: &Painter, members: &[bool], output: NodeId) -> String {
+fn no_gradients_hint(
+    painter: &Painter,
+    members: &[bool],
+    output: NodeId,
+    columns: usize,
+) -> String {
     let any = members
         .iter()
         .enumerate()
@@ -551,7 +557,39 @@ fn no_gradients_hint(painter: &Painter, members: &[bool], output: NodeId) -> Str
     }
     let name = painter.session.name_of(output).unwrap_or("NAME");
     let hint = painter.lang.say(&msg!("picture-no-gradients", name = name));
-    format!("{}\n", painter.style.context(&hint))
+    context_lines(&hint, painter.style, columns)
+}
+
+/// A sentence under a picture, wrapped to `columns` and coloured line by line.
+fn context_lines(text: &str, style: &Style, columns: usize) -> String {
+    wrap::wrap(text, columns)
+        .lines()
+        .map(|line| format!("{}\n", style.context(line)))
+        .collect()
+}
+
+/// A tree line's pieces with the preview of the array in the piece of `role` one element
+/// shorter, `(50, 10) [a b c ...]` becoming `(50, 10) [a b ...]`; false when it has a single
+/// element left, or no preview, and cannot be shortened.
+fn shorten_preview(pieces: &mut [(Role, String)], role: Role) -> bool {
+    let Some((_, text)) = pieces.iter_mut().find(|(r, _)| *r == role) else {
+        return false;
+    };
+    let Some(body) = text.strip_suffix(" ...]") else {
+        return false;
+    };
+    let body = body.trim_end();
+    let Some(open) = body.find('[') else {
+        return false;
+    };
+    let Some(cut) = body.rfind(char::is_whitespace) else {
+        return false;
+    };
+    if cut <= open || !body[open + 1..cut].chars().any(|c| !c.is_whitespace()) {
+        return false;
+    }
+    *text = format!("{} ...]", body[..cut].trim_end());
+    true
 }
 
 /// What a stretch of text in the drawing is, which decides its colour.
@@ -875,11 +913,13 @@ impl<'p, 'a> Sideways<'p, 'a> {
                     elsewhere = times(elsewhere)
                 ),
             };
+            // The name and the gradient are code: the sentence may wrap around them, never
+            // through them.
             let note = msg!(
                 "picture-note",
-                name = Role::Name.paint(&painter.mention(id), style),
+                name = Role::Name.paint(&wrap::keep_whole(&painter.mention(id)), style),
                 uses = style.context(&painter.lang.say(&uses)),
-                grad = style.grad(&format!("{GRAD} {grad}"))
+                grad = style.grad(&wrap::keep_whole(&format!("{GRAD} {grad}")))
             );
             notes.push(painter.lang.say(&note));
         }
@@ -971,20 +1011,27 @@ fn tree_view(
             .chain(&grad_inline)
             .map(|(_, t)| t.width())
             .sum();
-        let mut extra = None;
+        let mut extra: Option<Vec<(Role, String)>> = None;
         match (grad, grad_inline) {
             (Some(grad), Some(_)) if inline_width > width => {
                 let expanded = *mark == Mark::Full && !graph.node(*node).inputs.is_empty();
                 let guide = if expanded { "│   " } else { "    " };
-                extra = Some(vec![
+                let mut grad_line = vec![
                     (Role::Wire, format!("{child_prefix}{guide}")),
                     (Role::Grad, format!("{GRAD} {grad}")),
-                ]);
+                ];
+                while pieces_width(&grad_line) > width
+                    && shorten_preview(&mut grad_line, Role::Grad)
+                {}
+                extra = Some(grad_line);
             }
             (_, Some(inline)) => text.insert(tree_grad_position(&text), inline),
             _ => {}
         }
         row.extend(text);
+        // A line still too wide shows fewer of its array's first elements: the picture is
+        // code, which a terminal must not wrap.
+        while pieces_width(&row) > width && shorten_preview(&mut row, Role::Forward) {}
         let needed = 1 + usize::from(extra.is_some());
         if lines.len() + needed > MAX_TREE_LINES {
             break;
@@ -1009,14 +1056,16 @@ fn tree_view(
     let hidden = count.saturating_sub(printed_count);
     if hidden > 0 {
         let more = lang.say(&msg!("picture-more-nodes", count = hidden));
-        out.push_str(&style.context(&more));
-        out.push('\n');
+        out.push_str(&context_lines(&more, style, width));
     }
     if repeats {
-        out.push_str(&style.context(&lang.word("picture-shown-above")));
-        out.push('\n');
+        out.push_str(&context_lines(
+            &lang.word("picture-shown-above"),
+            style,
+            width,
+        ));
     }
-    out.push_str(&no_gradients_hint(&painter, members, output));
+    out.push_str(&no_gradients_hint(&painter, members, output, width));
     out
 }
 
@@ -1143,6 +1192,11 @@ fn tree_text(
         painter.grad_expression(id)
     };
     (text, grad)
+}
+
+/// The display width of a line's pieces.
+fn pieces_width(pieces: &[(Role, String)]) -> usize {
+    pieces.iter().map(|(_, text)| text.width()).sum()
 }
 
 /// Where an inline `(grad …)` goes among a tree line's pieces: right after the value.
