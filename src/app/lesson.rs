@@ -598,10 +598,9 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
         Ok(true) => {
             if pause && let Err(e) = mark_finished(&lesson.slug) {
                 let message = msg!("lesson-cannot-record", reason = runner::io_reason(&e));
-                eprintln!(
-                    "{} {}",
-                    err_view.style.warning(&lang.word("warning-label")),
-                    lang.say(&message)
+                eprint!(
+                    "{}",
+                    diagnostic::render_warning_message(&message, &err_view)
                 );
             }
             ExitCode::SUCCESS

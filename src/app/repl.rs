@@ -160,8 +160,8 @@ impl Repl {
         };
         match name {
             "q" | "quit" | "exit" => return Ok(Flow::Quit),
-            "help" | "h" if arg.is_empty() => writeln!(out, "{}", help::overview(lang))?,
-            "help" | "h" => match help::layer(arg, lang) {
+            "help" | "h" if arg.is_empty() => writeln!(out, "{}", help::overview(lang, columns))?,
+            "help" | "h" => match help::layer(arg, lang, columns) {
                 Some(page) => writeln!(out, "{page}")?,
                 None => writeln!(
                     out,
@@ -721,11 +721,7 @@ impl History {
             && editor.load_history(path).is_err()
         {
             let message = msg!("history-cannot-read", path = path.display().to_string());
-            eprintln!(
-                "{} {}",
-                view.style.warning(&view.lang.word("warning-label")),
-                view.lang.say(&message)
-            );
+            eprint!("{}", diagnostic::render_warning_message(&message, view));
             return History { path: None };
         }
         History { path }
@@ -744,11 +740,10 @@ impl History {
             .is_err()
         {
             let message = msg!("history-cannot-write", path = path.display().to_string());
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "{} {}",
-                view.style.warning(&view.lang.word("warning-label")),
-                view.lang.say(&message)
+                "{}",
+                diagnostic::render_warning_message(&message, view)
             );
             self.path = None;
         }

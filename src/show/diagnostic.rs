@@ -57,6 +57,14 @@ pub fn render_message(message: &crate::i18n::Message, view: &View) -> String {
     format!("{}\n", wrap::wrap_line(&line, view.width, CONTINUATION))
 }
 
+/// A warning without a place in a source, such as a history file that cannot be written:
+/// `warning: MESSAGE`.
+pub fn render_warning_message(message: &crate::i18n::Message, view: &View) -> String {
+    let label = view.style.warning(&view.lang.word("warning-label"));
+    let line = format!("{label} {}", view.lang.say(message));
+    format!("{}\n", wrap::wrap_line(&line, view.width, CONTINUATION))
+}
+
 fn render_as(label: &str, origin: Option<&str>, src: &str, error: &Error, view: &View) -> String {
     let style = &view.style;
     let start = position(src, error.span.start);

@@ -11,7 +11,7 @@
 //! Code (an array, a line of the graph's drawing, a Python sketch, the source line under an
 //! error and its caret) is never given to this module: cutting it would change what it says.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// One piece of a line that is never broken at a space: its text as written, escapes included,
 /// its display width, and the spaces that stood before it (kept when it stays on the same line,
@@ -64,6 +64,54 @@ pub fn wrap(text: &str, columns: usize) -> String {
         out.push_str(newline);
     }
     out
+}
+
+/// Wraps every line of a two-column table such as `:help`'s (`  code    what it does`): a line
+/// wraps onto lines that start under its second column, found as its widest gap of three or
+/// more spaces that ends in the left half of the width; a line without one keeps its leading
+/// spaces, as in `wrap`.
+pub fn wrap_table(text: &str, columns: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive('\n') {
+        let (line, newline) = match piece.strip_suffix('\n') {
+            Some(line) => (line, "\n"),
+            None => (piece, ""),
+        };
+        let indent = " ".repeat(second_column(line, columns));
+        out.push_str(&wrap_line(line, columns, &indent));
+        out.push_str(newline);
+    }
+    out
+}
+
+/// The display column where `line`'s second column starts, or its leading spaces' width.
+fn second_column(line: &str, columns: usize) -> usize {
+    let body = line.trim_start_matches(' ');
+    let leading = line.len() - body.len();
+    let mut best: Option<(usize, usize)> = None;
+    let (mut at, mut gap) = (leading, 0);
+    for c in body.chars() {
+        if c == ' ' {
+            gap += 1;
+        } else {
+            let wide_enough = gap >= 3 && at + gap <= columns / 2;
+            if wide_enough && best.is_none_or(|(widest, _)| gap >= widest) {
+                best = Some((gap, at + gap));
+            }
+            at += gap + c.width().unwrap_or(0);
+            gap = 0;
+        }
+    }
+    if let Some((_, column)) = best {
+        return column;
+    }
+    // A line that opens with a short label (`commands: …`) continues under the label's text.
+    match body.split_once(": ") {
+        Some((label, _)) if !label.contains(' ') && leading + label.width() + 2 <= columns / 3 => {
+            leading + label.width() + 2
+        }
+        _ => leading,
+    }
 }
 
 /// Wraps one line (no newline in it) to `columns`; the lines it wraps onto start with `indent`.
@@ -274,6 +322,25 @@ mod tests {
             "x was used twice:\ngrad [1. 2.] + [3. 4.]"
         );
         assert_eq!(wrap_line(&text, 80, ""), text.replace('\u{a0}', " "));
+    }
+
+    #[test]
+    fn a_table_row_wraps_under_its_second_column() {
+        let text = "  grad(x)   dx        the gradient of x from the last back\nnext line";
+        assert_eq!(
+            wrap_table(text, 44),
+            "  grad(x)   dx        the gradient of x from\n                      the last back\nnext line"
+        );
+        // Gaps of two spaces are a list, not a table: the line keeps its own indent.
+        assert_eq!(
+            wrap_table(":help  :vars  :memory  :reset", 20),
+            ":help  :vars\n:memory  :reset"
+        );
+        // A labelled list continues under the label's text.
+        assert_eq!(
+            wrap_table("commands: :help  :vars  :memory", 30),
+            "commands: :help  :vars\n          :memory"
+        );
     }
 
     #[test]
