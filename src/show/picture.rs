@@ -568,28 +568,40 @@ fn context_lines(text: &str, style: &Style, columns: usize) -> String {
         .collect()
 }
 
-/// A tree line's pieces with the preview of the array in the piece of `role` one element
-/// shorter, `(50, 10) [a b c ...]` becoming `(50, 10) [a b ...]`; false when it has a single
-/// element left, or no preview, and cannot be shortened.
+/// A tree line's pieces with every array preview in the piece of `role` one element shorter,
+/// `(50, 10) [a b c ...]` becoming `(50, 10) [a b ...]` (a sum of gradients has several);
+/// false when none has more than one element left, or the piece has no preview.
 fn shorten_preview(pieces: &mut [(Role, String)], role: Role) -> bool {
     let Some((_, text)) = pieces.iter_mut().find(|(r, _)| *r == role) else {
         return false;
     };
-    let Some(body) = text.strip_suffix(" ...]") else {
-        return false;
-    };
-    let body = body.trim_end();
-    let Some(open) = body.find('[') else {
-        return false;
-    };
-    let Some(cut) = body.rfind(char::is_whitespace) else {
-        return false;
-    };
-    if cut <= open || !body[open + 1..cut].chars().any(|c| !c.is_whitespace()) {
-        return false;
+    const MORE: &str = " ...]";
+    let mut shortened = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut rest = text.as_str();
+    while let Some(end) = rest.find(MORE) {
+        let (before, after) = rest.split_at(end);
+        let elements = before
+            .rfind('[')
+            .map(|open| (open, before[open + 1..].trim_end()));
+        match elements {
+            // The last element goes with the spaces before it; at least one stays.
+            Some((open, inside)) if inside.trim_start().contains(char::is_whitespace) => {
+                let cut = inside.trim_end().rfind(char::is_whitespace).unwrap_or(0);
+                shortened.push_str(&before[..=open]);
+                shortened.push_str(inside[..cut].trim_end());
+                changed = true;
+            }
+            _ => shortened.push_str(before),
+        }
+        shortened.push_str(MORE);
+        rest = &after[MORE.len()..];
     }
-    *text = format!("{} ...]", body[..cut].trim_end());
-    true
+    shortened.push_str(rest);
+    if changed {
+        *text = shortened;
+    }
+    changed
 }
 
 /// What a stretch of text in the drawing is, which decides its colour.
@@ -1011,7 +1023,7 @@ fn tree_view(
             .chain(&grad_inline)
             .map(|(_, t)| t.width())
             .sum();
-        let mut extra: Option<Vec<(Role, String)>> = None;
+        let mut extra: Vec<Vec<(Role, String)>> = Vec::new();
         match (grad, grad_inline) {
             (Some(grad), Some(_)) if inline_width > width => {
                 let expanded = *mark == Mark::Full && !graph.node(*node).inputs.is_empty();
@@ -1023,7 +1035,7 @@ fn tree_view(
                 while pieces_width(&grad_line) > width
                     && shorten_preview(&mut grad_line, Role::Grad)
                 {}
-                extra = Some(grad_line);
+                extra = grad_rows(grad_line, width);
             }
             (_, Some(inline)) => text.insert(tree_grad_position(&text), inline),
             _ => {}
@@ -1032,7 +1044,7 @@ fn tree_view(
         // A line still too wide shows fewer of its array's first elements: the picture is
         // code, which a terminal must not wrap.
         while pieces_width(&row) > width && shorten_preview(&mut row, Role::Forward) {}
-        let needed = 1 + usize::from(extra.is_some());
+        let needed = 1 + extra.len();
         if lines.len() + needed > MAX_TREE_LINES {
             break;
         }
@@ -1194,6 +1206,30 @@ fn tree_text(
     (text, grad)
 }
 
+/// A gradient's own line under a tree line, `[guide, grad text]`, as one row when it fits, or
+/// else as several: a sum of gradients breaks before a `+` or the `=`, each term kept whole,
+/// the later rows under the first term, so a terminal never cuts one.
+fn grad_rows(line: Vec<(Role, String)>, width: usize) -> Vec<Vec<(Role, String)>> {
+    let [(Role::Wire, guide), (Role::Grad, text)] = line.as_slice() else {
+        return vec![line];
+    };
+    if pieces_width(&line) <= width {
+        return vec![line];
+    }
+    let terms: Vec<String> = text
+        .replace(" + ", "\n+ ")
+        .replace(" = ", "\n= ")
+        .lines()
+        .map(wrap::keep_whole)
+        .collect();
+    let room = width.saturating_sub(guide.width());
+    let indent = " ".repeat(GRAD.len() + 1);
+    wrap::wrap_line(&terms.join(" "), room, &indent)
+        .lines()
+        .map(|row| vec![(Role::Wire, guide.clone()), (Role::Grad, row.to_string())])
+        .collect()
+}
+
 /// The display width of a line's pieces.
 fn pieces_width(pieces: &[(Role, String)]) -> usize {
     pieces.iter().map(|(_, text)| text.width()).sum()
@@ -1291,6 +1327,27 @@ mod tests {
         assert_eq!(strip_parens("((a))"), "(a)");
         assert_eq!(strip_parens("(a"), "(a");
         assert_eq!(strip_parens("()"), "");
+    }
+
+    #[test]
+    fn shortening_drops_the_last_element_of_every_preview_and_keeps_one() {
+        let mut pieces = vec![(
+            Role::Grad,
+            "grad (7,) [1. 2. 3. ...] + (7,) [ 1. -2. ...] = (7,) [4. ...]".to_string(),
+        )];
+        assert!(shorten_preview(&mut pieces, Role::Grad));
+        assert_eq!(
+            pieces[0].1,
+            "grad (7,) [1. 2. ...] + (7,) [ 1. ...] = (7,) [4. ...]"
+        );
+        assert!(shorten_preview(&mut pieces, Role::Grad));
+        assert_eq!(
+            pieces[0].1,
+            "grad (7,) [1. ...] + (7,) [ 1. ...] = (7,) [4. ...]"
+        );
+        assert!(!shorten_preview(&mut pieces, Role::Grad));
+        let mut scalar = vec![(Role::Forward, "2.0".to_string())];
+        assert!(!shorten_preview(&mut scalar, Role::Forward));
     }
 
     #[test]

@@ -146,10 +146,11 @@ pub fn words(line: &str) -> Vec<Word> {
     let mut space = String::new();
     let mut current = String::new();
     let mut in_code = false;
+    // A backtick opens a span only if another one closes it, so a lone one is a letter.
+    let last_backtick = line.rfind('`');
     for (i, c) in line.char_indices() {
         if c == '`' {
-            // A backtick opens a span only if another one closes it, so a lone one is a letter.
-            in_code = !in_code && line[i + 1..].contains('`');
+            in_code = !in_code && last_backtick.is_some_and(|last| last > i);
         }
         if c == ' ' && !in_code {
             if !current.is_empty() {

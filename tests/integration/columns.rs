@@ -250,3 +250,26 @@ fn every_lesson_fits_80_columns_and_wraps_only_between_words() {
         }
     }
 }
+
+#[test]
+fn a_tree_lines_sum_of_array_gradients_fits_80_columns_term_by_term() {
+    // x is used four times: its gradient is a sum of four arrays, too wide for one line.
+    let src = "x = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0];\ny = x * x + x * x;\nback y;\ngraph y\n";
+    for lang in [Lang::Ko, Lang::En] {
+        let (drawn, _) = run(src, lang, COLUMNS);
+        assert_eq!(too_wide(&drawn), vec![], "{drawn}");
+        // Every term and the total are there, each whole, the total on a row of its own.
+        let sum: Vec<&str> = drawn
+            .lines()
+            .skip_while(|line| !line.contains("grad (7,) [1. ...] + "))
+            .take(2)
+            .collect();
+        assert_eq!(sum[0].matches("(7,) [1. ...]").count(), 4, "{drawn}");
+        assert!(
+            sum[1]
+                .trim_start_matches(['│', ' '])
+                .starts_with("= (7,) [ 4. ...]"),
+            "{drawn}"
+        );
+    }
+}
