@@ -19,7 +19,9 @@ pub fn render(report: &Report, view: &View) -> String {
             .map(|line| format!("{}\n", style.context(line)))
             .collect()
     };
-    let mut out = context(&lang.say(&crate::msg!("check-heading", name = &report.target)));
+    // What was checked is code (`check x * w`): the heading wraps around it, never through it.
+    let target = wrap::keep_whole(&report.target);
+    let mut out = context(&lang.say(&crate::msg!("check-heading", name = &target)));
     let width = report
         .vars
         .iter()
@@ -60,7 +62,7 @@ pub fn render(report: &Report, view: &View) -> String {
             let element = format!("{}[{}]", var.name, index.join(", "));
             let line = format!(
                 "  {}  {}",
-                style.name(&element),
+                style.name(&wrap::keep_whole(&element)),
                 lang.say(&crate::msg!(
                     "check-kink-row",
                     numerical = rounded(kink.numerical),
