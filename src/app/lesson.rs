@@ -16,6 +16,7 @@ use crate::session::Session;
 use crate::show::View;
 use crate::show::diagnostic;
 use crate::show::style::Style;
+use crate::show::wrap::{Word, lay_out};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -298,11 +299,12 @@ fn front_matter(text: &str) -> Option<(Vec<(String, String)>, usize)> {
 }
 
 /// Draws Markdown prose for a terminal: headings bold, inline code in the code colour, lists with
-/// bullets, paragraphs wrapped at `width` columns by display width (Korean takes two).
+/// bullets, paragraphs wrapped at `width` columns by `show::wrap` (display width: Korean takes
+/// two; an inline code span is one word).
 pub fn render_prose(markdown: &str, width: usize, style: &Style) -> String {
     let mut out = String::new();
     // The words of the current paragraph, each with its styled text and its display width.
-    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut words: Vec<Word> = Vec::new();
     let mut pending = String::new();
     let mut pending_width = 0;
     let mut bold = 0;
@@ -311,13 +313,16 @@ pub fn render_prose(markdown: &str, width: usize, style: &Style) -> String {
     let mut indent = String::new();
     let mut first_prefix = String::new();
 
-    let flush_word =
-        |words: &mut Vec<(String, usize)>, pending: &mut String, pending_width: &mut usize| {
-            if !pending.is_empty() {
-                words.push((std::mem::take(pending), *pending_width));
-                *pending_width = 0;
-            }
-        };
+    let flush_word = |words: &mut Vec<Word>, pending: &mut String, pending_width: &mut usize| {
+        if !pending.is_empty() {
+            words.push(Word {
+                text: std::mem::take(pending),
+                width: *pending_width,
+                space_before: " ".to_string(),
+            });
+            *pending_width = 0;
+        }
+    };
     let paint = |text: &str, bold: bool, style: &Style| {
         if bold {
             style.heading(text)
@@ -377,7 +382,7 @@ pub fn render_prose(markdown: &str, width: usize, style: &Style) -> String {
                 } else {
                     String::new()
                 };
-                out.push_str(&wrap(&words, width, &prefix, &rest_indent));
+                out.push_str(&lay_out(&words, width, &prefix, &rest_indent));
                 words.clear();
                 heading = false;
                 if list_depth == 0 {
@@ -389,40 +394,9 @@ pub fn render_prose(markdown: &str, width: usize, style: &Style) -> String {
     }
     flush_word(&mut words, &mut pending, &mut pending_width);
     if !words.is_empty() {
-        out.push_str(&wrap(&words, width, "", ""));
+        out.push_str(&lay_out(&words, width, "", ""));
     }
     out.trim_end_matches('\n').to_string()
-}
-
-/// Lays words out in lines of at most `width` columns. A word wider than a line gets a line of
-/// its own rather than being cut, so styled text is never split inside an escape sequence.
-fn wrap(words: &[(String, usize)], width: usize, first_prefix: &str, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = first_prefix.to_string();
-    let mut line_width = first_prefix.width();
-    let mut empty = true;
-    for (word, word_width) in words {
-        if word.is_empty() {
-            continue;
-        }
-        if !empty && line_width + 1 + word_width > width {
-            out.push_str(&line);
-            out.push('\n');
-            line = indent.to_string();
-            line_width = indent.width();
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-            line_width += 1;
-        }
-        line.push_str(word);
-        line_width += word_width;
-        empty = false;
-    }
-    out.push_str(&line);
-    out.push('\n');
-    out
 }
 
 /// Finds a lesson by number (`3`), slug (`relu`), or the start of exactly one slug
@@ -638,10 +612,9 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
         Ok(true) => {
             if pause && let Err(e) = mark_finished(&lesson.slug) {
                 let message = msg!("lesson-cannot-record", reason = runner::io_reason(&e));
-                eprintln!(
-                    "{} {}",
-                    err_view.style.warning(&lang.word("warning-label")),
-                    lang.say(&message)
+                eprint!(
+                    "{}",
+                    diagnostic::render_warning_message(&message, &err_view)
                 );
             }
             ExitCode::SUCCESS

@@ -21,6 +21,7 @@ use crate::session::Session;
 use crate::show::View;
 use crate::show::print::Digits;
 use crate::show::style::Style;
+use crate::show::{diagnostic, wrap};
 use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{Config, Editor};
@@ -153,12 +154,14 @@ impl Repl {
         let arg = arg.trim();
         let style = self.style();
         let lang = self.lang();
+        let columns = self.view.width;
         let error = |message: crate::i18n::Message| {
-            format!(
+            let line = format!(
                 "{} {}",
                 style.error(&lang.word("error-label")),
                 lang.say(&message)
-            )
+            );
+            wrap::wrap_line(&line, columns, diagnostic::CONTINUATION)
         };
         match name {
             "q" | "quit" | "exit" => return Ok(Flow::Quit),
@@ -393,12 +396,7 @@ impl Repl {
                     lessons = slugs.join(", ")
                 ),
             };
-            return writeln!(
-                out,
-                "{} {}",
-                self.style().error(&lang.word("error-label")),
-                lang.say(&message)
-            );
+            return write!(out, "{}", diagnostic::render_message(&message, &self.view));
         };
         let header = lang.say(&msg!(
             "lesson-header",
@@ -768,11 +766,7 @@ impl History {
             && editor.load_history(path).is_err()
         {
             let message = msg!("history-cannot-read", path = path.display().to_string());
-            eprintln!(
-                "{} {}",
-                view.style.warning(&view.lang.word("warning-label")),
-                view.lang.say(&message)
-            );
+            eprint!("{}", diagnostic::render_warning_message(&message, view));
             return History { path: None };
         }
         History { path }
@@ -791,11 +785,10 @@ impl History {
             .is_err()
         {
             let message = msg!("history-cannot-write", path = path.display().to_string());
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "{} {}",
-                view.style.warning(&view.lang.word("warning-label")),
-                view.lang.say(&message)
+                "{}",
+                diagnostic::render_warning_message(&message, view)
             );
             self.path = None;
         }

@@ -6,6 +6,8 @@
 use crate::lang::error::Error;
 use crate::msg;
 use crate::session::{Outcome, Session};
+use crate::show::diagnostic::CONTINUATION;
+use crate::show::wrap::wrap_line;
 use crate::show::{self, View, diagnostic, picture};
 use std::io::Write;
 
@@ -66,6 +68,7 @@ pub fn run_line(
             })?;
             if !statement.silent {
                 let text = view.lang.say(&msg!("dot-wrote", file = file));
+                let text = wrap_line(&text, view.width, "");
                 writeln!(out, "{text}").map_err(&mut write_error)?;
             }
             return Ok(());
@@ -107,9 +110,14 @@ pub fn diagnostics(
             match origin {
                 Some(origin) => {
                     let at = diagnostic::position(src, error.span.start);
-                    text.push_str(&format!("{origin}:{}: {word}\n", at.line));
+                    let line = format!("{origin}:{}: {word}", at.line);
+                    text.push_str(&wrap_line(&line, view.width, CONTINUATION));
+                    text.push('\n');
                 }
-                None => text.push_str(&format!("{word}\n")),
+                None => {
+                    text.push_str(&wrap_line(&word, view.width, CONTINUATION));
+                    text.push('\n');
+                }
             }
         }
         Err(Failure::Statement(error)) => {

@@ -5,7 +5,7 @@ use crate::app::runner::{self, Failure, io_reason};
 use crate::lang::parser;
 use crate::msg;
 use crate::session::Session;
-use crate::show::View;
+use crate::show::{View, diagnostic, wrap};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -59,8 +59,13 @@ pub fn run_source(
 }
 
 /// Reads a script file as UTF-8 text, or gives the whole error line a person can act on, as
-/// `view` says it. `-` reads standard input.
+/// `view` says it and wrapped to its width. `-` reads standard input.
 pub fn read_script(path: &str, view: &View) -> Result<String, String> {
+    read_unwrapped(path, view)
+        .map_err(|line| wrap::wrap_line(&line, view.width, diagnostic::CONTINUATION))
+}
+
+fn read_unwrapped(path: &str, view: &View) -> Result<String, String> {
     let lang = view.lang;
     let label = view.style.error(&lang.word("error-label"));
     let bytes = if path == "-" {

@@ -1,19 +1,35 @@
 //! The gradient check (기울기 확인) as the learner reads it: per variable the mean and largest
 //! difference between the numerical gradient and `back`'s, a verdict, and every element left
-//! out at a ReLU kink with both of its gradients.
+//! out at a ReLU kink with both of its gradients. Its sentences wrap to the view's width; a
+//! row's continuation lines line up under the row's text.
 
 use crate::engine::gradcheck::{Report, TOLERANCE};
 use crate::show::print;
 use crate::show::view::View;
+use crate::show::wrap;
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(report: &Report, view: &View) -> String {
-    let (style, lang) = (&view.style, view.lang);
-    let heading = match &report.dout {
-        Some(dout) => crate::msg!("check-heading-dout", name = &report.target, dout = dout),
-        None => crate::msg!("check-heading", name = &report.target),
+    let (style, lang, columns) = (&view.style, view.lang, view.width);
+    // A sentence in the context colour is wrapped first and coloured line by line, so each line
+    // carries its own escapes.
+    let context = |text: &str| -> String {
+        wrap::wrap(text, columns)
+            .lines()
+            .map(|line| format!("{}\n", style.context(line)))
+            .collect()
     };
-    let mut out = format!("{}\n", style.context(&lang.say(&heading)));
+    // What was checked is code (`check x * w`): the heading wraps around it, never through it.
+    let target = wrap::keep_whole(&report.target);
+    let heading = match &report.dout {
+        Some(dout) => crate::msg!(
+            "check-heading-dout",
+            name = &target,
+            dout = wrap::keep_whole(dout)
+        ),
+        None => crate::msg!("check-heading", name = &target),
+    };
+    let mut out = context(&lang.say(&heading));
     // The older values of names bound again since (the last rows) say so in their label.
     let first_rebound = report.vars.len().saturating_sub(report.rebound.len());
     let labels: Vec<String> = report
@@ -41,7 +57,10 @@ pub fn render(report: &Report, view: &View) -> String {
             mean = short(var.mean_abs_diff),
             max = short(var.max_abs_diff)
         ));
-        out.push_str(&format!("  {}{pad}  {row}  {verdict}\n", style.name(label)));
+        let line = format!("  {}{pad}  {row}  {verdict}", style.name(label));
+        let under_row = " ".repeat(2 + width + 2);
+        out.push_str(&wrap::wrap_line(&line, columns, &under_row));
+        out.push('\n');
     }
     if let Some(first) = report.rebound.first() {
         let mut names: Vec<&str> = Vec::new();
@@ -50,36 +69,40 @@ pub fn render(report: &Report, view: &View) -> String {
                 names.push(name);
             }
         }
-        out.push_str(&style.context(&lang.say(&crate::msg!(
+        out.push_str(&context(&lang.say(&crate::msg!(
             "rebound-note",
             names = names.join(", "),
             output = &report.target,
             example = first
         ))));
-        out.push('\n');
     }
     for var in report.vars.iter().filter(|v| !v.kinks.is_empty()) {
-        out.push_str(&format!(
-            "{} {}\n",
+        let warning = format!(
+            "{} {}",
             style.warning(&lang.word("warning-label")),
             lang.say(&crate::msg!(
                 "check-kinks",
                 count = var.kinks.len(),
                 name = &var.name
             ))
-        ));
+        );
+        out.push_str(&wrap::wrap_line(&warning, columns, ""));
+        out.push('\n');
         for kink in &var.kinks {
             let index: Vec<String> = kink.index.iter().map(usize::to_string).collect();
             let element = format!("{}[{}]", var.name, index.join(", "));
-            out.push_str(&format!(
-                "  {}  {}\n",
-                style.name(&element),
+            let line = format!(
+                "  {}  {}",
+                style.name(&wrap::keep_whole(&element)),
                 lang.say(&crate::msg!(
                     "check-kink-row",
                     numerical = rounded(kink.numerical),
                     back = rounded(kink.back)
                 ))
-            ));
+            );
+            let under_row = " ".repeat(2 + element.width() + 2);
+            out.push_str(&wrap::wrap_line(&line, columns, &under_row));
+            out.push('\n');
         }
     }
     if let Some((count, by_default)) = report.sample {
@@ -88,14 +111,12 @@ pub fn render(report: &Report, view: &View) -> String {
         } else {
             crate::msg!("check-sampled", count = count)
         };
-        out.push_str(&style.context(&lang.say(&id)));
-        out.push('\n');
+        out.push_str(&context(&lang.say(&id)));
     }
-    out.push_str(&style.context(&lang.say(&crate::msg!(
+    out.push_str(&context(&lang.say(&crate::msg!(
         "check-tolerance",
         tolerance = format!("{TOLERANCE:e}")
     ))));
-    out.push('\n');
     out
 }
 

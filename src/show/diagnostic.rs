@@ -4,11 +4,20 @@
 //! Columns count characters, so Korean text earlier on the line does not shift them. The caret
 //! line copies tabs from the source and uses display width for everything else, so the caret sits
 //! under the right character in a terminal.
+//!
+//! The header is prose and wraps to the view's width at spaces (`show::wrap`), its later lines
+//! indented by two spaces so they cannot be taken for the source line under them; a terminal
+//! left to wrap it would cut a word in two. The source line and the caret are code and stay
+//! whole, however wide.
 
 use crate::lang::error::Error;
 use crate::msg;
 use crate::show::view::View;
+use crate::show::wrap;
 use unicode_width::UnicodeWidthChar;
+
+/// What a diagnostic's wrapped header lines after the first start with.
+pub const CONTINUATION: &str = "  ";
 
 /// A 1-based line and character column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +53,16 @@ pub fn render_warning(origin: Option<&str>, src: &str, warning: &Error, view: &V
 /// An error without a place in a source, such as a bad command-line option: `error: MESSAGE`.
 pub fn render_message(message: &crate::i18n::Message, view: &View) -> String {
     let label = view.style.error(&view.lang.word("error-label"));
-    format!("{label} {}\n", view.lang.say(message))
+    let line = format!("{label} {}", view.lang.say(message));
+    format!("{}\n", wrap::wrap_line(&line, view.width, CONTINUATION))
+}
+
+/// A warning without a place in a source, such as a history file that cannot be written:
+/// `warning: MESSAGE`.
+pub fn render_warning_message(message: &crate::i18n::Message, view: &View) -> String {
+    let label = view.style.warning(&view.lang.word("warning-label"));
+    let line = format!("{label} {}", view.lang.say(message));
+    format!("{}\n", wrap::wrap_line(&line, view.width, CONTINUATION))
 }
 
 fn render_as(label: &str, origin: Option<&str>, src: &str, error: &Error, view: &View) -> String {
@@ -67,6 +85,7 @@ fn render_as(label: &str, origin: Option<&str>, src: &str, error: &Error, view: 
         ),
         None => format!("{label} {message}"),
     };
+    let header = wrap::wrap_line(&header, view.width, CONTINUATION);
     let start_offset = floor_char_boundary(src, error.span.start);
     let line_start = src[..start_offset].rfind('\n').map_or(0, |i| i + 1);
     let line_end = src[start_offset..]

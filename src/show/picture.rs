@@ -31,6 +31,7 @@ use crate::show::names;
 use crate::show::print::{self, Digits};
 use crate::show::style::Style;
 use crate::show::view::View;
+use crate::show::wrap;
 use ndarray::{Array1, ArrayD};
 use std::collections::{HashMap, HashSet, VecDeque};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -59,11 +60,11 @@ pub fn render(session: &Session, output: NodeId, view: &View) -> String {
             if !notes.is_empty() {
                 out.push('\n');
                 for note in notes {
-                    out.push_str(&note);
+                    out.push_str(&wrap::wrap_line(&note, width, ""));
                     out.push('\n');
                 }
             }
-            out.push_str(&no_gradients_hint(&painter, &members, output));
+            out.push_str(&no_gradients_hint(&painter, &members, output, width));
             return out;
         }
     }
@@ -540,7 +541,12 @@ fn escape_string(text: &str) -> String {
 }
 
 /// A hint under a picture that shows no gradient at all, saying how to get them.
-fn no_gradients_hint(painter: &Painter, members: &[bool], output: NodeId) -> String {
+fn no_gradients_hint(
+    painter: &Painter,
+    members: &[bool],
+    output: NodeId,
+    columns: usize,
+) -> String {
     let any = members
         .iter()
         .enumerate()
@@ -551,7 +557,51 @@ fn no_gradients_hint(painter: &Painter, members: &[bool], output: NodeId) -> Str
     }
     let name = painter.session.name_of(output).unwrap_or("NAME");
     let hint = painter.lang.say(&msg!("picture-no-gradients", name = name));
-    format!("{}\n", painter.style.context(&hint))
+    context_lines(&hint, painter.style, columns)
+}
+
+/// A sentence under a picture, wrapped to `columns` and coloured line by line.
+fn context_lines(text: &str, style: &Style, columns: usize) -> String {
+    wrap::wrap(text, columns)
+        .lines()
+        .map(|line| format!("{}\n", style.context(line)))
+        .collect()
+}
+
+/// A tree line's pieces with every array preview in the piece of `role` one element shorter,
+/// `(50, 10) [a b c ...]` becoming `(50, 10) [a b ...]` (a sum of gradients has several);
+/// false when none has more than one element left, or the piece has no preview.
+fn shorten_preview(pieces: &mut [(Role, String)], role: Role) -> bool {
+    let Some((_, text)) = pieces.iter_mut().find(|(r, _)| *r == role) else {
+        return false;
+    };
+    const MORE: &str = " ...]";
+    let mut shortened = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut rest = text.as_str();
+    while let Some(end) = rest.find(MORE) {
+        let (before, after) = rest.split_at(end);
+        let elements = before
+            .rfind('[')
+            .map(|open| (open, before[open + 1..].trim_end()));
+        match elements {
+            // The last element goes with the spaces before it; at least one stays.
+            Some((open, inside)) if inside.trim_start().contains(char::is_whitespace) => {
+                let cut = inside.trim_end().rfind(char::is_whitespace).unwrap_or(0);
+                shortened.push_str(&before[..=open]);
+                shortened.push_str(inside[..cut].trim_end());
+                changed = true;
+            }
+            _ => shortened.push_str(before),
+        }
+        shortened.push_str(MORE);
+        rest = &after[MORE.len()..];
+    }
+    shortened.push_str(rest);
+    if changed {
+        *text = shortened;
+    }
+    changed
 }
 
 /// What a stretch of text in the drawing is, which decides its colour.
@@ -875,11 +925,13 @@ impl<'p, 'a> Sideways<'p, 'a> {
                     elsewhere = times(elsewhere)
                 ),
             };
+            // The name and the gradient are code: the sentence may wrap around them, never
+            // through them.
             let note = msg!(
                 "picture-note",
-                name = Role::Name.paint(&painter.mention(id), style),
+                name = Role::Name.paint(&wrap::keep_whole(&painter.mention(id)), style),
                 uses = style.context(&painter.lang.say(&uses)),
-                grad = style.grad(&format!("{GRAD} {grad}"))
+                grad = style.grad(&wrap::keep_whole(&format!("{GRAD} {grad}")))
             );
             notes.push(painter.lang.say(&note));
         }
@@ -971,21 +1023,28 @@ fn tree_view(
             .chain(&grad_inline)
             .map(|(_, t)| t.width())
             .sum();
-        let mut extra = None;
+        let mut extra: Vec<Vec<(Role, String)>> = Vec::new();
         match (grad, grad_inline) {
             (Some(grad), Some(_)) if inline_width > width => {
                 let expanded = *mark == Mark::Full && !graph.node(*node).inputs.is_empty();
                 let guide = if expanded { "│   " } else { "    " };
-                extra = Some(vec![
+                let mut grad_line = vec![
                     (Role::Wire, format!("{child_prefix}{guide}")),
                     (Role::Grad, format!("{GRAD} {grad}")),
-                ]);
+                ];
+                while pieces_width(&grad_line) > width
+                    && shorten_preview(&mut grad_line, Role::Grad)
+                {}
+                extra = grad_rows(grad_line, width);
             }
             (_, Some(inline)) => text.insert(tree_grad_position(&text), inline),
             _ => {}
         }
         row.extend(text);
-        let needed = 1 + usize::from(extra.is_some());
+        // A line still too wide shows fewer of its array's first elements: the picture is
+        // code, which a terminal must not wrap.
+        while pieces_width(&row) > width && shorten_preview(&mut row, Role::Forward) {}
+        let needed = 1 + extra.len();
         if lines.len() + needed > MAX_TREE_LINES {
             break;
         }
@@ -1009,14 +1068,16 @@ fn tree_view(
     let hidden = count.saturating_sub(printed_count);
     if hidden > 0 {
         let more = lang.say(&msg!("picture-more-nodes", count = hidden));
-        out.push_str(&style.context(&more));
-        out.push('\n');
+        out.push_str(&context_lines(&more, style, width));
     }
     if repeats {
-        out.push_str(&style.context(&lang.word("picture-shown-above")));
-        out.push('\n');
+        out.push_str(&context_lines(
+            &lang.word("picture-shown-above"),
+            style,
+            width,
+        ));
     }
-    out.push_str(&no_gradients_hint(&painter, members, output));
+    out.push_str(&no_gradients_hint(&painter, members, output, width));
     out
 }
 
@@ -1145,6 +1206,35 @@ fn tree_text(
     (text, grad)
 }
 
+/// A gradient's own line under a tree line, `[guide, grad text]`, as one row when it fits, or
+/// else as several: a sum of gradients breaks before a `+` or the `=`, each term kept whole,
+/// the later rows under the first term, so a terminal never cuts one.
+fn grad_rows(line: Vec<(Role, String)>, width: usize) -> Vec<Vec<(Role, String)>> {
+    let [(Role::Wire, guide), (Role::Grad, text)] = line.as_slice() else {
+        return vec![line];
+    };
+    if pieces_width(&line) <= width {
+        return vec![line];
+    }
+    let terms: Vec<String> = text
+        .replace(" + ", "\n+ ")
+        .replace(" = ", "\n= ")
+        .lines()
+        .map(wrap::keep_whole)
+        .collect();
+    let room = width.saturating_sub(guide.width());
+    let indent = " ".repeat(GRAD.len() + 1);
+    wrap::wrap_line(&terms.join(" "), room, &indent)
+        .lines()
+        .map(|row| vec![(Role::Wire, guide.clone()), (Role::Grad, row.to_string())])
+        .collect()
+}
+
+/// The display width of a line's pieces.
+fn pieces_width(pieces: &[(Role, String)]) -> usize {
+    pieces.iter().map(|(_, text)| text.width()).sum()
+}
+
 /// Where an inline `(grad …)` goes among a tree line's pieces: right after the value.
 fn tree_grad_position(text: &[(Role, String)]) -> usize {
     text.iter()
@@ -1237,6 +1327,27 @@ mod tests {
         assert_eq!(strip_parens("((a))"), "(a)");
         assert_eq!(strip_parens("(a"), "(a");
         assert_eq!(strip_parens("()"), "");
+    }
+
+    #[test]
+    fn shortening_drops_the_last_element_of_every_preview_and_keeps_one() {
+        let mut pieces = vec![(
+            Role::Grad,
+            "grad (7,) [1. 2. 3. ...] + (7,) [ 1. -2. ...] = (7,) [4. ...]".to_string(),
+        )];
+        assert!(shorten_preview(&mut pieces, Role::Grad));
+        assert_eq!(
+            pieces[0].1,
+            "grad (7,) [1. 2. ...] + (7,) [ 1. ...] = (7,) [4. ...]"
+        );
+        assert!(shorten_preview(&mut pieces, Role::Grad));
+        assert_eq!(
+            pieces[0].1,
+            "grad (7,) [1. ...] + (7,) [ 1. ...] = (7,) [4. ...]"
+        );
+        assert!(!shorten_preview(&mut pieces, Role::Grad));
+        let mut scalar = vec![(Role::Forward, "2.0".to_string())];
+        assert!(!shorten_preview(&mut scalar, Role::Forward));
     }
 
     #[test]

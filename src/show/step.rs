@@ -16,6 +16,7 @@ use crate::show::names;
 use crate::show::picture;
 use crate::show::print::Digits;
 use crate::show::view::View;
+use crate::show::wrap;
 use ndarray::{ArrayD, ArrayRef, IxDyn};
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
@@ -39,7 +40,7 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
             text.push('\n');
         }
         text.push_str(&page(session, step, i + 1, total, &mut so_far, view));
-        pages.push(text);
+        pages.push(fit(&text, view.width));
     }
     let mut summary = String::new();
     summary.push_str(&style.context(&lang.word("step-done")));
@@ -52,7 +53,7 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
             style.grad(&inline(view.digits, &value))
         ));
     }
-    pages.push(summary);
+    pages.push(fit(&summary, view.width));
     pages
 }
 
@@ -103,7 +104,7 @@ fn page(
         if a.len() <= BRIEF_ELEMENTS {
             g(a)
         } else {
-            shape::describe(a.shape())
+            wrap::keep_whole(&shape::describe(a.shape()))
         }
     };
     let constant = |k: usize| node.inputs.get(k).is_some_and(|&i| session.is_constant(i));
@@ -467,7 +468,7 @@ fn page(
         text.push_str(&format!(
             "      {}{summed}  → {}{added}\n",
             style.grad(rule),
-            style.name(input_name),
+            style.name(&wrap::keep_whole(input_name)),
         ));
     }
     text
@@ -500,7 +501,21 @@ fn is_word(text: &str) -> bool {
         && !text.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// A value on one line, as the graph pictures write it.
+/// A value on one line, as the graph pictures write it, glued so that wrapping a rule never
+/// breaks inside it (`fit` gives its spaces back).
 fn inline(digits: Digits, value: &Value) -> String {
-    picture::value_text(value, digits)
+    wrap::keep_whole(&picture::value_text(value, digits))
+}
+
+/// Every line of a page wrapped to `columns`, at spaces outside the values; a line's
+/// continuation starts four columns further in than the line, under its rule.
+fn fit(text: &str, columns: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let leading = line.len() - line.trim_start_matches(' ').len();
+        let indent = " ".repeat(leading + 4);
+        out.push_str(&wrap::wrap_line(line, columns, &indent));
+        out.push('\n');
+    }
+    out
 }

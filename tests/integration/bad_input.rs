@@ -262,7 +262,7 @@ fn in_korean_the_rest_of_the_names_are_counted_too() {
     .expect("a Vec takes any output");
     assert_eq!(failures, 1);
     assert_eq!(
-        String::from_utf8(err).expect("stderr is UTF-8"),
+        crate::support::unwrapped(&String::from_utf8(err).expect("stderr is UTF-8")),
         "test.bp:5001:1: 오류: 알 수 없는 이름 'missing'. 지금 있는 이름: \
          n0, n1, n2, n3, n4, n5, n6, n7, n8, n9 … 외 4990개\nmissing\n^^^^^^^\n"
     );

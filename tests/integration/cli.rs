@@ -347,7 +347,10 @@ fn run_limited(src: &[u8], kb: usize, args: &[&str]) -> (String, i32) {
         .output()
         .expect("sh runs");
     let stderr = String::from_utf8_lossy(&output.stderr).replace(path.to_str().unwrap(), "s.bp");
-    (stderr, output.status.code().unwrap_or(-1))
+    (
+        crate::support::unwrapped(&stderr),
+        output.status.code().unwrap_or(-1),
+    )
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod bad_input;
 mod ch5_errors;
 mod ch5_props;
 mod cli;
+mod columns;
 mod conformance;
 mod engine;
 mod guided;

@@ -70,7 +70,7 @@ fn a_check_too_large_to_run_whole_samples_and_says_so() {
     let shown = printed(&mut shell, "check y");
     assert!(shown.contains("  w  mean |diff|"), "{shown}");
     assert!(
-        shown.contains("sampled 100 elements of each variable, because checking every element would pass the limit"),
+        shown.contains("sampled 100 elements of each variable, because checking every element would pass\nthe limit"),
         "{shown}"
     );
     let shown = printed(&mut shell, "check y sample 5");

@@ -37,9 +37,41 @@ pub fn run_with(src: &str, options: ScriptOptions) -> Ran {
     .expect("a Vec takes any output");
     Ran {
         stdout: String::from_utf8(out).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(err).expect("stderr is UTF-8"),
+        stderr: unwrapped(&String::from_utf8(err).expect("stderr is UTF-8")),
         failures,
     }
+}
+
+/// Diagnostics with each header on one line again: the program wraps a long `error:` or
+/// `warning:` line at 80 columns, its later lines indented by two spaces, and the place where it
+/// breaks depends on the file's name. Tests of what a message says compare it unwrapped;
+/// `columns.rs` tests the wrapping itself.
+pub fn unwrapped(text: &str) -> String {
+    const LABELS: [&str; 4] = ["error: ", "warning: ", "오류: ", "경고: "];
+    let is_caret = |line: &str| {
+        let marks = line.trim_start();
+        !marks.is_empty() && marks.chars().all(|c| c == '^')
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut in_header = false;
+    for (i, line) in lines.iter().enumerate() {
+        // The source line under a header may be indented too, but a caret line follows it.
+        let continues = in_header
+            && line.starts_with("  ")
+            && !lines.get(i + 1).is_some_and(|next| is_caret(next));
+        match out.last_mut() {
+            Some(header) if continues => {
+                header.push(' ');
+                header.push_str(&line[2..]);
+            }
+            _ => {
+                in_header = LABELS.iter().any(|label| line.contains(label));
+                out.push(line.to_string());
+            }
+        }
+    }
+    out.join("\n")
 }
 
 /// The path of the binary cargo built for these tests.
@@ -47,8 +79,18 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_backprop")
 }
 
-/// Runs the real binary with `args`, feeding `stdin`, with colour left to the environment given.
+/// Runs the real binary with `args`, feeding `stdin`, with colour left to the environment given;
+/// its diagnostics on stderr `unwrapped`.
 pub fn binary(args: &[&str], stdin: &[u8], envs: &[(&str, &str)]) -> Output {
+    let mut output = binary_as_written(args, stdin, envs);
+    if let Ok(text) = std::str::from_utf8(&output.stderr) {
+        output.stderr = unwrapped(text).into_bytes();
+    }
+    output
+}
+
+/// Runs the real binary as `binary` does, its stderr exactly as it was written.
+pub fn binary_as_written(args: &[&str], stdin: &[u8], envs: &[(&str, &str)]) -> Output {
     let mut command = Command::new(bin());
     command
         .args(args)
