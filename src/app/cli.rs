@@ -115,10 +115,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
     match &args.command {
         Command::Help => write_out(&format!("{}\n", args.lang().word("usage")), &args),
-        Command::Version => write_out(
-            &format!("backprop {}\n", env!("CARGO_PKG_VERSION")),
-            &args,
-        ),
+        Command::Version => write_out(&format!("backprop {}\n", env!("CARGO_PKG_VERSION")), &args),
         Command::Run(files) => run_scripts(&args, files),
         Command::Interactive => {
             if std::io::stdin().is_terminal() {
@@ -152,7 +149,10 @@ pub fn closed_stdout() -> Option<std::io::Error> {
     // zeroed `stat` we own; they have no other memory effects.
     let (flags, stat) = unsafe {
         let mut stat: libc::stat = std::mem::zeroed();
-        (libc::fcntl(fd, libc::F_GETFL), (libc::fstat(fd, &mut stat) == 0).then_some(stat))
+        (
+            libc::fcntl(fd, libc::F_GETFL),
+            (libc::fstat(fd, &mut stat) == 0).then_some(stat),
+        )
     };
     if flags == -1 {
         return Some(std::io::Error::last_os_error());

@@ -574,7 +574,8 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let Some(which) = which else {
-        let listed = write!(out, "{}", listing(&lessons, lang, &view.style)).and_then(|()| out.flush());
+        let listed =
+            write!(out, "{}", listing(&lessons, lang, &view.style)).and_then(|()| out.flush());
         return match listed {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => runner::output_failed(&e, &err_view),

@@ -221,6 +221,7 @@ impl Session {
             ));
         }
         let new = self.combine(op, old, rhs, span)?;
+        interrupted(span)?;
         let result = self.graph.node(new).value.clone();
         if result.shape() != old_shape.as_slice() {
             return Err(Error::new(
@@ -308,6 +309,7 @@ impl Session {
             let selection = self.eval_index(target, indices, "", span, source)?;
             rhs = self.combine(op, selection, rhs, span)?;
         }
+        interrupted(span)?;
         let rhs_value = self.graph.node(rhs).value.to_float().into_shared();
         checks::assign(&target_shape, &spec, rhs_value.shape())
             .map_err(|e| Error::new(e.message(&format!("{}[...] =", name.name)), span))?;

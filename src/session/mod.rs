@@ -646,6 +646,9 @@ impl Session {
             StatementKind::Assign { name, value } => {
                 let nodes_before = self.graph.len();
                 let mut node = self.eval(value, source)?;
+                // Ctrl-C inside a long operation (a product stops between its blocks): what it
+                // made is not the value, so nothing is bound and the statement is the one named.
+                interrupted(statement.span)?;
                 let origin = self.origin_of(value, node);
                 // A value made from no named variable (`W1 = 0.01 * randn(64, 50)`) starts a new
                 // graph, as the book's `params['W1']` does: a leaf, which `check` nudges and
@@ -674,6 +677,7 @@ impl Session {
             StatementKind::Expr(expr) => {
                 let nodes_before = self.graph.len();
                 let node = self.eval(expr, source)?;
+                interrupted(statement.span)?;
                 let origin = self.origin_of(expr, node);
                 let value = self.graph.node(node).value.clone();
                 // Nothing can refer to the nodes of a bare expression, so they need not stay.

@@ -187,9 +187,25 @@ fn lesson_9_derives_y_minus_t_on_the_graph_and_the_layer_agrees() {
         let by_layer = numbers(value_line(&output_of(&transcript, "back Ls"), "da"));
         // step's last rule line is the exp node's, `da = dout × out = … = RESULT  → a`.
         let step = output_of(&transcript, "step L");
-        let walked = step
-            .lines()
-            .rfind(|line| line.trim_start().starts_with("da = dout"))
+        // A rule wider than the terminal wraps onto lines further in; join it back up to its
+        // arrow.
+        let lines: Vec<&str> = step.lines().collect();
+        let rule = lines
+            .iter()
+            .rposition(|line| line.trim_start().starts_with("da = dout"))
+            .map(|start| {
+                let mut rule = String::new();
+                for line in &lines[start..] {
+                    rule.push_str(line.trim());
+                    rule.push(' ');
+                    if line.contains('→') {
+                        break;
+                    }
+                }
+                rule
+            });
+        let walked = rule
+            .as_deref()
             .and_then(|line| line.rsplit(" = ").next())
             .and_then(|tail| tail.split('→').next())
             .map(numbers)

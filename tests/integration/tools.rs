@@ -5,9 +5,12 @@
 use crate::support::Shell;
 use backprop::i18n::Lang;
 
+/// A shell in `lang`, wide enough that no rule of `step` wraps (wrapping has its own tests
+/// in `columns.rs`), so that each rule can be read from its one line.
 fn shell(lang: Lang) -> Shell {
     let mut shell = Shell::new();
     shell.view.lang = lang;
+    shell.view.width = 1000;
     shell
 }
 

@@ -3,7 +3,8 @@
 //! numpy's axis numbering, a sum that keeps its axis, and numpy's NaN-propagating maximum.
 
 use super::error::LayerError;
-use ndarray::{ArrayD, ArrayView2, ArrayViewD, Axis, Ix2};
+use ndarray::linalg::general_mat_mul;
+use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewD, Axis, Ix2, s};
 
 /// numpy's axis numbering: `axis` counts from the end when negative, so −1 is the last axis.
 /// Refuses an axis outside `-ndim..ndim` as numpy does.
@@ -54,12 +55,58 @@ pub fn dot(a: ArrayViewD<'_, f64>, b: ArrayViewD<'_, f64>) -> ArrayD<f64> {
     } else {
         b
     };
-    let mut out = matrix(a).dot(&matrix(b)).into_dyn();
+    let mut out = product(matrix(a), matrix(b)).into_dyn();
     if b_is_vector {
         out = out.index_axis_move(Axis(1), 0);
     }
     if a_is_vector {
         out = out.index_axis_move(Axis(0), 0);
+    }
+    out
+}
+
+/// The element operations (multiply-adds) above which a product is computed in blocks, so
+/// that Ctrl-C is seen while it runs: at the speed of matrixmultiply's kernels, a few tens
+/// of milliseconds of work.
+const BLOCK_WORK: usize = 1 << 29;
+
+/// Rows of `a` per block of a large product, a multiple of matrixmultiply's own panel height,
+/// so that blocking packs `b` once per this many rows: about 1% more work than one call.
+const BLOCK_ROWS: usize = 512;
+
+/// The depth (columns of `a`, rows of `b`) of a block, a multiple of matrixmultiply's own panel
+/// depth, which it packs `b` in anyway: cutting there costs no extra packing.
+const BLOCK_DEPTH: usize = 256;
+
+/// `a · b` of two matrices. A product of more than `BLOCK_WORK` multiply-adds (a 1000×1000 one
+/// is 10^9) is computed in blocks of rows and of depth, adding each block into the result,
+/// and Ctrl-C between blocks stops it at once, about every 0.05 s; what it leaves is then not
+/// the product, and the session, which sees the same flag, drops the statement.
+fn product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Array2<f64> {
+    let (m, k) = a.dim();
+    let n = b.ncols();
+    if m.saturating_mul(k).saturating_mul(n) <= BLOCK_WORK {
+        return a.dot(&b);
+    }
+    let mut out = Array2::<f64>::zeros((m, n));
+    // As many depth panels per block as keep a block near BLOCK_WORK.
+    let depth = (BLOCK_WORK / BLOCK_ROWS.min(m).max(1) / n.max(1)).max(BLOCK_DEPTH) / BLOCK_DEPTH
+        * BLOCK_DEPTH;
+    for row in (0..m).step_by(BLOCK_ROWS) {
+        let rows = row..(row + BLOCK_ROWS).min(m);
+        for inner in (0..k).step_by(depth) {
+            if crate::engine::interrupt::requested() {
+                return out;
+            }
+            let inner = inner..(inner + depth).min(k);
+            general_mat_mul(
+                1.0,
+                &a.slice(s![rows.clone(), inner.clone()]),
+                &b.slice(s![inner, ..]),
+                1.0,
+                &mut out.slice_mut(s![rows.clone(), ..]),
+            );
+        }
     }
     out
 }
