@@ -184,6 +184,10 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
                     return runner::output_failed(&e, &err_view);
                 }
                 let _ = writeln!(err, "{line}");
+                // Ctrl-C while a terminal was being read: stopped, as a script is, with 130.
+                if crate::engine::interrupt::requested() {
+                    return ExitCode::from(130);
+                }
                 return ExitCode::FAILURE;
             }
         };

@@ -9,6 +9,7 @@
 use crate::app::options::Args;
 use crate::app::paths;
 use crate::app::runner;
+use crate::app::waiting;
 use crate::i18n::{Lang, Message};
 use crate::lang::parser;
 use crate::msg;
@@ -517,8 +518,13 @@ pub fn play(
                             style.context(&view.lang.word("lesson-pause-prompt"))
                         )?;
                         out.flush()?;
-                        let mut answer = String::new();
-                        if input.read_line(&mut answer)? == 0 || answer.trim() == "q" {
+                        // Ctrl-C ends the wait at once, as at step's pause.
+                        let Some(answer) = waiting::read_line(*input) else {
+                            writeln!(out)?;
+                            return Ok(false);
+                        };
+                        let answer = answer?;
+                        if answer.is_empty() || answer.trim() == "q" {
                             return Ok(false);
                         }
                     }
@@ -620,6 +626,8 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        // Stopped by Ctrl-C, as a script is: 130; by `q`, a choice: 0.
+        Ok(false) if crate::engine::interrupt::requested() => ExitCode::from(130),
         Ok(false) => ExitCode::SUCCESS,
         Err(e) => runner::output_failed(&e, &err_view),
     }

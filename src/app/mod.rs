@@ -10,3 +10,4 @@ pub mod paths;
 pub mod repl;
 pub mod runner;
 pub mod script;
+pub mod waiting;

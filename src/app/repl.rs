@@ -17,6 +17,7 @@ use crate::lang::ast::StatementKind;
 use crate::lang::parser;
 use crate::lang::suggest;
 use crate::msg;
+use crate::app::waiting;
 use crate::session::Session;
 use crate::show::View;
 use crate::show::print::Digits;
@@ -717,11 +718,9 @@ fn wait_for_enter(out: &mut dyn Write, lang: Lang) -> bool {
     let _ = out.flush();
     // The terminal is in its usual line mode here, so Ctrl-C raises SIGINT, which only sets a
     // flag; waiting in short slices lets the walk end at once instead of after Enter.
-    while !stdin_ready(100) {
-        if crate::engine::interrupt::requested() {
-            let _ = writeln!(out);
-            return false;
-        }
+    if !waiting::until_input() {
+        let _ = writeln!(out);
+        return false;
     }
     let mut answer = String::new();
     match std::io::stdin().read_line(&mut answer) {
@@ -730,24 +729,6 @@ fn wait_for_enter(out: &mut dyn Write, lang: Lang) -> bool {
     }
 }
 
-/// Whether standard input has something to read within `millis` milliseconds.
-#[cfg(unix)]
-fn stdin_ready(millis: i32) -> bool {
-    let mut poll = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, for a descriptor this process owns, and its count.
-    let ready = unsafe { libc::poll(&mut poll, 1, millis) };
-    // An error (such as EINTR when Ctrl-C arrives) reads as "not yet", so the flag is looked at.
-    ready > 0
-}
-
-#[cfg(not(unix))]
-fn stdin_ready(_millis: i32) -> bool {
-    true
-}
 
 /// The history file: loaded at start, appended after every line so nothing is lost, and one
 /// warning if it cannot be written.

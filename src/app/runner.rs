@@ -78,6 +78,19 @@ pub fn run_line(
         for (i, page) in pages.iter().enumerate() {
             out.write_all(page.as_bytes()).map_err(&mut write_error)?;
             if i < last && !pause(out) {
+                // The walk stopped part-way, but the statement ran: its gradients are bound,
+                // and the learner is told so rather than finding `dx` there later.
+                if let (Outcome::Step { .. }, Some(record)) = (&outcome, session.last_back()) {
+                    let names: Vec<String> = record
+                        .named_grads()
+                        .map(|(name, _)| session.grad_label(name))
+                        .collect();
+                    let text = view
+                        .lang
+                        .say(&msg!("step-stopped", names = names.join(", ")));
+                    let text = wrap_line(&view.style.context(&text), view.width, "");
+                    writeln!(out, "{text}").map_err(&mut write_error)?;
+                }
                 break;
             }
         }

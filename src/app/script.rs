@@ -2,11 +2,12 @@
 //! one session, and reports errors as `FILE:LINE:COL: error: MESSAGE` with a caret.
 
 use crate::app::runner::{self, Failure, io_reason};
+use crate::app::waiting;
 use crate::lang::parser;
 use crate::msg;
 use crate::session::Session;
 use crate::show::{View, diagnostic, wrap};
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 /// The UTF-8 encoding of U+FEFF, the byte-order mark.
@@ -69,12 +70,23 @@ fn read_unwrapped(path: &str, view: &View) -> Result<String, String> {
     let lang = view.lang;
     let label = view.style.error(&lang.word("error-label"));
     let bytes = if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+        let cannot_read = |e: std::io::Error| {
             let message = msg!("cannot-read-stdin", reason = io_reason(&e));
             format!("{label} {}", lang.say(&message))
-        })?;
-        bytes
+        };
+        if std::io::stdin().is_terminal() {
+            // Typed at a terminal: Ctrl-C stops the reading at once (the caller sees the flag).
+            match waiting::read_all_stdin() {
+                Some(read) => read.map_err(cannot_read)?,
+                None => return Err(format!("{label} {}", lang.word("interrupted"))),
+            }
+        } else {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(cannot_read)?;
+            bytes
+        }
     } else {
         if Path::new(path).is_dir() {
             return Err(format!(

@@ -207,6 +207,58 @@ fn a_full_disk_is_an_error_and_not_silence() {
     );
 }
 
+/// Runs the binary with `args` through `sh -c`, with the shell's `redirect` applied to it
+/// (`> /dev/full`, `>&-`, `| true` after a pause), and gives its exit status and stderr.
+fn redirected(args: &str, redirect: &str) -> (i32, String) {
+    let script = format!("\"$0\" {args} {redirect}");
+    let output = std::process::Command::new("sh")
+        .args(["-c", &script, crate::support::bin()])
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .output()
+        .expect("sh runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_way_of_running_reports_an_output_it_cannot_write() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let script = dir.path().join("ok.bp");
+    std::fs::write(&script, "x = 1\n").expect("written");
+    let script = script.to_str().expect("UTF-8");
+    let full = "error: cannot write the output: No space left on device\n";
+    for args in ["--help", "--version", "lesson", "lesson 1 --no-pause"] {
+        assert_eq!(redirected(args, "> /dev/full"), (1, full.to_string()), "{args}");
+    }
+    // A stdout closed at the start is not a place to write to, for a script or --version.
+    for args in [format!("run {script}"), "--version".to_string()] {
+        let (code, err) = redirected(&args, ">&-");
+        assert_eq!(code, 1, "{args}: {err}");
+        assert!(
+            err.starts_with("error: cannot write the output: Bad file descriptor"),
+            "{args}: {err}"
+        );
+    }
+    // /dev/null is a place to write to.
+    assert_eq!(
+        redirected(&format!("run {script}"), "> /dev/null"),
+        (0, String::new())
+    );
+    // A pipe closed before --help is written: 141, quietly.
+    let script_status = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "(sleep 0.3; \"$0\" --help; echo $? >&2) | true",
+            crate::support::bin(),
+        ])
+        .output()
+        .expect("sh runs");
+    assert_eq!(String::from_utf8_lossy(&script_status.stderr), "141\n");
+}
+
 #[test]
 fn a_closed_pipe_ends_the_run_quietly_with_141() {
     use std::io::{BufRead, BufReader, Write};

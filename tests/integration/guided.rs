@@ -101,3 +101,54 @@ fn imshow_of_a_whole_data_set_is_refused_with_a_hint() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains('┌'));
 }
+
+/// `backprop ARGS` on a pseudo-terminal, English, no colour.
+fn on_a_terminal(args: &[&str], home: &std::path::Path) -> crate::repl::Pty {
+    let mut command = std::process::Command::new(crate::support::bin());
+    command
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("TERM", "xterm-256color")
+        .env("LANG", "en_US.UTF-8")
+        .env("NO_COLOR", "1");
+    let mut session = expectrl::Session::spawn(command).expect("the program starts on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(10)));
+    session
+}
+
+#[test]
+fn ctrl_c_at_a_lessons_pause_stops_it_at_once_with_130() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut lesson = on_a_terminal(&["lesson", "graph"], home.path());
+    lesson
+        .expect("[Enter: go on, q: quit]")
+        .expect("the lesson pauses");
+    let asked = std::time::Instant::now();
+    lesson
+        .send(expectrl::ControlCode::EndOfText)
+        .expect("Ctrl-C");
+    let status = lesson.get_process().wait().expect("the lesson ends");
+    assert!(asked.elapsed() < Duration::from_secs(2), "it waited for Enter");
+    assert_eq!(
+        status,
+        expectrl::process::unix::WaitStatus::Exited(lesson.get_process().pid(), 130)
+    );
+}
+
+#[test]
+fn ctrl_c_while_run_reads_a_terminal_stops_it_with_130() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut script = on_a_terminal(&["run", "-"], home.path());
+    script.send("x = 1\r").expect("a line is typed");
+    std::thread::sleep(Duration::from_millis(300));
+    script
+        .send(expectrl::ControlCode::EndOfText)
+        .expect("Ctrl-C");
+    script.expect("interrupted").expect("it says so");
+    let status = script.get_process().wait().expect("the run ends");
+    assert_eq!(
+        status,
+        expectrl::process::unix::WaitStatus::Exited(script.get_process().pid(), 130)
+    );
+}

@@ -509,6 +509,11 @@ fn ctrl_c_at_steps_pause_ends_the_walk() {
     session.send(ControlCode::EndOfText).expect("Ctrl-C");
     let shown = shown_until_next_prompt(&mut session);
     assert!(!shown.contains("[2/"), "the walk ended: {shown:?}");
+    // It says that the gradients are bound all the same, and they are.
+    assert!(shown.contains("step stopped"), "{shown:?}");
+    assert!(shown.contains("da"), "{shown:?}");
+    let shown = run(&mut session, "da");
+    assert!(shown.contains("42.0"), "{shown:?}");
     let shown = run(&mut session, "d");
     assert!(shown.contains("49.0"), "{shown:?}");
     leave(session);

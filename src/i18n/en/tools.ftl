@@ -26,3 +26,6 @@ repl-lesson-finished-next = Lesson finished! :next starts lesson {$number}, {$ti
 ## range, arange and linspace
 range-zero-step = {$func}'s step must not be 0: the sequence would never reach its end, e.g. {$func}(0, 10, 2)
 linspace-count = linspace's third number is how many values to make: a whole number from 0, e.g. linspace(-3, 3, 61)
+
+## step stopped at a pause
+step-stopped = (step stopped; the gradients of its back are bound all the same: {$names})

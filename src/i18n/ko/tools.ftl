@@ -26,3 +26,6 @@ repl-lesson-finished-next = 수업을 마쳤습니다! :next를 입력하면 다
 ## range, arange, linspace
 range-zero-step = {$func}의 간격(step)은 0일 수 없습니다. 0이면 수열이 끝에 닿지 않습니다. 예: {$func}(0, 10, 2)
 linspace-count = linspace의 세 번째 수는 만들 값의 개수입니다. 0 이상의 정수를 주세요. 예: linspace(-3, 3, 61)
+
+## 멈춘 step
+step-stopped = (step을 멈췄습니다. 그래도 이 back의 기울기는 구해져 있습니다: {$names})
