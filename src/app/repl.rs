@@ -10,6 +10,7 @@ use crate::app::lesson::{self, Item, Lesson};
 use crate::app::options::{self, Args};
 use crate::app::paths;
 use crate::app::runner;
+use crate::app::waiting;
 use crate::engine::memory;
 use crate::engine::shape;
 use crate::i18n::Lang;
@@ -17,7 +18,6 @@ use crate::lang::ast::StatementKind;
 use crate::lang::parser;
 use crate::lang::suggest;
 use crate::msg;
-use crate::app::waiting;
 use crate::session::Session;
 use crate::show::View;
 use crate::show::print::Digits;
@@ -119,6 +119,28 @@ impl Repl {
         if trimmed.is_empty() {
             return Ok(Flow::Continue);
         }
+        // A paste of several statements (bracketed, so it arrives as one input with its line
+        // breaks) runs as a script would: each logical line in turn, stopping at the first
+        // that fails, as Python's REPL stops a pasted block at its exception.
+        let logical = parser::logical_lines(line);
+        if logical.len() > 1 {
+            for (_, piece) in logical {
+                if piece.trim().is_empty() || piece.trim_start().starts_with('#') {
+                    continue;
+                }
+                if !self.run_statements(piece, out)? {
+                    break;
+                }
+            }
+            return Ok(Flow::Continue);
+        }
+        self.run_statements(line, out)?;
+        Ok(Flow::Continue)
+    }
+
+    /// Runs one logical line and writes what it printed and any error; whether it ran without
+    /// an error. A pre-filled lesson step that ran moves the lesson on.
+    fn run_statements(&mut self, line: &str, out: &mut dyn Write) -> std::io::Result<bool> {
         let expected = self.prefill().map(str::to_string);
         let view = self.view;
         let result = runner::run_line(&mut self.session, &view, line, 0, out, &mut *self.pause);
@@ -133,7 +155,7 @@ impl Repl {
         {
             self.advance(out)?;
         }
-        Ok(Flow::Continue)
+        Ok(result.is_ok())
     }
 
     /// `:next` (or any known command) typed after the pre-filled statement, as the command.
@@ -728,7 +750,6 @@ fn wait_for_enter(out: &mut dyn Write, lang: Lang) -> bool {
         Ok(_) => answer.trim() != "q" && !crate::engine::interrupt::requested(),
     }
 }
-
 
 /// The history file: loaded at start, appended after every line so nothing is lost, and one
 /// warning if it cannot be written.

@@ -231,7 +231,11 @@ fn every_way_of_running_reports_an_output_it_cannot_write() {
     let script = script.to_str().expect("UTF-8");
     let full = "error: cannot write the output: No space left on device\n";
     for args in ["--help", "--version", "lesson", "lesson 1 --no-pause"] {
-        assert_eq!(redirected(args, "> /dev/full"), (1, full.to_string()), "{args}");
+        assert_eq!(
+            redirected(args, "> /dev/full"),
+            (1, full.to_string()),
+            "{args}"
+        );
     }
     // A stdout closed at the start is not a place to write to, for a script or --version.
     for args in [format!("run {script}"), "--version".to_string()] {

@@ -129,7 +129,10 @@ fn ctrl_c_at_a_lessons_pause_stops_it_at_once_with_130() {
         .send(expectrl::ControlCode::EndOfText)
         .expect("Ctrl-C");
     let status = lesson.get_process().wait().expect("the lesson ends");
-    assert!(asked.elapsed() < Duration::from_secs(2), "it waited for Enter");
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "it waited for Enter"
+    );
     assert_eq!(
         status,
         expectrl::process::unix::WaitStatus::Exited(lesson.get_process().pid(), 130)
@@ -151,4 +154,47 @@ fn ctrl_c_while_run_reads_a_terminal_stops_it_with_130() {
         status,
         expectrl::process::unix::WaitStatus::Exited(script.get_process().pid(), 130)
     );
+}
+
+#[test]
+fn lines_typed_while_a_loop_runs_are_kept_and_run_in_order() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    session
+        .send(enter("for i in range(1000000): z = i"))
+        .expect("typed");
+    session
+        .send("\r")
+        .expect("the empty line that ends the block");
+    // Typed ahead while the loop runs.
+    std::thread::sleep(Duration::from_millis(100));
+    session
+        .send("a1 = 1\ra2 = 2\ra3 = a1 + a2\r")
+        .expect("typed ahead");
+    session.expect("a3 = 3.0").expect("all three ran, in order");
+    shown_until_next_prompt(&mut session);
+    let shown = run(&mut session, "a2");
+    assert!(shown.contains("2.0"), "{shown}");
+    leave(session);
+}
+
+#[test]
+fn a_multi_line_paste_runs_every_statement_bracketed_or_not() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut session = plain(home.path());
+    // Unbracketed, as a terminal without bracketed paste sends it: lines and Enters.
+    session
+        .send("b1 = 1\rb2 = 2\rb3 = 3\rb4 = b1 + b3\r")
+        .expect("pasted");
+    session.expect("b4 = 4.0").expect("every line ran");
+    shown_until_next_prompt(&mut session);
+    // Bracketed, with a blank line and a block inside it: one input, run statement by
+    // statement.
+    session
+        .send("\u{1b}[200~c1 = 1\nc2 = 2\n\nfor i in range(2):\n    c2 += 1\n\nprint(c1 + c2)\n\u{1b}[201~")
+        .expect("pasted");
+    session.send("\r").expect("Enter");
+    session.expect("5.0").expect("the block and the print ran");
+    shown_until_next_prompt(&mut session);
+    leave(session);
 }
