@@ -183,6 +183,12 @@ impl Session {
     /// An `if`'s condition: one value, true when it is not 0 (or False), as numpy's `bool()`.
     fn truth(&mut self, cond: &Expr, source: &Source) -> Result<bool> {
         let value = self.eval_detached(cond, source)?;
+        if value.is_empty() {
+            return Err(Error::new(
+                msg!("if-empty", shape = shape::describe(value.shape())),
+                cond.span,
+            ));
+        }
         if value.len() != 1 {
             return Err(Error::new(
                 msg!("if-ambiguous", shape = shape::describe(value.shape())),

@@ -31,6 +31,18 @@ fn refusal(error: LayerError, what: &str, span: Span) -> Error {
 
 impl Session {
     /// The value of a node, copied out as floats.
+    /// The bytes of the float copies that reading `inputs` as floats makes: a boolean array
+    /// becomes 0.0 and 1.0, eight bytes an element where it held one.
+    pub(super) fn float_copies(&self, inputs: &[NodeId]) -> usize {
+        inputs
+            .iter()
+            .filter_map(|&i| match &self.graph.node(i).value {
+                Value::Bool(b) => Some(b.len().saturating_mul(8)),
+                _ => None,
+            })
+            .fold(0usize, usize::saturating_add)
+    }
+
     fn floats_of(&self, node: NodeId) -> ArrayD<f64> {
         self.graph.node(node).value.to_float()
     }
@@ -48,7 +60,9 @@ impl Session {
         let Some(len) = shape::checked_len(out_shape) else {
             return Err(Error::new(crate::engine::graph::too_large(out_shape), span));
         };
-        self.reserve(len.saturating_mul(8), span)?;
+        // The output, and the float copy a layer makes of each boolean input.
+        let copies = self.float_copies(inputs);
+        self.reserve(len.saturating_mul(8).saturating_add(copies), span)?;
         Ok(self.graph.layer(op, inputs, label))
     }
 
@@ -107,6 +121,19 @@ impl Session {
                         r
                     }
                 });
+                // A remainder by 0 is nan, which numpy warns of; only finite operands count.
+                let invalid = ndarray::Zip::from(&a).and(&b).fold(0usize, |n, &a, &b| {
+                    n + usize::from(a.is_finite() && b == 0.0)
+                });
+                if invalid > 0 {
+                    let message = msg!(
+                        "overflow-warning",
+                        numpy = msg!("numpy-invalid-remainder"),
+                        bad = invalid,
+                        count = r.len()
+                    );
+                    self.warnings.push(Error::new(message, span));
+                }
                 Ok(self.graph.leaf(Value::float(r), label))
             }
         }
@@ -210,8 +237,27 @@ impl Session {
 
     /// An expression that must be one whole number (an index, a slice bound, an axis).
     pub(super) fn whole_number(&mut self, e: &Expr, source: &Source) -> Result<isize> {
+        self.whole_number_for(e, Whole::Index, source)
+    }
+
+    /// `whole_number` where the number is not an index: its error says what it is for (a size
+    /// of `reshape` or `eye`, an `axis=`, a `height=`) instead of speaking of `x[0.5]`.
+    pub(super) fn whole_number_for(
+        &mut self,
+        e: &Expr,
+        what: Whole,
+        source: &Source,
+    ) -> Result<isize> {
+        let not_whole = || match what {
+            Whole::Index => msg!("index-not-whole"),
+            Whole::Size(Func::Reshape) => msg!("reshape-not-whole"),
+            Whole::Size(Func::Eye) => msg!("eye-not-whole"),
+            Whole::Size(func) => msg!("sizes-not-whole", func = func.name()),
+            Whole::Axis => msg!("axis-not-whole"),
+            Whole::Height { min, max } => msg!("plot-height", min = min, max = max),
+        };
         match self.eval_detached(e, source)? {
-            Value::Scalar(v) => whole(v).ok_or_else(|| Error::new(msg!("index-not-whole"), e.span)),
+            Value::Scalar(v) => whole(v).ok_or_else(|| Error::new(not_whole(), e.span)),
             other => Err(Error::new(
                 msg!("index-shape", shape = shape::describe(other.shape())),
                 e.span,
@@ -228,7 +274,7 @@ impl Session {
         let (mut axis, mut keepdims) = (None, false);
         for (key, value) in kwargs {
             match key.name.as_str() {
-                "axis" => axis = Some(self.whole_number(value, source)?),
+                "axis" => axis = Some(self.whole_number_for(value, Whole::Axis, source)?),
                 _ => {
                     let node = self.eval(value, source)?;
                     keepdims = match &self.graph.node(node).value {
@@ -340,6 +386,18 @@ impl Session {
                 Func::Sum | Func::Mean | Func::Max => {
                     let (axis, keepdims) = self.reduce_options(kwargs, source)?;
                     let xs = shape_of(self, 0);
+                    // The sum or mean of a whole boolean mask (an accuracy, a count) is counted
+                    // as it is read: no float copy of the mask, and nothing to differentiate.
+                    if let (Func::Sum | Func::Mean, None, false, Value::Bool(mask)) =
+                        (func, axis, keepdims, &self.graph.node(nodes[0]).value)
+                    {
+                        let trues = mask.iter().filter(|&&b| b).count() as f64;
+                        let value = match func {
+                            Func::Sum => trues,
+                            _ => trues / mask.len() as f64,
+                        };
+                        return Ok(self.graph.leaf(Value::Scalar(value), label));
+                    }
                     let (op, out) = match func {
                         Func::Sum => {
                             let l = Sum::new(axis, keepdims);
@@ -391,7 +449,7 @@ impl Session {
                     let x = self.eval(&args[0], source)?;
                     let mut dims = Vec::with_capacity(args.len() - 1);
                     for arg in &args[1..] {
-                        dims.push(self.whole_number(arg, source)?);
+                        dims.push(self.whole_number_for(arg, Whole::Size(func), source)?);
                     }
                     let size = self.graph.node(x).value.len();
                     let out = resolve_shape(size, &dims).map_err(|e| refusal(e, name, span))?;
@@ -412,7 +470,7 @@ impl Session {
                 }
                 Func::Print => Ok(nodes[0]),
                 Func::Eye => {
-                    let n = self.whole_number(&args[0], source)?;
+                    let n = self.whole_number_for(&args[0], Whole::Size(func), source)?;
                     let n = usize::try_from(n).map_err(|_| {
                         Error::new(msg!("sizes-not-whole", func = name), args[0].span)
                     })?;
@@ -458,6 +516,20 @@ fn unreachable_call(func: Func, span: Span) -> Result<NodeId> {
 /// A float that is a whole number, as an index.
 fn whole(v: f64) -> Option<isize> {
     (v.fract() == 0.0 && v.abs() < 1e15).then_some(v as isize)
+}
+
+/// What a whole number is asked for, which its error names.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Whole {
+    Index,
+    /// A size of `reshape` or `eye`.
+    Size(Func),
+    Axis,
+    /// `plot`'s `height=`, from `min` to `max` rows.
+    Height {
+        min: usize,
+        max: usize,
+    },
 }
 
 /// The values of `range`, `arange` or `linspace`, described without being made: `count`

@@ -296,8 +296,8 @@ impl Session {
 
     /// `reserve` for the output of `x OP y`: float64s, or a byte an element for a comparison.
     /// Shapes that do not broadcast are left for the layer to refuse.
-    fn reserve_binary(&self, op: BinOp, x: NodeId, y: NodeId, span: Span) -> Result<()> {
-        let (x, y) = (&self.graph.node(x).value, &self.graph.node(y).value);
+    fn reserve_binary(&self, op: BinOp, xn: NodeId, yn: NodeId, span: Span) -> Result<()> {
+        let (x, y) = (&self.graph.node(xn).value, &self.graph.node(yn).value);
         let Some(len) = shape::broadcast(x.shape(), y.shape()).and_then(|s| shape::checked_len(&s))
         else {
             return Ok(());
@@ -306,7 +306,9 @@ impl Session {
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne => 1,
             _ => std::mem::size_of::<f64>(),
         };
-        self.reserve(len.saturating_mul(each), span)
+        // A boolean operand is read as floats: its copy is counted too.
+        let copies = self.float_copies(&[xn, yn]);
+        self.reserve(len.saturating_mul(each).saturating_add(copies), span)
     }
 
     /// Asks for `bytes` more before anything is allocated: an error at `span` when the session
@@ -1066,7 +1068,16 @@ impl Session {
     fn eval(&mut self, expr: &Expr, source: &Source) -> Result<NodeId> {
         let nodes_before = self.graph.len();
         let node = self.eval_inner(expr, source)?;
+        // `print(e)` hands back the node of `e`, whose own evaluation has warned already.
+        let passes_through = matches!(
+            expr.kind,
+            ExprKind::Call {
+                func: Func::Print,
+                ..
+            }
+        );
         if node >= nodes_before
+            && !passes_through
             && let Some(message) = overflow_warning(&self.graph, node)
         {
             self.warnings.push(Error::new(message, expr.span));
@@ -1403,9 +1414,15 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
     let n = graph.node(node);
     let is_divide = match n.op {
         Op::Div(_) | Op::DivScalar(_) => true,
-        Op::Exp(_) | Op::ExpScalar(_) | Op::Mul(_) | Op::MulScalar(_) | Op::Add(_) | Op::Sub(_) => {
-            false
-        }
+        Op::Exp(_)
+        | Op::ExpScalar(_)
+        | Op::Mul(_)
+        | Op::MulScalar(_)
+        | Op::Add(_)
+        | Op::Sub(_)
+        | Op::Log(_)
+        | Op::Sqrt(_)
+        | Op::Pow(_) => false,
         _ => return None,
     };
     if !n.value.is_float() {
@@ -1436,6 +1453,19 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
         Op::Mul(_) | Op::MulScalar(_) => msg!("numpy-overflow-multiply"),
         Op::Add(_) => msg!("numpy-overflow-add"),
         Op::Sub(_) => msg!("numpy-overflow-subtract"),
+        // log(0) is −inf (numpy: a division by zero), log of a negative number nan.
+        Op::Log(_) if has(&n.value, |v| v == f64::NEG_INFINITY) => msg!("numpy-divide-by-zero-log"),
+        Op::Log(_) => msg!("numpy-invalid-log"),
+        Op::Sqrt(_) => msg!("numpy-invalid-sqrt"),
+        Op::Pow(_) if has(&n.value, f64::is_nan) => msg!("numpy-invalid-power"),
+        Op::Pow(_)
+            if n.inputs
+                .first()
+                .is_some_and(|&b| has(&graph.node(b).value, |v| v == 0.0)) =>
+        {
+            msg!("numpy-divide-by-zero-power")
+        }
+        Op::Pow(_) => msg!("numpy-overflow-power"),
         _ if is_divide => divide_warning(graph, n),
         _ => return None,
     };
@@ -1445,6 +1475,15 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
         bad = bad,
         count = n.value.len()
     ))
+}
+
+/// Whether a float value has an element for which `test` holds.
+fn has(value: &Value, test: impl Fn(f64) -> bool) -> bool {
+    match value {
+        Value::Scalar(v) => test(*v),
+        Value::Float(a) => a.iter().any(|&v| test(v)),
+        Value::Bool(_) => false,
+    }
 }
 
 /// Which of numpy's three divide warnings a division of finite numbers earned: an infinity from

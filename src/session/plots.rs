@@ -3,6 +3,7 @@
 
 use super::{Outcome, Session, Source};
 use crate::engine::shape;
+use crate::engine::value::Value;
 use crate::lang::ast::Expr;
 use crate::lang::error::{Error, Result};
 use crate::msg;
@@ -13,9 +14,35 @@ const MAX_ROWS: usize = 100;
 
 impl Session {
     /// The value of `expr` as a flat list of floats with its shape; nothing stays in the graph.
-    fn values_of(&mut self, expr: &Expr, source: &Source) -> Result<(Vec<usize>, Vec<f64>)> {
-        let value = self.eval_detached(expr, source)?.to_float();
-        Ok((value.shape().to_vec(), value.iter().copied().collect()))
+    fn values_of(
+        &mut self,
+        expr: &Expr,
+        source: &Source,
+        pending: usize,
+    ) -> Result<(Vec<usize>, Vec<f64>)> {
+        let value = self.eval_detached(expr, source)?;
+        // The chart copies the series once more while it draws: that copy is asked for too.
+        let drawn = value.len().saturating_mul(8);
+        let values = self.flat_copy(&value, expr, pending.saturating_add(drawn))?;
+        Ok((value.shape().to_vec(), values))
+    }
+
+    /// `value`'s elements as a flat list of floats. The list is a copy outside the graph, so it
+    /// is asked of the budget first, together with `pending` bytes of lists already made for the
+    /// same statement, and then of the system.
+    fn flat_copy(&self, value: &Value, expr: &Expr, pending: usize) -> Result<Vec<f64>> {
+        let len = value.len();
+        self.reserve(len.saturating_mul(8).saturating_add(pending), expr.span)?;
+        let mut values: Vec<f64> = Vec::new();
+        values
+            .try_reserve_exact(len)
+            .map_err(|_| super::refused(&[len], expr.span))?;
+        match value {
+            Value::Scalar(v) => values.push(*v),
+            Value::Float(a) => values.extend(a.iter().copied()),
+            Value::Bool(b) => values.extend(b.iter().map(|&b| f64::from(u8::from(b)))),
+        }
+        Ok(values)
     }
 
     /// `plot y` or `plot xs, y1, y2, …`.
@@ -28,7 +55,11 @@ impl Session {
         let height = match height {
             None => None,
             Some(expr) => {
-                let rows = usize::try_from(self.whole_number(expr, source)?).unwrap_or(0);
+                let what = super::calls::Whole::Height {
+                    min: MIN_ROWS,
+                    max: MAX_ROWS,
+                };
+                let rows = usize::try_from(self.whole_number_for(expr, what, source)?).unwrap_or(0);
                 if !(MIN_ROWS..=MAX_ROWS).contains(&rows) {
                     return Err(Error::new(
                         msg!("plot-height", min = MIN_ROWS, max = MAX_ROWS),
@@ -39,8 +70,12 @@ impl Session {
             }
         };
         let mut columns = Vec::with_capacity(series.len());
+        // Each series is held twice while the chart is drawn (here, and in the chart's own
+        // series), so the budget is asked for both.
+        let mut pending = 0usize;
         for expr in series {
-            let (dims, values) = self.values_of(expr, source)?;
+            let (dims, values) = self.values_of(expr, source, pending)?;
+            pending = pending.saturating_add(values.len().saturating_mul(16));
             if dims.len() != 1 {
                 return Err(Error::new(
                     msg!("plot-not-1d", shape = shape::describe(&dims)),
@@ -71,7 +106,8 @@ impl Session {
 
     /// `imshow e`.
     pub(super) fn imshow(&mut self, image: &Expr, source: &Source) -> Result<Outcome> {
-        let (dims, pixels) = self.values_of(image, source)?;
+        let value = self.eval_detached(image, source)?;
+        let dims = value.shape().to_vec();
         let Some((rows, cols)) = shape::image_rows_cols(&dims) else {
             return Err(Error::new(
                 msg!("imshow-shape", shape = shape::describe(&dims)),
@@ -91,6 +127,8 @@ impl Session {
                 image.span,
             ));
         }
+        // Only an image that will be drawn is copied.
+        let pixels = self.flat_copy(&value, image, 0)?;
         if rows == 0 || cols == 0 || !pixels.iter().any(|v| v.is_finite()) {
             return Err(Error::new(msg!("plot-no-finite"), image.span));
         }

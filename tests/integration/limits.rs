@@ -126,3 +126,58 @@ fn an_element_write_keeps_what_was_computed_before_it() {
         "{shown}"
     );
 }
+
+/// Runs `src` as a script under `ulimit -v KB` with `args`; its exit status and stderr.
+fn under_ulimit(src: &str, kb: usize, args: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("s.bp");
+    std::fs::write(&path, src).expect("written");
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            &format!("ulimit -v {kb} && exec \"$0\" run {args} \"$1\""),
+            crate::support::bin(),
+            path.to_str().expect("UTF-8"),
+        ])
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .expect("sh runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn temporaries_are_asked_for_before_they_are_made() {
+    let mask = "m = ones(9000, 1) > ones(1, 9000);\n";
+    // A sum or mean of a whole mask counts it as it reads it: no float copy, within the budget.
+    let (out, err, code) = script(
+        &format!("{mask}sum(m)\nmean(m)\n"),
+        &["--max-memory", "200M"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "0.0\n0.0\n");
+    // A comparison of masks reads them as floats: those copies are asked for, and refused.
+    let (_, err, code) = script(&format!("{mask}m == m\n"), &["--max-memory", "200M"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("budget"), "{err}");
+    // So are the copies plot makes of its series.
+    let (_, err, code) = script(
+        "x = ones(10000000);\nplot x, x, x, x, x, x, x\n",
+        &["--max-memory", "200M"],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("budget"), "{err}");
+    // Under an address-space limit and a large budget, the system's refusal is an error with
+    // the size, not an abort.
+    for src in [
+        format!("{mask}m == m\n"),
+        "x = ones(10000000);\nplot x, x, x, x, x, x, x\n".to_string(),
+    ] {
+        let (code, err) = under_ulimit(&src, 400_000, "--max-memory 20G");
+        assert_eq!(code, 1, "{src}: {err}");
+        assert!(err.contains("the system would not give"), "{err}");
+    }
+}

@@ -39,6 +39,13 @@ numpy-invalid-divide = invalid value encountered in divide
 numpy-overflow-multiply = overflow encountered in multiply
 numpy-overflow-add = overflow encountered in add
 numpy-overflow-subtract = overflow encountered in subtract
+numpy-divide-by-zero-log = divide by zero encountered in log
+numpy-invalid-log = invalid value encountered in log
+numpy-invalid-sqrt = invalid value encountered in sqrt
+numpy-invalid-power = invalid value encountered in power
+numpy-divide-by-zero-power = divide by zero encountered in power
+numpy-overflow-power = overflow encountered in power
+numpy-invalid-remainder = invalid value encountered in remainder
 # $numpy is one of the numpy- messages above.
 overflow-warning = {$numpy}: {$bad} of {$count} element(s) became inf or nan
 

@@ -29,3 +29,11 @@ linspace-count = linspace's third number is how many values to make: a whole num
 
 ## step stopped at a pause
 step-stopped = (step stopped; the gradients of its back are bound all the same: {$names})
+
+## A whole number asked for by name
+axis-not-whole = axis= takes a whole number, the axis to reduce along, e.g. axis=0 or axis=-1
+
+## if on an array with no element
+if-empty = the truth value of an empty array is ambiguous (numpy): this array of shape {$shape} has no element to test; to ask whether it is empty, compare its size (len(x) > 0 in numpy)
+reshape-not-whole = reshape takes the new shape as whole numbers (one of them may be -1), e.g. reshape(x, 2, 3) or reshape(x, -1)
+eye-not-whole = eye takes one whole number of 0 or more, the size of the square, e.g. eye(3)

@@ -39,6 +39,13 @@ numpy-invalid-divide = 나눗셈에서 0을 0으로 나누었습니다
 numpy-overflow-multiply = 곱셈에서 오버플로가 일어났습니다
 numpy-overflow-add = 덧셈에서 오버플로가 일어났습니다
 numpy-overflow-subtract = 뺄셈에서 오버플로가 일어났습니다
+numpy-divide-by-zero-log = log에서 0의 로그를 구했습니다
+numpy-invalid-log = log에서 음수의 로그를 구했습니다
+numpy-invalid-sqrt = sqrt에서 음수의 제곱근을 구했습니다
+numpy-invalid-power = 거듭제곱에서 정의되지 않는 값이 나왔습니다
+numpy-divide-by-zero-power = 거듭제곱에서 0을 음수 제곱했습니다
+numpy-overflow-power = 거듭제곱에서 오버플로가 일어났습니다
+numpy-invalid-remainder = 나머지 연산에서 0으로 나누었습니다
 # $numpy is one of the numpy- messages above.
 overflow-warning = {$numpy}: 원소 {$count}개 중 {$bad}개가 inf 또는 nan이 되었습니다
 

@@ -29,3 +29,11 @@ linspace-count = linspace의 세 번째 수는 만들 값의 개수입니다. 0 
 
 ## 멈춘 step
 step-stopped = (step을 멈췄습니다. 그래도 이 back의 기울기는 구해져 있습니다: {$names})
+
+## 이름으로 요구하는 정수
+axis-not-whole = axis=에는 줄일 축을 나타내는 정수를 주세요. 예: axis=0 또는 axis=-1
+
+## 원소가 없는 배열의 if
+if-empty = 빈 배열의 참/거짓은 정할 수 없습니다(numpy). 형상이 {$shape}인 이 배열에는 확인할 원소가 없습니다. 비어 있는지 물으려면 크기를 비교하세요(numpy에서는 len(x) > 0)
+reshape-not-whole = reshape에는 새 형상을 정수로 주세요(하나는 -1이어도 됩니다). 예: reshape(x, 2, 3) 또는 reshape(x, -1)
+eye-not-whole = eye에는 정사각 행렬의 크기를 0 이상의 정수 하나로 주세요. 예: eye(3)
