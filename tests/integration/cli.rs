@@ -383,7 +383,7 @@ fn load_digits_binds_the_four_arrays() {
 
 /// Runs `backprop run ARGS… s.bp` with `src` under `sh -c 'ulimit -v KB; …'`, so that the
 /// system itself refuses more than `kb` kilobytes of address space.
-fn run_limited(src: &[u8], kb: usize, args: &[&str]) -> (String, i32) {
+pub(crate) fn run_limited(src: &[u8], kb: usize, args: &[&str]) -> (String, i32) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("s.bp");
     std::fs::write(&path, src).expect("the script is written");

@@ -2,6 +2,7 @@
 //! cap (reshape included), range, arange and linspace counted before anything is made, a `for`
 //! over a range that makes no array, and an element write that costs one element.
 
+use crate::cli::run_limited;
 use crate::support::{Shell, binary};
 
 fn script(src: &str, args: &[&str]) -> (String, String, i32) {
@@ -65,44 +66,18 @@ fn ranges_are_counted_before_they_are_made() {
 fn a_for_over_a_range_makes_no_array() {
     // Under a 500 MB address-space limit, a loop of 10^12 is refused by its count (it used to
     // allocate an 800 MB guard first, and abort), and a shorter one runs.
-    let limited = |src: &str| {
-        let out = std::process::Command::new("sh")
-            .args([
-                "-c",
-                "ulimit -v 500000 && exec \"$0\" run -",
-                crate::support::bin(),
-            ])
-            .env("NO_COLOR", "1")
-            .env("LANG", "en_US.UTF-8")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut child| {
-                use std::io::Write;
-                child
-                    .stdin
-                    .take()
-                    .expect("stdin")
-                    .write_all(src.as_bytes())?;
-                child.wait_with_output()
-            })
-            .expect("sh runs");
-        (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-            out.status.code().unwrap_or(-1),
-        )
-    };
-    let (_, err, code) = limited("for i in range(10**12): x = 1\n");
+    let (err, code) = run_limited(b"for i in range(10**12): x = 1\n", 500_000, &[]);
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("this loop would run 1000000000000 times"),
         "{err}"
     );
-    let (out, err, code) = limited("n = 0\nfor i in range(300000): n += 1\nprint(n)\n");
+    let (err, code) = run_limited(
+        b"n = 0\nfor i in range(300000): n += 1\nprint(n)\n",
+        500_000,
+        &[],
+    );
     assert_eq!(code, 0, "{err}");
-    assert!(out.ends_with("300000.0\n"), "{out}");
     // The loop variable takes the values the array would hold.
     let (out, _, _) = script(
         "for v in linspace(0, 1, 3): print(v)\nfor v in arange(3, 0, -1.5): print(v)\n",
@@ -125,28 +100,6 @@ fn an_element_write_keeps_what_was_computed_before_it() {
         shown.ends_with("[1. 3. 5. 7. 9.]\n[0. 7. 5. 6. 8.]\n"),
         "{shown}"
     );
-}
-
-/// Runs `src` as a script under `ulimit -v KB` with `args`; its exit status and stderr.
-fn under_ulimit(src: &str, kb: usize, args: &str) -> (i32, String) {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let path = dir.path().join("s.bp");
-    std::fs::write(&path, src).expect("written");
-    let output = std::process::Command::new("sh")
-        .args([
-            "-c",
-            &format!("ulimit -v {kb} && exec \"$0\" run {args} \"$1\""),
-            crate::support::bin(),
-            path.to_str().expect("UTF-8"),
-        ])
-        .env("NO_COLOR", "1")
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .expect("sh runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }
 
 #[test]
@@ -176,7 +129,7 @@ fn temporaries_are_asked_for_before_they_are_made() {
         format!("{mask}m == m\n"),
         "x = ones(10000000);\nplot x, x, x, x, x, x, x\n".to_string(),
     ] {
-        let (code, err) = under_ulimit(&src, 400_000, "--max-memory 20G");
+        let (err, code) = run_limited(src.as_bytes(), 400_000, &["--max-memory", "20G"]);
         assert_eq!(code, 1, "{src}: {err}");
         assert!(err.contains("the system would not give"), "{err}");
     }
