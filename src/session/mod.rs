@@ -92,7 +92,7 @@ pub struct Session {
     /// Names in the order they were first defined, and the node each is bound to now.
     bindings: Vec<(String, NodeId)>,
     slots: FxHashMap<String, usize>,
-    /// Nodes that a name was bound to before the name was bound again (`W1 -= …` makes a new
+    /// Leaves that a name was bound to before the name was bound again (`W1 -= …` makes a new
     /// leaf): the name they had. A value computed earlier may still read such a node, and the
     /// pictures, `check` and `grad` call it the name's older value rather than the name.
     /// Collected with the nodes, so it holds at most one entry per live node.
@@ -911,7 +911,10 @@ impl Session {
                 if self.graph.node(old).value.len() >= LARGE_ELEMENTS {
                     self.collect_soon = true;
                 }
-                if old != node {
+                // Only a leaf's old value is remembered by name: the parameters a training
+                // loop updates. A computed value rebound in a chain (`y = y * 2`, a million
+                // times) keeps no entry, so the table stays as small as the leaves.
+                if old != node && matches!(self.graph.node(old).op, Op::Leaf | Op::Data) {
                     self.former.insert(old, CompactString::from(name));
                 }
                 self.bindings[slot].1 = node;
