@@ -115,13 +115,15 @@ impl Session {
             } => Some(self.sequence(*func, args, iter.span, source, true)?),
             _ => None,
         };
+        // Any other iterable is walked by its rows where it is: only one row at a time is
+        // copied, as the loop variable.
         let items = match sequence {
             Some(_) => None,
-            None => Some(self.eval_detached(iter, source)?.to_float()),
+            None => Some(self.eval_detached(iter, source)?),
         };
         let count = match (&sequence, &items) {
             (Some(sequence), _) => sequence.count,
-            (None, Some(items)) if items.ndim() > 0 => items.len_of(Axis(0)),
+            (None, Some(items)) if !items.shape().is_empty() => items.shape()[0],
             _ => return Err(Error::new(msg!("for-not-iterable"), iter.span)),
         };
         if count > MAX_ITERATIONS {
@@ -139,7 +141,15 @@ impl Session {
                 }
                 let item = match (&sequence, &items) {
                     (Some(sequence), _) => Value::Scalar(sequence.value(done)),
-                    (None, Some(items)) => Value::float(items.index_axis(Axis(0), done).to_owned()),
+                    (None, Some(Value::Float(items))) => {
+                        Value::float(items.index_axis(Axis(0), done).to_owned())
+                    }
+                    (None, Some(Value::Bool(items))) => Value::float(
+                        items
+                            .index_axis(Axis(0), done)
+                            .mapv(|b| f64::from(u8::from(b))),
+                    ),
+                    (None, Some(Value::Scalar(_))) => break,
                     (None, None) => break,
                 };
                 let leaf = self.graph.leaf(item, &var.name);

@@ -10,6 +10,7 @@
 
 use super::{Session, Source, refused};
 use crate::engine::graph::{NodeId, Op};
+use crate::engine::layers::common::normalize_axis;
 use crate::engine::layers::cross_entropy::{CrossEntropy, Target};
 use crate::engine::layers::reshape::resolve_shape;
 use crate::engine::layers::{
@@ -60,9 +61,24 @@ impl Session {
         let Some(len) = shape::checked_len(out_shape) else {
             return Err(Error::new(crate::engine::graph::too_large(out_shape), span));
         };
-        // The output, and the float copy a layer makes of each boolean input.
+        // The output, the float copy a layer makes of each boolean input, and what a loss layer
+        // keeps beside its 0-d output: Softmax-with-Loss its probabilities and the one-hot
+        // target, the cross-entropy the one-hot target, each the size of its first input.
         let copies = self.float_copies(inputs);
-        self.reserve(len.saturating_mul(8).saturating_add(copies), span)?;
+        let first = inputs
+            .first()
+            .map_or(0, |&i| self.graph.node(i).value.len().saturating_mul(8));
+        let caches = match op {
+            Op::SoftmaxWithLoss(_) => first.saturating_mul(2),
+            Op::CrossEntropy(_) => first,
+            _ => 0,
+        };
+        self.reserve(
+            len.saturating_mul(8)
+                .saturating_add(copies)
+                .saturating_add(caches),
+            span,
+        )?;
         Ok(self.graph.layer(op, inputs, label))
     }
 
@@ -428,8 +444,17 @@ impl Session {
                 }
                 Func::Argmax => {
                     let (axis, _) = self.reduce_options(kwargs, source)?;
-                    let x = self.floats_of(nodes[0]);
-                    let out = argmax(&x, axis).map_err(|e| refusal(e, name, span))?;
+                    // A float array is read where it is; a mask's float copy and the result
+                    // (at most one number per element) are asked for first.
+                    let xs = shape_of(self, 0);
+                    let out_len = match axis.and_then(|a| normalize_axis(a, xs.len()).ok()) {
+                        Some(a) if xs[a] > 0 => xs.iter().product::<usize>() / xs[a],
+                        _ => 1,
+                    };
+                    let copies = self.float_copies(&nodes[..1]);
+                    self.reserve(copies.saturating_add(out_len.saturating_mul(8)), span)?;
+                    let x = self.graph.node(nodes[0]).value.as_float().into_owned();
+                    let out = argmax(&x.view(), axis).map_err(|e| refusal(e, name, span))?;
                     Ok(self.graph.leaf(Value::float(out), label))
                 }
                 Func::Log | Func::Sqrt | Func::Tanh | Func::Transpose => {
@@ -678,7 +703,10 @@ impl Session {
 
 /// numpy's `argmax`: the first position of the largest value (a NaN counts as largest), over
 /// the flattened array or along `axis`.
-fn argmax(x: &ArrayD<f64>, axis: Option<isize>) -> std::result::Result<ArrayD<f64>, LayerError> {
+fn argmax(
+    x: &ndarray::ArrayViewD<'_, f64>,
+    axis: Option<isize>,
+) -> std::result::Result<ArrayD<f64>, LayerError> {
     let first_max = |lane: &mut dyn Iterator<Item = &f64>| -> f64 {
         let mut best = 0;
         let mut best_value = f64::NEG_INFINITY;
@@ -744,11 +772,11 @@ mod tests {
     fn argmax_takes_the_first_of_equals_along_an_axis() {
         let x = ArrayD::from_shape_vec(IxDyn(&[2, 3]), vec![1.0, 5.0, 5.0, 7.0, 0.0, 2.0])
             .expect("2x3");
-        let rows = argmax(&x, Some(1)).expect("axis 1");
+        let rows = argmax(&x.view(), Some(1)).expect("axis 1");
         assert_eq!(rows.iter().copied().collect::<Vec<_>>(), [1.0, 0.0]);
-        let cols = argmax(&x, Some(0)).expect("axis 0");
+        let cols = argmax(&x.view(), Some(0)).expect("axis 0");
         assert_eq!(cols.iter().copied().collect::<Vec<_>>(), [1.0, 0.0, 0.0]);
-        assert_eq!(argmax(&x, None).expect("flat").first(), Some(&3.0));
-        assert!(argmax(&x, Some(2)).is_err());
+        assert_eq!(argmax(&x.view(), None).expect("flat").first(), Some(&3.0));
+        assert!(argmax(&x.view(), Some(2)).is_err());
     }
 }

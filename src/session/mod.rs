@@ -1120,7 +1120,11 @@ impl Session {
                     return Ok(self.graph.leaf(Value::Scalar(-v), &label));
                 }
                 let x = self.eval(inner, source)?;
-                self.reserve_floats(self.graph.node(x).value.len(), expr.span)?;
+                let copies = self.float_copies(&[x]);
+                self.reserve(
+                    (self.graph.node(x).value.len().saturating_mul(8)).saturating_add(copies),
+                    expr.span,
+                )?;
                 Ok(self.graph.unary(UnaryKind::Neg, x, &label))
             }
             ExprKind::Bool(b) => Ok(self
@@ -1280,7 +1284,13 @@ impl Session {
                 let len = self.graph.node(x).value.len();
                 // ReLU also keeps its mask, a byte an element.
                 let mask = if kind == UnaryKind::Relu { len } else { 0 };
-                self.reserve(len.saturating_mul(8).saturating_add(mask), span)?;
+                let copies = self.float_copies(&[x]);
+                self.reserve(
+                    len.saturating_mul(8)
+                        .saturating_add(mask)
+                        .saturating_add(copies),
+                    span,
+                )?;
                 Ok(self.graph.unary(kind, x, label))
             }
             Func::Add | Func::Mul => {
