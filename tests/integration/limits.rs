@@ -134,3 +134,22 @@ fn temporaries_are_asked_for_before_they_are_made() {
         assert!(err.contains("the system would not give"), "{err}");
     }
 }
+
+#[test]
+fn a_loss_layers_caches_and_a_loops_rows_are_counted() {
+    // Softmax-with-Loss keeps the probabilities and the one-hot target beside its 0-d loss:
+    // with the 69 MiB input held, those 137 MiB do not fit a 200 MiB budget.
+    let (_, err, code) = script(
+        "x = ones(3000, 3000);\ny = softmax_with_loss(x, x)\n",
+        &["--max-memory", "200M"],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("137.3 MiB"), "{err}");
+    // A for over the rows of an array copies one row at a time, and a mask's rows read as floats.
+    let (out, err, code) = script(
+        "m = ones(2, 3) > 0.5;\nfor row in m: print(row)\nx = [[1.0, 5.0], [7.0, 2.0]];\nfor r in x: print(argmax(r))\n",
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "[1. 1. 1.]\n[1. 1. 1.]\n1.0\n0.0\n");
+}
