@@ -153,3 +153,51 @@ fn a_loss_layers_caches_and_a_loops_rows_are_counted() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, "[1. 1. 1.]\n[1. 1. 1.]\n1.0\n0.0\n");
 }
+
+/// Runs `backprop run --max-memory 200M -` on `src` and gives its exit status and peak resident
+/// memory in KiB, read from the kernel's accounting of that one child (`wait4`).
+fn peak_kib(src: &str) -> (i32, i64) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(crate::support::bin())
+        .args(["run", "--max-memory", "200M", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(src.as_bytes())
+        .expect("the script is sent");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: wait4 on our own child, with a zeroed rusage we own for the kernel to fill.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        assert_eq!(libc::wait4(pid, &mut status, 0, &mut usage), pid);
+        usage
+    };
+    (libc::WEXITSTATUS(status), usage.ru_maxrss)
+}
+
+#[test]
+fn the_issues_scripts_stay_within_the_budget_plus_the_baseline() {
+    let (_, baseline) = peak_kib("x = 1\n");
+    let mask = "m = ones(9000, 1) > ones(1, 9000);\n";
+    for src in [
+        format!("{mask}sum(m)\n"),
+        format!("{mask}m == m\n"),
+        format!("{mask}imshow(m)\n"),
+        "x = arange(10000000);\nplot x, x, x, x, x, x, x\n".to_string(),
+        "x = range(5*10**7)\n".to_string(),
+    ] {
+        let (code, peak) = peak_kib(&src);
+        // 1.3 × the 200 MiB budget, plus what the binary holds doing nothing.
+        let limit = 13 * 200 * 1024 / 10 + baseline;
+        assert!(peak <= limit, "{src}: {peak} KiB > {limit} KiB (exit {code})");
+        assert!(code == 0 || code == 1, "{src}: exit {code}");
+    }
+}
