@@ -156,6 +156,8 @@ fn a_loss_layers_caches_and_a_loops_rows_are_counted() {
 
 /// Runs `backprop run --max-memory 200M -` on `src` and gives its exit status and peak resident
 /// memory in KiB, read from the kernel's accounting of that one child (`wait4`).
+// The child is waited for with `wait4`, which std's `Child` does not know about.
+#[allow(clippy::zombie_processes)]
 fn peak_kib(src: &str) -> (i32, i64) {
     use std::io::Write;
     let mut child = std::process::Command::new(crate::support::bin())
