@@ -188,7 +188,12 @@ fn check_takes_a_dout_as_back_does() {
         // With a sample: both clauses, in that order.
         let shown = printed(&mut shell, "check y [3.0, -5.0] sample 1");
         assert!(shown.contains("sum(y * [3.0, -5.0])"), "{shown}");
-        assert!(shown.contains('1'), "{shown}");
+        let sampled = if lang == Lang::En {
+            "sampled 1 element of each variable"
+        } else {
+            "변수마다 원소 1개를 뽑아"
+        };
+        assert!(shown.contains(sampled), "{shown}");
         // A dout of the wrong shape is refused as back refuses it, and binds nothing.
         let error = error_of(&mut shell, "check y [1.0, 2.0, 3.0]");
         assert!(error.contains("(3,)") && error.contains("(2,)"), "{error}");

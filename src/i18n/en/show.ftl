@@ -29,7 +29,10 @@ step-nothing = nothing
 step-relu-rule = dout, zeroed where mask is True
 step-summed = {" "}(summed to shape {$shape})
 step-added = , added up so far: {$total}
-check-sampled = sampled {$count} elements of each variable (drawn from the random stream: seed N repeats them)
+check-sampled = sampled {$count} {$count ->
+    [one] element
+   *[other] elements
+} of each variable (drawn from the random stream: seed N repeats them)
 check-sampled-by-default = sampled {$count} elements of each variable, because checking every element would pass the limit; ask for more with check NAME sample N
 progress-check = {$done} of {$total} elements nudged
 progress-loop = {$done}/{$total} iterations, {$rate}/s, {$left} s left
