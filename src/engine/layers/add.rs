@@ -1,5 +1,6 @@
 //! 덧셈 계층 (AddLayer): `out = x + y`. Addition passes the upstream gradient through unchanged.
 
+use super::common::zip2;
 use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
@@ -23,7 +24,7 @@ impl AddLayer {
 
     /// Nothing needs caching: the local derivative of `x + y` is 1 for both inputs.
     pub fn forward(&mut self, x: &Floats, y: &Floats) -> Floats {
-        (x + y).into_shared()
+        zip2(x, y, |a, b| a + b).into_shared()
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>) {

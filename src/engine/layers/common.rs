@@ -4,7 +4,7 @@
 
 use super::error::LayerError;
 use ndarray::linalg::general_mat_mul;
-use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewD, Axis, Ix2, s};
+use ndarray::{Array2, ArrayBase, ArrayD, ArrayView2, ArrayViewD, Axis, Data, Ix2, IxDyn, Zip, s};
 
 /// numpy's axis numbering: `axis` counts from the end when negative, so −1 is the last axis.
 /// Refuses an axis outside `-ndim..ndim` as numpy does.
@@ -109,6 +109,86 @@ fn product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Array2<f64> {
         }
     }
     out
+}
+
+/// Elements above which an element-wise operation runs in blocks of rows, looking at Ctrl-C
+/// between blocks: a block of this size takes a few milliseconds, an array of 10^8 elements a
+/// few tenths of a second in all.
+const BLOCK_ELEMENTS: usize = 1 << 22;
+
+/// `f` of each element of `a`, as `a.mapv(f)` gives it. A large array is done in blocks of
+/// rows, and Ctrl-C between blocks stops it early: what it leaves is then not the value, and
+/// the session, which sees the same flag, drops the statement.
+pub fn map1<S, T>(a: &ArrayBase<S, IxDyn>, f: impl Fn(f64) -> T) -> ArrayD<T>
+where
+    S: Data<Elem = f64>,
+    T: Clone + Default,
+{
+    if a.len() <= BLOCK_ELEMENTS || a.ndim() == 0 {
+        return a.mapv(f);
+    }
+    let mut out = ArrayD::<T>::default(a.raw_dim());
+    let rows = rows_per_block(a.shape());
+    for (mut out_block, a_block) in out
+        .axis_chunks_iter_mut(Axis(0), rows)
+        .zip(a.axis_chunks_iter(Axis(0), rows))
+    {
+        if crate::engine::interrupt::requested() {
+            break;
+        }
+        Zip::from(&mut out_block)
+            .and(&a_block)
+            .for_each(|o, &x| *o = f(x));
+    }
+    out
+}
+
+/// `f` of each pair of elements of `a` and `b` broadcast together, as numpy's `a op b` gives
+/// them; in blocks of rows when large, as `map1`. The caller has checked that the shapes
+/// broadcast.
+///
+/// # Panics
+/// When `a` and `b` do not broadcast.
+pub fn zip2<S, R>(
+    a: &ArrayBase<S, IxDyn>,
+    b: &ArrayBase<R, IxDyn>,
+    f: impl Fn(f64, f64) -> f64,
+) -> ArrayD<f64>
+where
+    S: Data<Elem = f64>,
+    R: Data<Elem = f64>,
+{
+    let shape = crate::engine::shape::broadcast(a.shape(), b.shape())
+        .expect("zip2 needs shapes that broadcast");
+    let (Some(a), Some(b)) = (a.broadcast(IxDyn(&shape)), b.broadcast(IxDyn(&shape))) else {
+        panic!("zip2 needs shapes that broadcast");
+    };
+    let len: usize = shape.iter().product();
+    if len <= BLOCK_ELEMENTS || shape.is_empty() {
+        return Zip::from(&a).and(&b).map_collect(|&x, &y| f(x, y));
+    }
+    let mut out = ArrayD::<f64>::zeros(IxDyn(&shape));
+    let rows = rows_per_block(&shape);
+    for ((mut out_block, a_block), b_block) in out
+        .axis_chunks_iter_mut(Axis(0), rows)
+        .zip(a.axis_chunks_iter(Axis(0), rows))
+        .zip(b.axis_chunks_iter(Axis(0), rows))
+    {
+        if crate::engine::interrupt::requested() {
+            break;
+        }
+        Zip::from(&mut out_block)
+            .and(&a_block)
+            .and(&b_block)
+            .for_each(|o, &x, &y| *o = f(x, y));
+    }
+    out
+}
+
+/// How many rows (along axis 0) make a block of about `BLOCK_ELEMENTS` elements.
+fn rows_per_block(shape: &[usize]) -> usize {
+    let per_row: usize = shape[1..].iter().product::<usize>().max(1);
+    (BLOCK_ELEMENTS / per_row).max(1)
 }
 
 /// `np.outer(a, b)` of two 1-D arrays: `out[i, j] = a[i] * b[j]`, the `(m, n)` matrix that

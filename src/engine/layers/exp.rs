@@ -1,5 +1,6 @@
 //! The `exp` node: `out = exp(x)`. Its derivative is itself, so backward multiplies by `out`.
 
+use super::common::{map1, zip2};
 use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
@@ -15,12 +16,12 @@ impl ExpLayer {
 
     /// Caches the output, which backward needs: d exp(x)/dx = exp(x).
     pub fn forward(&mut self, x: &Floats) -> Floats {
-        self.out = x.mapv(f64::exp).into_shared();
+        self.out = map1(x, f64::exp).into_shared();
         self.out.clone()
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        dout * &self.out
+        zip2(dout, &self.out, |d, o| d * o)
     }
 }
 

@@ -1,5 +1,6 @@
 //! 곱셈 계층 (MulLayer): `out = x * y`. Backward swaps the inputs: dx = dout * y, dy = dout * x.
 
+use super::common::{map1, zip2};
 use crate::engine::value::Floats;
 use ndarray::{ArrayBase, ArrayD, Data, IxDyn};
 
@@ -49,9 +50,9 @@ where
     T: Data<Elem = f64>,
 {
     match (a.ndim(), b.ndim(), a.first(), b.first()) {
-        (0, _, Some(&a), _) => b.mapv(|v| a * v),
-        (_, 0, _, Some(&b)) => a.mapv(|v| v * b),
-        _ => a * b,
+        (0, _, Some(&a), _) => map1(b, |v| a * v),
+        (_, 0, _, Some(&b)) => map1(a, |v| v * b),
+        _ => zip2(a, b, |x, y| x * y),
     }
 }
 

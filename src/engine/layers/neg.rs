@@ -1,5 +1,6 @@
 //! Negation, `out = -x`: the book's "×(−1)" node, which flips the sign of the gradient.
 
+use super::common::map1;
 use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
@@ -12,10 +13,10 @@ impl NegLayer {
     }
 
     pub fn forward(&mut self, x: &Floats) -> Floats {
-        x.mapv(|v| -v).into_shared()
+        map1(x, |v| -v).into_shared()
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        -dout
+        map1(dout, |d| -d)
     }
 }

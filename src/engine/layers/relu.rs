@@ -1,5 +1,6 @@
 //! ReLU 계층: `out = max(0, x)`, with the mask of blocked cells cached for backward.
 
+use super::common::map1;
 use crate::engine::value::Floats;
 use ndarray::{ArrayD, Zip};
 
@@ -28,11 +29,9 @@ impl Relu {
     /// The mask uses `x <= 0`, so an input of exactly 0 is blocked and its gradient is 0, as in
     /// the book. A NaN input is not `<= 0`, so it passes through as NaN, as numpy's does.
     pub fn forward(&mut self, x: &Floats) -> Floats {
-        self.mask = x.mapv(|v| v <= 0.0);
-        Zip::from(x)
-            .and(&self.mask)
-            .map_collect(|&v, &blocked| if blocked { 0.0 } else { v })
-            .into_shared()
+        self.mask = map1(x, |v| v <= 0.0);
+        // The same test as the mask's, so each element is blocked exactly where its mask is.
+        map1(x, |v| if v <= 0.0 { 0.0 } else { v }).into_shared()
     }
 
     /// The Python original writes zeros into the caller's `dout` (`dout[self.mask] = 0`), so the

@@ -1,6 +1,7 @@
 //! Sigmoid 계층: `out = 1 / (1 + exp(-x))`. Backward needs only the output:
 //! dx = dout · (1 − out) · out.
 
+use super::common::{map1, zip2};
 use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
@@ -26,14 +27,12 @@ impl Sigmoid {
     }
 
     pub fn forward(&mut self, x: &Floats) -> Floats {
-        self.out = x.mapv(|v| 1.0 / (1.0 + (-v).exp())).into_shared();
+        self.out = map1(x, |v| 1.0 / (1.0 + (-v).exp())).into_shared();
         self.out.clone()
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        let mut dx = dout * &self.out.mapv(|o| 1.0 - o);
-        dx *= &self.out;
-        dx
+        zip2(dout, &self.out, |d, o| d * (1.0 - o) * o)
     }
 }
 
