@@ -69,7 +69,18 @@ pub fn try_array(dims: &[usize], mut fill: impl FnMut() -> f64) -> Option<ArrayD
     let len = dims.iter().try_fold(1usize, |acc, &d| acc.checked_mul(d))?;
     let mut values: Vec<f64> = Vec::new();
     values.try_reserve_exact(len).ok()?;
-    values.extend(std::iter::repeat_with(&mut fill).take(len));
+    // In blocks, looking at Ctrl-C between them: a fill of 10^8 takes a few tenths of a
+    // second. A stopped fill gives zeros of the same shape, from pages the system has not
+    // touched yet (the memory just given back), and the session drops the statement.
+    const BLOCK: usize = 1 << 22;
+    while values.len() < len {
+        let take = BLOCK.min(len - values.len());
+        if crate::engine::interrupt::requested() {
+            drop(values);
+            return Some(ArrayD::zeros(IxDyn(dims)));
+        }
+        values.extend(std::iter::repeat_with(&mut fill).take(take));
+    }
     ArrayD::from_shape_vec(IxDyn(dims), values).ok()
 }
 

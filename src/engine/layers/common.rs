@@ -127,7 +127,7 @@ where
     if a.len() <= BLOCK_ELEMENTS || a.ndim() == 0 {
         return a.mapv(f);
     }
-    let mut out = ArrayD::<T>::default(a.raw_dim());
+    let mut out = ArrayD::from_elem(a.raw_dim(), T::default());
     let rows = rows_per_block(a.shape());
     for (mut out_block, a_block) in out
         .axis_chunks_iter_mut(Axis(0), rows)
