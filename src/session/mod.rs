@@ -622,6 +622,20 @@ impl Session {
         self.former.get(&node).map(CompactString::as_str)
     }
 
+    /// The leaves that hold an older value of a name bound again since, with that name, in
+    /// the order they were made, among the nodes `wanted` keeps: what `back` and `check` call
+    /// `W1 (before the update)`.
+    fn former_leaves(&self, wanted: impl Fn(NodeId) -> bool) -> Vec<(String, NodeId)> {
+        let mut former: Vec<(String, NodeId)> = self
+            .former
+            .iter()
+            .filter(|&(&node, _)| wanted(node) && self.name_of(node).is_none())
+            .map(|(&node, name)| (name.to_string(), node))
+            .collect();
+        former.sort_by_key(|&(_, node)| node);
+        former
+    }
+
     /// Runs one statement and says what it did. On failure everything is put back as it was.
     fn execute(&mut self, statement: &Statement, source: &Source) -> Result<Outcome> {
         let nodes_before = self.graph.len();
@@ -848,13 +862,7 @@ impl Session {
             .filter(|&(_, node)| is_variable(node))
             .map(|(name, node)| (name.to_string(), node))
             .collect();
-        let mut former: Vec<(String, NodeId)> = self
-            .former
-            .iter()
-            .filter(|&(&node, _)| is_variable(node) && self.name_of(node).is_none())
-            .map(|(&node, name)| (name.to_string(), node))
-            .collect();
-        former.sort_by_key(|&(_, node)| node);
+        let former = self.former_leaves(is_variable);
         let rebound: Vec<String> = former.iter().map(|(name, _)| name.clone()).collect();
         leaves.extend(former);
         // The random stream is only drawn from when the check samples.
@@ -960,15 +968,7 @@ impl Session {
             .filter(|(_, node)| gradients.get(*node).is_some())
             .map(|(name, node)| (name.clone(), *node))
             .collect();
-        let mut former: Vec<(String, NodeId)> = self
-            .former
-            .iter()
-            .filter(|&(&node, _)| {
-                node <= output && gradients.get(node).is_some() && self.name_of(node).is_none()
-            })
-            .map(|(&node, name)| (name.to_string(), node))
-            .collect();
-        former.sort_by_key(|&(_, node)| node);
+        let former = self.former_leaves(|node| node <= output && gradients.get(node).is_some());
         Ok(BackRecord {
             output: target.name.to_string(),
             output_node: output,
@@ -1504,19 +1504,11 @@ fn has(value: &Value, test: impl Fn(f64) -> bool) -> bool {
 /// (only 0 / 0 makes one from finite numbers) an invalid value. numpy would print one line for
 /// each kind present; one line names the first kind found, in that order.
 fn divide_warning(graph: &Graph, n: &Node) -> Message {
-    let has_infinity = match &n.value {
-        Value::Scalar(v) => v.is_infinite(),
-        Value::Float(a) => a.iter().any(|v| v.is_infinite()),
-        Value::Bool(_) => false,
-    };
+    let has_infinity = has(&n.value, f64::is_infinite);
     let divisor_has_zero = n
         .inputs
         .get(1)
-        .is_some_and(|&i| match &graph.node(i).value {
-            Value::Scalar(v) => *v == 0.0,
-            Value::Float(a) => a.iter().any(|v| *v == 0.0),
-            Value::Bool(_) => false,
-        });
+        .is_some_and(|&i| has(&graph.node(i).value, |v| v == 0.0));
     match (has_infinity, divisor_has_zero) {
         (true, true) => msg!("numpy-divide-by-zero"),
         (true, false) => msg!("numpy-overflow-divide"),

@@ -8,6 +8,7 @@ use crate::show::names;
 use crate::show::print::{self, Digits};
 use crate::show::style::Style;
 use crate::show::view::View;
+use crate::show::wrap;
 use ndarray::{ArrayD, IxDyn};
 use unicode_width::UnicodeWidthStr;
 
@@ -41,24 +42,17 @@ pub fn render(session: &Session, record: &BackRecord, view: &View) -> String {
 }
 
 /// When the output was computed from values whose names were bound again since (the `W1` a
-/// loss used before `W1 -= …`), a line that says so: their gradients are not `dW1`.
+/// loss used before `W1 -= …`), a line that says so: their gradients are not `dW1`. It wraps to
+/// the view's width, each line coloured on its own.
 pub fn rebound_note(record: &BackRecord, view: &View) -> String {
-    let Some((first, _)) = record.former.first() else {
+    let names = record.former.iter().map(|(name, _)| name.as_str());
+    let Some(note) = names::rebound_note(names, &record.output, view.lang) else {
         return String::new();
     };
-    let mut names: Vec<&str> = Vec::new();
-    for (name, _) in &record.former {
-        if !names.contains(&name.as_str()) {
-            names.push(name);
-        }
-    }
-    let note = view.lang.say(&crate::msg!(
-        "rebound-note",
-        names = names.join(", "),
-        output = &record.output,
-        example = first
-    ));
-    format!("{}\n", view.style.context(&note))
+    wrap::wrap(&note, view.width)
+        .lines()
+        .map(|line| format!("{}\n", view.style.context(line)))
+        .collect()
 }
 
 /// The mask of the ReLU that `node` feeds, when there is exactly one, so that the zeros it made

@@ -4,6 +4,7 @@
 //! row's continuation lines line up under the row's text.
 
 use crate::engine::gradcheck::{Report, TOLERANCE};
+use crate::show::names;
 use crate::show::print;
 use crate::show::view::View;
 use crate::show::wrap;
@@ -38,7 +39,7 @@ pub fn render(report: &Report, view: &View) -> String {
         .enumerate()
         .map(|(i, var)| {
             if i >= first_rebound {
-                lang.say(&crate::msg!("before-update", name = &var.name))
+                names::before_update(&var.name, lang)
             } else {
                 var.name.clone()
             }
@@ -62,19 +63,9 @@ pub fn render(report: &Report, view: &View) -> String {
         out.push_str(&wrap::wrap_line(&line, columns, &under_row));
         out.push('\n');
     }
-    if let Some(first) = report.rebound.first() {
-        let mut names: Vec<&str> = Vec::new();
-        for name in &report.rebound {
-            if !names.contains(&name.as_str()) {
-                names.push(name);
-            }
-        }
-        out.push_str(&context(&lang.say(&crate::msg!(
-            "rebound-note",
-            names = names.join(", "),
-            output = &report.target,
-            example = first
-        ))));
+    let rebound = report.rebound.iter().map(String::as_str);
+    if let Some(note) = names::rebound_note(rebound, &report.target, lang) {
+        out.push_str(&context(&note));
     }
     for var in report.vars.iter().filter(|v| !v.kinks.is_empty()) {
         let warning = format!(

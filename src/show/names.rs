@@ -16,7 +16,34 @@ pub fn title(session: &Session, node: NodeId, lang: Lang) -> Option<String> {
     }
     session
         .former_name(node)
-        .map(|name| lang.say(&msg!("before-update", name = name)))
+        .map(|name| before_update(name, lang))
+}
+
+/// `NAME (before the update)`, the label of a name's older value.
+pub fn before_update(name: &str, lang: Lang) -> String {
+    lang.say(&msg!("before-update", name = name))
+}
+
+/// The sentence `back` and `check` end with when `output` was computed from older values of
+/// `names` (each named once, in order); `None` when there are none.
+pub fn rebound_note<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    output: &str,
+    lang: Lang,
+) -> Option<String> {
+    let mut unique: Vec<&str> = Vec::new();
+    for name in names {
+        if !unique.contains(&name) {
+            unique.push(name);
+        }
+    }
+    let first = *unique.first()?;
+    Some(lang.say(&msg!(
+        "rebound-note",
+        names = unique.join(", "),
+        output = output,
+        example = first
+    )))
 }
 
 /// `title`, or else the source text that made the node.

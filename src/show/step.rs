@@ -8,6 +8,7 @@
 //! made them, so that the layer's inner names can never be mistaken for the learner's variables.
 
 use crate::engine::graph::{Op, Step};
+use crate::engine::layers::cross_entropy::batch_size;
 use crate::engine::shape;
 use crate::engine::value::Value;
 use crate::msg;
@@ -312,11 +313,7 @@ fn page(
             )),
         ],
         Op::SoftmaxWithLoss(layer) => {
-            let batch = if layer.y.ndim() == 2 {
-                layer.y.shape()[0]
-            } else {
-                1
-            };
+            let batch = batch_size(layer.y.shape());
             vec![
                 Some(format!(
                     "{} = (y − t) / batch_size × dout = ({} − {}) / {batch} × {dout} = {}",
@@ -329,11 +326,7 @@ fn page(
             ]
         }
         Op::CrossEntropy(layer) => {
-            let batch = if layer.y.ndim() == 2 {
-                layer.y.shape()[0]
-            } else {
-                1
-            };
+            let batch = batch_size(layer.y.shape());
             vec![
                 Some(format!(
                     "{} = −t / ({} + 1e-7) / batch_size × dout = −{} / ({} + 1e-7) / {batch} × {dout} = {}",

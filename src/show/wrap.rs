@@ -53,17 +53,9 @@ pub fn width(text: &str) -> usize {
 /// Wraps every line of `text` to `columns`. Each line keeps its leading spaces, and the lines
 /// it wraps onto start with the same spaces. A trailing newline stays a trailing newline.
 pub fn wrap(text: &str, columns: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for piece in text.split_inclusive('\n') {
-        let (line, newline) = match piece.strip_suffix('\n') {
-            Some(line) => (line, "\n"),
-            None => (piece, ""),
-        };
-        let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
-        out.push_str(&wrap_line(line, columns, indent));
-        out.push_str(newline);
-    }
-    out
+    wrap_each_line(text, columns, |line| {
+        line[..line.len() - line.trim_start_matches(' ').len()].to_string()
+    })
 }
 
 /// Wraps every line of a two-column table such as `:help`'s (`  code    what it does`): a line
@@ -71,14 +63,21 @@ pub fn wrap(text: &str, columns: usize) -> String {
 /// more spaces that ends in the left half of the width; a line without one keeps its leading
 /// spaces, as in `wrap`.
 pub fn wrap_table(text: &str, columns: usize) -> String {
+    wrap_each_line(text, columns, |line| {
+        " ".repeat(second_column(line, columns))
+    })
+}
+
+/// `wrap_line` on every line of `text`, each continuing under the indent `indent_of` gives
+/// for it; newlines stay where they were.
+fn wrap_each_line(text: &str, columns: usize, indent_of: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     for piece in text.split_inclusive('\n') {
         let (line, newline) = match piece.strip_suffix('\n') {
             Some(line) => (line, "\n"),
             None => (piece, ""),
         };
-        let indent = " ".repeat(second_column(line, columns));
-        out.push_str(&wrap_line(line, columns, &indent));
+        out.push_str(&wrap_line(line, columns, &indent_of(line)));
         out.push_str(newline);
     }
     out

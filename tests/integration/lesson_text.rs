@@ -5,6 +5,7 @@
 //! program that breaks what the prose says fails here.
 
 use crate::lessons::play;
+use crate::support::strip_ansi;
 use backprop::app::lesson::{self, Item, Lesson};
 use backprop::i18n::Lang;
 use backprop::show::python;
@@ -337,31 +338,12 @@ fn output_of(transcript: &str, statement: &str) -> String {
     let prompt = format!(">>> {statement}");
     let mut lines = transcript
         .lines()
-        .skip_while(|line| without_escapes(line) != prompt);
+        .skip_while(|line| strip_ansi(line) != prompt);
     assert!(lines.next().is_some(), "the transcript runs {statement}");
     lines
-        .take_while(|line| !line.is_empty() && !without_escapes(line).starts_with(">>> "))
+        .take_while(|line| !line.is_empty() && !strip_ansi(line).starts_with(">>> "))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// A line without its SGR colour escapes (`ESC [ … m`).
-fn without_escapes(line: &str) -> String {
-    let mut text = String::new();
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            // Skip to the `m` that ends the escape.
-            for rest in chars.by_ref() {
-                if rest == 'm' {
-                    break;
-                }
-            }
-        } else {
-            text.push(c);
-        }
-    }
-    text
 }
 
 /// The value part of the line `NAME = VALUE` in an output.

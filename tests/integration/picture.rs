@@ -1,7 +1,7 @@
 //! `graph NAME` and `graph NAME --dot`: snapshots of the pictures with colour off, that the DOT
 //! parses with Graphviz, and that a huge graph answers promptly with a bounded tree.
 
-use crate::support::Shell;
+use crate::support::{Shell, strip_ansi};
 use backprop::show::style::Style;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -170,24 +170,6 @@ fn colour_only_adds_escape_codes() {
     let coloured = String::from_utf8(printed).expect("the output is UTF-8");
     assert!(coloured.contains('\x1b'), "{coloured}");
     assert_eq!(strip_ansi(&coloured), plain);
-}
-
-/// Removes ANSI colour sequences (`ESC [ … m`).
-fn strip_ansi(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(ch) = chars.next() {
-        if ch == '\x1b' {
-            for c in chars.by_ref() {
-                if c == 'm' {
-                    break;
-                }
-            }
-        } else {
-            out.push(ch);
-        }
-    }
-    out
 }
 
 #[test]

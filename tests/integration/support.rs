@@ -163,3 +163,22 @@ impl std::ops::DerefMut for Shell {
         &mut self.session
     }
 }
+
+/// `text` without its ANSI colour sequences (`ESC [ … m`).
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        if ch == '\x1b' {
+            // Skip to the `m` that ends the sequence.
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}

@@ -248,6 +248,13 @@ fn after_training_every_tool_says_that_w1_changed() {
         // back says the same, and grad(W1) explains that the new W1 was not used.
         let shown = printed(&mut shell, "back loss");
         assert!(shown.contains(changed), "{shown}");
+        // At 80 columns the note wraps with the rest of what back prints.
+        shell.view.width = 80;
+        let narrow = printed(&mut shell, "back loss");
+        shell.view.width = 1000;
+        for line in narrow.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+        }
         let error = error_of(&mut shell, "grad(W1)");
         assert!(error.contains(changed), "{error}");
         assert!(error.contains(before), "{error}");
