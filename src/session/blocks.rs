@@ -277,8 +277,6 @@ impl Session {
         }
     }
 
-    /// `NAME[index] = value` and `NAME[index] op= value`: the variable becomes a leaf holding a
-    /// copy with the selection replaced.
     /// Binds `name` to the updated `value`, a new leaf of the same kind as `old` was: an update
     /// of data is data, of anything else a leaf, outside the graph.
     fn bind_update(&mut self, name: &str, old: NodeId, value: Value) {
@@ -307,6 +305,9 @@ impl Session {
             && !self.graph.is_read_between(target, target + 1, nodes_before)
     }
 
+    /// `NAME[index] = value` and `NAME[index] op= value`: the selection is written into the
+    /// array where it is when nothing else can see it (`writes_in_place`); otherwise the
+    /// variable becomes a leaf holding a copy with the selection replaced.
     pub(super) fn index_assign(
         &mut self,
         name: &Ident,
