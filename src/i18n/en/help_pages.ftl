@@ -322,9 +322,10 @@ help-page-step =
       In the REPL it waits for Enter after each node; q stops.
 
 help-page-check =
-    check NAME [sample N] — gradient check
+    check NAME [dout] [sample N] — gradient check
       does: runs back from NAME with dout = ones, then compares each
       gradient with a central difference (h = 1e-4) of sum(NAME)
+      dout, as back takes it, checks sum(NAME * dout) against back NAME dout
       sample N checks N random elements of each array instead of all
       A row marked MISMATCH means the backward rule and the forward
       computation disagree.

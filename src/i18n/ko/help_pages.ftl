@@ -314,9 +314,10 @@ help-page-step =
       REPL에서는 노드마다 Enter를 기다립니다. q를 누르면 멈춥니다.
 
 help-page-check =
-    check NAME [sample N] — 기울기 확인
+    check NAME [dout] [sample N] — 기울기 확인
       하는 일: NAME에서 dout = ones로 역전파한 뒤, 각 기울기를
       sum(NAME)의 수치 미분(중심 차분, h = 1e-4)과 비교합니다
+      dout을 주면 back처럼 그 값으로 sum(NAME * dout)을 확인합니다
       sample N은 모든 원소 대신 배열마다 무작위 원소 N개를 확인합니다
       불일치로 표시된 줄은 역전파 규칙과 순전파 계산이 서로 맞지 않는다는
       뜻입니다.
