@@ -187,7 +187,13 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
     let view = args.stdout_view(80);
     let err_view = args.stderr_view();
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // At a terminal each line shows as it is printed, as Python's does, so that a long loop's
+    // prints are seen while it runs; into a file or a pipe, output is written in blocks.
+    let mut out: Box<dyn Write> = if stdout.is_terminal() {
+        Box::new(std::io::LineWriter::new(stdout.lock()))
+    } else {
+        Box::new(std::io::BufWriter::new(stdout.lock()))
+    };
     let mut err = std::io::stderr();
     let mut failures = 0;
     for path in files {

@@ -74,6 +74,10 @@ pub fn run_line(
             return Ok(());
         }
         let pages = show::render(session, &outcome, view);
+        // Ctrl-C while a large chart was drawn: the statement stops there, unshown.
+        if crate::engine::interrupt::requested() {
+            return Err(Error::new(msg!("interrupted"), statement.span));
+        }
         let last = pages.len().saturating_sub(1);
         for (i, page) in pages.iter().enumerate() {
             out.write_all(page.as_bytes()).map_err(&mut write_error)?;

@@ -18,7 +18,7 @@ use crate::i18n::Message;
 use crate::lang::ast::BinOp;
 use crate::msg;
 use compact_str::CompactString;
-use ndarray::{ArrayD, IxDyn, Zip};
+use ndarray::{ArrayD, IxDyn};
 use std::borrow::Cow;
 
 pub type NodeId = usize;
@@ -241,7 +241,7 @@ impl Grad {
     fn add(&mut self, other: Grad) {
         match (&mut *self, other) {
             (Grad::Scalar(a), Grad::Scalar(b)) => *a += b,
-            (Grad::Array(a), Grad::Array(b)) => **a += &*b,
+            (Grad::Array(a), Grad::Array(b)) => crate::engine::layers::common::add_into(a, &b),
             (Grad::Array(a), Grad::Scalar(b)) => **a += b,
             (Grad::Scalar(a), Grad::Array(b)) => *self = Grad::Array(Box::new(*b + *a)),
         }
@@ -674,7 +674,10 @@ impl Graph {
                     for (slot, (&input, grad)) in sent.iter_mut().zip(node.inputs.iter().zip(local))
                     {
                         *slot = grad.map(|g| {
-                            let g = shape::sum_to_shape(g, self.nodes[input].value.shape());
+                            let g = crate::engine::layers::common::sum_to_shape(
+                                g,
+                                self.nodes[input].value.shape(),
+                            );
                             (input, Grad::of(g))
                         });
                     }
@@ -1014,10 +1017,10 @@ fn compare_arrays(op: BinOp, x: &Floats, y: &Floats) -> ArrayD<bool> {
     };
     // Shapes were checked by the caller, so both broadcast to the output shape.
     let shape = shape::broadcast(x.shape(), y.shape()).unwrap_or_default();
-    match (x.broadcast(shape.clone()), y.broadcast(shape)) {
-        (Some(xb), Some(yb)) => Zip::from(&xb).and(&yb).map_collect(|&a, &b| test(a, b)),
-        _ => ArrayD::from_elem(ndarray::IxDyn(&[0]), false),
+    if x.broadcast(shape.clone()).is_none() || y.broadcast(shape).is_none() {
+        return ArrayD::from_elem(ndarray::IxDyn(&[0]), false);
     }
+    crate::engine::layers::common::zip2(x, y, test)
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ pub fn try_array(dims: &[usize], mut fill: impl FnMut() -> f64) -> Option<ArrayD
         let take = BLOCK.min(len - values.len());
         if crate::engine::interrupt::requested() {
             drop(values);
-            return Some(ArrayD::zeros(IxDyn(dims)));
+            return Some(crate::engine::layers::common::blank(dims));
         }
         values.extend(std::iter::repeat_with(&mut fill).take(take));
     }

@@ -1,9 +1,8 @@
-//! numpy's broadcasting rules, the element cap, and summing a gradient back to an input's shape.
+//! numpy's broadcasting rules and the element cap. (Summing a gradient back to an input's shape,
+//! the backward of broadcasting, is `layers::common::sum_to_shape`.)
 //!
 //! ndarray panics when it is asked to combine shapes that do not broadcast, so every binary
 //! operation asks `broadcast` first and reports a mismatch as an error.
-
-use ndarray::{ArrayD, Axis};
 
 /// The most elements any one array may have: 10^8 float64s, 800 MB. Anything larger is refused
 /// before it is allocated, so a typo such as `ones(100000, 100000)` is an error, not an abort.
@@ -56,25 +55,6 @@ pub fn describe(shape: &[usize]) -> String {
     }
 }
 
-/// Sums `grad` over the axes that broadcasting stretched, so that it has `shape` again. This is
-/// the backward of numpy's implicit broadcast: a value copied to many cells receives the sum of
-/// their gradients.
-pub fn sum_to_shape(grad: ArrayD<f64>, shape: &[usize]) -> ArrayD<f64> {
-    if grad.shape() == shape {
-        return grad;
-    }
-    let mut grad = grad;
-    while grad.ndim() > shape.len() {
-        grad = grad.sum_axis(Axis(0));
-    }
-    for (axis, &dim) in shape.iter().enumerate() {
-        if dim == 1 && grad.shape()[axis] != 1 {
-            grad = grad.sum_axis(Axis(axis)).insert_axis(Axis(axis));
-        }
-    }
-    grad
-}
-
 fn dim_from_right(shape: &[usize], from_right: usize) -> usize {
     if from_right < shape.len() {
         shape[shape.len() - 1 - from_right]
@@ -103,7 +83,6 @@ pub fn image_rows_cols(shape: &[usize]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ndarray::{ArrayD, IxDyn};
 
     #[test]
     fn broadcasts_like_numpy() {
@@ -112,23 +91,6 @@ mod tests {
         assert_eq!(broadcast(&[3], &[2, 3]), Some(vec![2, 3]));
         assert_eq!(broadcast(&[2], &[3]), None);
         assert_eq!(broadcast(&[0], &[1]), Some(vec![0]));
-    }
-
-    #[test]
-    fn sums_a_broadcast_gradient_back() {
-        let g = ArrayD::from_elem(IxDyn(&[2, 3]), 1.0);
-        assert_eq!(
-            sum_to_shape(g.clone(), &[]),
-            ArrayD::from_elem(IxDyn(&[]), 6.0)
-        );
-        assert_eq!(
-            sum_to_shape(g.clone(), &[3]),
-            ArrayD::from_elem(IxDyn(&[3]), 2.0)
-        );
-        assert_eq!(
-            sum_to_shape(g, &[2, 1]),
-            ArrayD::from_elem(IxDyn(&[2, 1]), 3.0)
-        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! chain of scalars costs no heap allocation per value. Arrays are boxed, so that a value is 16
 //! bytes wherever it sits (a graph node, a gradient slot).
 
+use crate::engine::layers::common::map1;
 use ndarray::{ArcArray, ArrayD, IxDyn};
 use std::borrow::Cow;
 
@@ -88,8 +89,9 @@ impl Value {
     pub fn to_float(&self) -> ArrayD<f64> {
         match self {
             Value::Scalar(v) => ArrayD::from_elem(IxDyn(&[]), *v),
-            Value::Float(a) => a.view().to_owned(),
-            Value::Bool(a) => a.mapv(|b| if b { 1.0 } else { 0.0 }),
+            // In blocks that look at Ctrl-C, as the layers' element-wise work is.
+            Value::Float(a) => map1(&**a, |v: f64| v),
+            Value::Bool(a) => map1(&**a, |b| if b { 1.0 } else { 0.0 }),
         }
     }
 }

@@ -23,7 +23,7 @@ use crate::engine::value::Value;
 use crate::lang::ast::{BinOp, Expr, Func, Ident, Index as IndexExpr, Span};
 use crate::lang::error::{Error, Result};
 use crate::msg;
-use ndarray::{ArrayD, Axis, IxDyn};
+use ndarray::{ArrayD, IxDyn};
 
 /// The error for a layer's refusal, at `span`, naming the operation as written.
 fn refusal(error: LayerError, what: &str, span: Span) -> Error {
@@ -707,7 +707,7 @@ fn argmax(
     x: &ndarray::ArrayViewD<'_, f64>,
     axis: Option<isize>,
 ) -> std::result::Result<ArrayD<f64>, LayerError> {
-    let first_max = |lane: &mut dyn Iterator<Item = &f64>| -> f64 {
+    fn first_max<'a>(lane: impl Iterator<Item = &'a f64>) -> f64 {
         let mut best = 0;
         let mut best_value = f64::NEG_INFINITY;
         for (i, &v) in lane.enumerate() {
@@ -720,20 +720,36 @@ fn argmax(
             }
         }
         best as f64
-    };
+    }
     match axis {
         None => {
             if x.is_empty() {
                 return Err(LayerError::EmptyMax);
             }
-            Ok(ArrayD::from_elem(IxDyn(&[]), first_max(&mut x.iter())))
+            Ok(ArrayD::from_elem(IxDyn(&[]), first_max(x.iter())))
         }
         Some(axis) => {
             let axis = crate::engine::layers::common::normalize_axis(axis, x.ndim())?;
             if x.shape()[axis] == 0 {
                 return Err(LayerError::EmptyMax);
             }
-            Ok(x.map_axis(Axis(axis), |lane| first_max(&mut lane.iter())))
+            // Row after row where the lanes are strided, with the same answer.
+            let found = crate::engine::layers::common::fold_axis(
+                &x.view(),
+                axis,
+                (f64::NEG_INFINITY, 0),
+                |(best, at), i, v| {
+                    if best.is_nan() {
+                        (best, at)
+                    } else if v.is_nan() || i == 0 || v > best {
+                        (v, i)
+                    } else {
+                        (best, at)
+                    }
+                },
+                |lane| (0.0, first_max(lane.iter()) as usize),
+            );
+            Ok(found.mapv(|(_, at)| at as f64))
         }
     }
 }

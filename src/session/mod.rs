@@ -989,13 +989,15 @@ impl Session {
     ) -> Result<ArrayD<f64>> {
         let target_shape = self.graph.node(output).value.shape().to_vec();
         Ok(match dout {
-            Dout::Ones => ArrayD::from_elem(IxDyn(&target_shape), 1.0),
+            // Filled in blocks that look at Ctrl-C; a refusal by the system is an error.
+            Dout::Ones => crate::engine::memory::try_array(&target_shape, || 1.0)
+                .ok_or_else(|| refused(&target_shape, target.span))?,
             Dout::Expr(expr) => {
                 let value = self.eval_detached(expr, source)?.to_float();
                 match shape::broadcast(value.shape(), &target_shape) {
                     Some(s) if s == target_shape => value
                         .broadcast(IxDyn(&target_shape))
-                        .map(|v| v.to_owned())
+                        .map(|v| crate::engine::layers::common::map1(&v, |d| d))
                         .ok_or_else(|| Error::new(msg!("dout-not-broadcast"), expr.span))?,
                     _ => {
                         return Err(Error::new(

@@ -12,6 +12,9 @@ use crate::msg;
 const MIN_ROWS: usize = 3;
 const MAX_ROWS: usize = 100;
 
+/// How many elements a copy for a chart makes between looks at Ctrl-C.
+const STOP_EVERY: usize = 1 << 16;
+
 impl Session {
     /// The value of `expr` as a flat list of floats with its shape; nothing stays in the graph.
     fn values_of(
@@ -39,7 +42,14 @@ impl Session {
             .map_err(|_| super::refused(&[len], expr.span))?;
         match value {
             Value::Scalar(v) => values.push(*v),
-            Value::Float(a) => values.extend(a.iter().copied()),
+            Value::Float(a) => {
+                for (i, &v) in a.iter().enumerate() {
+                    if i % STOP_EVERY == 0 {
+                        super::interrupted(expr.span)?;
+                    }
+                    values.push(v);
+                }
+            }
             Value::Bool(b) => values.extend(b.iter().map(|&b| f64::from(u8::from(b)))),
         }
         Ok(values)

@@ -152,8 +152,7 @@ pub fn styled_grad(
     style: &Style,
     digits: Digits,
 ) -> String {
-    let value = Value::float(grad.clone());
-    print::to_string_with(&value, prefix, digits, &mut |index, text| {
+    print::floats_to_string_with(grad, prefix, digits, &mut |index, text| {
         let blocked = mask
             .filter(|m| m.shape() == grad.shape())
             .and_then(|m| m.get(IxDyn(index)).copied())

@@ -27,6 +27,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Rows of plot area when the caller has no better idea: enough to show a sigmoid's bend, few
 /// enough that the prompt stays on screen.
 pub const DEFAULT_HEIGHT: usize = 16;
+/// How many points a chart draws between looks at Ctrl-C: about a millisecond of work.
+const STOP_EVERY: usize = 1 << 16;
+
 /// The fewest plot rows that still have room for a top, a middle and a bottom label.
 pub const MIN_HEIGHT: usize = 3;
 /// The fewest plot columns that still have room for three x labels.
@@ -216,6 +219,11 @@ pub fn line_chart(
     for (index, s) in series.iter().enumerate() {
         let mut previous: Option<(i64, i64)> = None;
         for (i, &value) in s.ys.iter().enumerate() {
+            // Ctrl-C: a chart of millions of points stops part-way; the caller, which sees
+            // the same flag, shows none of it.
+            if i % STOP_EVERY == 0 && crate::engine::interrupt::requested() {
+                break;
+            }
             let at = xs.map_or(i as f64, |xs| xs[i]);
             if !value.is_finite() || !at.is_finite() {
                 previous = None;

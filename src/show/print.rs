@@ -59,6 +59,25 @@ pub fn to_string_with(
         Value::Float(a) => float_pieces(a, prefix, digits),
         Value::Bool(a) => bool_pieces(a, prefix),
     };
+    join_pieces(pieces, prefix, style)
+}
+
+/// [`to_string_with`] of a float array that is not a value (a gradient), read where it is:
+/// printing a summarised array never copies it.
+pub fn floats_to_string_with(
+    a: &ArrayRef<f64, IxDyn>,
+    prefix: &str,
+    digits: Digits,
+    style: &mut dyn FnMut(&[usize], &str) -> String,
+) -> String {
+    join_pieces(float_pieces(a, prefix, digits), prefix, style)
+}
+
+fn join_pieces(
+    pieces: Vec<Piece>,
+    prefix: &str,
+    style: &mut dyn FnMut(&[usize], &str) -> String,
+) -> String {
     let mut out = String::from(prefix);
     for piece in pieces {
         match piece {

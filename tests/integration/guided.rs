@@ -103,7 +103,7 @@ fn imshow_of_a_whole_data_set_is_refused_with_a_hint() {
 }
 
 /// `backprop ARGS` on a pseudo-terminal, English, no colour.
-fn on_a_terminal(args: &[&str], home: &std::path::Path) -> crate::repl::Pty {
+pub(crate) fn on_a_terminal(args: &[&str], home: &std::path::Path) -> crate::repl::Pty {
     let mut command = std::process::Command::new(crate::support::bin());
     command
         .args(args)

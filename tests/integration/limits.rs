@@ -206,3 +206,70 @@ fn the_issues_scripts_stay_within_the_budget_plus_the_baseline() {
         assert!(code == 0 || code == 1, "{src}: exit {code}");
     }
 }
+
+/// Runs `statement` on a terminal, after a line that prints `7.0`,
+/// presses Ctrl-C just after that line shows, and gives how long the run took to end then, its
+/// exit status and what it said. Without a look at Ctrl-C inside each operation, the rest of
+/// the statement runs to its end, many seconds later.
+fn ctrl_c_inside(setup: &str, statement: &str) -> (std::time::Duration, String) {
+    use expectrl::Expect;
+    use std::io::Read;
+    let home = tempfile::tempdir().expect("a temporary home");
+    let path = home.path().join("long.bp");
+    std::fs::write(&path, format!("{setup}\nprint(7)\n{statement}\nprint(8)\n")).expect("written");
+    let mut run =
+        crate::guided::on_a_terminal(&["run", path.to_str().expect("UTF-8")], home.path());
+    run.expect("7.0").expect("the setup runs");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let pressed = std::time::Instant::now();
+    run.send(expectrl::ControlCode::EndOfText).expect("Ctrl-C");
+    let status = run.get_process().wait().expect("the run ends");
+    let took = pressed.elapsed();
+    let mut rest = String::new();
+    let _ = run.read_to_string(&mut rest);
+    let pid = run.get_process().pid();
+    assert_eq!(
+        status,
+        expectrl::process::unix::WaitStatus::Exited(pid, 130),
+        "{statement}: {rest}"
+    );
+    (took, rest)
+}
+
+#[test]
+fn ctrl_c_stops_a_reduction_a_comparison_and_a_copy_inside_them() {
+    let setup = "x = ones(4000, 4000);";
+    // Each takes 0.01–0.25 s alone (10^7 element operations or more); so many of them in one
+    // statement take 2.5 to 7 seconds.
+    for (op, times) in [
+        ("sum(x, axis=0)", 200),
+        ("max(x, axis=0)", 200),
+        ("mean(x, axis=0)", 200),
+        ("argmax(x, axis=0)", 200),
+        ("sum(x)", 200),
+        ("sum(x > 0)", 60),
+        ("sum(reshape(x.T, 16000000))", 12),
+    ] {
+        let statement = format!("y = {};", vec![op; times].join(" + "));
+        let (took, said) = ctrl_c_inside(setup, &statement);
+        assert!(
+            took < std::time::Duration::from_millis(1000),
+            "{op}: {took:?} after Ctrl-C"
+        );
+        assert!(said.contains("long.bp:3: interrupted"), "{op}: {said}");
+        assert!(!said.contains("8.0"), "{op}: the next line ran: {said}");
+    }
+}
+
+#[test]
+fn ctrl_c_stops_a_chart_of_millions_of_points_while_it_is_drawn() {
+    // Four series of 1.6 × 10^7 points: about 2 seconds to copy and draw.
+    let setup = "z = reshape(ones(4000, 4000), 16000000);";
+    let (took, said) = ctrl_c_inside(setup, "plot z, z, z, z");
+    assert!(
+        took < std::time::Duration::from_millis(1000),
+        "{took:?} after Ctrl-C"
+    );
+    assert!(said.contains("long.bp:3: interrupted"), "{said}");
+    assert!(!said.contains("8.0"), "the next line ran: {said}");
+}

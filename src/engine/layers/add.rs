@@ -1,6 +1,6 @@
 //! 덧셈 계층 (AddLayer): `out = x + y`. Addition passes the upstream gradient through unchanged.
 
-use super::common::zip2;
+use super::common::{map1, zip2};
 use crate::engine::value::Floats;
 use ndarray::ArrayD;
 
@@ -28,6 +28,6 @@ impl AddLayer {
     }
 
     pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>) {
-        (dout.clone(), dout.clone())
+        (map1(dout, |d| d), map1(dout, |d| d))
     }
 }

@@ -21,7 +21,120 @@ pub fn normalize_axis(axis: isize, ndim: usize) -> Result<usize, LayerError> {
 /// `np.sum(x, axis=axis, keepdims=True)`: the summed axis stays, with length 1, so the result
 /// broadcasts against `x`.
 pub fn sum_keepdims(x: &ArrayViewD<'_, f64>, axis: usize) -> ArrayD<f64> {
-    x.sum_axis(Axis(axis)).insert_axis(Axis(axis))
+    sum_axis(x, axis).insert_axis(Axis(axis))
+}
+
+/// `np.sum(x, axis=axis)`, as ndarray's `sum_axis` adds (pairs of lanes in order), in blocks
+/// that look at Ctrl-C.
+pub fn sum_axis(x: &ArrayViewD<'_, f64>, axis: usize) -> ArrayD<f64> {
+    fold_axis(x, axis, 0.0, |total, _, v| total + v, |lane| lane.sum())
+}
+
+/// Sums `grad` over the axes that broadcasting stretched, so that it has `shape` again. This is
+/// the backward of numpy's implicit broadcast: a value copied to many cells receives the sum of
+/// their gradients.
+pub fn sum_to_shape(grad: ArrayD<f64>, shape: &[usize]) -> ArrayD<f64> {
+    if grad.shape() == shape {
+        return grad;
+    }
+    let mut grad = grad;
+    // In blocks that look at Ctrl-C, as the layers' own reductions do.
+    while grad.ndim() > shape.len() {
+        grad = sum_axis(&grad.view(), 0);
+    }
+    for (axis, &dim) in shape.iter().enumerate() {
+        if dim == 1 && grad.shape()[axis] != 1 {
+            grad = sum_keepdims(&grad.view(), axis);
+        }
+    }
+    grad
+}
+
+/// `lane` of each group of elements along `axis`, as `x.map_axis(axis, lane)` gives it (the
+/// axis is dropped). A large array is done in blocks cut along another axis, looking at Ctrl-C
+/// between blocks: what it leaves when stopped is then not the value, and the session, which
+/// sees the same flag, drops the statement.
+pub fn reduce_axis<T: Clone + Default>(
+    x: &ArrayViewD<'_, f64>,
+    axis: usize,
+    lane: impl Fn(ArrayViewD<'_, f64>) -> T,
+) -> ArrayD<T> {
+    let lane = |l: ndarray::ArrayView1<'_, f64>| lane(l.into_dyn());
+    // Another axis to cut along: the first one, or the second when the first is reduced.
+    let cut = usize::from(axis == 0);
+    if x.len() <= BLOCK_ELEMENTS || cut >= x.ndim() {
+        return x.map_axis(Axis(axis), lane);
+    }
+    let mut shape = x.shape().to_vec();
+    shape.remove(axis);
+    let mut out = ArrayD::from_elem(IxDyn(&shape), T::default());
+    let per_index: usize = x.len() / x.shape()[cut].max(1);
+    let step = (BLOCK_ELEMENTS / per_index.max(1)).max(1);
+    // The cut axis keeps its number in the output: it comes before the reduced one.
+    let out_cut = if cut < axis { cut } else { cut - 1 };
+    for (mut out_block, x_block) in out
+        .axis_chunks_iter_mut(Axis(out_cut), step)
+        .zip(x.axis_chunks_iter(Axis(cut), step))
+    {
+        if crate::engine::interrupt::requested() {
+            break;
+        }
+        out_block.assign(&x_block.map_axis(Axis(axis), lane));
+    }
+    out
+}
+
+/// The same reduction along `axis` as `reduce_axis(x, axis, lane)`, computed by folding the
+/// slices across `axis` into the output one after another with `step(so_far, position,
+/// element)` from `init`, where that reads the memory in order: a reduction along any axis but
+/// the last (unless that axis is contiguous anyway). The two must agree on every element (a sequential sum does: `lane.sum()` adds a
+/// strided lane in order). Along the last axis the lanes are contiguous and `lane` is used.
+/// Ctrl-C is looked at between slices.
+pub fn fold_axis<T: Copy + Default>(
+    x: &ArrayViewD<'_, f64>,
+    axis: usize,
+    init: T,
+    step: impl Fn(T, usize, f64) -> T,
+    lane: impl Fn(ArrayViewD<'_, f64>) -> T,
+) -> ArrayD<T> {
+    if axis + 1 >= x.ndim() || x.strides()[axis] == 1 || x.len() <= BLOCK_ELEMENTS {
+        return reduce_axis(x, axis, lane);
+    }
+    let mut shape = x.shape().to_vec();
+    shape.remove(axis);
+    let mut out = ArrayD::from_elem(IxDyn(&shape), init);
+    for (position, slice) in x.axis_iter(Axis(axis)).enumerate() {
+        if crate::engine::interrupt::requested() {
+            break;
+        }
+        Zip::from(&mut out)
+            .and(&slice)
+            .for_each(|o, &v| *o = step(*o, position, v));
+    }
+    out
+}
+
+/// `lane` of every element of `x` at once, where `combine` joins the results of two parts
+/// (`+` for a sum, the larger for a maximum): a large array is done in blocks along its first
+/// axis, looking at Ctrl-C between them as `reduce_axis` does.
+pub fn reduce_all(
+    x: &ArrayViewD<'_, f64>,
+    lane: impl Fn(ArrayViewD<'_, f64>) -> f64,
+    combine: impl Fn(f64, f64) -> f64,
+) -> f64 {
+    if x.len() <= BLOCK_ELEMENTS || x.ndim() == 0 {
+        return lane(x.view());
+    }
+    let step = rows_per_block(x.shape());
+    let mut total: Option<f64> = None;
+    for block in x.axis_chunks_iter(Axis(0), step) {
+        if crate::engine::interrupt::requested() {
+            break;
+        }
+        let part = lane(block);
+        total = Some(total.map_or(part, |t| combine(t, part)));
+    }
+    total.unwrap_or_else(|| lane(x.slice_axis(Axis(0), ndarray::Slice::from(0..0))))
 }
 
 /// The larger of `a` and `b`, or NaN when either is NaN, as numpy's `maximum` and `max` give.
@@ -114,20 +227,21 @@ fn product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Array2<f64> {
 /// Elements above which an element-wise operation runs in blocks of rows, looking at Ctrl-C
 /// between blocks: a block of this size takes a few milliseconds, an array of 10^8 elements a
 /// few tenths of a second in all.
-const BLOCK_ELEMENTS: usize = 1 << 22;
+const BLOCK_ELEMENTS: usize = 1 << 19;
 
 /// `f` of each element of `a`, as `a.mapv(f)` gives it. A large array is done in blocks of
 /// rows, and Ctrl-C between blocks stops it early: what it leaves is then not the value, and
 /// the session, which sees the same flag, drops the statement.
-pub fn map1<S, T>(a: &ArrayBase<S, IxDyn>, f: impl Fn(f64) -> T) -> ArrayD<T>
+pub fn map1<A, S, T>(a: &ArrayBase<S, IxDyn>, f: impl Fn(A) -> T) -> ArrayD<T>
 where
-    S: Data<Elem = f64>,
-    T: Clone + Default,
+    A: Copy,
+    S: Data<Elem = A>,
+    T: Blank,
 {
     if a.len() <= BLOCK_ELEMENTS || a.ndim() == 0 {
         return a.mapv(f);
     }
-    let mut out = ArrayD::from_elem(a.raw_dim(), T::default());
+    let mut out = blank(a.shape());
     let rows = rows_per_block(a.shape());
     for (mut out_block, a_block) in out
         .axis_chunks_iter_mut(Axis(0), rows)
@@ -149,14 +263,17 @@ where
 ///
 /// # Panics
 /// When `a` and `b` do not broadcast.
-pub fn zip2<S, R>(
+pub fn zip2<A, B, T, S, R>(
     a: &ArrayBase<S, IxDyn>,
     b: &ArrayBase<R, IxDyn>,
-    f: impl Fn(f64, f64) -> f64,
-) -> ArrayD<f64>
+    f: impl Fn(A, B) -> T,
+) -> ArrayD<T>
 where
-    S: Data<Elem = f64>,
-    R: Data<Elem = f64>,
+    A: Copy,
+    B: Copy,
+    T: Blank,
+    S: Data<Elem = A>,
+    R: Data<Elem = B>,
 {
     let shape = crate::engine::shape::broadcast(a.shape(), b.shape())
         .expect("zip2 needs shapes that broadcast");
@@ -167,7 +284,7 @@ where
     if len <= BLOCK_ELEMENTS || shape.is_empty() {
         return Zip::from(&a).and(&b).map_collect(|&x, &y| f(x, y));
     }
-    let mut out = ArrayD::<f64>::zeros(IxDyn(&shape));
+    let mut out = blank(&shape);
     let rows = rows_per_block(&shape);
     for ((mut out_block, a_block), b_block) in out
         .axis_chunks_iter_mut(Axis(0), rows)
@@ -183,6 +300,56 @@ where
             .for_each(|o, &x, &y| *o = f(x, y));
     }
     out
+}
+
+/// `total += part`, `part` broadcast to `total`'s shape as numpy's `+=` does, in blocks of rows
+/// that look at Ctrl-C when large. The caller has checked that `part` broadcasts.
+pub fn add_into(total: &mut ArrayD<f64>, part: &ArrayD<f64>) {
+    let Some(part) = part.broadcast(total.raw_dim()) else {
+        return;
+    };
+    if total.len() <= BLOCK_ELEMENTS || total.ndim() == 0 {
+        Zip::from(&mut *total).and(&part).for_each(|t, &p| *t += p);
+        return;
+    }
+    let rows = rows_per_block(total.shape());
+    for (mut block, part_block) in total
+        .axis_chunks_iter_mut(Axis(0), rows)
+        .zip(part.axis_chunks_iter(Axis(0), rows))
+    {
+        if crate::engine::interrupt::requested() {
+            break;
+        }
+        Zip::from(&mut block)
+            .and(&part_block)
+            .for_each(|t, &p| *t += p);
+    }
+}
+
+/// An element type whose all-zero bytes are a value (`0.0`, `false`): a large array of it is
+/// asked of the system as zeroed memory, which costs nothing until it is written. (ndarray's
+/// `zeros` writes every element first, a few tenths of a second for 10^8, and no Ctrl-C.)
+pub trait Blank: Clone {
+    fn blank_vec(len: usize) -> Vec<Self>;
+}
+
+impl Blank for f64 {
+    fn blank_vec(len: usize) -> Vec<f64> {
+        vec![0.0; len]
+    }
+}
+
+impl Blank for bool {
+    fn blank_vec(len: usize) -> Vec<bool> {
+        vec![false; len]
+    }
+}
+
+/// An array of `shape` of zeros (or `false`), as [`Blank`] makes it.
+pub fn blank<T: Blank>(shape: &[usize]) -> ArrayD<T> {
+    let len = shape.iter().product();
+    ArrayD::from_shape_vec(IxDyn(shape), T::blank_vec(len))
+        .unwrap_or_else(|_| unreachable!("a vector as long as the shape's product"))
 }
 
 /// How many rows (along axis 0) make a block of about `BLOCK_ELEMENTS` elements.
@@ -292,6 +459,23 @@ pub(crate) mod testing {
 mod tests {
     use super::testing::arr;
     use super::*;
+
+    #[test]
+    fn sums_a_broadcast_gradient_back() {
+        let g = ArrayD::from_elem(IxDyn(&[2, 3]), 1.0);
+        assert_eq!(
+            sum_to_shape(g.clone(), &[]),
+            ArrayD::from_elem(IxDyn(&[]), 6.0)
+        );
+        assert_eq!(
+            sum_to_shape(g.clone(), &[3]),
+            ArrayD::from_elem(IxDyn(&[3]), 2.0)
+        );
+        assert_eq!(
+            sum_to_shape(g, &[2, 1]),
+            ArrayD::from_elem(IxDyn(&[2, 1]), 3.0)
+        );
+    }
 
     #[test]
     fn normalizes_axes_like_numpy() {

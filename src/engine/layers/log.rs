@@ -27,13 +27,13 @@ impl Log {
     /// log of a negative number is NaN (numpy also warns).
     pub fn forward(&mut self, x: &Floats) -> Floats {
         self.x = x.clone();
-        x.mapv(f64::ln).into_shared()
+        super::common::map1(x, f64::ln).into_shared()
     }
 
     /// `dout` has the shape `forward` returned. At x = 0 the gradient is ±∞ (or NaN for a zero
     /// `dout`), as numpy's division gives.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        dout / &self.x
+        super::common::zip2(dout, &self.x, |d, x| d / x)
     }
 }
 

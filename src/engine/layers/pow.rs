@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn backward_matches_central_difference() {
-        use crate::engine::shape::sum_to_shape;
+        use crate::engine::layers::common::sum_to_shape;
         for case in CASES {
             let (x, p) = (arr(case.x.0, case.x.1), arr(case.p.0, case.p.1));
             if x.iter().any(|&v| v <= 1e-3) {

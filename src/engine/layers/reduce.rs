@@ -3,7 +3,7 @@
 //! mirror of the batch Affine 계층's bias, copied to every row going forward and summed going
 //! back), divided by the count for mean, and sent to the largest element for max.
 
-use super::common::{nan_max, normalize_axis, sum_keepdims};
+use super::common::{fold_axis, map1, nan_max, normalize_axis, reduce_all, sum_keepdims};
 use super::error::LayerError;
 use crate::engine::value::Floats;
 use ndarray::{ArrayD, ArrayViewD, Axis, IxDyn, Zip};
@@ -52,11 +52,18 @@ impl Reduction {
 
     /// Reduces `x` with `lane`, which is given each group of elements that one output element
     /// stands for.
-    fn apply(&self, x: &Floats, lane: impl Fn(ArrayViewD<'_, f64>) -> f64) -> ArrayD<f64> {
+    /// `combine` joins the results of two parts of one group (see `common::reduce_all`).
+    fn apply(
+        &self,
+        x: &Floats,
+        lane: impl Fn(ArrayViewD<'_, f64>) -> f64,
+        combine: impl Fn(f64, f64) -> f64 + Copy,
+        init: f64,
+    ) -> ArrayD<f64> {
         let ndim = x.ndim();
         match self.resolve(ndim) {
             Ok(Some(a)) => {
-                let out = x.map_axis(Axis(a), |l| lane(l.into_dyn()));
+                let out = fold_axis(&x.view(), a, init, |so_far, _, v| combine(so_far, v), lane);
                 if self.keepdims {
                     out.insert_axis(Axis(a))
                 } else {
@@ -65,7 +72,7 @@ impl Reduction {
             }
             _ => {
                 let shape = if self.keepdims { vec![1; ndim] } else { vec![] };
-                ArrayD::from_elem(IxDyn(&shape), lane(x.view()))
+                ArrayD::from_elem(IxDyn(&shape), reduce_all(&x.view(), lane, combine))
             }
         }
     }
@@ -77,6 +84,15 @@ impl Reduction {
             (Ok(Some(a)), false) => dout.view().insert_axis(Axis(a)),
             _ => dout.view(),
         }
+    }
+}
+
+/// `f` of `kept` broadcast to `shape`: each input cell's share of the gradient of the
+/// reduction it went into, in blocks that look at Ctrl-C (`map1`).
+fn spread(kept: &ArrayViewD<'_, f64>, shape: &[usize], f: impl Fn(f64) -> f64) -> ArrayD<f64> {
+    match kept.broadcast(IxDyn(shape)) {
+        Some(wide) => map1(&wide, f),
+        None => ArrayD::zeros(IxDyn(shape)),
     }
 }
 
@@ -120,15 +136,19 @@ impl Sum {
     /// Needs `check` to pass first: given an axis `x` lacks, it sums every element.
     pub fn forward(&mut self, x: &Floats) -> Floats {
         self.shape = x.shape().to_vec();
-        self.reduction.apply(x, |lane| lane.sum()).into_shared()
+        self.reduction
+            .apply(x, |lane| lane.sum(), |a, b| a + b, 0.0)
+            .into_shared()
     }
 
     /// `dout` has the shape `forward` returned. Every input element gets the gradient of the
     /// sum it went into.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        let mut dx = ArrayD::zeros(IxDyn(&self.shape));
-        dx += &self.reduction.kept(dout, self.shape.len());
-        dx
+        spread(
+            &self.reduction.kept(dout, self.shape.len()),
+            &self.shape,
+            |d| d,
+        )
     }
 }
 
@@ -178,9 +198,11 @@ impl Mean {
     pub fn forward(&mut self, x: &Floats) -> Floats {
         self.shape = x.shape().to_vec();
         let count = self.reduction.count(x.shape()) as f64;
-        self.reduction
-            .apply(x, |lane| lane.sum() / count)
-            .into_shared()
+        let mut out = self
+            .reduction
+            .apply(x, |lane| lane.sum(), |a, b| a + b, 0.0);
+        out.mapv_inplace(|total| total / count);
+        out.into_shared()
     }
 
     /// How many elements went into each mean, the `n` of `dout / n`.
@@ -192,9 +214,11 @@ impl Mean {
     /// gradient of the mean it went into.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
         let count = self.reduction.count(&self.shape) as f64;
-        let mut dx = ArrayD::zeros(IxDyn(&self.shape));
-        dx += &self.reduction.kept(dout, self.shape.len());
-        dx / count
+        spread(
+            &self.reduction.kept(dout, self.shape.len()),
+            &self.shape,
+            |d| d / count,
+        )
     }
 }
 
@@ -256,8 +280,16 @@ impl Max {
             keepdims: true,
             ..self.reduction.clone()
         };
-        self.out = kept.apply(x, max);
-        self.reduction.apply(x, max).into_shared()
+        self.out = kept.apply(x, max, nan_max, f64::NEG_INFINITY);
+        // The same maximum, without the kept axis unless asked for: computed once.
+        let out = match (self.reduction.resolve(x.ndim()), self.reduction.keepdims) {
+            (_, true) => self.out.clone(),
+            (Ok(Some(a)), false) => self.out.index_axis(Axis(a), 0).to_owned(),
+            (_, false) => {
+                ArrayD::from_elem(IxDyn(&[]), self.out.first().copied().unwrap_or(f64::NAN))
+            }
+        };
+        out.into_shared()
     }
 
     /// `dout` has the shape `forward` returned.

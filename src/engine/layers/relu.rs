@@ -2,7 +2,7 @@
 
 use super::common::map1;
 use crate::engine::value::Floats;
-use ndarray::{ArrayD, Zip};
+use ndarray::ArrayD;
 
 /// The same layer as a numpy sketch, our own, for reading beside this file:
 ///
@@ -37,9 +37,7 @@ impl Relu {
     /// The Python original writes zeros into the caller's `dout` (`dout[self.mask] = 0`), so the
     /// caller's array changes under it. This one writes a new array and leaves `dout` untouched.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        Zip::from(dout)
-            .and(&self.mask)
-            .map_collect(|&d, &blocked| if blocked { 0.0 } else { d })
+        super::common::zip2(dout, &self.mask, |d, blocked| if blocked { 0.0 } else { d })
     }
 }
 

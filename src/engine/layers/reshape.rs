@@ -32,7 +32,7 @@ impl Transpose {
 
     /// `dout` has the shape `forward` returned.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        dout.t().to_owned()
+        super::common::map1(&dout.t(), |d: f64| d)
     }
 }
 
@@ -74,7 +74,14 @@ impl Reshape {
     /// When `x` has a different number of elements than the shape: `resolve_shape` refuses it.
     pub fn forward(&mut self, x: &Floats) -> Floats {
         self.input_shape = x.shape().to_vec();
-        match x.clone().into_shape_clone(IxDyn(&self.shape)) {
+        // Out of order, the elements are copied into row order first, in blocks that look at
+        // Ctrl-C (`map1`), and the copy is then shared.
+        let x = if x.is_standard_layout() {
+            x.clone()
+        } else {
+            super::common::map1(x, |v| v).into_shared()
+        };
+        match x.into_shape_clone(IxDyn(&self.shape)) {
             Ok(reshaped) => reshaped,
             Err(_) => panic!("Reshape::forward needs a shape that resolve_shape accepted"),
         }

@@ -1,7 +1,7 @@
 //! Softmax 계층 (소프트맥스 함수): `y = exp(x) / sum(exp(x))` over the last axis, each row of
 //! a batch on its own. Backward: dx = y · (dout − sum(dout · y)), the sum over the last axis.
 
-use super::common::{nan_max, sum_keepdims};
+use super::common::{nan_max, sum_keepdims, zip2};
 use super::error::LayerError;
 use crate::engine::value::Floats;
 use ndarray::{ArrayD, ArrayViewD, Axis};
@@ -87,13 +87,14 @@ impl Softmax {
     /// `dout` has the shape `forward` returned.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
         let y = &self.out;
-        let weighted = dout * y;
+        let weighted = zip2(dout, y, |d, y| d * y);
         let row_sums = if y.ndim() == 0 {
             weighted
         } else {
             sum_keepdims(&weighted.view(), y.ndim() - 1)
         };
-        (dout - &row_sums) * y
+        let centred = zip2(dout, &row_sums, |d, s| d - s);
+        zip2(&centred, y, |c, y| c * y)
     }
 }
 

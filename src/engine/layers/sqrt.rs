@@ -26,14 +26,14 @@ impl Sqrt {
     /// Caches the output: d sqrt(x)/dx = 1 / (2 sqrt(x)). As numpy's `np.sqrt`, the square root
     /// of a negative number is NaN (numpy also warns).
     pub fn forward(&mut self, x: &Floats) -> Floats {
-        self.out = x.mapv(f64::sqrt).into_shared();
+        self.out = super::common::map1(x, f64::sqrt).into_shared();
         self.out.clone()
     }
 
     /// `dout` has the shape `forward` returned. At x = 0 the gradient is ∞ (or NaN for a zero
     /// `dout`), as numpy's division gives.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        dout / &(&self.out * 2.0)
+        super::common::zip2(dout, &self.out, |d, out| d / (out * 2.0))
     }
 }
 

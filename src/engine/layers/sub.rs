@@ -18,6 +18,6 @@ impl SubLayer {
 
     /// d(x - y)/dx = 1 and d(x - y)/dy = -1.
     pub fn backward(&self, dout: &ArrayD<f64>) -> (ArrayD<f64>, ArrayD<f64>) {
-        (dout.clone(), map1(dout, |d| -d))
+        (map1(dout, |d| d), map1(dout, |d| -d))
     }
 }

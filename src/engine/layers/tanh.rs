@@ -30,7 +30,7 @@ impl Tanh {
 
     /// `dout` has the shape `forward` returned.
     pub fn backward(&self, dout: &ArrayD<f64>) -> ArrayD<f64> {
-        dout * &self.out.mapv(|y| 1.0 - y * y)
+        super::common::zip2(dout, &self.out, |d, y| d * (1.0 - y * y))
     }
 }
 
