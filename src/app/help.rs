@@ -336,6 +336,15 @@ pub const TOPICS: &[Topic] = &[
         ["x = [[1.0, 2.0, 3.0]]", "zeros_like(x)"],
     ),
     function(
+        "numpy",
+        &["np", "import", "copy"],
+        "help-page-numpy",
+        [
+            "import numpy as np",
+            "x = np.array([[1.0, -0.5], [-2.0, 3.3]]).reshape((1, 4))",
+        ],
+    ),
+    function(
         "randn",
         &[],
         "help-page-randn",

@@ -85,6 +85,16 @@ impl Value {
         }
     }
 
+    /// A copy that shares no buffer with this value, as numpy's `np.array(x)` makes (in blocks
+    /// that look at Ctrl-C).
+    pub fn copied(&self) -> Value {
+        match self {
+            Value::Scalar(v) => Value::Scalar(*v),
+            Value::Float(a) => Value::float(map1(&**a, |v: f64| v)),
+            Value::Bool(a) => Value::Bool(Box::new(map1(&**a, |b: bool| b))),
+        }
+    }
+
     /// The value as floats; booleans become 0.0 and 1.0, as numpy casts them in arithmetic.
     pub fn to_float(&self) -> ArrayD<f64> {
         match self {

@@ -68,6 +68,9 @@ pub enum StatementKind {
     Imshow { image: Expr },
     /// `seed N`: the random stream numpy's legacy generator makes after `np.random.seed(N)`.
     Seed { seed: u32 },
+    /// `import numpy as np`, `from numpy import *`, `from numpy.random import randn`: numpy's
+    /// names are there already, so the statement only checks that it names them.
+    Import,
     /// `NAME op= expression` for `+=`, `-=`, `*=` and `/=`, e.g. `W1 -= 0.1 * grad(W1)`: `op` is
     /// the operator without its `=`.
     AugAssign { name: Ident, op: BinOp, value: Expr },
@@ -255,10 +258,12 @@ pub enum Func {
     Print,
     ZerosLike,
     Eye,
+    /// `array(x)`, numpy's `np.array`: a new array with `x`'s elements.
+    Array,
 }
 
 impl Func {
-    pub const ALL: [Func; 31] = [
+    pub const ALL: [Func; 32] = [
         Func::Relu,
         Func::Sigmoid,
         Func::Exp,
@@ -290,6 +295,7 @@ impl Func {
         Func::Print,
         Func::ZerosLike,
         Func::Eye,
+        Func::Array,
     ];
 
     pub fn name(self) -> &'static str {
@@ -325,6 +331,7 @@ impl Func {
             Func::Print => "print",
             Func::ZerosLike => "zeros_like",
             Func::Eye => "eye",
+            Func::Array => "array",
         }
     }
 
@@ -342,9 +349,38 @@ impl Func {
     }
 }
 
+/// The names written after `np.` that are numpy's and the session has.
+pub const NUMPY: [&str; 21] = [
+    "array",
+    "zeros",
+    "ones",
+    "zeros_like",
+    "ones_like",
+    "arange",
+    "linspace",
+    "eye",
+    "exp",
+    "log",
+    "sqrt",
+    "tanh",
+    "dot",
+    "sum",
+    "mean",
+    "max",
+    "argmax",
+    "transpose",
+    "reshape",
+    "nan",
+    "inf",
+];
+
+/// The names written after `np.random.` that the session has (`seed` is the statement
+/// `seed N`).
+pub const NUMPY_RANDOM: [&str; 3] = ["randn", "rand", "choice"];
+
 /// Words a user may not bind: statement keywords, the words of `for` and `if`, the literals
 /// `True`, `False`, `nan` and `inf`, and every built-in function.
-pub const RESERVED: [&str; 51] = [
+pub const RESERVED: [&str; 52] = [
     "plot",
     "imshow",
     "back",
@@ -394,6 +430,7 @@ pub const RESERVED: [&str; 51] = [
     "print",
     "zeros_like",
     "eye",
+    "array",
     "grad",
     "mask",
 ];

@@ -494,6 +494,14 @@ impl Session {
                     Ok(self.graph.leaf(Value::float(zeros), label))
                 }
                 Func::Print => Ok(nodes[0]),
+                // numpy's `np.array(x)`: a copy, a new array of its own, holding no gradient
+                // path back to `x` (numpy's arrays have none).
+                Func::Array => {
+                    let value = &self.graph.node(nodes[0]).value;
+                    self.reserve_floats(value.len(), span)?;
+                    let copy = value.copied();
+                    Ok(self.graph.leaf(copy, label))
+                }
                 Func::Eye => {
                     let n = self.whole_number_for(&args[0], Whole::Size(func), source)?;
                     let n = usize::try_from(n).map_err(|_| {

@@ -749,6 +749,7 @@ impl Session {
                 self.last_back = Some(record);
                 Outcome::Step { steps }
             }
+            StatementKind::Import => Outcome::Silent,
             StatementKind::Del { names } => {
                 // All or nothing: every name must exist before any is forgotten.
                 for name in names {
@@ -1352,6 +1353,7 @@ impl Session {
             | Func::Arange
             | Func::Print
             | Func::ZerosLike
+            | Func::Array
             | Func::Eye => self.eval_new_call(func, func_span, args, kwargs, span, label, source),
             Func::Ones | Func::Zeros | Func::Randn | Func::Rand => {
                 if args.is_empty() {

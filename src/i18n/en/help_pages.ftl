@@ -127,7 +127,7 @@ help-page-softmax-with-loss =
       the difference between the prediction and the answer.
 
 help-page-sum =
-    sum(x), sum(x, axis=N, keepdims=True) — the sum node
+    sum(x), sum(x, axis=N, keepdims=True), x.sum(axis=N) — the sum node
       computes: the sum of every element, or along axis N
       forward caches: the shape of x
       backward: dx = dout copied to every element that was summed
@@ -153,7 +153,7 @@ help-page-transpose =
       backward: dx = dout.T
 
 help-page-reshape =
-    reshape(x, d1, d2, ...) — a new shape for the same values
+    reshape(x, d1, d2, ...), x.reshape((d1, d2)) — a new shape for the same values
       computes: out = the values of x in row order, in the shape d1, d2, ...
       one size may be -1, which means whatever the rest leaves
       forward caches: the shape of x
@@ -218,6 +218,18 @@ help-page-zeros-like =
     zeros_like(x) — zeros shaped like x
       makes: an array of 0 with the shape of x
       makes a leaf: caches nothing, no backward
+
+help-page-numpy =
+    numpy's spellings: np.array(x), np.zeros((2, 3)), x.reshape(2, -1), x.sum(0)
+      makes: what the function they stand for makes; array(x) and x.copy()
+      make an array of its own with the elements of x (a list, an array or a
+      number), a new leaf with no path back to x
+      makes a leaf: caches nothing, no backward
+      np. and np.random. go in front of numpy's names, a shape may be a tuple,
+      and the methods reshape, sum, mean, max, argmax, copy, flatten and
+      transpose call the function of the same name on the array.
+      import numpy as np and from numpy import * are accepted: the names are
+      there from the start.
 
 help-page-randn =
     randn(d1, d2, ...) — normally distributed random numbers

@@ -29,13 +29,15 @@ parse-blocks-too-deep = blocks nest at most {$max} deep (an elif counts as one m
 parse-expected-expression-after = expected an expression after '{$after}'
 parse-chained-comparison = comparisons cannot be chained; add parentheses, e.g. (a < b) == c
 parse-no-floor-division = there is no '//' operator; use '/'
-parse-tuple = tuples are not supported; write a shape as ones(2, 3), not ones((2, 3))
+parse-tuple = a tuple is only a shape here, as in zeros((2, 3)) or x.reshape((2, -1))
+parse-tuple-not-shape = { $function } takes no tuple here; a tuple is a shape, as in zeros((2, 3)) or reshape(x, (2, -1))
+parse-numpy-unknown = { $name } is not here; the numpy names are { $names }
 parse-keyword-not-value = '{$keyword}' is a statement keyword, not a value; use it at the start of a statement, e.g. {$keyword} y
 parse-function-not-value = '{$function}' is a function; call it like {$example}
 parse-too-many-operators = too many operators in one statement (at most {$max}); split it into several statements
 parse-expressions-too-deep = expressions nest at most {$max} deep
 parse-block-keyword-not-value = '{$keyword}' is a keyword of for and if, not a value
-parse-unknown-attribute = unknown attribute '.{$name}'; the only attribute is .T, the transpose
+parse-unknown-attribute = unknown attribute '.{$name}'; an array has .T and the methods reshape, sum, mean, max, argmax, copy, flatten and transpose
 
 ## Calls
 parse-unknown-function-close = unknown function '{$name}'; did you mean '{$close}'?
@@ -96,3 +98,7 @@ parse-seed-range = seed {$seed} is out of range; numpy's seeds are whole numbers
 parse-sample-count = sample takes how many elements of each variable to check, a whole number from 1, e.g. check y sample 10
 parse-plot-needs-array = plot and imshow take arrays to draw, e.g. plot xs, relu(xs) or imshow(x_test[0])
 parse-plot-close = expected ')' to close the list plot draws, e.g. plot(xs, y)
+parse-import-unknown = there is no module '{ $module }' here; what can be imported is numpy (import numpy as np, from numpy import …) and numpy.random (from numpy.random import randn, rand, choice)
+parse-import-alias = numpy is imported as np here (import numpy as np), not as '{ $alias }'
+parse-import-name = '{ $name }' is not in { $module } here; it has { $names }
+parse-expected-import = expected 'import' after the module, as in from numpy import *

@@ -125,7 +125,7 @@ help-page-softmax-with-loss =
       예측과 정답의 차이입니다.
 
 help-page-sum =
-    sum(x), sum(x, axis=N, keepdims=True) — 합계 노드
+    sum(x), sum(x, axis=N, keepdims=True), x.sum(axis=N) — 합계 노드
       계산: 모든 원소의 합, 또는 N번 축을 따라 더한 합
       순전파가 저장하는 것: x의 형상
       역전파: dx = 더해진 원소마다 dout을 복사한 것
@@ -151,7 +151,7 @@ help-page-transpose =
       역전파: dx = dout.T
 
 help-page-reshape =
-    reshape(x, d1, d2, ...) — 같은 값에 새 형상을 줍니다
+    reshape(x, d1, d2, ...), x.reshape((d1, d2)) — 같은 값에 새 형상을 줍니다
       계산: out = x의 값들을 행 순서대로 형상 d1, d2, ...에 담은 것
       크기 하나는 -1일 수 있고, 나머지가 정하고 남는 크기가 됩니다
       순전파가 저장하는 것: x의 형상
@@ -213,6 +213,18 @@ help-page-zeros-like =
     zeros_like(x) — x와 형상이 같은 0 배열
       만드는 것: x의 형상에 0을 채운 배열
       기울기 없는 값: 저장하는 것 없음, 역전파 없음
+
+help-page-numpy =
+    numpy식 표기: np.array(x), np.zeros((2, 3)), x.reshape(2, -1), x.sum(axis=0)
+      만드는 것: 대신하는 함수가 만드는 것. array(x)와 x.copy()는 x(목록,
+      배열, 수)의 원소를 담은 별도의 배열을 만들고, 이 새 잎 노드에서 x로
+      돌아가는 경로는 없습니다
+      기울기 없는 값: 저장하는 것 없음, 역전파 없음
+      numpy의 이름 앞에 np.나 np.random.를 붙일 수 있고, 형상은 튜플로 써도
+      되며, 메서드 reshape, sum, mean, max, argmax, copy, flatten, transpose는
+      같은 이름의 함수를 그 배열에 부릅니다.
+      import numpy as np와 from numpy import *도 받아들입니다. 이름들은
+      처음부터 있습니다.
 
 help-page-randn =
     randn(d1, d2, ...) — 정규분포를 따르는 난수

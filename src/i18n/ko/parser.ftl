@@ -29,13 +29,15 @@ parse-blocks-too-deep = 블록은 {$max}단계까지만 중첩할 수 있습니�
 parse-expected-expression-after = '{$after}' 뒤에 식이 와야 합니다
 parse-chained-comparison = 비교는 이어 쓸 수 없습니다. 괄호를 넣으세요. 예: (a < b) == c
 parse-no-floor-division = '//' 연산자는 없습니다. '/'를 쓰세요
-parse-tuple = 튜플은 지원하지 않습니다. 형상은 ones((2, 3))이 아니라 ones(2, 3)처럼 쓰세요
+parse-tuple = 여기서 튜플은 zeros((2, 3))이나 x.reshape((2, -1))처럼 형상으로만 쓸 수 있습니다
+parse-tuple-not-shape = { $function }에는 여기에 튜플을 쓸 수 없습니다. 튜플은 zeros((2, 3))이나 reshape(x, (2, -1))처럼 형상을 나타냅니다
+parse-numpy-unknown = { $name } 이름은 없습니다. 쓸 수 있는 numpy 이름: { $names }
 parse-keyword-not-value = { JOSA($keyword, "은", quote: "'") } 값이 아니라 문장 키워드입니다. 문장 맨 앞에 쓰세요. 예: {$keyword} y
 parse-function-not-value = { JOSA($function, "은", quote: "'") } 함수입니다. {$example}처럼 호출하세요
 parse-too-many-operators = 한 문장에 연산자가 너무 많습니다(최대 {$max}개). 여러 문장으로 나누세요
 parse-expressions-too-deep = 식은 {$max}단계까지만 중첩할 수 있습니다
 parse-block-keyword-not-value = { JOSA($keyword, "은", quote: "'") } 값이 아니라 for와 if에 쓰는 키워드입니다
-parse-unknown-attribute = 알 수 없는 속성 '.{$name}'. 속성은 전치(transpose)를 뜻하는 .T 하나뿐입니다
+parse-unknown-attribute = 알 수 없는 속성 '.{$name}'. 배열에는 .T와 메서드 reshape, sum, mean, max, argmax, copy, flatten, transpose가 있습니다
 
 ## Calls
 parse-unknown-function-close = 알 수 없는 함수 '{$name}'. '{$close}'인가요?
@@ -88,3 +90,7 @@ parse-seed-range = seed { JOSA($seed, "은") } 범위를 벗어납니다. numpy�
 parse-sample-count = sample 뒤에는 변수마다 확인할 원소 개수(1 이상의 정수)를 주세요. 예: check y sample 10
 parse-plot-needs-array = plot과 imshow에는 그릴 배열을 주세요. 예: plot xs, relu(xs) 또는 imshow(x_test[0])
 parse-plot-close = plot이 그릴 목록을 닫는 ')'가 와야 합니다. 예: plot(xs, y)
+parse-import-unknown = 여기에는 '{ $module }' 모듈이 없습니다. 가져올 수 있는 것은 numpy(import numpy as np, from numpy import …)와 numpy.random(from numpy.random import randn, rand, choice)입니다
+parse-import-alias = 여기서 numpy는 np라는 이름으로 가져옵니다(import numpy as np). 쓴 이름: '{ $alias }'
+parse-import-name = 여기의 { $module }에는 '{ $name }' 이름이 없습니다. 있는 이름: { $names }
+parse-expected-import = 모듈 다음에는 from numpy import *처럼 'import'가 와야 합니다

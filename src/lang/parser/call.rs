@@ -9,8 +9,54 @@ use crate::lang::error::Error;
 use crate::lang::suggest::closest;
 use crate::msg;
 
+/// A tuple read by `Line::tuple`: what follows it, its items and its span.
+type Tuple<'a> = (&'a str, Vec<Expr>, Span);
+
 /// A call's positional arguments, then its keyword arguments.
-type Arguments = (Vec<Expr>, Vec<(Ident, Expr)>);
+type Arguments = (Vec<Arg>, Vec<(Ident, Expr)>);
+
+/// One positional argument: an expression, or a tuple written in its place, `(2, 3)`, which
+/// only a shape may be (numpy's `zeros((2, 3))`, `x.reshape((2, -1))`).
+pub(super) enum Arg {
+    One(Expr),
+    /// The items and the span of the parentheses.
+    Tuple(Vec<Expr>, Span),
+}
+
+/// The positional arguments with a shape tuple spread out in place: `zeros((2, 3))` is
+/// `zeros(2, 3)`, `reshape(x, (2, -1))` is `reshape(x, 2, -1)`. `shape_at` is where `func`
+/// takes its shape (`None`: it takes none), and a tuple is a shape only there and only as the
+/// last positional argument; anywhere else it is an error that says so.
+pub(super) fn spread_shape(
+    function: &str,
+    args: Vec<Arg>,
+    shape_at: Option<usize>,
+) -> Result<Vec<Expr>, nom::Err<Error>> {
+    let last = args.len().saturating_sub(1);
+    let mut out = Vec::with_capacity(args.len());
+    for (position, arg) in args.into_iter().enumerate() {
+        match arg {
+            Arg::One(expr) => out.push(expr),
+            Arg::Tuple(items, _) if Some(position) == shape_at && position == last => {
+                out.extend(items);
+            }
+            Arg::Tuple(_, span) => {
+                let message = msg!("parse-tuple-not-shape", function = function);
+                return Err(fail(Error::new(message, span)));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Where `func` takes a shape that may be written as a tuple, as numpy's does.
+fn shape_position(func: Func) -> Option<usize> {
+    match func {
+        Func::Ones | Func::Zeros => Some(0),
+        Func::Reshape => Some(1),
+        _ => None,
+    }
+}
 
 impl<'a> Line<'a> {
     /// `call := FUNCTION '(' arguments ')'`, e.g. `add(x, 1)`, `sum(x, axis=1)` or `grad(W)`:
@@ -38,6 +84,7 @@ impl<'a> Line<'a> {
             ..self.deeper(nest, paren)?
         };
         let (rest, (args, kwargs)) = self.arguments(&paren[1..], inner, open)?;
+        let args = spread_shape(word, args, func.and_then(shape_position))?;
         let span = Span::new(name_span.start, self.offset(rest));
         let allowed = func.map_or(&[][..], Func::keywords);
         check_keywords(word, allowed, &kwargs)?;
@@ -73,7 +120,12 @@ impl<'a> Line<'a> {
     /// `arguments := [argument (',' argument)* [',']] ')'` where an argument is an expression or
     /// `NAME '=' expression`, and keyword arguments come after every positional one, as in
     /// Python; what follows a call's '(', e.g. `x, axis=1)`.
-    fn arguments(&self, input: &'a str, nest: Nest, open: Span) -> PResult<'a, Arguments> {
+    pub(super) fn arguments(
+        &self,
+        input: &'a str,
+        nest: Nest,
+        open: Span,
+    ) -> PResult<'a, Arguments> {
         let mut args = Vec::new();
         let mut kwargs: Vec<(Ident, Expr)> = Vec::new();
         let mut rest = skip(input, true);
@@ -103,9 +155,19 @@ impl<'a> Line<'a> {
                 kwargs.push((key, value));
                 after_value
             } else {
-                let (after_arg, arg) = self.expression(rest, nest, after)?;
+                let (after_arg, arg) = match self.tuple(rest, nest)? {
+                    Some((after_tuple, items, span)) => (after_tuple, Arg::Tuple(items, span)),
+                    None => {
+                        let (after_arg, arg) = self.expression(rest, nest, after)?;
+                        (after_arg, Arg::One(arg))
+                    }
+                };
                 if let Some((first, _)) = kwargs.first() {
-                    let error = Error::new(msg!("parse-positional-after-keyword"), arg.span);
+                    let span = match &arg {
+                        Arg::One(expr) => expr.span,
+                        Arg::Tuple(_, span) => *span,
+                    };
+                    let error = Error::new(msg!("parse-positional-after-keyword"), span);
                     return Err(fail(error.with_related(first.span)));
                 }
                 args.push(arg);
@@ -117,6 +179,55 @@ impl<'a> Line<'a> {
                     rest = skip(after_comma, true);
                     after = ",";
                 }
+                None if rest.starts_with(')') => {}
+                None => return Err(fail(self.unclosed(rest, ')', open))),
+            }
+        }
+    }
+}
+
+impl<'a> Line<'a> {
+    /// A tuple at `input`, `(2, 3)`, `(2,)` or `()`: its items, what follows its ')' and its
+    /// span; `None` when `input` is not a '(' whose first item is followed by a comma (a
+    /// parenthesized expression, which the caller reads as one).
+    pub(super) fn tuple(
+        &self,
+        input: &'a str,
+        nest: Nest,
+    ) -> Result<Option<Tuple<'a>>, nom::Err<Error>> {
+        let Some(after_open) = input.strip_prefix('(') else {
+            return Ok(None);
+        };
+        let open = self.span_len(input, 1);
+        let inner = Nest {
+            in_brackets: true,
+            ..self.deeper(nest, input)?
+        };
+        let mut rest = skip(after_open, true);
+        if let Some(after_close) = rest.strip_prefix(')') {
+            let span = Span::new(open.start, self.offset(after_close));
+            return Ok(Some((after_close, Vec::new(), span)));
+        }
+        let mut items = Vec::new();
+        let mut after = "(";
+        loop {
+            if let Some(after_close) = rest.strip_prefix(')') {
+                let span = Span::new(open.start, self.offset(after_close));
+                return Ok(Some((after_close, items, span)));
+            }
+            if rest.is_empty() {
+                return Err(fail(self.unclosed(rest, ')', open)));
+            }
+            let (after_item, item) = self.expression(rest, inner, after)?;
+            items.push(item);
+            rest = skip(after_item, true);
+            match rest.strip_prefix(',') {
+                Some(after_comma) => {
+                    rest = skip(after_comma, true);
+                    after = ",";
+                }
+                // `(a)` is a parenthesized expression, not a tuple.
+                None if items.len() == 1 => return Ok(None),
                 None if rest.starts_with(')') => {}
                 None => return Err(fail(self.unclosed(rest, ')', open))),
             }
@@ -154,6 +265,7 @@ fn arity(func: Func) -> (usize, Option<usize>) {
         | Func::Tanh
         | Func::Transpose
         | Func::Eye
+        | Func::Array
         | Func::Print => (1, Some(1)),
         Func::Add
         | Func::Mul
@@ -166,6 +278,41 @@ fn arity(func: Func) -> (usize, Option<usize>) {
         Func::Reshape => (2, None),
         Func::Range | Func::Arange => (1, Some(3)),
     }
+}
+
+/// The arguments of the method `method` of an array, which stands for `func`: its keywords
+/// are the function's, and it takes as many positional arguments as the function takes after
+/// the array (`copy`, `flatten` and `transpose` take none).
+pub(super) fn check_method(
+    method: &str,
+    func: Func,
+    got: usize,
+    kwargs: &[(Ident, Expr)],
+    span: Span,
+) -> Result<(), nom::Err<Error>> {
+    check_keywords(method, func.keywords(), kwargs)?;
+    let (least, most) = match method {
+        "copy" | "flatten" | "transpose" => (0, Some(0)),
+        // The axis, which may also be written axis=.
+        "sum" | "mean" | "max" | "argmax" => (0, Some(1)),
+        _ => (1, None),
+    };
+    if got >= least && most.is_none_or(|most| got <= most) {
+        return Ok(());
+    }
+    let wanted = match most {
+        Some(n) if n == least => msg!("parse-arguments", count = n),
+        Some(n) => msg!("parse-arguments-between", least = least, most = n),
+        None => msg!("parse-arguments-or-more", count = least),
+    };
+    let function = format!(".{method}()");
+    let message = msg!(
+        "parse-arity",
+        function = function,
+        wanted = wanted,
+        got = got
+    );
+    Err(fail(Error::new(message, span)))
 }
 
 /// `relu takes 1 argument, got 2` when a call has the wrong number of positional arguments.
@@ -294,7 +441,7 @@ mod tests {
         );
         assert_error(
             "foo(x)",
-            "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, rand, choice, dot, affine, softmax, cross_entropy_error, softmax_with_loss, sum, mean, max, argmax, log, sqrt, tanh, transpose, reshape, range, linspace, arange, print, zeros_like, eye, grad, mask",
+            "unknown function 'foo'; the functions are relu, sigmoid, exp, add, mul, ones, zeros, ones_like, randn, rand, choice, dot, affine, softmax, cross_entropy_error, softmax_with_loss, sum, mean, max, argmax, log, sqrt, tanh, transpose, reshape, range, linspace, arange, print, zeros_like, eye, array, grad, mask",
             0,
             3,
         );
@@ -315,12 +462,24 @@ mod tests {
             10,
         );
         assert_error("add(x,, y)", "expected an expression after ','", 6, 7);
-        let e = error("ones((2, 3))");
-        let message = "tuples are not supported; write a shape as ones(2, 3), not ones((2, 3))";
+        let e = error("x = (2, 3)");
+        let message = "a tuple is only a shape here, as in zeros((2, 3)) or x.reshape((2, -1))";
         assert_eq!(say(&e), message);
         assert_eq!(
             (e.span, e.related),
-            (Span::new(7, 8), Some(Span::new(5, 6)))
+            (Span::new(6, 7), Some(Span::new(4, 5)))
+        );
+        assert_error(
+            "relu((1, 2))",
+            "relu takes no tuple here; a tuple is a shape, as in zeros((2, 3)) or reshape(x, (2, -1))",
+            5,
+            11,
+        );
+        assert_error(
+            "zeros((2, 3), 1)",
+            "zeros takes no tuple here; a tuple is a shape, as in zeros((2, 3)) or reshape(x, (2, -1))",
+            6,
+            12,
         );
     }
 }

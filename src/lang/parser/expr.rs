@@ -5,7 +5,9 @@
 use super::lexeme::{additive_op, comparison_op, multiplicative_op, name, power_op, skip};
 use super::statement::{BLOCK_KEYWORDS, KEYWORDS};
 use super::{Line, MAX_DEPTH, MAX_OPERATORS, Nest, PResult, fail};
-use crate::lang::ast::{BinOp, Expr, ExprKind, Index, Span, is_reserved};
+use crate::lang::ast::{
+    BinOp, Expr, ExprKind, Func, Ident, Index, NUMPY, NUMPY_RANDOM, Span, is_reserved,
+};
 use crate::lang::error::Error;
 use crate::msg;
 
@@ -121,6 +123,15 @@ impl<'a> Line<'a> {
             if let Some(after_dot) = at.strip_prefix('.')
                 && let Ok((after_name, attribute)) = name(after_dot)
             {
+                let paren = skip(after_name, nest.in_brackets);
+                if paren.starts_with('(') {
+                    self.count_operator(at, after_name)?;
+                    let method = self.span(after_dot, after_name);
+                    let (after_call, call) = self.method(expr, attribute, method, paren, nest)?;
+                    expr = call;
+                    rest = after_call;
+                    continue;
+                }
                 if attribute != "T" {
                     let message = msg!("parse-unknown-attribute", name = attribute);
                     return Err(fail(Error::new(message, self.span(at, after_name))));
@@ -281,6 +292,14 @@ impl<'a> Line<'a> {
     fn name_or_call(&self, input: &'a str, nest: Nest) -> PResult<'a, Expr> {
         let (after, word) =
             name(input).map_err(|_| fail(self.expected(msg!("parse-expected-name"), input)))?;
+        // `np.zeros(3)`, `numpy.exp(x)`, `np.random.randn(2, 3)`: numpy's names, which the
+        // session already has, as if `import numpy as np` had run.
+        if let Some(function) = self.numpy_name(word, after)? {
+            return self.name_or_call(function, nest).map(|(rest, expr)| {
+                let span = Span::new(self.offset(input), expr.span.end);
+                (rest, Expr { span, ..expr })
+            });
+        }
         let span = self.span(input, after);
         let literal = match word {
             "True" => Some(ExprKind::Bool(true)),
@@ -321,6 +340,110 @@ impl<'a> Line<'a> {
                 span,
             },
         ))
+    }
+
+    /// After the module name `word` (ending at `after`): where the numpy name that follows
+    /// starts, for `np.NAME`, `numpy.NAME`, `np.random.NAME` and `numpy.random.NAME`.
+    /// `None` when `word` is not followed by `.NAME`; an error naming what there is when
+    /// NAME is not one of numpy's names here.
+    fn numpy_name(&self, word: &str, after: &'a str) -> Result<Option<&'a str>, nom::Err<Error>> {
+        if word != "np" && word != "numpy" {
+            return Ok(None);
+        }
+        let Some(after_dot) = after.strip_prefix('.') else {
+            return Ok(None);
+        };
+        let Ok((after_name, next)) = name(after_dot) else {
+            return Ok(None);
+        };
+        let (start, end, function, names) = match after_name.strip_prefix('.') {
+            Some(after_random) if next == "random" => match name(after_random) {
+                Ok((end, function)) => (after_random, end, function, &NUMPY_RANDOM[..]),
+                Err(_) => return Ok(None),
+            },
+            _ => (after_dot, after_name, next, &NUMPY[..]),
+        };
+        if names.contains(&function) {
+            return Ok(Some(start));
+        }
+        let prefix = if names.len() == NUMPY_RANDOM.len() {
+            format!("{word}.random.")
+        } else {
+            format!("{word}.")
+        };
+        let message = msg!(
+            "parse-numpy-unknown",
+            name = format!("{prefix}{function}"),
+            names = names.join(", ")
+        );
+        Err(fail(Error::new(message, self.span(start, end))))
+    }
+
+    /// `base.METHOD(arguments)`: the array methods the chapter uses, as the functions they
+    /// stand for: `x.reshape(2, -1)` (or a tuple) is `reshape(x, 2, -1)`, `x.sum(axis=0)` (or
+    /// `x.sum(0)`) is `sum(x, axis=0)`, and so `mean`, `max` and `argmax`; `x.copy()` is
+    /// `array(x)`, `x.flatten()` is `reshape(x, -1)` and `x.transpose()` is `x.T`. `paren`
+    /// starts at the '('.
+    fn method(
+        &self,
+        base: Expr,
+        method: &str,
+        method_span: Span,
+        paren: &'a str,
+        nest: Nest,
+    ) -> PResult<'a, Expr> {
+        use super::call::spread_shape;
+        let (func, shape_at) = match method {
+            "reshape" => (Func::Reshape, Some(0)),
+            "sum" => (Func::Sum, None),
+            "mean" => (Func::Mean, None),
+            "max" => (Func::Max, None),
+            "argmax" => (Func::Argmax, None),
+            "copy" => (Func::Array, None),
+            "flatten" => (Func::Reshape, None),
+            "transpose" => (Func::Transpose, None),
+            _ => {
+                let message = msg!("parse-unknown-attribute", name = method);
+                return Err(fail(Error::new(message, method_span)));
+            }
+        };
+        let open = self.span_len(paren, 1);
+        let inner = Nest {
+            in_brackets: true,
+            ..self.deeper(nest, paren)?
+        };
+        let (rest, (args, mut kwargs)) = self.arguments(&paren[1..], inner, open)?;
+        let span = Span::new(base.span.start, self.offset(rest));
+        let mut args = spread_shape(method, args, shape_at)?;
+        super::call::check_method(method, func, args.len(), &kwargs, span)?;
+        // `x.sum(0)`: numpy's methods take the axis as their first argument.
+        if matches!(func, Func::Sum | Func::Mean | Func::Max | Func::Argmax)
+            && args.len() == 1
+            && !kwargs.iter().any(|(key, _)| key.name == "axis")
+        {
+            let axis = args.remove(0);
+            let key = Ident {
+                name: "axis".into(),
+                span: axis.span,
+            };
+            kwargs.insert(0, (key, axis));
+        }
+        if method == "flatten" {
+            args.push(Expr {
+                kind: ExprKind::Number(-1.0),
+                span: method_span,
+            });
+        }
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(base);
+        all.extend(args);
+        let kind = ExprKind::Call {
+            func,
+            func_span: method_span,
+            args: all,
+            kwargs,
+        };
+        Ok((rest, Expr { kind, span }))
     }
 
     /// Counts one binary operator (spanning `at` to `after`) against the statement's limit.

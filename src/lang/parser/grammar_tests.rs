@@ -159,13 +159,13 @@ fn transpose_and_index_errors() {
     assert_error("x[1, , 2]", "expected an expression after ','", 5, 6);
     assert_error(
         "x.y",
-        "unknown attribute '.y'; the only attribute is .T, the transpose",
+        "unknown attribute '.y'; an array has .T and the methods reshape, sum, mean, max, argmax, copy, flatten and transpose",
         1,
         3,
     );
     assert_error(
         "x.shape",
-        "unknown attribute '.shape'; the only attribute is .T, the transpose",
+        "unknown attribute '.shape'; an array has .T and the methods reshape, sum, mean, max, argmax, copy, flatten and transpose",
         1,
         7,
     );
@@ -796,4 +796,94 @@ fn new_messages_read_as_korean() {
         say(&e);
         assert_eq!(Lang::Ko.say(&e.message), korean, "{text:?}");
     }
+}
+
+#[test]
+fn numpy_spellings_are_the_functions_they_stand_for() {
+    let same = [
+        ("np.zeros((2, 3))", "zeros(2, 3)"),
+        ("zeros((2,))", "zeros(2)"),
+        ("numpy.ones((4, 1))", "ones(4, 1)"),
+        ("np.array(x)", "array(x)"),
+        ("np.random.randn(2, 3)", "randn(2, 3)"),
+        ("reshape(x, (2, -1))", "reshape(x, 2, (-1))"),
+        ("x.reshape(2, -1)", "reshape(x, 2, (-1))"),
+        ("x.reshape((2, -1))", "reshape(x, 2, (-1))"),
+        ("x.sum(axis=0)", "sum(x, axis=0)"),
+        ("x.sum(0)", "sum(x, axis=0)"),
+        (
+            "x.max(axis=1, keepdims=True)",
+            "max(x, axis=1, keepdims=true)",
+        ),
+        ("x.argmax(1)", "argmax(x, axis=1)"),
+        ("x.copy()", "array(x)"),
+        ("x.flatten()", "reshape(x, -1)"),
+        ("x.transpose()", "transpose(x)"),
+        ("(a + b).T.sum()", "sum((a + b).T)"),
+        ("np.nan", "NaN"),
+    ];
+    for (numpy, ours) in same {
+        assert_eq!(show(&expr(numpy)), ours, "{numpy}");
+    }
+}
+
+#[test]
+fn numpy_spellings_that_do_not_exist_say_what_does() {
+    assert_error(
+        "np.relu(x)",
+        "np.relu is not here; the numpy names are array, zeros, ones, zeros_like, ones_like, arange, linspace, eye, exp, log, sqrt, tanh, dot, sum, mean, max, argmax, transpose, reshape, nan, inf",
+        3,
+        7,
+    );
+    assert_error(
+        "np.random.normal(0, 1)",
+        "np.random.normal is not here; the numpy names are randn, rand, choice",
+        10,
+        16,
+    );
+    assert_error("x.sum(0, 1)", ".sum() takes 0 to 1 arguments, got 2", 0, 11);
+    assert_error("x.copy(1)", ".copy() takes 0 arguments, got 1", 0, 9);
+    assert_error(
+        "x.sum(axes=0)",
+        "sum has no keyword argument 'axes'; it takes axis, keepdims",
+        6,
+        10,
+    );
+}
+
+#[test]
+fn imports_name_numpy_and_nothing_else() {
+    for ok in [
+        "import numpy",
+        "import numpy as np",
+        "from numpy import *",
+        "from numpy import zeros, exp",
+        "from numpy.random import seed, randn",
+    ] {
+        assert_eq!(one(ok).kind, StatementKind::Import, "{ok}");
+    }
+    assert_error(
+        "import torch",
+        "there is no module 'torch' here; what can be imported is numpy (import numpy as np, from numpy import …) and numpy.random (from numpy.random import randn, rand, choice)",
+        7,
+        12,
+    );
+    assert_error(
+        "import numpy as xp",
+        "numpy is imported as np here (import numpy as np), not as 'xp'",
+        16,
+        18,
+    );
+    assert_error(
+        "from numpy import relu",
+        "'relu' is not in numpy here; it has array, zeros, ones, zeros_like, ones_like, arange, linspace, eye, exp, log, sqrt, tanh, dot, sum, mean, max, argmax, transpose, reshape, nan, inf",
+        18,
+        22,
+    );
+    assert_error(
+        "from numpy zeros",
+        "expected 'import' after the module, as in from numpy import *",
+        11,
+        12,
+    );
 }

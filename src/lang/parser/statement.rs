@@ -24,6 +24,18 @@ pub(super) const KEYWORDS: [&str; 9] = [
     "back", "graph", "step", "check", "seed", "del", "load", "plot", "imshow",
 ];
 
+/// `numpy.random` at the start of `input`: the dotted name and what follows it.
+fn dotted_name(input: &str) -> (&str, &str) {
+    let end = input
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .unwrap_or(input.len());
+    (&input[end..], &input[..end])
+}
+
+fn is_word_byte(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
 /// The words of the `for` and `if` statements.
 pub(super) const BLOCK_KEYWORDS: [&str; 5] = ["for", "in", "if", "elif", "else"];
 
@@ -117,6 +129,7 @@ impl<'a> Line<'a> {
                 "load" => return self.load(input),
                 "plot" => return self.plot(input),
                 "imshow" => return self.imshow(input),
+                "import" | "from" => return self.import(input, word, after),
                 "for" | "if" => {
                     let message = msg!("parse-block-not-first", keyword = word);
                     return Err(fail(Error::new(message, self.span(input, after))));
@@ -486,6 +499,86 @@ impl<'a> Line<'a> {
                 silent: false,
             },
         ))
+    }
+
+    /// `import := 'import' 'numpy' ['as' 'np'] | 'from' ('numpy' | 'numpy.random') 'import'
+    /// ('*' | NAME (',' NAME)*)`. numpy's names are there from the start, so an import only
+    /// checks that what it names exists; anything else is an error that lists what does.
+    fn import(&self, input: &'a str, word: &str, after: &'a str) -> PResult<'a, Statement> {
+        let statement = |rest: &'a str| {
+            Ok((
+                rest,
+                Statement {
+                    span: self.span(input, rest),
+                    kind: StatementKind::Import,
+                    silent: false,
+                },
+            ))
+        };
+        let module_at = skip(after, false);
+        let (after_module, module) = dotted_name(module_at);
+        let module_span = self.span(module_at, after_module);
+        let unknown = |module: &str| {
+            let message = msg!("parse-import-unknown", module = module);
+            fail(Error::new(message, module_span))
+        };
+        if word == "import" {
+            if module != "numpy" {
+                return Err(unknown(module));
+            }
+            let rest = skip(after_module, false);
+            let Some(after_as) = rest
+                .strip_prefix("as")
+                .filter(|r| !r.starts_with(is_word_byte))
+            else {
+                return statement(after_module);
+            };
+            let alias_at = skip(after_as, false);
+            let (after_alias, alias) = name(alias_at).unwrap_or((alias_at, ""));
+            if alias != "np" {
+                let message = msg!("parse-import-alias", alias = alias);
+                let span = self.span(alias_at, after_alias);
+                return Err(fail(Error::new(message, span)));
+            }
+            return statement(after_alias);
+        }
+        let names: &[&str] = match module {
+            "numpy" => &crate::lang::ast::NUMPY,
+            "numpy.random" => &crate::lang::ast::NUMPY_RANDOM,
+            _ => return Err(unknown(module)),
+        };
+        let rest = skip(after_module, false);
+        let Some(after_import) = rest
+            .strip_prefix("import")
+            .filter(|r| !r.starts_with(is_word_byte))
+        else {
+            let message = msg!("parse-expected-import");
+            return Err(fail(Error::new(message, self.span_len(rest, 1))));
+        };
+        let mut rest = skip(after_import, false);
+        if let Some(after_star) = rest.strip_prefix('*') {
+            return statement(after_star);
+        }
+        loop {
+            let (after_name, imported) =
+                name(rest).map_err(|_| fail(self.expected(msg!("parse-expected-name"), rest)))?;
+            // `seed` is the statement `seed N` here.
+            let seed = module == "numpy.random" && imported == "seed";
+            if !(names.contains(&imported) || seed) {
+                let message = msg!(
+                    "parse-import-name",
+                    name = imported,
+                    module = module,
+                    names = names.join(", ")
+                );
+                return Err(fail(Error::new(message, self.span(rest, after_name))));
+            }
+            let after_blanks = skip(after_name, false);
+            match after_blanks.strip_prefix(',') {
+                Some(after_comma) => rest = skip(after_comma, false),
+                None => return statement(after_name),
+            }
+        }
     }
 
     /// `del := 'del' NAME [',' NAME …]`, e.g. `del W1, b1`.

@@ -279,7 +279,7 @@ fn spans_of(statements: &[Statement]) -> Vec<Span> {
             StatementKind::Graph { target, .. } | StatementKind::Check { target, .. } => {
                 spans.push(target.span)
             }
-            StatementKind::Seed { .. } => {}
+            StatementKind::Seed { .. } | StatementKind::Import => {}
             StatementKind::Load { dataset } => spans.push(dataset.span),
             StatementKind::Del { names } => spans.extend(names.iter().map(|n| n.span)),
             StatementKind::AugAssign { name, value, .. } => {
