@@ -798,6 +798,20 @@ impl Graph {
     }
 
     fn push(&mut self, op: Op, inputs: &[NodeId], value: Value, label: &str) -> NodeId {
+        // numpy's result type: an int64 stays int64 through the layers that only add,
+        // multiply, pick or move whole numbers, when every input is int64.
+        let value = if !inputs.is_empty()
+            && keeps_int(&op)
+            && inputs.iter().all(|&i| self.nodes[i].value.is_int())
+            && !(matches!(op, Op::Pow(_))
+                && inputs
+                    .get(1)
+                    .is_some_and(|&p| self.nodes[p].value.as_float().iter().any(|&v| v < 0.0)))
+        {
+            value.into_int()
+        } else {
+            value
+        };
         let inputs = Inputs::of(inputs);
         self.bytes += value.bytes() + op.cache_bytes();
         self.nodes.push(Node {
@@ -808,6 +822,31 @@ impl Graph {
         });
         self.nodes.len() - 1
     }
+}
+
+/// Whether `op` gives int64 for int64 inputs, as numpy's result type does: sums, products,
+/// remainders, powers (by exponents that are not negative), maxima, ReLU (the book's copy with
+/// zeros written in) and the layers that only pick or move elements. Division, `mean` and the
+/// smooth functions give float64.
+fn keeps_int(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::Add(_)
+            | Op::Sub(_)
+            | Op::Mul(_)
+            | Op::MulScalar(_)
+            | Op::Neg(_)
+            | Op::Relu(_)
+            | Op::ReluScalar(_)
+            | Op::MatMul(_)
+            | Op::Affine(_)
+            | Op::Sum(_)
+            | Op::Max(_)
+            | Op::Pow(_)
+            | Op::Reshape(_)
+            | Op::Transpose(_)
+            | Op::Index(_)
+    )
 }
 
 /// A binary layer on two 0-d values, with its cache inline; `None` for comparisons, which make

@@ -12,6 +12,9 @@ use std::borrow::Cow;
 /// (`self.x = x`), so a cached array costs no memory of its own.
 pub type Floats = ArcArray<f64, IxDyn>;
 
+/// The largest whole number a float64 holds with every integer below it: 2^53.
+pub const MAX_EXACT_INT: f64 = 9_007_199_254_740_992.0;
+
 /// One float64 array of any rank. The three cases differ only in how they are stored: every
 /// float value of shape `()` is a `Scalar` (the constructors see to it), every other one a `Float`.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +23,11 @@ pub enum Value {
     Scalar(f64),
     Float(Box<Floats>),
     Bool(Box<ArrayD<bool>>),
+    /// An int64 array (of any rank, 0-d included), as numpy makes from whole numbers: `100`,
+    /// `array([1, 2])`, `choice(10, 3)`, `argmax(y, axis=1)`. Its elements are kept as float64s
+    /// holding whole numbers, so that every layer reads it as it reads floats; whole numbers up
+    /// to 2^53 are exact that way, and anything made larger is refused (`Value::int`).
+    Int(Box<Floats>),
 }
 
 impl Value {
@@ -37,6 +45,41 @@ impl Value {
         }
     }
 
+    /// An int64 value holding this buffer of whole numbers, or `None` when one is not whole or
+    /// beyond ±2^53, where a float64 stops holding every integer.
+    pub fn int(array: Floats) -> Option<Value> {
+        array
+            .iter()
+            .all(|&v| v.fract() == 0.0 && v.abs() <= MAX_EXACT_INT)
+            .then(|| Value::Int(Box::new(array)))
+    }
+
+    /// The number a 0-d float or int value holds.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Scalar(v) => Some(*v),
+            Value::Int(a) if a.ndim() == 0 => a.first().copied(),
+            _ => None,
+        }
+    }
+
+    /// This value as int64 when every element is a whole number within ±2^53 (what an int64
+    /// layer makes from int64 inputs, unless it overflowed); otherwise unchanged.
+    pub fn into_int(self) -> Value {
+        match self {
+            Value::Scalar(v) if v.fract() == 0.0 && v.abs() <= MAX_EXACT_INT => {
+                Value::Int(Box::new(ndarray::arr0(v).into_dyn().into_shared()))
+            }
+            Value::Float(a) => Value::int((*a).clone()).unwrap_or(Value::Float(a)),
+            other => other,
+        }
+    }
+
+    /// True for int64 values.
+    pub fn is_int(&self) -> bool {
+        matches!(self, Value::Int(_))
+    }
+
     pub fn bools(array: ArrayD<bool>) -> Value {
         Value::Bool(Box::new(array))
     }
@@ -44,7 +87,7 @@ impl Value {
     pub fn shape(&self) -> &[usize] {
         match self {
             Value::Scalar(_) => &[],
-            Value::Float(a) => a.shape(),
+            Value::Float(a) | Value::Int(a) => a.shape(),
             Value::Bool(a) => a.shape(),
         }
     }
@@ -52,7 +95,7 @@ impl Value {
     pub fn len(&self) -> usize {
         match self {
             Value::Scalar(_) => 1,
-            Value::Float(a) => a.len(),
+            Value::Float(a) | Value::Int(a) => a.len(),
             Value::Bool(a) => a.len(),
         }
     }
@@ -71,7 +114,7 @@ impl Value {
     pub fn bytes(&self) -> usize {
         match self {
             Value::Scalar(_) => std::mem::size_of::<f64>(),
-            Value::Float(a) => a.len() * std::mem::size_of::<f64>(),
+            Value::Float(a) | Value::Int(a) => a.len() * std::mem::size_of::<f64>(),
             Value::Bool(a) => a.len(),
         }
     }
@@ -80,7 +123,7 @@ impl Value {
     /// and 1.0, as numpy casts them in arithmetic, and a scalar becomes a 0-d array.
     pub fn as_float(&self) -> Cow<'_, Floats> {
         match self {
-            Value::Float(a) => Cow::Borrowed(a),
+            Value::Float(a) | Value::Int(a) => Cow::Borrowed(a),
             _ => Cow::Owned(self.to_float().into_shared()),
         }
     }
@@ -91,6 +134,7 @@ impl Value {
         match self {
             Value::Scalar(v) => Value::Scalar(*v),
             Value::Float(a) => Value::float(map1(&**a, |v: f64| v)),
+            Value::Int(a) => Value::Int(Box::new(map1(&**a, |v: f64| v).into_shared())),
             Value::Bool(a) => Value::Bool(Box::new(map1(&**a, |b: bool| b))),
         }
     }
@@ -100,7 +144,7 @@ impl Value {
         match self {
             Value::Scalar(v) => ArrayD::from_elem(IxDyn(&[]), *v),
             // In blocks that look at Ctrl-C, as the layers' element-wise work is.
-            Value::Float(a) => map1(&**a, |v: f64| v),
+            Value::Float(a) | Value::Int(a) => map1(&**a, |v: f64| v),
             Value::Bool(a) => map1(&**a, |b| if b { 1.0 } else { 0.0 }),
         }
     }

@@ -121,12 +121,17 @@ pub struct Expr {
 pub enum ExprKind {
     /// A number literal, including the words `nan` and `inf` (`-inf` is `Neg` of `inf`).
     Number(f64),
+    /// A whole-number literal written without a point or an exponent, `100`: Python's int.
+    Int(f64),
     /// `True` or `False`.
     Bool(bool),
     /// A nested array literal, already checked to be rectangular: `shape` and row-major `values`.
     Array {
         shape: Vec<usize>,
         values: Vec<f64>,
+        /// Every item was written as a whole number without a point (`[1, -2]`): numpy makes
+        /// an int64 array of it.
+        int: bool,
     },
     Name(CompactString),
     Neg(Box<Expr>),

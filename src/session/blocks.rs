@@ -140,9 +140,14 @@ impl Session {
                     return Err((done, interrupted(var.span).unwrap_err()));
                 }
                 let item = match (&sequence, &items) {
-                    (Some(sequence), _) => Value::Scalar(sequence.value(done)),
+                    // range's numbers are ints, as Python's are; arange's and linspace's
+                    // are what the sequence says.
+                    (Some(sequence), _) => sequence.item(done),
                     (None, Some(Value::Float(items))) => {
                         Value::float(items.index_axis(Axis(0), done).to_owned())
+                    }
+                    (None, Some(Value::Int(items))) => {
+                        Value::Int(Box::new(items.index_axis(Axis(0), done).to_shared()))
                     }
                     (None, Some(Value::Bool(items))) => Value::float(
                         items
@@ -178,10 +183,7 @@ impl Session {
         let Some(hook) = &self.progress else {
             return;
         };
-        let loss = match self.value("loss") {
-            Some(Value::Scalar(v)) => Some(*v),
-            _ => None,
-        };
+        let loss = self.value("loss").and_then(Value::number);
         (hook.0)(Progress::Loop {
             done,
             total,

@@ -150,7 +150,11 @@ impl Session {
                     );
                     self.warnings.push(Error::new(message, span));
                 }
-                Ok(self.graph.leaf(Value::float(r), label))
+                // int64 % int64 is int64, as numpy's is (a remainder by 0 stays a float nan).
+                let ints = self.graph.node(x).value.is_int() && self.graph.node(y).value.is_int();
+                let value = Value::float(r);
+                let value = if ints { value.into_int() } else { value };
+                Ok(self.graph.leaf(value, label))
             }
         }
     }
@@ -208,9 +212,13 @@ impl Session {
                 }
                 IndexExpr::Expr(e) => {
                     let node = self.eval(e, source)?;
-                    match &self.graph.node(node).value {
-                        Value::Scalar(v) => IndexSpec::Int(
-                            whole(*v).ok_or_else(|| Error::new(msg!("index-not-whole"), e.span))?,
+                    let value = &self.graph.node(node).value;
+                    match value {
+                        _ if value.number().is_some() => IndexSpec::Int(
+                            value
+                                .number()
+                                .and_then(whole)
+                                .ok_or_else(|| Error::new(msg!("index-not-whole"), e.span))?,
                         ),
                         Value::Bool(mask) if mask.ndim() == 1 => {
                             let size = self.graph.node(base).value.shape().get(axis).copied();
@@ -232,7 +240,7 @@ impl Session {
                                     .collect(),
                             )
                         }
-                        Value::Float(a) if a.ndim() == 1 => IndexSpec::Array(
+                        Value::Float(a) | Value::Int(a) if a.ndim() == 1 => IndexSpec::Array(
                             a.iter()
                                 .map(|&v| whole(v))
                                 .collect::<Option<Vec<isize>>>()
@@ -273,7 +281,10 @@ impl Session {
             Whole::Height { min, max } => msg!("plot-height", min = min, max = max),
         };
         match self.eval_detached(e, source)? {
-            Value::Scalar(v) => whole(v).ok_or_else(|| Error::new(not_whole(), e.span)),
+            value if value.number().is_some() => value
+                .number()
+                .and_then(whole)
+                .ok_or_else(|| Error::new(not_whole(), e.span)),
             other => Err(Error::new(
                 msg!("index-shape", shape = shape::describe(other.shape())),
                 e.span,
@@ -295,7 +306,7 @@ impl Session {
                     let node = self.eval(value, source)?;
                     keepdims = match &self.graph.node(node).value {
                         Value::Bool(b) if b.ndim() == 0 => b.iter().any(|&b| b),
-                        Value::Scalar(v) => *v != 0.0,
+                        number if number.number().is_some() => number.number() != Some(0.0),
                         _ => return Err(Error::new(msg!("keepdims-not-bool"), value.span)),
                     };
                 }
@@ -408,11 +419,12 @@ impl Session {
                         (func, axis, keepdims, &self.graph.node(nodes[0]).value)
                     {
                         let trues = mask.iter().filter(|&&b| b).count() as f64;
+                        // numpy counts booleans in int64, and a mean is a float64.
                         let value = match func {
-                            Func::Sum => trues,
-                            _ => trues / mask.len() as f64,
+                            Func::Sum => Value::Scalar(trues).into_int(),
+                            _ => Value::Scalar(trues / mask.len() as f64),
                         };
-                        return Ok(self.graph.leaf(Value::Scalar(value), label));
+                        return Ok(self.graph.leaf(value, label));
                     }
                     let (op, out) = match func {
                         Func::Sum => {
@@ -455,7 +467,8 @@ impl Session {
                     self.reserve(copies.saturating_add(out_len.saturating_mul(8)), span)?;
                     let x = self.graph.node(nodes[0]).value.as_float().into_owned();
                     let out = argmax(&x.view(), axis).map_err(|e| refusal(e, name, span))?;
-                    Ok(self.graph.leaf(Value::float(out), label))
+                    // numpy's positions are int64.
+                    Ok(self.graph.leaf(Value::float(out).into_int(), label))
                 }
                 Func::Log | Func::Sqrt | Func::Tanh | Func::Transpose => {
                     let mut out = shape_of(self, 0);
@@ -491,7 +504,14 @@ impl Session {
                     self.reserve_floats(self.graph.node(nodes[0]).value.len(), span)?;
                     let zeros =
                         memory::try_array(&dims, || 0.0).ok_or_else(|| refused(&dims, span))?;
-                    Ok(self.graph.leaf(Value::float(zeros), label))
+                    // numpy's zeros_like keeps the dtype of x.
+                    let zeros = Value::float(zeros);
+                    let zeros = if self.graph.node(nodes[0]).value.is_int() {
+                        zeros.into_int()
+                    } else {
+                        zeros
+                    };
+                    Ok(self.graph.leaf(zeros, label))
                 }
                 Func::Print => Ok(nodes[0]),
                 // numpy's `np.array(x)`: a copy, a new array of its own, holding no gradient
@@ -530,7 +550,12 @@ impl Session {
                         value
                     })
                     .ok_or_else(|| refused(&[len], span))?;
-                    Ok(self.graph.leaf(Value::float(array), label))
+                    let value = if sequence.int {
+                        Value::Int(Box::new(array.into_shared()))
+                    } else {
+                        Value::float(array)
+                    };
+                    Ok(self.graph.leaf(value, label))
                 }
                 _ => unreachable_call(func, func_span),
             }
@@ -575,6 +600,8 @@ pub(super) struct Sequence {
     pub count: usize,
     /// linspace's `stop`, which its last value is exactly.
     pub last: Option<f64>,
+    /// Whether the values are int64s: `range`'s always, `arange`'s when its bounds are ints.
+    pub int: bool,
 }
 
 impl Sequence {
@@ -583,6 +610,16 @@ impl Sequence {
         match self.last {
             Some(last) if i + 1 == self.count && self.count > 1 => last,
             _ => self.start + i as f64 * self.step,
+        }
+    }
+
+    /// The `i`-th value as a value of its kind.
+    pub fn item(&self, i: usize) -> Value {
+        let v = self.value(i);
+        if self.int {
+            Value::Int(Box::new(ndarray::arr0(v).into_dyn().into_shared()))
+        } else {
+            Value::Scalar(v)
         }
     }
 }
@@ -619,6 +656,7 @@ pub(super) fn arange(bounds: &[f64]) -> std::result::Result<Sequence, SequenceEr
         step,
         count: count as usize,
         last: None,
+        int: false,
     })
 }
 
@@ -641,6 +679,7 @@ pub(super) fn linspace(
         step: (stop - start) / div,
         count,
         last: Some(stop),
+        int: false,
     })
 }
 
@@ -658,10 +697,12 @@ impl Session {
     ) -> Result<Sequence> {
         let name = func.name();
         let mut bounds = Vec::with_capacity(args.len());
+        let mut ints = true;
         for arg in args {
             let node = self.eval(arg, source)?;
-            match self.graph.node(node).value {
-                Value::Scalar(v) if v.is_finite() => bounds.push(v),
+            ints &= self.graph.node(node).value.is_int();
+            match self.graph.node(node).value.number() {
+                Some(v) if v.is_finite() => bounds.push(v),
                 _ => {
                     return Err(Error::new(msg!("range-not-number", func = name), arg.span));
                 }
@@ -677,6 +718,10 @@ impl Session {
             }
             arange(&bounds)
         };
+        let sequence = sequence.map(|s| Sequence {
+            int: func == Func::Range || (func == Func::Arange && ints),
+            ..s
+        });
         sequence.map_err(|e| {
             let message = match e {
                 SequenceError::ZeroStep => msg!("range-zero-step", func = name),

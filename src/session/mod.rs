@@ -1101,9 +1101,11 @@ impl Session {
         let label = source.slice(expr.span);
         match &expr.kind {
             ExprKind::Number(v) => Ok(self.graph.leaf(Value::Scalar(*v), &label)),
+            ExprKind::Int(v) => Ok(self.graph.leaf(int_scalar(*v), &label)),
             ExprKind::Array {
                 shape: dims,
                 values,
+                int,
             } => {
                 if shape::checked_len(dims).is_none() {
                     return Err(Error::new(too_large(dims), expr.span));
@@ -1111,7 +1113,12 @@ impl Session {
                 let array = ArrayD::from_shape_vec(IxDyn(dims), values.clone()).map_err(|e| {
                     Error::new(msg!("array-malformed", reason = e.to_string()), expr.span)
                 })?;
-                Ok(self.graph.leaf(Value::float(array), &label))
+                let value = if *int {
+                    Value::Int(Box::new(array.into_shared()))
+                } else {
+                    Value::float(array)
+                };
+                Ok(self.graph.leaf(value, &label))
             }
             ExprKind::Name(name) => self.eval_name(&Ident {
                 name: name.clone(),
@@ -1121,6 +1128,9 @@ impl Session {
                 // A minus sign on a literal is part of the number, not a ×(−1) node.
                 if let ExprKind::Number(v) = inner.kind {
                     return Ok(self.graph.leaf(Value::Scalar(-v), &label));
+                }
+                if let ExprKind::Int(v) = inner.kind {
+                    return Ok(self.graph.leaf(int_scalar(-v), &label));
                 }
                 let x = self.eval(inner, source)?;
                 let copies = self.float_copies(&[x]);
@@ -1316,7 +1326,14 @@ impl Session {
                 let dims = self.graph.node(x).value.shape().to_vec();
                 self.reserve_floats(self.graph.node(x).value.len(), span)?;
                 let ones = memory::try_array(&dims, || 1.0).ok_or_else(|| refused(&dims, span))?;
-                Ok(self.graph.leaf(Value::float(ones), label))
+                // numpy's ones_like keeps the dtype of x.
+                let ones = Value::float(ones);
+                let ones = if self.graph.node(x).value.is_int() {
+                    ones.into_int()
+                } else {
+                    ones
+                };
+                Ok(self.graph.leaf(ones, label))
             }
             Func::Choice => {
                 let n = self.eval_size(func, &args[0], source)?;
@@ -1329,10 +1346,11 @@ impl Session {
                 self.reserve_floats(k, span)?;
                 let picks = self.rng().choice(n as u64, k);
                 let values: Vec<f64> = picks.into_iter().map(|v| v as f64).collect();
-                Ok(self.graph.leaf(
-                    Value::float(ArrayD::from_shape_vec(IxDyn(&[k]), values).unwrap_or_default()),
-                    label,
-                ))
+                // numpy's picks are int64.
+                let picks = ArrayD::from_shape_vec(IxDyn(&[k]), values).unwrap_or_default();
+                Ok(self
+                    .graph
+                    .leaf(Value::Int(Box::new(picks.into_shared())), label))
             }
             Func::Dot
             | Func::Affine
@@ -1448,7 +1466,7 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
     // Outputs are nearly always finite: look at the inputs only when one is not.
     let bad = match &n.value {
         Value::Scalar(v) => usize::from(!v.is_finite()),
-        Value::Float(out) => match out.as_slice_memory_order() {
+        Value::Float(out) | Value::Int(out) => match out.as_slice_memory_order() {
             Some(flat) => flat.iter().filter(|v| !v.is_finite()).count(),
             None => out.iter().filter(|v| !v.is_finite()).count(),
         },
@@ -1459,7 +1477,7 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
     }
     let inputs_finite = n.inputs.iter().all(|&i| match &graph.node(i).value {
         Value::Scalar(v) => v.is_finite(),
-        Value::Float(a) => a.iter().all(|v| v.is_finite()),
+        Value::Float(a) | Value::Int(a) => a.iter().all(|v| v.is_finite()),
         Value::Bool(_) => true,
     });
     if !inputs_finite {
@@ -1498,7 +1516,7 @@ fn overflow_warning(graph: &Graph, node: NodeId) -> Option<Message> {
 fn has(value: &Value, test: impl Fn(f64) -> bool) -> bool {
     match value {
         Value::Scalar(v) => test(*v),
-        Value::Float(a) => a.iter().any(|&v| test(v)),
+        Value::Float(a) | Value::Int(a) => a.iter().any(|&v| test(v)),
         Value::Bool(_) => false,
     }
 }
@@ -1540,6 +1558,11 @@ fn refused(dims: &[usize], span: Span) -> Error {
 }
 
 /// An error if Ctrl-C was pressed: the statement then fails, and so never happened.
+/// A 0-d int64 value: Python's int, as a literal writes it.
+fn int_scalar(v: f64) -> Value {
+    Value::Int(Box::new(ndarray::arr0(v).into_dyn().into_shared()))
+}
+
 fn interrupted(span: Span) -> Result<()> {
     if interrupt::requested() {
         Err(Error::new(crate::msg!("interrupted"), span))

@@ -42,7 +42,7 @@ impl Session {
             .map_err(|_| super::refused(&[len], expr.span))?;
         match value {
             Value::Scalar(v) => values.push(*v),
-            Value::Float(a) => {
+            Value::Float(a) | Value::Int(a) => {
                 for (i, &v) in a.iter().enumerate() {
                     if i % STOP_EVERY == 0 {
                         super::interrupted(expr.span)?;

@@ -57,6 +57,7 @@ pub fn to_string_with(
     let pieces = match value {
         Value::Scalar(_) => float_pieces(&value.as_float(), prefix, digits),
         Value::Float(a) => float_pieces(a, prefix, digits),
+        Value::Int(a) => int_pieces(a, prefix),
         Value::Bool(a) => bool_pieces(a, prefix),
     };
     join_pieces(pieces, prefix, style)
@@ -173,6 +174,45 @@ fn float_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str, digits: Digits) -> Vec<P
 
 /// Lays out a bool array: `True` gets a leading space so that it lines up with `False`, except in
 /// a 0-d array.
+/// The text of a whole number held as a float64, as Python's `str` of an int writes it.
+pub fn int_text(v: f64) -> String {
+    // Whole numbers up to 2^53 only (`Value::int`), so the conversion is exact.
+    format!("{}", v as i64)
+}
+
+/// Lays out an int64 array as numpy's `IntegerFormat` does: every element right-aligned to the
+/// width of the longest of the largest and the smallest shown, with no decimal point.
+fn int_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str) -> Vec<Piece> {
+    if a.ndim() == 0 {
+        let v = a.iter().next().copied().unwrap_or(0.0);
+        return vec![Piece::Elem(Vec::new(), int_text(v))];
+    }
+    if a.is_empty() {
+        return vec![Piece::Raw("[]".to_string())];
+    }
+    let summarise = a.len() > THRESHOLD;
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    for_each_shown(a.shape(), summarise, &mut Vec::new(), &mut |index| {
+        let v = a.get(index).copied().unwrap_or(0.0);
+        low = low.min(v);
+        high = high.max(v);
+    });
+    let mut width = int_text(high).len();
+    if low < 0.0 {
+        width = width.max(int_text(low).len());
+    }
+    let text_at = |index: &[usize]| {
+        let v = a.get(index).copied().unwrap_or(0.0);
+        format!("{:>width$}", int_text(v))
+    };
+    Layout {
+        shape: a.shape(),
+        summarise,
+        text_at: &text_at,
+    }
+    .render(prefix)
+}
+
 fn bool_pieces(a: &ArrayD<bool>, prefix: &str) -> Vec<Piece> {
     if a.ndim() == 0 {
         let b = a.iter().next().copied().unwrap_or(false);

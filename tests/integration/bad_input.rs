@@ -147,7 +147,7 @@ fn crlf_endings_and_garbage_are_handled() {
     let ran = run("a = 1\r\nb = a + 1\r\nb\r\n");
     assert_eq!(
         (ran.stdout.as_str(), ran.failures),
-        ("a = 1.0\nb = 2.0\n2.0\n", 0)
+        ("a = 1\nb = 2\n2\n", 0)
     );
     let garbage: String = (0u8..=255).map(char::from).collect();
     let ran = run_with(&garbage, ScriptOptions { keep_going: true });

@@ -243,10 +243,16 @@ impl<'a> Line<'a> {
             Some('(') => self.parenthesized(input, nest),
             Some(c) if c.is_ascii_digit() || c == '.' => {
                 let (rest, number) = self.number(input)?;
+                let text = &input[..input.len() - rest.len()];
+                let kind = if super::literal::is_int_literal(text) {
+                    ExprKind::Int(number)
+                } else {
+                    ExprKind::Number(number)
+                };
                 Ok((
                     rest,
                     Expr {
-                        kind: ExprKind::Number(number),
+                        kind,
                         span: self.span(input, rest),
                     },
                 ))
@@ -430,7 +436,7 @@ impl<'a> Line<'a> {
         }
         if method == "flatten" {
             args.push(Expr {
-                kind: ExprKind::Number(-1.0),
+                kind: ExprKind::Int(-1.0),
                 span: method_span,
             });
         }

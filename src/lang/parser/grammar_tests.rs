@@ -129,7 +129,7 @@ fn transpose_and_indexing_chain_on_any_primary() {
     };
     assert_eq!(
         (start.kind.clone(), *span),
-        (ExprKind::Number(1.0), Span::new(7, 9))
+        (ExprKind::Int(1.0), Span::new(7, 9))
     );
     let ExprKind::Transpose(inner) = &base.kind else {
         panic!("{base:?}")
@@ -209,7 +209,7 @@ fn keyword_arguments_follow_the_positional_ones() {
     assert_eq!(kwargs[0].0, ident("axis", 8, 12));
     assert_eq!(
         (kwargs[0].1.kind.clone(), kwargs[0].1.span),
-        (ExprKind::Number(0.0), Span::new(15, 16))
+        (ExprKind::Int(0.0), Span::new(15, 16))
     );
     assert_eq!(e.span, Span::new(0, 17));
     // `axis == 1` is a comparison, so a second positional argument.

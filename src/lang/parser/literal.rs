@@ -26,6 +26,8 @@ struct ArrayBuilder {
     items: Vec<Option<Item>>,
     path: Vec<usize>,
     values: Vec<f64>,
+    /// Whether every number so far was written as an int.
+    floats: bool,
 }
 
 impl<'a> Line<'a> {
@@ -42,6 +44,7 @@ impl<'a> Line<'a> {
             .collect();
         let kind = ExprKind::Array {
             shape,
+            int: !builder.floats && !builder.values.is_empty(),
             values: builder.values,
         };
         Ok((
@@ -84,6 +87,7 @@ impl<'a> Line<'a> {
             {
                 let (after_number, number) = self.signed_number(rest)?;
                 self.same_items(builder, level, Item::Number, self.span(rest, after_number))?;
+                builder.floats |= !is_int_literal(&rest[..rest.len() - after_number.len()]);
                 builder.values.push(number);
                 after_number
             } else if rest.is_empty() || rest.starts_with(')') {
@@ -197,6 +201,19 @@ impl<'a> Line<'a> {
     }
 }
 
+/// Whether the text of a number (a sign and blanks allowed in front) is Python's int literal:
+/// digits and underscores only, no point and no exponent, and not beyond 2^53, where a float64
+/// stops holding every whole number (such a literal is a float here).
+pub(super) fn is_int_literal(text: &str) -> bool {
+    let digits = text.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '_')
+        && digits
+            .replace('_', "")
+            .parse::<u64>()
+            .is_ok_and(|v| v <= 1 << 53)
+}
+
 /// The message for a list whose length differs from the first list at its level, e.g.
 /// `ragged array: row 2 has 1 item where row 1 has 2`. Rows of one parent are numbered from 1;
 /// lists in different parents are named by their numpy index, e.g. `[1][0]`.
@@ -239,7 +256,7 @@ mod tests {
 
     fn array(text: &str) -> (Vec<usize>, Vec<f64>) {
         match expr(text).kind {
-            ExprKind::Array { shape, values } => (shape, values),
+            ExprKind::Array { shape, values, .. } => (shape, values),
             other => panic!("{text:?} is not an array: {other:?}"),
         }
     }
@@ -259,10 +276,21 @@ mod tests {
         ];
         for (text, value) in cases {
             let e = expr(text);
-            assert_eq!(e.kind, ExprKind::Number(value), "{text}");
+            // Written without a point or an exponent, a number is Python's int.
+            let kind = if text.contains(['.', 'e', 'E']) {
+                ExprKind::Number(value)
+            } else {
+                ExprKind::Int(value)
+            };
+            assert_eq!(e.kind, kind, "{text}");
             assert_eq!(e.span, Span::new(0, text.len()), "{text}");
         }
         assert_eq!(show(&expr("-0.5")), "(-0.5)");
+        // Beyond 2^53 a float64 skips whole numbers: such a literal is a float here.
+        assert_eq!(
+            expr("9007199254740993").kind,
+            ExprKind::Number(9007199254740992.0)
+        );
     }
 
     #[test]
@@ -354,7 +382,7 @@ mod special_tests {
     /// numpy prints `nan` and `inf` inside arrays; typed back, they are those numbers.
     #[test]
     fn nan_and_inf_are_array_items() {
-        let ExprKind::Array { shape, values } = expr("[nan, -inf, + inf, 1.0]").kind else {
+        let ExprKind::Array { shape, values, .. } = expr("[nan, -inf, + inf, 1.0]").kind else {
             panic!("an array literal");
         };
         assert_eq!(shape, [4]);

@@ -74,9 +74,9 @@ pub(super) fn assert_error(text: &str, message: &str, start: usize, end: usize) 
 /// A compact rendering of an expression's structure, to check precedence.
 pub(super) fn show(e: &Expr) -> String {
     match &e.kind {
-        ExprKind::Number(n) => format!("{n}"),
+        ExprKind::Number(n) | ExprKind::Int(n) => format!("{n}"),
         ExprKind::Bool(b) => format!("{b}"),
-        ExprKind::Array { shape, values } => format!("array{shape:?}{values:?}"),
+        ExprKind::Array { shape, values, .. } => format!("array{shape:?}{values:?}"),
         ExprKind::Name(n) => n.to_string(),
         ExprKind::Neg(x) => format!("(-{})", show(x)),
         ExprKind::Binary { op, lhs, rhs } => {
@@ -209,6 +209,7 @@ fn spans_of(statements: &[Statement]) -> Vec<Span> {
         spans.push(e.span);
         match &e.kind {
             ExprKind::Number(_)
+            | ExprKind::Int(_)
             | ExprKind::Bool(_)
             | ExprKind::Array { .. }
             | ExprKind::Name(_) => {}
