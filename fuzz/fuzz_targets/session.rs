@@ -322,6 +322,8 @@ fn value_fingerprint(value: &Value) -> u64 {
         // alike however it is stored.
         Value::Scalar(v) => float_fingerprint(&ndarray::arr0(*v).into_dyn()),
         Value::Float(a) => float_fingerprint(&**a),
+        // The same numbers as an int64 are another value: the kind is part of the print.
+        Value::Int(a) => float_fingerprint(&**a) ^ 0x1_0000_0001,
         Value::Bool(a) => fingerprint(&**a, |b| u64::from(*b)),
     }
 }
