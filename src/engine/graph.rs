@@ -254,6 +254,9 @@ pub struct Gradients {
     grads: Vec<Option<Grad>>,
     /// What the gradients hold, counted once when they are made.
     bytes: usize,
+    /// The nodes whose gradient is an int64, as the book's layer classes compute it on ints
+    /// (`dout * self.x` with `dout = 1` and `x = 200`): indexed as `grads`, empty when none is.
+    ints: Vec<bool>,
 }
 
 impl Gradients {
@@ -269,17 +272,44 @@ impl Gradients {
     pub fn remap(self, map: &[Option<NodeId>]) -> Gradients {
         let len = map.iter().filter_map(|m| *m).max().map_or(0, |m| m + 1);
         let mut grads = vec![None; len];
+        let mut ints = vec![false; if self.ints.is_empty() { 0 } else { len }];
         for (old, grad) in self.grads.into_iter().enumerate() {
             if let (Some(grad), Some(Some(new))) = (grad, map.get(old)) {
                 grads[*new] = Some(grad);
+                if let Some(slot) = ints.get_mut(*new) {
+                    *slot = self.ints.get(old).copied().unwrap_or(false);
+                }
             }
         }
-        Gradients::new(grads)
+        Gradients {
+            ints,
+            ..Gradients::new(grads)
+        }
     }
 
     fn new(grads: Vec<Option<Grad>>) -> Gradients {
         let bytes = grads.iter().flatten().map(Grad::bytes).sum::<usize>();
-        Gradients { grads, bytes }
+        Gradients {
+            grads,
+            bytes,
+            ints: Vec::new(),
+        }
+    }
+
+    /// Whether the gradient of `node` is an int64.
+    pub fn is_int(&self, node: NodeId) -> bool {
+        self.ints.get(node).copied().unwrap_or(false)
+    }
+
+    /// The gradient of `node` as a value of its kind: an int64 where the book's layers would
+    /// compute one on ints, a float otherwise.
+    pub fn value(&self, node: NodeId) -> Option<Value> {
+        let grad = Value::float(self.get(node)?.into_owned());
+        Some(if self.is_int(node) {
+            grad.into_int()
+        } else {
+            grad
+        })
     }
 
     /// The bytes the gradients' arrays hold.
@@ -613,6 +643,37 @@ impl Graph {
         self.backward_walk(output, dout, None)
     }
 
+    /// The same pass, with a `dout` that is an int64 when `dout_int`: each gradient is then
+    /// marked as the book's layer classes would type it (see `sends_int`).
+    pub fn backward_typed(&self, output: NodeId, dout: ArrayD<f64>, dout_int: bool) -> Gradients {
+        let mut gradients = self.backward(output, dout);
+        if dout_int {
+            gradients.ints = self.int_gradients(output, &gradients);
+        }
+        gradients
+    }
+
+    /// Which gradients of a pass from an int64 dout are int64s: numpy's result types through
+    /// each layer's backward, and a sum of uses is int64 only if every use sent one.
+    fn int_gradients(&self, output: NodeId, gradients: &Gradients) -> Vec<bool> {
+        let mut ints: Vec<Option<bool>> = vec![None; output + 1];
+        ints[output] = Some(true);
+        for id in (0..=output).rev() {
+            let (Some(dout_int), Some(_)) = (ints[id], gradients.get(id)) else {
+                continue;
+            };
+            let node = &self.nodes[id];
+            for (position, &input) in node.inputs.iter().enumerate() {
+                if gradients.get(input).is_none() {
+                    continue;
+                }
+                let sent = dout_int && sends_int(&node.op, position, &node.inputs, &self.nodes);
+                ints[input] = Some(ints[input].unwrap_or(true) && sent);
+            }
+        }
+        ints.into_iter().map(|i| i == Some(true)).collect()
+    }
+
     /// The backward pass, calling `on_step` as each node sends its gradients to its inputs, in
     /// the order the pass visits them.
     pub fn backward_steps(
@@ -821,6 +882,33 @@ impl Graph {
             label: CompactString::new(label),
         });
         self.nodes.len() - 1
+    }
+}
+
+/// Whether the gradient `op`'s backward sends to its input at `position` is an int64, given an
+/// int64 dout: the book's `dout * self.y` is one when `y` is, `dout * 1` always is, and the
+/// layers that only move, sum or zero the gradient keep it. Every other rule divides or takes a
+/// smooth function, and gives a float.
+fn sends_int(op: &Op, position: usize, inputs: &Inputs, nodes: &[Node]) -> bool {
+    let other_is_int = |other: usize| inputs.get(other).is_some_and(|&i| nodes[i].value.is_int());
+    match op {
+        Op::Add(_)
+        | Op::Sub(_)
+        | Op::Neg(_)
+        | Op::Relu(_)
+        | Op::ReluScalar(_)
+        | Op::Sum(_)
+        | Op::Reshape(_)
+        | Op::Transpose(_)
+        | Op::Index(_) => true,
+        Op::Mul(_) | Op::MulScalar(_) | Op::MatMul(_) => other_is_int(1 - position.min(1)),
+        // dx = dout · Wᵀ, dW = xᵀ · dout, db = the sum of dout.
+        Op::Affine(_) => match position {
+            0 => other_is_int(1),
+            1 => other_is_int(0),
+            _ => true,
+        },
+        _ => false,
     }
 }
 

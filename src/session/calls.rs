@@ -513,7 +513,10 @@ impl Session {
                     };
                     Ok(self.graph.leaf(zeros, label))
                 }
-                Func::Print => Ok(nodes[0]),
+                Func::Print => match nodes.as_slice() {
+                    [only] => Ok(*only),
+                    _ => Err(Error::new(msg!("print-not-value"), span)),
+                },
                 // numpy's `np.array(x)`: a copy, a new array of its own, holding no gradient
                 // path back to `x` (numpy's arrays have none).
                 Func::Array => {

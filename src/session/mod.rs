@@ -528,6 +528,13 @@ impl Session {
         back.named_grads().find(|(n, _)| *n == name).map(|(_, g)| g)
     }
 
+    /// The gradient of the variable `name` from the last `back`, as a value of its kind.
+    pub fn gradient_value(&self, name: &str) -> Option<Value> {
+        let back = self.last_back.as_ref()?;
+        let (_, node) = back.named.iter().find(|(n, _)| n == name)?;
+        back.gradients.value(*node)
+    }
+
     pub fn graph(&self) -> &Graph {
         &self.graph
     }
@@ -690,6 +697,25 @@ impl Session {
                     origin,
                 }
             }
+            StatementKind::Expr(Expr {
+                kind:
+                    ExprKind::Call {
+                        func: Func::Print,
+                        args,
+                        ..
+                    },
+                ..
+            }) if args.len() != 1 => {
+                let nodes_before = self.graph.len();
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    let node = self.eval(arg, source)?;
+                    values.push(self.graph.node(node).value.clone());
+                }
+                interrupted(statement.span)?;
+                self.graph.truncate(nodes_before);
+                Outcome::Printed { values }
+            }
             StatementKind::Expr(expr) => {
                 let nodes_before = self.graph.len();
                 let node = self.eval(expr, source)?;
@@ -813,7 +839,7 @@ impl Session {
                     Dout::Ones => None,
                     Dout::Expr(_) if !self.graph.node(node).value.is_float() => None,
                     Dout::Expr(expr) => Some((
-                        self.dout_for(target, node, dout, source)?,
+                        self.dout_for(target, node, dout, source)?.0,
                         source.slice(expr.span).to_string(),
                     )),
                 };
@@ -960,8 +986,8 @@ impl Session {
             ));
         }
         self.reserve(self.graph.backward_bytes(output), target.span)?;
-        let dout = self.dout_for(target, output, dout, source)?;
-        let gradients = self.graph.backward(output, dout);
+        let (dout, dout_int) = self.dout_for(target, output, dout, source)?;
+        let gradients = self.graph.backward_typed(output, dout, dout_int);
         interrupted(target.span)?;
         let named = self
             .bindings
@@ -980,22 +1006,30 @@ impl Session {
     }
 
     /// The dout of `back`, `step` or `check` from `output` (bound to `target`): ones, or the
-    /// learner's expression broadcast to the output's shape.
+    /// learner's expression broadcast to the output's shape; and whether it is an int64 (ones
+    /// like an int64 output, as numpy's `ones_like`, or an int the learner wrote: the book's
+    /// `dprice = 1`).
     fn dout_for(
         &mut self,
         target: &Ident,
         output: NodeId,
         dout: &Dout,
         source: &Source,
-    ) -> Result<ArrayD<f64>> {
+    ) -> Result<(ArrayD<f64>, bool)> {
         let target_shape = self.graph.node(output).value.shape().to_vec();
+        let output_int = self.graph.node(output).value.is_int();
         Ok(match dout {
             // Filled in blocks that look at Ctrl-C; a refusal by the system is an error.
-            Dout::Ones => crate::engine::memory::try_array(&target_shape, || 1.0)
-                .ok_or_else(|| refused(&target_shape, target.span))?,
+            Dout::Ones => (
+                crate::engine::memory::try_array(&target_shape, || 1.0)
+                    .ok_or_else(|| refused(&target_shape, target.span))?,
+                output_int,
+            ),
             Dout::Expr(expr) => {
-                let value = self.eval_detached(expr, source)?.to_float();
-                match shape::broadcast(value.shape(), &target_shape) {
+                let value = self.eval_detached(expr, source)?;
+                let int = value.is_int();
+                let value = value.to_float();
+                let dout = match shape::broadcast(value.shape(), &target_shape) {
                     Some(s) if s == target_shape => value
                         .broadcast(IxDyn(&target_shape))
                         .map(|v| crate::engine::layers::common::map1(&v, |d| d))
@@ -1011,7 +1045,8 @@ impl Session {
                             expr.span,
                         ));
                     }
-                }
+                };
+                (dout, int)
             }
         })
     }
@@ -1179,7 +1214,7 @@ impl Session {
                     self.reserve_floats(grad.len(), expr.span)?;
                 }
                 let grad = self.grad_value(ident)?;
-                Ok(self.graph.leaf(Value::float(grad), &label))
+                Ok(self.graph.leaf(grad, &label))
             }
             ExprKind::Mask(ident) => {
                 let node = self.lookup_bound(ident)?;
@@ -1207,10 +1242,9 @@ impl Session {
         {
             self.reserve_floats(grad.len(), ident.span)?;
             let grad = self
-                .gradient_of(stripped)
-                .map(Cow::into_owned)
-                .unwrap_or_default();
-            return Ok(self.graph.leaf(Value::float(grad), &ident.name));
+                .gradient_value(stripped)
+                .unwrap_or_else(|| Value::float(ArrayD::zeros(IxDyn(&[0]))));
+            return Ok(self.graph.leaf(grad, &ident.name));
         }
         if let Some(stripped) = ident.name.strip_prefix('d')
             && let Some(back) = &self.last_back
@@ -1224,15 +1258,15 @@ impl Session {
         Err(self.unknown_name(ident))
     }
 
-    fn grad_value(&self, ident: &Ident) -> Result<ArrayD<f64>> {
+    fn grad_value(&self, ident: &Ident) -> Result<Value> {
         let Some(back) = &self.last_back else {
             return Err(Error::new(
                 msg!("grad-before-back", name = &ident.name),
                 ident.span,
             ));
         };
-        if let Some(grad) = self.gradient_of(&ident.name) {
-            return Ok(grad.into_owned());
+        if let Some(grad) = self.gradient_value(&ident.name) {
+            return Ok(grad);
         }
         let Some(node) = self.node_of(&ident.name) else {
             return Err(self.unknown_name(ident));

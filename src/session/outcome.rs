@@ -26,6 +26,9 @@ pub enum Outcome {
         value: Value,
         origin: Origin,
     },
+    /// `print(a, b, …)` of other than one value: each value's `str`, separated by spaces, as
+    /// Python's `print` writes them (nothing at all for `print()`: an empty line).
+    Printed { values: Vec<Value> },
     /// `back`: the record is the session's `last_back()`.
     Back,
     /// `graph NAME [--dot [FILE]]`.

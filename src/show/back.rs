@@ -16,7 +16,10 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(session: &Session, record: &BackRecord, view: &View) -> String {
     let style = &view.style;
     let mut out = String::new();
-    for (name, grad) in record.named_grads() {
+    for (name, then) in &record.named {
+        let Some(grad) = record.gradients.get(*then) else {
+            continue;
+        };
         let label = session.grad_label(name);
         let node = session.node_of(name);
         let mask = node.and_then(|n| mask_feeding(session, n, &record.gradients));
@@ -25,7 +28,7 @@ pub fn render(session: &Session, record: &BackRecord, view: &View) -> String {
             &format!("{label} = "),
             mask.as_ref(),
             style,
-            view.digits,
+            (view.digits, record.gradients.is_int(*then)),
         );
         out.push_str(&style.name(&label));
         out.push_str(&style.context(" = "));
@@ -86,6 +89,10 @@ fn relu_panel(
     let (Some(dout), Some(dx)) = (record.gradients.get(node), record.gradients.get(input)) else {
         return;
     };
+    let (dout_int, dx_int) = (
+        record.gradients.is_int(node),
+        record.gradients.is_int(input),
+    );
     let out_name = names::describe(session, node, view.lang);
     let in_name = names::describe(session, input, view.lang);
     // `d(w * 2 + b)`, not `dw * 2 + b`: an unnamed input is source text, which a `d` prefix
@@ -122,13 +129,13 @@ fn relu_panel(
         ),
         (
             format!("dout ({})", gradient_of(&out_name)),
-            styled_grad(&dout, "", None, style, view.digits),
-            styled_grad(&dout, "", None, &Style::plain(), view.digits),
+            styled_grad(&dout, "", None, style, (view.digits, dout_int)),
+            styled_grad(&dout, "", None, &Style::plain(), (view.digits, dout_int)),
         ),
         (
             gradient_of(&in_name),
-            styled_grad(&dx, "", Some(mask), style, view.digits),
-            styled_grad(&dx, "", Some(mask), &Style::plain(), view.digits),
+            styled_grad(&dx, "", Some(mask), style, (view.digits, dx_int)),
+            styled_grad(&dx, "", Some(mask), &Style::plain(), (view.digits, dx_int)),
         ),
     ];
     out.push_str(&style.layer(&title));
@@ -150,9 +157,9 @@ pub fn styled_grad(
     prefix: &str,
     mask: Option<&ArrayD<bool>>,
     style: &Style,
-    digits: Digits,
+    (digits, int): (Digits, bool),
 ) -> String {
-    print::floats_to_string_with(grad, prefix, digits, &mut |index, text| {
+    let mut paint = |index: &[usize], text: &str| {
         let blocked = mask
             .filter(|m| m.shape() == grad.shape())
             .and_then(|m| m.get(IxDyn(index)).copied())
@@ -163,7 +170,12 @@ pub fn styled_grad(
         } else {
             style.grad(text)
         }
-    })
+    };
+    if int {
+        print::ints_to_string_with(grad, prefix, &mut paint)
+    } else {
+        print::floats_to_string_with(grad, prefix, digits, &mut paint)
+    }
 }
 
 /// Lays out columns of (heading, styled text, plain text) beside each other when they fit in

@@ -19,6 +19,12 @@ pub fn render(session: &Session, outcome: &Outcome, view: &View) -> Vec<String> 
             text.push('\n');
             text
         }
+        Outcome::Printed { values } => {
+            let texts: Vec<String> = values.iter().map(print::to_string).collect();
+            let mut text = texts.join(" ");
+            text.push('\n');
+            text
+        }
         Outcome::Back => session
             .last_back()
             .map(|record| back::render(session, record, view))

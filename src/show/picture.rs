@@ -127,7 +127,10 @@ pub fn dot(session: &Session, output: NodeId, lang: Lang) -> String {
                 match painter.edge_grad((id, k)) {
                     Some(grad) if fan_out[input] => out.push_str(&format!(
                         "  v{input} -> op{id} [label=\"{}\"];\n",
-                        escape_string(&format!("{GRAD} {}", grad_text(&grad, painter.digits)))
+                        escape_string(&format!(
+                            "{GRAD} {}",
+                            grad_text(&grad, painter.digits, painter.grad_int(input))
+                        ))
                     )),
                     _ => out.push_str(&format!("  v{input} -> op{id};\n")),
                 }
@@ -320,15 +323,21 @@ impl<'a> Painter<'a> {
         self.gradients.and_then(|g| g.get(id))
     }
 
+    /// Whether the node's gradient from the last `back` is an int64.
+    fn grad_int(&self, id: NodeId) -> bool {
+        self.gradients.is_some_and(|g| g.is_int(id))
+    }
+
     /// The node's gradient written as the sum of what its uses sent back, when it has more than
     /// one: `3.0 + 3.0 = 6.0`. This is where fan-out becomes visible.
     fn grad_expression(&self, id: NodeId) -> Option<String> {
-        let total = grad_text(self.total(id)?.as_ref(), self.digits);
+        let int = self.grad_int(id);
+        let total = grad_text(self.total(id)?.as_ref(), self.digits, int);
         let edges = self.flows.into.get(&id).map_or(&[][..], Vec::as_slice);
         let terms: Vec<String> = edges
             .iter()
             .filter_map(|e| self.flows.edges.get(e))
-            .map(|g| grad_text(g, self.digits))
+            .map(|g| grad_text(g, self.digits, int))
             .collect();
         Some(match edges.len() {
             0 | 1 => total,
@@ -386,7 +395,9 @@ impl<'a> Painter<'a> {
         Label {
             title,
             value: self.forward_text(id),
-            grad: grad.as_deref().map(|g| grad_text(g, self.digits)),
+            grad: grad
+                .as_deref()
+                .map(|g| grad_text(g, self.digits, self.grad_int(id))),
         }
     }
 }
@@ -434,17 +445,19 @@ pub(crate) fn value_text(value: &Value, digits: Digits) -> String {
     }
 }
 
-/// A gradient on one line, with the digits `back` prints gradients with.
-fn grad_text(grad: &ArrayD<f64>, digits: Digits) -> String {
+/// A gradient on one line, with the digits `back` prints gradients with; an int64 one (`int`)
+/// as whole numbers.
+fn grad_text(grad: &ArrayD<f64>, digits: Digits, int: bool) -> String {
+    let kind = |value: Value| if int { value.into_int() } else { value };
     if grad.len() > INLINE_ELEMENTS {
         let head: Vec<f64> = grad.iter().take(PREVIEW_ELEMENTS).copied().collect();
         preview(
             grad.shape(),
-            &Value::float(Array1::from(head).into_dyn()),
+            &kind(Value::float(Array1::from(head).into_dyn())),
             digits,
         )
     } else {
-        value_text(&Value::float(grad.clone()), digits)
+        value_text(&kind(Value::float(grad.clone())), digits)
     }
 }
 
@@ -1259,9 +1272,15 @@ mod tests {
         assert_eq!(
             grad_text(
                 &ArrayD::from_elem(IxDyn(&[]), 110.00000000000001),
-                Digits::Unique
+                Digits::Unique,
+                false
             ),
             "110.00000000000001"
+        );
+        // An int64 gradient, the book's dtax, is a whole number.
+        assert_eq!(
+            grad_text(&ArrayD::from_elem(IxDyn(&[]), 200.0), Digits::Unique, true),
+            "200"
         );
     }
 
@@ -1295,7 +1314,11 @@ mod tests {
             "(7,) [ True  True  True ...]"
         );
         assert_eq!(
-            grad_text(&ArrayD::from_elem(IxDyn(&[2, 4]), 0.5), Digits::Numpy),
+            grad_text(
+                &ArrayD::from_elem(IxDyn(&[2, 4]), 0.5),
+                Digits::Numpy,
+                false
+            ),
             "(2, 4) [0.5 0.5 0.5 ...]"
         );
     }

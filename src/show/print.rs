@@ -74,6 +74,16 @@ pub fn floats_to_string_with(
     join_pieces(float_pieces(a, prefix, digits), prefix, style)
 }
 
+/// [`floats_to_string_with`] of an int64 gradient: whole numbers, printed as numpy prints an
+/// int64 array.
+pub fn ints_to_string_with(
+    a: &ArrayRef<f64, IxDyn>,
+    prefix: &str,
+    style: &mut dyn FnMut(&[usize], &str) -> String,
+) -> String {
+    join_pieces(int_pieces(a, prefix), prefix, style)
+}
+
 fn join_pieces(
     pieces: Vec<Piece>,
     prefix: &str,

@@ -114,7 +114,7 @@ fn the_books_numbers_to_the_last_digit() {
     );
     assert_eq!(
         ran.stdout,
-        "price = 220.00000000000003\n2.2\n110.00000000000001\n200.0\n"
+        "price = 220.00000000000003\n2.2\n110.00000000000001\n200\n"
     );
     let ran = run(
         "apple = 100; n_apple = 2; orange = 150; n_orange = 3; tax = 1.1\n\
@@ -123,7 +123,7 @@ fn the_books_numbers_to_the_last_digit() {
     );
     assert_eq!(
         ran.stdout,
-        "tax = 1.1\nprice = 715.0000000000001\n2.2\n110.00000000000001\n3.3000000000000003\n165.0\n650.0\n"
+        "tax = 1.1\nprice = 715.0000000000001\n2.2\n110.00000000000001\n3.3000000000000003\n165.0\n650\n"
     );
 }
 

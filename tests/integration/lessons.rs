@@ -84,7 +84,7 @@ fn the_lessons_carry_the_books_numbers() {
         "price = 220.00000000000003",
         "dapple = 2.2",
         "dapple_num = 110.00000000000001",
-        "dtax = 200.0",
+        "dtax = 200",
     ] {
         assert!(graph.contains(number), "lesson 1 lacks {number}");
     }
@@ -95,7 +95,7 @@ fn the_lessons_carry_the_books_numbers() {
         "dapple_num = 110.00000000000001",
         "dorange = 3.3000000000000003",
         "dorange_num = 165.0",
-        "dtax = 650.0",
+        "dtax = 650",
     ] {
         assert!(layers.contains(number), "lesson 3 lacks {number}");
     }

@@ -180,7 +180,7 @@ fn the_dot_output_of_the_apple_example_parses() {
     assert!(dot.starts_with("digraph"), "{dot}");
     assert!(dot.contains("rankdir=LR"), "{dot}");
     assert!(
-        dot.contains("label=\"{price | 220.00000000000003 | grad 1.0}\""),
+        dot.contains("label=\"{price | 220.00000000000003 | grad 1}\""),
         "{dot}"
     );
     let svg = run_dot(&dot);

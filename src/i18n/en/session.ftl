@@ -52,3 +52,4 @@ overflow-warning = {$numpy}: {$bad} of {$count} element(s) became inf or nan
 ## The line editor's hints, after `ones(`, `zeros(` and `randn(`
 hint-sizes = rows, cols)
 too-many-dims = an array may have at most {$max} dimensions, as in numpy; this one would have {$count}
+print-not-value = print of several values (or of none) is a statement of its own; it gives no value to use here

@@ -52,3 +52,4 @@ overflow-warning = {$numpy}: 원소 {$count}개 중 {$bad}개가 inf 또는 nan�
 ## The line editor's hints, after `ones(`, `zeros(` and `randn(`
 hint-sizes = 행, 열)
 too-many-dims = 배열의 차원은 numpy처럼 {$max}개까지입니다. 이 배열은 {$count}개가 됩니다
+print-not-value = 여러 값(또는 값 없이)을 출력하는 print는 그 자체로 하나의 문이고, 여기서 쓸 값을 주지 않습니다

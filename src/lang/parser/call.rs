@@ -265,8 +265,9 @@ fn arity(func: Func) -> (usize, Option<usize>) {
         | Func::Tanh
         | Func::Transpose
         | Func::Eye
-        | Func::Array
-        | Func::Print => (1, Some(1)),
+        | Func::Array => (1, Some(1)),
+        // Python's print: any number of values, separated by spaces.
+        Func::Print => (0, None),
         Func::Add
         | Func::Mul
         | Func::Choice
