@@ -12,8 +12,10 @@ use std::borrow::Cow;
 /// (`self.x = x`), so a cached array costs no memory of its own.
 pub type Floats = ArcArray<f64, IxDyn>;
 
-/// The largest whole number a float64 holds with every integer below it: 2^53.
-pub const MAX_EXACT_INT: f64 = 9_007_199_254_740_992.0;
+/// The largest int kept as an int: 2^53 − 1. Every whole number up to it is a float64 of its
+/// own; from 2^53 on, neighbours share one (2^53 + 1 rounds to 2^53), so a result there may
+/// already be rounded and is kept as the float it is.
+pub const MAX_EXACT_INT: f64 = 9_007_199_254_740_991.0;
 
 /// One float64 array of any rank. The three cases differ only in how they are stored: every
 /// float value of shape `()` is a `Scalar` (the constructors see to it), every other one a `Float`.

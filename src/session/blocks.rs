@@ -345,8 +345,14 @@ impl Session {
         }
         self.reserve_floats(self.graph.node(target).value.len(), span)?;
         let current = self.graph.node(target).value.as_float().into_owned();
-        let updated = crate::engine::layers::index::assign(&current, &spec, &rhs_value);
-        let result = Value::float(updated);
+        let mut updated = crate::engine::layers::index::assign(&current, &spec, &rhs_value);
+        // An int64 array stays one, as numpy's does: what is written is cut to a whole number.
+        let result = if self.graph.node(target).value.is_int() {
+            updated.mapv_inplace(f64::trunc);
+            Value::float(updated).into_int()
+        } else {
+            Value::float(updated)
+        };
         self.bind_update(&name.name, target, result.clone());
         Ok(Outcome::Value {
             name: Some(name.name.clone()),

@@ -10,6 +10,7 @@ mod conformance;
 mod engine;
 mod guided;
 mod help;
+mod ints;
 mod korean;
 mod layering;
 mod lesson_text;

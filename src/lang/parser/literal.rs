@@ -202,7 +202,7 @@ impl<'a> Line<'a> {
 }
 
 /// Whether the text of a number (a sign and blanks allowed in front) is Python's int literal:
-/// digits and underscores only, no point and no exponent, and not beyond 2^53, where a float64
+/// digits and underscores only, no point and no exponent, and below 2^53, from where a float64
 /// stops holding every whole number (such a literal is a float here).
 pub(super) fn is_int_literal(text: &str) -> bool {
     let digits = text.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
@@ -211,7 +211,7 @@ pub(super) fn is_int_literal(text: &str) -> bool {
         && digits
             .replace('_', "")
             .parse::<u64>()
-            .is_ok_and(|v| v <= 1 << 53)
+            .is_ok_and(|v| v < 1 << 53)
 }
 
 /// The message for a list whose length differs from the first list at its level, e.g.
