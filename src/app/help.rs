@@ -298,7 +298,12 @@ pub const TOPICS: &[Topic] = &[
         "help-page-compare",
         ["x = [1.0, -2.0, 0.0]", "x <= 0"],
     ),
-    function("mod", &["%"], "help-page-mod", ["x = [5.0, -5.0]", "x % 3"]),
+    function(
+        "mod",
+        &["%", "//"],
+        "help-page-mod",
+        ["x = [5.0, -5.0]", "x % 3"],
+    ),
     function(
         "grad",
         &["dx"],

@@ -200,6 +200,8 @@ pub enum BinOp {
     Pow,
     /// `%`, Python's remainder (its sign follows the divisor).
     Mod,
+    /// `//`, Python's floor division: the quotient rounded down, as numpy's `floor_divide`.
+    FloorDiv,
     Lt,
     Le,
     Gt,
@@ -218,6 +220,7 @@ impl BinOp {
             BinOp::MatMul => "@",
             BinOp::Pow => "**",
             BinOp::Mod => "%",
+            BinOp::FloorDiv => "//",
             BinOp::Lt => "<",
             BinOp::Le => "<=",
             BinOp::Gt => ">",

@@ -269,7 +269,9 @@ impl Session {
         span: crate::lang::ast::Span,
     ) -> Result<usize> {
         match op {
-            BinOp::MatMul | BinOp::Pow | BinOp::Mod => self.eval_new_binary(op, lhs, rhs, "", span),
+            BinOp::MatMul | BinOp::Pow | BinOp::Mod | BinOp::FloorDiv => {
+                self.eval_new_binary(op, lhs, rhs, "", span)
+            }
             _ => {
                 self.reserve_binary(op, lhs, rhs, span)?;
                 self.graph

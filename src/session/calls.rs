@@ -129,7 +129,11 @@ impl Session {
                 else {
                     return Err(Error::new(msg!("dout-not-broadcast"), span));
                 };
+                let floor_div = op == BinOp::FloorDiv;
                 let r = ndarray::Zip::from(&a).and(&b).map_collect(|&a, &b| {
+                    if floor_div {
+                        return python_floor_div(a, b);
+                    }
                     let r = a % b;
                     if r != 0.0 && (r < 0.0) != (b < 0.0) {
                         r + b
@@ -144,7 +148,11 @@ impl Session {
                 if invalid > 0 {
                     let message = msg!(
                         "overflow-warning",
-                        numpy = msg!("numpy-invalid-remainder"),
+                        numpy = if floor_div {
+                            msg!("numpy-divide-by-zero-floor-divide")
+                        } else {
+                            msg!("numpy-invalid-remainder")
+                        },
                         bad = invalid,
                         count = r.len()
                     );
@@ -754,6 +762,29 @@ impl Session {
             };
             Error::new(message, span)
         })
+    }
+}
+
+/// Python's `a // b` on floats, as numpy's `floor_divide` computes it: `floor(a / b)` corrected
+/// by the remainder, so that `7 // 2` is 3, `-7 // 2` is -4 and `7.5 // 2` is 3.0; a division
+/// by 0 is ±inf (or nan for 0 // 0), as numpy's is.
+fn python_floor_div(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        return a / b;
+    }
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && (b < 0.0) != (m < 0.0) {
+        div -= 1.0;
+    }
+    if div == 0.0 {
+        return 0.0_f64.copysign(a / b);
+    }
+    let floor = div.floor();
+    if div - floor > 0.5 {
+        floor + 1.0
+    } else {
+        floor
     }
 }
 

@@ -1187,7 +1187,7 @@ impl Session {
                 self.eval_index(x, indices, &label, expr.span, source)
             }
             ExprKind::Binary {
-                op: op @ (BinOp::MatMul | BinOp::Pow | BinOp::Mod),
+                op: op @ (BinOp::MatMul | BinOp::Pow | BinOp::Mod | BinOp::FloorDiv),
                 lhs,
                 rhs,
             } => {

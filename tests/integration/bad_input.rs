@@ -68,8 +68,16 @@ const TABLE: &[(&str, &str)] = &[
         "test.bp:2:17: error: expected ')' to close '(' at 2:8\nkeep = (keep + 1\n                ^\n",
     ),
     (
-        "keep = keep // 2",
-        "test.bp:2:13: error: there is no '//' operator; use '/'\nkeep = keep // 2\n            ^^\n",
+        "keep = keep.shape(2)",
+        "test.bp:2:13: error: unknown attribute '.shape'; an array has .T and the methods reshape, sum, mean, max, argmax, copy, flatten and transpose\nkeep = keep.shape(2)\n            ^^^^^\n",
+    ),
+    (
+        "keep = np.relu(keep)",
+        "test.bp:2:11: error: np.relu is not here; the numpy names are array, zeros, ones, zeros_like, ones_like, arange, linspace, eye, exp, log, sqrt, tanh, dot, sum, mean, max, argmax, transpose, reshape, nan, inf\nkeep = np.relu(keep)\n          ^^^^\n",
+    ),
+    (
+        "keep = print(keep, keep)",
+        "test.bp:2:8: error: print of several values (or of none) is a statement of its own; it gives no value to use here\nkeep = print(keep, keep)\n       ^^^^^^^^^^^^^^^^^\n",
     ),
     (
         "back m",

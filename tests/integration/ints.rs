@@ -99,3 +99,27 @@ fn numpys_spellings_and_print_of_several_values() {
         ran.stderr
     );
 }
+
+#[test]
+fn floor_division_is_pythons() {
+    let cases = [
+        ("7 // 2", "3"),
+        ("-7 // 2", "-4"),
+        ("7 // -2", "-4"),
+        ("7.5 // 2", "3.0"),
+        ("-7.5 // 2", "-4.0"),
+        ("[7, -7] // 2", "[ 3 -4]"),
+    ];
+    for (expr, want) in cases {
+        assert_eq!(printed(&format!("{expr}\n")), format!("{want}\n"), "{expr}");
+    }
+    assert_eq!(printed("x = 7; x //= 2; x %= 2;\nx\n"), "1\n");
+    let ran = run("1 // 0\n");
+    assert_eq!(ran.stdout, "inf\n");
+    assert!(
+        ran.stderr
+            .contains("divide by zero encountered in floor_divide"),
+        "{}",
+        ran.stderr
+    );
+}

@@ -196,7 +196,7 @@ fn step_graph_and_check_speak_korean() {
 }
 
 /// One line per error: each is run in a fresh session after `x = [1.0, 2.0]`.
-const ERRORS: [&str; 16] = [
+const ERRORS: [&str; 18] = [
     "y = x2 + 1",
     "y = x * [1, 2, 3]",
     "y = relu(x, x)",
@@ -212,7 +212,9 @@ const ERRORS: [&str; 16] = [
     "y = x +",
     "y = 1e999",
     "graph x --svg",
-    "x // 2",
+    "np.relu(x)",
+    "import torch",
+    "y = zeros((2, 3), 1)",
 ];
 
 #[test]

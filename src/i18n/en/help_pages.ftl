@@ -183,6 +183,8 @@ help-page-mod =
       computes: x - y * floor(x / y), as Python: the sign follows y
       makes a leaf: caches nothing, no backward
       For loop counters, as in: if i % 100 == 0: print(loss)
+      x // y is the quotient rounded down, floor(x / y), also without a backward;
+      both keep ints ints (7 // 2 is 3, -7 % 3 is 2).
 
 help-page-grad =
     grad(x), dx — the gradient of x from the last back

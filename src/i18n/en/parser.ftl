@@ -28,7 +28,6 @@ parse-blocks-too-deep = blocks nest at most {$max} deep (an elif counts as one m
 ## Expressions
 parse-expected-expression-after = expected an expression after '{$after}'
 parse-chained-comparison = comparisons cannot be chained; add parentheses, e.g. (a < b) == c
-parse-no-floor-division = there is no '//' operator; use '/'
 parse-tuple = a tuple is only a shape here, as in zeros((2, 3)) or x.reshape((2, -1))
 parse-tuple-not-shape = { $function } takes no tuple here; a tuple is a shape, as in zeros((2, 3)) or reshape(x, (2, -1))
 parse-numpy-unknown = { $name } is not here; the numpy names are { $names }

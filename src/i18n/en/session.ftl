@@ -46,6 +46,7 @@ numpy-invalid-power = invalid value encountered in power
 numpy-divide-by-zero-power = divide by zero encountered in power
 numpy-overflow-power = overflow encountered in power
 numpy-invalid-remainder = invalid value encountered in remainder
+numpy-divide-by-zero-floor-divide = divide by zero encountered in floor_divide
 # $numpy is one of the numpy- messages above.
 overflow-warning = {$numpy}: {$bad} of {$count} element(s) became inf or nan
 

@@ -28,7 +28,6 @@ parse-blocks-too-deep = 블록은 {$max}단계까지만 중첩할 수 있습니�
 ## Expressions
 parse-expected-expression-after = '{$after}' 뒤에 식이 와야 합니다
 parse-chained-comparison = 비교는 이어 쓸 수 없습니다. 괄호를 넣으세요. 예: (a < b) == c
-parse-no-floor-division = '//' 연산자는 없습니다. '/'를 쓰세요
 parse-tuple = 여기서 튜플은 zeros((2, 3))이나 x.reshape((2, -1))처럼 형상으로만 쓸 수 있습니다
 parse-tuple-not-shape = { $function }에는 여기에 튜플을 쓸 수 없습니다. 튜플은 zeros((2, 3))이나 reshape(x, (2, -1))처럼 형상을 나타냅니다
 parse-numpy-unknown = { $name } 이름은 없습니다. 쓸 수 있는 numpy 이름: { $names }

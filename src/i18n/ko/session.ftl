@@ -46,6 +46,7 @@ numpy-invalid-power = 거듭제곱에서 정의되지 않는 값이 나왔습니
 numpy-divide-by-zero-power = 거듭제곱에서 0을 음수 제곱했습니다
 numpy-overflow-power = 거듭제곱에서 오버플로가 일어났습니다
 numpy-invalid-remainder = 나머지 연산에서 0으로 나누었습니다
+numpy-divide-by-zero-floor-divide = floor_divide에서 0으로 나누었습니다
 # $numpy is one of the numpy- messages above.
 overflow-warning = {$numpy}: 원소 {$count}개 중 {$bad}개가 inf 또는 nan이 되었습니다
 

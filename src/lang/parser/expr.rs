@@ -54,16 +54,12 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// `term := unary (('*' | '/' | '@' | '%') unary)*`, left-associative, e.g. `x @ W / 2`.
+    /// `term := unary (('*' | '/' | '//' | '@' | '%') unary)*`, left-associative, e.g.
+    /// `x @ W / 2`.
     fn term(&self, input: &'a str, nest: Nest, after: &str) -> PResult<'a, Expr> {
         let (mut rest, mut lhs) = self.unary(input, nest, after)?;
         loop {
             let at_op = skip(rest, nest.in_brackets);
-            // Python users will try this; say plainly that it does not exist.
-            if at_op.starts_with("//") {
-                let message = msg!("parse-no-floor-division");
-                return Err(fail(Error::new(message, self.span_len(at_op, 2))));
-            }
             let Ok((after_op, op)) = multiplicative_op(at_op) else {
                 return Ok((rest, lhs));
             };
@@ -566,7 +562,6 @@ mod tests {
             9,
         );
         assert_error("()", "expected an expression after '('", 1, 2);
-        assert_error("x // 2", "there is no '//' operator; use '/'", 2, 4);
     }
 
     #[test]

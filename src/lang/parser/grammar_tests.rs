@@ -80,7 +80,8 @@ fn matmul_and_mod_are_as_tight_as_multiplication() {
     };
     assert_eq!((op, op.symbol()), (BinOp::Mod, "%"));
     assert_eq!(BinOp::Pow.symbol(), "**");
-    assert_error("x // 2", "there is no '//' operator; use '/'", 2, 4);
+    // Python's floor division, as tight as `*`.
+    assert_eq!(show(&expr("a + b // 2 * c")), "(a + ((b // 2) * c))");
 }
 
 #[test]

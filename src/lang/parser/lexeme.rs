@@ -113,7 +113,8 @@ pub(super) fn additive_op(input: &str) -> IResult<&str, BinOp> {
 /// `'*' | '/' | '@' | '%'`, e.g. `@` in `x @ W`. Not the first character of `**` or `//`.
 pub(super) fn multiplicative_op(input: &str) -> IResult<&str, BinOp> {
     let op = match input.as_bytes() {
-        [b'*', b'*', ..] | [b'/', b'/', ..] => return Err(no_operator(input)),
+        [b'*', b'*', ..] => return Err(no_operator(input)),
+        [b'/', b'/', ..] => return Ok((&input[2..], BinOp::FloorDiv)),
         [b'*', ..] => BinOp::Mul,
         [b'/', ..] => BinOp::Div,
         [b'@', ..] => BinOp::MatMul,
@@ -135,6 +136,8 @@ pub(super) fn power_op(input: &str) -> IResult<&str, BinOp> {
 /// `Sub` for `-=` in `W -= 0.1 * dW`.
 pub(super) fn augmented_op(input: &str) -> IResult<&str, BinOp> {
     let op = match input.as_bytes() {
+        [b'/', b'/', b'=', ..] => return Ok((&input[3..], BinOp::FloorDiv)),
+        [b'%', b'=', ..] => BinOp::Mod,
         [b'+', b'=', ..] => BinOp::Add,
         [b'-', b'=', ..] => BinOp::Sub,
         [b'*', b'=', ..] => BinOp::Mul,
@@ -181,9 +184,14 @@ pub(super) fn token_len(text: &str) -> usize {
             .unwrap_or(after.len());
         return text.len() - after.len() + tail;
     }
-    if ["<=", ">=", "==", "!=", "**", "//", "+=", "-=", "*=", "/="]
-        .iter()
-        .any(|op| text.starts_with(op))
+    if text.starts_with("//=") {
+        return 3;
+    }
+    if [
+        "<=", ">=", "==", "!=", "**", "//", "+=", "-=", "*=", "/=", "%=",
+    ]
+    .iter()
+    .any(|op| text.starts_with(op))
     {
         return 2;
     }

@@ -168,7 +168,8 @@ impl<'a> Line<'a> {
         Ok((rest, statement))
     }
 
-    /// `augmented := NAME ('+=' | '-=' | '*=' | '/=') expression`, e.g. `W1 -= 0.1 * dW1`.
+    /// `augmented := NAME ('+=' | '-=' | '*=' | '/=' | '//=' | '%=') expression`, e.g.
+    /// `W1 -= 0.1 * dW1`.
     /// `after_op` is the text after the operator.
     fn augmented_assignment(
         &self,
