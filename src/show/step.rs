@@ -35,19 +35,35 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
                 "step-heading",
                 name = &record.output,
                 count = total,
-                dout = inline(view.digits, &Value::float(record.dout().into_owned()))
+                dout = inline(
+                    view.digits,
+                    &kind(
+                        Value::float(record.dout().into_owned()),
+                        record.gradients.is_int(record.output_node)
+                    )
+                )
             ));
             text.push_str(&style.context(&heading));
             text.push('\n');
         }
-        text.push_str(&page(session, step, i + 1, total, &mut so_far, view));
+        let dout_int = record.gradients.is_int(step.node);
+        text.push_str(&page(
+            session,
+            (step, dout_int),
+            i + 1,
+            total,
+            &mut so_far,
+            view,
+        ));
         pages.push(fit(&text, view.width));
     }
     let mut summary = String::new();
     summary.push_str(&style.context(&lang.word("step-done")));
     summary.push('\n');
-    for (name, grad) in record.named_grads() {
-        let value = Value::float(grad.into_owned());
+    for (name, then) in &record.named {
+        let Some(value) = record.gradients.value(*then) else {
+            continue;
+        };
         summary.push_str(&format!(
             "  {} = {}\n",
             style.name(&session.grad_label(name)),
@@ -58,10 +74,15 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
     pages
 }
 
+/// `value` as an int64 when `int` says the book's layers would make one.
+fn kind(value: Value, int: bool) -> Value {
+    if int { value.into_int() } else { value }
+}
+
 /// What one node does on the way back.
 fn page(
     session: &Session,
-    step: &Step,
+    (step, dout_int): (&Step, bool),
     number: usize,
     total: usize,
     so_far: &mut HashMap<usize, ArrayD<f64>>,
@@ -91,7 +112,16 @@ fn page(
         style.name(&heading),
     );
     let g = |a: &ArrayRef<f64, IxDyn>| inline(view.digits, &Value::float(a.to_owned()));
-    let dout = g(&step.dout);
+    // The same for a value of the kind `int` says: an int64 prints as whole numbers.
+    let gk = |a: &ArrayRef<f64, IxDyn>, int: bool| {
+        inline(view.digits, &kind(Value::float(a.to_owned()), int))
+    };
+    let input_int = |k: usize| {
+        node.inputs
+            .get(k)
+            .is_some_and(|&i| graph.node(i).value.is_int())
+    };
+    let dout = gk(&step.dout, dout_int);
     // What the layer's backward sent to the input at position `k`, as `back` adds it up.
     let result = |k: usize| {
         step.sent
@@ -117,9 +147,9 @@ fn page(
         Op::Mul(layer) => format!(
             "{} = {}, {} = {}",
             operand(0),
-            g(&layer.x),
+            gk(&layer.x, input_int(0)),
             operand(1),
-            g(&layer.y)
+            gk(&layer.y, input_int(1))
         ),
         Op::Div(layer) if reciprocal(layer) => format!("out = {}", g(&(&layer.x / &layer.y))),
         Op::Div(layer) => format!(
@@ -177,22 +207,22 @@ fn page(
         ],
         Op::Sub(_) => vec![
             Some(format!("{} = dout = {dout}", d(0))),
-            Some(format!("{} = −dout = {}", d(1), g(&-&step.dout))),
+            Some(format!("{} = −dout = {}", d(1), gk(&-&step.dout, dout_int))),
         ],
         Op::Mul(layer) => vec![
             Some(format!(
                 "{} = dout × {} = {dout} × {} = {}",
                 d(0),
                 operand(1),
-                g(&layer.y),
-                g(&(&step.dout * &layer.y))
+                gk(&layer.y, input_int(1)),
+                gk(&(&step.dout * &layer.y), dout_int && input_int(1))
             )),
             Some(format!(
                 "{} = dout × {} = {dout} × {} = {}",
                 d(1),
                 operand(0),
-                g(&layer.x),
-                g(&(&step.dout * &layer.x))
+                gk(&layer.x, input_int(0)),
+                gk(&(&step.dout * &layer.x), dout_int && input_int(0))
             )),
         ],
         // The book's `/` node computes 1/x, and its backward is −dout·y², y being its output.
