@@ -277,3 +277,22 @@ fn ctrl_c_stops_a_chart_of_millions_of_points_while_it_is_drawn() {
     assert!(said.contains("long.bp:3: interrupted"), "{said}");
     assert!(!said.contains("8.0"), "the next line ran: {said}");
 }
+
+#[test]
+fn the_graph_a_loop_built_is_charged_to_the_name_that_keeps_it() {
+    // Each x = x * 1.0 keeps the previous x alive as the node it was computed from: the chain
+    // is x's, and the refusal says so, rather than naming only the last 7.6 MiB array.
+    let (_, err, code) = script(
+        "x = ones(1000000);\nfor i in range(100000): x = x * 1.0\n",
+        &["--max-memory", "200M"],
+    );
+    assert_eq!(code, 1, "{err}");
+    let err = crate::support::unwrapped(&err);
+    let held = err
+        .split("the largest holders are x (")
+        .nth(1)
+        .and_then(|rest| rest.split(" MiB").next())
+        .and_then(|mib| mib.parse::<f64>().ok())
+        .unwrap_or_else(|| panic!("x is not named first: {err}"));
+    assert!(held > 150.0, "x holds only {held} MiB: {err}");
+}
