@@ -861,9 +861,14 @@ impl Graph {
     fn push(&mut self, op: Op, inputs: &[NodeId], value: Value, label: &str) -> NodeId {
         // numpy's result type: an int64 stays int64 through the layers that only add,
         // multiply, pick or move whole numbers, when every input is int64.
+        // A boolean counts as an int beside one, as numpy's `True + 1` is 2.
         let value = if !inputs.is_empty()
             && keeps_int(&op)
-            && inputs.iter().all(|&i| self.nodes[i].value.is_int())
+            && inputs.iter().any(|&i| self.nodes[i].value.is_int())
+            && inputs.iter().all(|&i| {
+                let v = &self.nodes[i].value;
+                v.is_int() || matches!(v, Value::Bool(_))
+            })
             && !(matches!(op, Op::Pow(_))
                 && inputs
                     .get(1)

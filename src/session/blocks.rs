@@ -149,11 +149,10 @@ impl Session {
                     (None, Some(Value::Int(items))) => {
                         Value::Int(Box::new(items.index_axis(Axis(0), done).to_shared()))
                     }
-                    (None, Some(Value::Bool(items))) => Value::float(
-                        items
-                            .index_axis(Axis(0), done)
-                            .mapv(|b| f64::from(u8::from(b))),
-                    ),
+                    // A mask's rows are masks, as numpy's are.
+                    (None, Some(Value::Bool(items))) => {
+                        Value::bools(items.index_axis(Axis(0), done).to_owned())
+                    }
                     (None, Some(Value::Scalar(_))) => break,
                     (None, None) => break,
                 };

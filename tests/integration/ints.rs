@@ -123,3 +123,20 @@ fn floor_division_is_pythons() {
         ran.stderr
     );
 }
+
+#[test]
+fn booleans_count_as_ints_and_masks_iterate_as_masks() {
+    assert_eq!(printed("True + 1\n"), "2\n");
+    assert_eq!(
+        printed("m = [1, -1] > 0;\nfor r in m: print(r)\n"),
+        "True\nFalse\n"
+    );
+    let ran = run("x = 007\n");
+    assert!(
+        ran.stderr
+            .contains("'007': an int may not start with 0, as in Python; write 7"),
+        "{}",
+        ran.stderr
+    );
+    assert_eq!(printed("000\n"), "0\n");
+}

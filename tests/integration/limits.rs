@@ -151,7 +151,7 @@ fn a_loss_layers_caches_and_a_loops_rows_are_counted() {
         &[],
     );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out, "[1. 1. 1.]\n[1. 1. 1.]\n1\n0\n");
+    assert_eq!(out, "[ True  True  True]\n[ True  True  True]\n1\n0\n");
 }
 
 /// Runs `backprop run --max-memory 200M -` on `src` and gives its exit status and peak resident

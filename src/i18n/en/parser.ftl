@@ -101,3 +101,4 @@ parse-import-unknown = there is no module '{ $module }' here; what can be import
 parse-import-alias = numpy is imported as np here (import numpy as np), not as '{ $alias }'
 parse-import-name = '{ $name }' is not in { $module } here; it has { $names }
 parse-expected-import = expected 'import' after the module, as in from numpy import *
+parse-leading-zeros = '{ $text }': an int may not start with 0, as in Python; write { $fixed }

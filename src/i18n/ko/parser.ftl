@@ -93,3 +93,4 @@ parse-import-unknown = 여기에는 '{ $module }' 모듈이 없습니다. 가져
 parse-import-alias = 여기서 numpy는 np라는 이름으로 가져옵니다(import numpy as np). 쓴 이름: '{ $alias }'
 parse-import-name = 여기의 { $module }에는 '{ $name }' 이름이 없습니다. 있는 이름: { $names }
 parse-expected-import = 모듈 다음에는 from numpy import *처럼 'import'가 와야 합니다
+parse-leading-zeros = '{ $text }': 파이썬에서처럼 정수는 0으로 시작할 수 없습니다. 이렇게 쓰세요: { $fixed }

@@ -197,6 +197,15 @@ impl<'a> Line<'a> {
             let message = msg!("parse-number-too-large", text = text);
             return Err(fail(Error::new(message, span)));
         }
+        // Python refuses `007`: an int may not start with 0 unless it is all zeros.
+        if is_int_literal(text)
+            && digits.starts_with('0')
+            && !digits.trim_start_matches('0').is_empty()
+        {
+            let fixed = digits.trim_start_matches('0').to_string();
+            let message = msg!("parse-leading-zeros", text = text, fixed = fixed);
+            return Err(fail(Error::new(message, span)));
+        }
         Ok((after, value))
     }
 }
@@ -272,7 +281,7 @@ mod tests {
             ("1_000.5", 1000.5),
             ("0.1", 0.1),
             ("1e-400", 0.0),
-            ("007", 7.0),
+            ("000", 0.0),
         ];
         for (text, value) in cases {
             let e = expr(text);
