@@ -91,6 +91,11 @@ fn numpys_spellings_and_print_of_several_values() {
         printed(src),
         "[[ 1.  -0.5 -2.   3.3]] [-1.   2.8] [0. 0.]\n\n"
     );
+    // numpy's own spelling of the seed, as pasted code writes it.
+    assert_eq!(
+        printed("np.random.seed(3)\nrandn(2)\nseed(3)\nrandn(2)\n"),
+        "[1.78862847 0.43650985]\n[1.78862847 0.43650985]\n"
+    );
     let ran = run("y = print(1, 2)\n");
     assert!(
         ran.stderr

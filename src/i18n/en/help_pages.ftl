@@ -357,7 +357,7 @@ help-page-load =
       The arrays are data: back gives them no gradient.
 
 help-page-seed =
-    seed N — restart the random numbers
+    seed N, seed(N), np.random.seed(N) — restart the random numbers
       does: randn, rand and choice then give the numbers numpy gives after
       np.random.seed(N); a session starts as after seed 0
 

@@ -348,7 +348,7 @@ help-page-load =
       이 배열들은 데이터라서 back이 기울기를 주지 않습니다.
 
 help-page-seed =
-    seed N — 난수를 처음부터 다시
+    seed N, seed(N), np.random.seed(N) — 난수를 처음부터 다시
       하는 일: 그 뒤 randn, rand, choice는 np.random.seed(N) 뒤의
       numpy와 같은 수를 냅니다. 세션은 seed 0 뒤의 상태로 시작합니다
 

@@ -124,7 +124,15 @@ impl<'a> Line<'a> {
                 "step" => return self.step(input),
                 "check" => return self.check(input),
                 "graph" => return self.graph(input),
-                "seed" => return self.seed(input),
+                "seed" => return self.seed(input, input),
+                // numpy's own spelling, as pasted code writes it: np.random.seed(0).
+                "np" | "numpy"
+                    if after
+                        .strip_prefix(".random.seed")
+                        .is_some_and(|rest| skip(rest, false).starts_with('(')) =>
+                {
+                    return self.seed(input, &after[".random.".len()..]);
+                }
                 "del" => return self.del(input),
                 "load" => return self.load(input),
                 "plot" => return self.plot(input),
@@ -679,10 +687,15 @@ impl<'a> Line<'a> {
         ))
     }
 
-    /// `seed := 'seed' INTEGER`, e.g. `seed 0`: numpy's `np.random.seed(0)`, which takes a whole
-    /// number from 0 to 2**32 - 1.
-    fn seed(&self, input: &'a str) -> PResult<'a, Statement> {
-        let after_keyword = self.keyword(input, "seed")?;
+    /// `seed := 'seed' INTEGER | ['np.random.'] 'seed' '(' INTEGER ')'`, e.g. `seed 0` or
+    /// `np.random.seed(0)`: numpy's seed, a whole number from 0 to 2**32 - 1. `at` is where the
+    /// word `seed` starts in the statement at `input`.
+    fn seed(&self, input: &'a str, at: &'a str) -> PResult<'a, Statement> {
+        let after_word = skip(&at["seed".len()..], false);
+        let (after_keyword, open) = match after_word.strip_prefix('(') {
+            Some(inside) => (skip(inside, false), Some(self.span_len(after_word, 1))),
+            None => (self.keyword(at, "seed")?, None),
+        };
         let (digits, rest) = whole_number(after_keyword).map_err(|end| {
             let span = self.span(after_keyword, &after_keyword[end..]);
             fail(Error::new(msg!("parse-seed-number"), span))
@@ -693,6 +706,15 @@ impl<'a> Line<'a> {
             .ok()
             .and_then(|n| u32::try_from(n).ok())
             .ok_or_else(|| fail(Error::new(msg!("parse-seed-range", seed = digits), at)))?;
+        let rest = match open {
+            Some(open) => {
+                let at_close = skip(rest, false);
+                at_close
+                    .strip_prefix(')')
+                    .ok_or_else(|| fail(self.unclosed(at_close, ')', open)))?
+            }
+            None => rest,
+        };
         Ok((
             rest,
             Statement {
