@@ -132,6 +132,8 @@ pub enum ExprKind {
         /// Every item was written as a whole number without a point (`[1, -2]`): numpy makes
         /// an int64 array of it.
         int: bool,
+        /// Every item was `True` or `False`: numpy makes a bool array of it.
+        bool: bool,
     },
     Name(CompactString),
     Neg(Box<Expr>),

@@ -1141,6 +1141,7 @@ impl Session {
                 shape: dims,
                 values,
                 int,
+                bool,
             } => {
                 if shape::checked_len(dims).is_none() {
                     return Err(Error::new(too_large(dims), expr.span));
@@ -1148,7 +1149,9 @@ impl Session {
                 let array = ArrayD::from_shape_vec(IxDyn(dims), values.clone()).map_err(|e| {
                     Error::new(msg!("array-malformed", reason = e.to_string()), expr.span)
                 })?;
-                let value = if *int {
+                let value = if *bool {
+                    Value::bools(array.mapv(|v| v != 0.0))
+                } else if *int {
                     Value::Int(Box::new(array.into_shared()))
                 } else {
                     Value::float(array)

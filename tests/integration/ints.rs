@@ -144,4 +144,8 @@ fn booleans_count_as_ints_and_masks_iterate_as_masks() {
         ran.stderr
     );
     assert_eq!(printed("000\n"), "0\n");
+    // A literal of booleans is a bool array; booleans among ints count as ints.
+    assert_eq!(printed("x = [True, False]\n"), "x = [ True False]\n");
+    assert_eq!(printed("[True, 2]\n"), "[1 2]\n");
+    assert_eq!(printed("[1.0, -2.0][[True, False]]\n"), "[1.]\n");
 }

@@ -26,8 +26,10 @@ struct ArrayBuilder {
     items: Vec<Option<Item>>,
     path: Vec<usize>,
     values: Vec<f64>,
-    /// Whether every number so far was written as an int.
+    /// Whether a number was written as a float.
     floats: bool,
+    /// How many items were `True` or `False`.
+    bools: usize,
 }
 
 impl<'a> Line<'a> {
@@ -42,9 +44,13 @@ impl<'a> Line<'a> {
             .iter()
             .map(|first| first.as_ref().map_or(0, |f| f.0))
             .collect();
+        // numpy's dtype of the items: all booleans make a bool array, booleans among ints an
+        // int64 one (True is 1), and one float a float64 one.
+        let all_bools = builder.bools > 0 && builder.bools == builder.values.len();
         let kind = ExprKind::Array {
             shape,
-            int: !builder.floats && !builder.values.is_empty(),
+            int: !builder.floats && !builder.values.is_empty() && !all_bools,
+            bool: all_bools,
             values: builder.values,
         };
         Ok((
@@ -82,6 +88,11 @@ impl<'a> Line<'a> {
                 let (after_list, ()) = self.array_level(rest, builder)?;
                 builder.path.pop();
                 after_list
+            } else if let Some((after_word, value)) = boolean(rest) {
+                self.same_items(builder, level, Item::Number, self.span(rest, after_word))?;
+                builder.bools += 1;
+                builder.values.push(value);
+                after_word
             } else if rest.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
                 || special_number(rest).is_some()
             {
@@ -249,6 +260,16 @@ fn ragged(path: &[usize], count: usize, first_path: &[usize], first_count: usize
 }
 
 /// `nan` or `inf` as an array item, as numpy prints them (so a printed array can be typed back).
+/// `True` or `False` at the start of `input`, as 1.0 or 0.0, and what follows the word.
+fn boolean(input: &str) -> Option<(&str, f64)> {
+    [("True", 1.0), ("False", 0.0)]
+        .into_iter()
+        .find_map(|(word, value)| {
+            let rest = input.strip_prefix(word)?;
+            (!rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')).then_some((rest, value))
+        })
+}
+
 fn special_number(input: &str) -> Option<(&str, f64)> {
     [("nan", f64::NAN), ("inf", f64::INFINITY)]
         .into_iter()
