@@ -214,6 +214,8 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
         let options = ScriptOptions {
             keep_going: args.keep_going,
         };
+        // A Python file prints what Python would: only print and the graph tools.
+        session.set_echo(!path.ends_with(".py"));
         let origin = script::origin_name(path);
         match script::run_source(
             &mut session,

@@ -117,6 +117,8 @@ pub struct Session {
     /// The largest image `imshow` draws, in pixel rows and columns: what fits the terminal,
     /// and never more than `MAX_IMAGE_SIDE` on either side.
     image_limit: (usize, usize),
+    /// Whether values are echoed (see `set_echo`).
+    echo: bool,
 }
 
 /// The most pixel rows or columns `imshow` draws anywhere: a picture larger than this is a
@@ -214,7 +216,15 @@ impl Session {
             warnings: Vec::new(),
             budget: memory::default_budget(),
             progress: None,
+            echo: true,
         }
+    }
+
+    /// Whether an assignment or a bare expression shows its value (the REPL's and a `.bp`
+    /// script's way), or only `print` and the graph tools print (a `.py` file's, as Python runs
+    /// one).
+    pub fn set_echo(&mut self, echo: bool) {
+        self.echo = echo;
     }
 
     /// Sets who is told how far long work got.
@@ -850,8 +860,9 @@ impl Session {
                 Outcome::Check(report)
             }
         };
+        let unechoed = !self.echo && matches!(outcome, Outcome::Value { .. });
         Ok(
-            if statement.silent
+            if (statement.silent || unechoed)
                 && !blocks::is_print(statement)
                 && !matches!(
                     outcome,

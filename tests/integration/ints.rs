@@ -149,3 +149,30 @@ fn booleans_count_as_ints_and_masks_iterate_as_masks() {
     assert_eq!(printed("[True, 2]\n"), "[1 2]\n");
     assert_eq!(printed("[1.0, -2.0][[True, False]]\n"), "[1.]\n");
 }
+
+#[test]
+fn a_py_file_prints_only_what_print_and_the_graph_tools_print() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("apples.py");
+    let src = "import numpy as np\napple = 100\napple_num = 2\ntax = 1.1\n\
+               price = apple * apple_num * tax\nprice\nback price 1\n\
+               print(dapple, dapple_num, dtax)\n";
+    std::fs::write(&path, src).expect("written");
+    let out = crate::support::binary(
+        &["run", path.to_str().expect("UTF-8")],
+        b"",
+        &[("NO_COLOR", "1")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // No echo of the assignments or of the bare `price`, as Python prints none; `back` still
+    // shows its gradients.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "dapple = 2.2\ndapple_num = 110.00000000000001\ndtax = 200\ndprice = 1\n\
+         2.2 110.00000000000001 200\n"
+    );
+}
