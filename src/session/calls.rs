@@ -426,7 +426,7 @@ impl Session {
                     if let (Func::Sum | Func::Mean, None, false, Value::Bool(mask)) =
                         (func, axis, keepdims, &self.graph.node(nodes[0]).value)
                     {
-                        let trues = mask.iter().filter(|&&b| b).count() as f64;
+                        let trues = crate::engine::layers::common::count_true(mask) as f64;
                         // numpy counts booleans in int64, and a mean is a float64.
                         let value = match func {
                             Func::Sum => Value::Scalar(trues).into_int(),

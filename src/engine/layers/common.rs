@@ -352,6 +352,22 @@ pub fn blank<T: Blank>(shape: &[usize]) -> ArrayD<T> {
         .unwrap_or_else(|_| unreachable!("a vector as long as the shape's product"))
 }
 
+/// How many elements of `mask` are true, counted in blocks of rows that look at Ctrl-C (what
+/// it gives when stopped is not the count, and the session drops the statement).
+pub fn count_true(mask: &ArrayD<bool>) -> usize {
+    if mask.len() <= BLOCK_ELEMENTS || mask.ndim() == 0 {
+        return mask.iter().filter(|&&b| b).count();
+    }
+    let mut count = 0;
+    for block in mask.axis_chunks_iter(Axis(0), rows_per_block(mask.shape())) {
+        if crate::engine::interrupt::requested() {
+            break;
+        }
+        count += block.iter().filter(|&&b| b).count();
+    }
+    count
+}
+
 /// How many rows (along axis 0) make a block of about `BLOCK_ELEMENTS` elements.
 fn rows_per_block(shape: &[usize]) -> usize {
     let per_row: usize = shape[1..].iter().product::<usize>().max(1);
