@@ -305,11 +305,7 @@ impl Gradients {
     /// compute one on ints, a float otherwise.
     pub fn value(&self, node: NodeId) -> Option<Value> {
         let grad = Value::float(self.get(node)?.into_owned());
-        Some(if self.is_int(node) {
-            grad.into_int()
-        } else {
-            grad
-        })
+        Some(grad.into_int_if(self.is_int(node)))
     }
 
     /// The bytes the gradients' arrays hold.
@@ -1147,9 +1143,8 @@ fn compare_arrays(op: BinOp, x: &Floats, y: &Floats) -> ArrayD<bool> {
         BinOp::Eq => |a, b| a == b,
         _ => |a, b| a != b,
     };
-    // Shapes were checked by the caller, so both broadcast to the output shape.
-    let shape = shape::broadcast(x.shape(), y.shape()).unwrap_or_default();
-    if x.broadcast(shape.clone()).is_none() || y.broadcast(shape).is_none() {
+    // Shapes were checked by the caller; zip2 needs them to broadcast, so this is asked again.
+    if shape::broadcast(x.shape(), y.shape()).is_none() {
         return ArrayD::from_elem(ndarray::IxDyn(&[0]), false);
     }
     crate::engine::layers::common::zip2(x, y, test)

@@ -70,11 +70,22 @@ impl Value {
     pub fn into_int(self) -> Value {
         match self {
             Value::Scalar(v) if v.fract() == 0.0 && v.abs() <= MAX_EXACT_INT => {
-                Value::Int(Box::new(ndarray::arr0(v).into_dyn().into_shared()))
+                Value::int_scalar(v)
             }
             Value::Float(a) => Value::int((*a).clone()).unwrap_or(Value::Float(a)),
             other => other,
         }
+    }
+
+    /// `into_int` when `int` says the value is of that kind (numpy's `ones_like` of an int64,
+    /// a gradient the book's layers compute on ints); otherwise the value as it is.
+    pub fn into_int_if(self, int: bool) -> Value {
+        if int { self.into_int() } else { self }
+    }
+
+    /// A 0-d int64 holding the whole number `v` (Python's int, as a literal writes it).
+    pub fn int_scalar(v: f64) -> Value {
+        Value::Int(Box::new(ndarray::arr0(v).into_dyn().into_shared()))
     }
 
     /// True for int64 values.

@@ -160,9 +160,7 @@ impl Session {
                 }
                 // int64 % int64 is int64, as numpy's is (a remainder by 0 stays a float nan).
                 let ints = self.graph.node(x).value.is_int() && self.graph.node(y).value.is_int();
-                let value = Value::float(r);
-                let value = if ints { value.into_int() } else { value };
-                Ok(self.graph.leaf(value, label))
+                Ok(self.graph.leaf(Value::float(r).into_int_if(ints), label))
             }
         }
     }
@@ -513,13 +511,8 @@ impl Session {
                     let zeros =
                         memory::try_array(&dims, || 0.0).ok_or_else(|| refused(&dims, span))?;
                     // numpy's zeros_like keeps the dtype of x.
-                    let zeros = Value::float(zeros);
-                    let zeros = if self.graph.node(nodes[0]).value.is_int() {
-                        zeros.into_int()
-                    } else {
-                        zeros
-                    };
-                    Ok(self.graph.leaf(zeros, label))
+                    let int = self.graph.node(nodes[0]).value.is_int();
+                    Ok(self.graph.leaf(Value::float(zeros).into_int_if(int), label))
                 }
                 Func::Print => match nodes.as_slice() {
                     [only] => Ok(*only),
@@ -628,7 +621,7 @@ impl Sequence {
     pub fn item(&self, i: usize) -> Value {
         let v = self.value(i);
         if self.int {
-            Value::Int(Box::new(ndarray::arr0(v).into_dyn().into_shared()))
+            Value::int_scalar(v)
         } else {
             Value::Scalar(v)
         }

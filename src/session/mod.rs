@@ -1147,7 +1147,7 @@ impl Session {
         let label = source.slice(expr.span);
         match &expr.kind {
             ExprKind::Number(v) => Ok(self.graph.leaf(Value::Scalar(*v), &label)),
-            ExprKind::Int(v) => Ok(self.graph.leaf(int_scalar(*v), &label)),
+            ExprKind::Int(v) => Ok(self.graph.leaf(Value::int_scalar(*v), &label)),
             ExprKind::Array {
                 shape: dims,
                 values,
@@ -1179,7 +1179,7 @@ impl Session {
                     return Ok(self.graph.leaf(Value::Scalar(-v), &label));
                 }
                 if let ExprKind::Int(v) = inner.kind {
-                    return Ok(self.graph.leaf(int_scalar(-v), &label));
+                    return Ok(self.graph.leaf(Value::int_scalar(-v), &label));
                 }
                 let x = self.eval(inner, source)?;
                 let copies = self.float_copies(&[x]);
@@ -1375,13 +1375,8 @@ impl Session {
                 self.reserve_floats(self.graph.node(x).value.len(), span)?;
                 let ones = memory::try_array(&dims, || 1.0).ok_or_else(|| refused(&dims, span))?;
                 // numpy's ones_like keeps the dtype of x.
-                let ones = Value::float(ones);
-                let ones = if self.graph.node(x).value.is_int() {
-                    ones.into_int()
-                } else {
-                    ones
-                };
-                Ok(self.graph.leaf(ones, label))
+                let int = self.graph.node(x).value.is_int();
+                Ok(self.graph.leaf(Value::float(ones).into_int_if(int), label))
             }
             Func::Choice => {
                 let n = self.eval_size(func, &args[0], source)?;
@@ -1606,11 +1601,6 @@ fn refused(dims: &[usize], span: Span) -> Error {
 }
 
 /// An error if Ctrl-C was pressed: the statement then fails, and so never happened.
-/// A 0-d int64 value: Python's int, as a literal writes it.
-fn int_scalar(v: f64) -> Value {
-    Value::Int(Box::new(ndarray::arr0(v).into_dyn().into_shared()))
-}
-
 fn interrupted(span: Span) -> Result<()> {
     if interrupt::requested() {
         Err(Error::new(crate::msg!("interrupted"), span))

@@ -448,16 +448,15 @@ pub(crate) fn value_text(value: &Value, digits: Digits) -> String {
 /// A gradient on one line, with the digits `back` prints gradients with; an int64 one (`int`)
 /// as whole numbers.
 fn grad_text(grad: &ArrayD<f64>, digits: Digits, int: bool) -> String {
-    let kind = |value: Value| if int { value.into_int() } else { value };
     if grad.len() > INLINE_ELEMENTS {
         let head: Vec<f64> = grad.iter().take(PREVIEW_ELEMENTS).copied().collect();
         preview(
             grad.shape(),
-            &kind(Value::float(Array1::from(head).into_dyn())),
+            &Value::float(Array1::from(head).into_dyn()).into_int_if(int),
             digits,
         )
     } else {
-        value_text(&kind(Value::float(grad.clone())), digits)
+        value_text(&Value::float(grad.clone()).into_int_if(int), digits)
     }
 }
 

@@ -37,10 +37,8 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
                 count = total,
                 dout = inline(
                     view.digits,
-                    &kind(
-                        Value::float(record.dout().into_owned()),
-                        record.gradients.is_int(record.output_node)
-                    )
+                    &Value::float(record.dout().into_owned())
+                        .into_int_if(record.gradients.is_int(record.output_node))
                 )
             ));
             text.push_str(&style.context(&heading));
@@ -72,11 +70,6 @@ pub fn render(session: &Session, record: &BackRecord, steps: &[Step], view: &Vie
     }
     pages.push(fit(&summary, view.width));
     pages
-}
-
-/// `value` as an int64 when `int` says the book's layers would make one.
-fn kind(value: Value, int: bool) -> Value {
-    if int { value.into_int() } else { value }
 }
 
 /// What one node does on the way back.
@@ -114,7 +107,7 @@ fn page(
     let g = |a: &ArrayRef<f64, IxDyn>| inline(view.digits, &Value::float(a.to_owned()));
     // The same for a value of the kind `int` says: an int64 prints as whole numbers.
     let gk = |a: &ArrayRef<f64, IxDyn>, int: bool| {
-        inline(view.digits, &kind(Value::float(a.to_owned()), int))
+        inline(view.digits, &Value::float(a.to_owned()).into_int_if(int))
     };
     let input_int = |k: usize| {
         node.inputs

@@ -292,33 +292,27 @@ pub(super) fn check_method(
     span: Span,
 ) -> Result<(), nom::Err<Error>> {
     check_keywords(method, func.keywords(), kwargs)?;
-    let (least, most) = match method {
+    let bounds = match method {
         "copy" | "flatten" | "transpose" => (0, Some(0)),
         // The axis, which may also be written axis=.
         "sum" | "mean" | "max" | "argmax" => (0, Some(1)),
         _ => (1, None),
     };
-    if got >= least && most.is_none_or(|most| got <= most) {
-        return Ok(());
-    }
-    let wanted = match most {
-        Some(n) if n == least => msg!("parse-arguments", count = n),
-        Some(n) => msg!("parse-arguments-between", least = least, most = n),
-        None => msg!("parse-arguments-or-more", count = least),
-    };
-    let function = format!(".{method}()");
-    let message = msg!(
-        "parse-arity",
-        function = function,
-        wanted = wanted,
-        got = got
-    );
-    Err(fail(Error::new(message, span)))
+    check_count(&format!(".{method}()"), bounds, got, span)
 }
 
 /// `relu takes 1 argument, got 2` when a call has the wrong number of positional arguments.
 fn check_arity(func: Func, got: usize, span: Span) -> Result<(), nom::Err<Error>> {
-    let (least, most) = arity(func);
+    check_count(func.name(), arity(func), got, span)
+}
+
+/// `FUNCTION takes N arguments, got M` unless `got` lies within `(least, most)`.
+fn check_count(
+    function: &str,
+    (least, most): (usize, Option<usize>),
+    got: usize,
+    span: Span,
+) -> Result<(), nom::Err<Error>> {
     if got >= least && most.is_none_or(|most| got <= most) {
         return Ok(());
     }
@@ -329,7 +323,7 @@ fn check_arity(func: Func, got: usize, span: Span) -> Result<(), nom::Err<Error>
     };
     let message = msg!(
         "parse-arity",
-        function = func.name(),
+        function = function,
         wanted = wanted,
         got = got
     );
