@@ -16,5 +16,6 @@ pub mod app;
 pub mod engine;
 pub mod i18n;
 pub mod lang;
+pub mod py;
 pub mod session;
 pub mod show;

@@ -34,6 +34,19 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Ko, "ko/picture.ftl", include_str!("ko/picture.ftl")),
     (Lang::Ko, "ko/layers.ftl", include_str!("ko/layers.ftl")),
     (Lang::Ko, "ko/tools.ftl", include_str!("ko/tools.ftl")),
+    (Lang::Ko, "ko/py.ftl", include_str!("ko/py.ftl")),
+    (
+        Lang::Ko,
+        "ko/py_syntax.ftl",
+        include_str!("ko/py_syntax.ftl"),
+    ),
+    (Lang::Ko, "ko/py_array.ftl", include_str!("ko/py_array.ftl")),
+    (Lang::Ko, "ko/py_numpy.ftl", include_str!("ko/py_numpy.ftl")),
+    (
+        Lang::Ko,
+        "ko/py_format.ftl",
+        include_str!("ko/py_format.ftl"),
+    ),
     (Lang::En, "en/errors.ftl", include_str!("en/errors.ftl")),
     (Lang::En, "en/show.ftl", include_str!("en/show.ftl")),
     (Lang::En, "en/app.ftl", include_str!("en/app.ftl")),
@@ -49,6 +62,19 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "en/picture.ftl", include_str!("en/picture.ftl")),
     (Lang::En, "en/layers.ftl", include_str!("en/layers.ftl")),
     (Lang::En, "en/tools.ftl", include_str!("en/tools.ftl")),
+    (Lang::En, "en/py.ftl", include_str!("en/py.ftl")),
+    (
+        Lang::En,
+        "en/py_syntax.ftl",
+        include_str!("en/py_syntax.ftl"),
+    ),
+    (Lang::En, "en/py_array.ftl", include_str!("en/py_array.ftl")),
+    (Lang::En, "en/py_numpy.ftl", include_str!("en/py_numpy.ftl")),
+    (
+        Lang::En,
+        "en/py_format.ftl",
+        include_str!("en/py_format.ftl"),
+    ),
 ];
 
 struct Catalogue {

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The stages, lowest first. A file may import its own stage or a lower one.
-const STAGES: [&str; 6] = ["i18n", "lang", "engine", "session", "show", "app"];
+const STAGES: [&str; 7] = ["i18n", "lang", "engine", "session", "show", "py", "app"];
 
 #[test]
 fn imports_point_down_the_stages_and_never_in_a_circle() {

@@ -1,0 +1,217 @@
+//! The Python syntax tree: plain data with positions, made by `parser`, walked by `interp`.
+
+use std::rc::Rc;
+
+/// A place in the source: 1-based line and column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    None,
+    True,
+    False,
+    /// An int literal that fits in an i64 (a larger one is a parse error naming the limit).
+    Int(i64),
+    Float(f64),
+    /// A string literal with its escapes already applied; adjacent literals are joined.
+    Str(String),
+    /// An f-string: literal text and `{expr!conv:spec}` fields.
+    FStr(Vec<FPart>),
+    Name(String),
+    /// `(a, b)`, `a, b`, `(a,)`, `()`.
+    Tuple(Vec<Expr>),
+    List(Vec<Expr>),
+    Dict(Vec<(Expr, Expr)>),
+    /// `e.name`
+    Attr(Box<Expr>, String),
+    /// `e[index]`; `a[1, 2:3]` has a `Tuple` index holding a `Slice`.
+    Index(Box<Expr>, Box<Expr>),
+    /// `lo:hi:step` inside brackets only.
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Call(Box<Expr>, Vec<Arg>),
+    Unary(UnaryOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `a and b` / `a or b`.
+    BoolOp(BoolOp, Box<Expr>, Box<Expr>),
+    /// `a < b <= c`: the first operand and each (operator, operand) after it.
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    /// `then if cond else other`
+    IfExp {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        other: Box<Expr>,
+    },
+    Lambda(Rc<Params>, Box<Expr>),
+    /// `[elt for target in iter if cond ...]`
+    ListComp(Box<Expr>, Vec<Comprehension>),
+    /// `(elt for target in iter)`: evaluated eagerly, as a list an iterator walks.
+    GenExp(Box<Expr>, Vec<Comprehension>),
+    /// `{k: v for target in iter}`
+    DictComp(Box<Expr>, Box<Expr>, Vec<Comprehension>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comprehension {
+    pub target: Expr,
+    pub iter: Expr,
+    pub conds: Vec<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FPart {
+    Lit(String),
+    Field {
+        expr: Box<Expr>,
+        /// The text of the expression as written, for `{x=}`.
+        text: String,
+        /// `{x=}`: print `x=` before the value (repr unless a conversion or spec is given).
+        equals: bool,
+        /// `!r`, `!s`, `!a`.
+        conv: Option<char>,
+        /// The format spec after `:`, itself possibly holding nested `{fields}`.
+        spec: Vec<FPart>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Pos(Expr),
+    /// `*args` at a call site.
+    Star(Expr),
+    /// `name=value`
+    Kw(String, Expr),
+    /// `**kwargs` at a call site.
+    StarStar(Expr),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    MatMul,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LShift,
+    RShift,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoolOp {
+    And,
+    Or,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+/// A function's parameters: `def f(a, b=1, *rest, c=2, **kw)`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Params {
+    /// Positional-or-keyword parameters, with their defaults' expressions.
+    pub positional: Vec<(String, Option<Expr>)>,
+    /// `*name`
+    pub star: Option<String>,
+    /// Keyword-only parameters (after `*` or `*name`).
+    pub keyword_only: Vec<(String, Option<Expr>)>,
+    /// `**name`
+    pub star_star: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StmtKind {
+    Expr(Expr),
+    /// `a = b = value`: every target, left to right, then the value.
+    Assign(Vec<Expr>, Expr),
+    /// `target op= value`
+    AugAssign(Expr, BinOp, Expr),
+    /// `if`/`elif` branches in order, then the `else` body (empty when there is none).
+    If(Vec<(Expr, Vec<Stmt>)>, Vec<Stmt>),
+    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    /// `for target in iter: body else: other`
+    For(Expr, Expr, Vec<Stmt>, Vec<Stmt>),
+    Break,
+    Continue,
+    Pass,
+    Return(Option<Expr>),
+    Def(Rc<FuncDef>),
+    Class(Rc<ClassDef>),
+    /// `import a.b as c`: the dotted module name and the alias.
+    Import(String, Option<String>),
+    /// `from a.b import x as y, z` (`*` is the name `*`).
+    FromImport(String, Vec<(String, Option<String>)>),
+    Global(Vec<String>),
+    Nonlocal(Vec<String>),
+    Del(Vec<Expr>),
+    Assert(Expr, Option<Expr>),
+    Raise(Option<Expr>),
+    /// `try: body except [E [as name]]: handler ... else: ... finally: ...`
+    Try(Box<TryStmt>),
+    /// One of our own statements, kept as its source text for the session (`back y`, `seed 3`).
+    Tool(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TryStmt {
+    pub body: Vec<Stmt>,
+    /// (exception class expression or none, bound name, handler body)
+    pub handlers: Vec<(Option<Expr>, Option<String>, Vec<Stmt>)>,
+    pub orelse: Vec<Stmt>,
+    pub finally: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FuncDef {
+    pub name: String,
+    pub params: Rc<Params>,
+    pub body: Vec<Stmt>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassDef {
+    pub name: String,
+    pub bases: Vec<Expr>,
+    pub body: Vec<Stmt>,
+    pub pos: Pos,
+}

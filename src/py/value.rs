@@ -1,0 +1,452 @@
+//! Python's objects as the interpreter holds them. Everything that Python shares by reference
+//! (lists, dicts, instances, arrays) sits behind an `Rc`, so `a = b` shares it and `is` compares
+//! the pointers; ints, floats and strings are values, as their immutability allows.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::py::ast::{FuncDef, Params};
+use crate::py::error::PyResult;
+use crate::py::interp::Interp;
+
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    /// Python's int, kept in 64 bits: a result beyond that is an `OverflowError`.
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    Tuple(Rc<Vec<Value>>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Dict(Rc<RefCell<Dict>>),
+    /// `range(start, stop, step)`, walked lazily.
+    Range(i64, i64, i64),
+    /// What `enumerate`, `zip`, `iter`, `reversed`, `dict.items()` and the like give: the items
+    /// taken up front, handed out one at a time.
+    Iter(Rc<RefCell<IterState>>),
+    Slice(Rc<(Value, Value, Value)>),
+    Func(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    /// A method bound to its receiver: a Python function with `self`, or a native method of a
+    /// built-in type (`list.append`, `ndarray.reshape`) looked up by name when called.
+    Method(Rc<Method>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    /// A numpy array: a view (shape, strides, offset) of a buffer that views share.
+    Array(Rc<ArrayObj>),
+    /// numpy's scalars, distinct from Python's: `np.float64(3.0)`, `np.int64(1)`, `np.True_`.
+    NpFloat(f64),
+    NpInt(i64),
+    NpBool(bool),
+    /// `x.dtype`, `np.float64` used as a type, `dtype=int`.
+    DType(DType),
+    /// An exception object (what `except E as e` binds), and exception classes (`ValueError`).
+    Exception(Rc<crate::py::error::PyErr>),
+    ExcClass(crate::py::error::ExcKind),
+}
+
+/// numpy's element types that the program knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DType {
+    Float64,
+    Int64,
+    Bool,
+}
+
+impl DType {
+    pub fn name(self) -> &'static str {
+        match self {
+            DType::Float64 => "float64",
+            DType::Int64 => "int64",
+            DType::Bool => "bool",
+        }
+    }
+}
+
+/// A numpy array: a strided view of a shared buffer. Every dtype is stored as float64 (an int64
+/// holds whole numbers, exact up to 2^53; a bool holds 0.0 or 1.0), so one buffer type serves
+/// them all and the arithmetic reads them alike. `a[0]` and `a.T` are new `ArrayObj`s on the same
+/// `buf`; writing through one is seen by the others, as numpy's views are.
+#[derive(Debug)]
+pub struct ArrayObj {
+    pub buf: Rc<RefCell<Vec<f64>>>,
+    pub dtype: DType,
+    pub shape: Vec<usize>,
+    /// In elements, may be negative (`a[::-1]`).
+    pub strides: Vec<isize>,
+    pub offset: usize,
+}
+
+/// Positional and keyword arguments of a call, evaluated.
+#[derive(Clone, Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(String, Value)>,
+}
+
+/// The signature of a native function: the interpreter (for output, the random stream, calling
+/// back into Python) and the arguments.
+pub type NativeFn = fn(&mut Interp, Args) -> PyResult<Value>;
+
+pub struct Builtin {
+    /// The name Python shows: `print`, `np.zeros` shows as `zeros`.
+    pub name: &'static str,
+    pub func: NativeFn,
+}
+
+pub struct Function {
+    pub def: Rc<FuncDef>,
+    pub params: Rc<Params>,
+    /// The default values, evaluated once when `def` ran, by parameter name.
+    pub defaults: Vec<(String, Value)>,
+    /// The scope the function was defined in, for closures (`None` at module level).
+    pub closure: Option<Rc<RefCell<Scope>>>,
+    /// The module's globals.
+    pub globals: Rc<RefCell<Scope>>,
+    /// The class it was defined in, for its qualified name (`Layer.forward`).
+    pub qualname: String,
+    /// A lambda shows as `<lambda>`.
+    pub is_lambda: bool,
+}
+
+/// A namespace: local variables of a call, a module's globals, a class body.
+#[derive(Default)]
+pub struct Scope {
+    pub vars: HashMap<String, Value>,
+    pub parent: Option<Rc<RefCell<Scope>>>,
+}
+
+pub enum MethodKind {
+    /// A Python function called with the receiver as its first argument.
+    Func(Rc<Function>),
+    /// A native method of a built-in type, dispatched by name at the call.
+    Native(Rc<str>),
+}
+
+pub struct Method {
+    pub receiver: Value,
+    pub kind: MethodKind,
+}
+
+pub struct Class {
+    pub name: String,
+    pub attrs: RefCell<HashMap<String, Value>>,
+    /// Base classes, searched in order after the class itself.
+    pub bases: Vec<Rc<Class>>,
+}
+
+pub struct Instance {
+    pub class: Rc<Class>,
+    /// Attributes in the order they were first set (as `vars(obj)` shows them).
+    pub attrs: RefCell<Vec<(String, Value)>>,
+}
+
+pub struct Module {
+    pub name: String,
+    pub attrs: RefCell<HashMap<String, Value>>,
+}
+
+/// The state of an iterator: its items and how far it has gone.
+pub struct IterState {
+    pub items: Vec<Value>,
+    pub next: usize,
+}
+
+/// A dict: entries in insertion order, with a hash index on the keys.
+#[derive(Default, Clone)]
+pub struct Dict {
+    pub entries: Vec<(Value, Value)>,
+    pub index: HashMap<HashKey, usize>,
+}
+
+/// A hashable key, normalised as Python compares keys: `1`, `1.0` and `True` are one key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HashKey {
+    None,
+    Int(i64),
+    /// A float that is not a whole number, by its bits.
+    Float(u64),
+    Str(Rc<str>),
+    Tuple(Vec<HashKey>),
+    /// Functions, classes, instances, modules: by identity.
+    Ptr(usize),
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+
+    /// The keyword argument `name`, taken out of `kw`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let at = self.kw.iter().position(|(k, _)| k == name)?;
+        Some(self.kw.remove(at).1)
+    }
+}
+
+impl Value {
+    pub fn str(text: &str) -> Value {
+        Value::Str(Rc::from(text))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+
+    pub fn array(obj: ArrayObj) -> Value {
+        Value::Array(Rc::new(obj))
+    }
+
+    pub fn builtin(name: &'static str, func: NativeFn) -> Value {
+        Value::Builtin(Rc::new(Builtin { name, func }))
+    }
+
+    /// The name of the value's type as Python's messages give it: `int`, `list`,
+    /// `numpy.ndarray`, `numpy.float64`, the class name of an instance.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Str(_) => "str".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::List(_) => "list".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Range(..) => "range".into(),
+            Value::Iter(_) => "iterator".into(),
+            Value::Slice(_) => "slice".into(),
+            Value::Func(_) => "function".into(),
+            Value::Builtin(_) => "builtin_function_or_method".into(),
+            Value::Method(_) => "method".into(),
+            Value::Class(_) => "type".into(),
+            Value::Instance(i) => i.class.name.clone(),
+            Value::Module(_) => "module".into(),
+            Value::Array(_) => "numpy.ndarray".into(),
+            Value::NpFloat(_) => "numpy.float64".into(),
+            Value::NpInt(_) => "numpy.int64".into(),
+            Value::NpBool(_) => "numpy.bool".into(),
+            Value::DType(_) => "numpy.dtype".into(),
+            Value::Exception(e) => e.kind.name().into(),
+            Value::ExcClass(_) => "type".into(),
+        }
+    }
+}
+
+impl ArrayObj {
+    /// A new contiguous (C-order) array owning `data`.
+    pub fn from_vec(data: Vec<f64>, shape: Vec<usize>, dtype: DType) -> ArrayObj {
+        let strides = contiguous_strides(&shape);
+        ArrayObj {
+            buf: Rc::new(RefCell::new(data)),
+            dtype,
+            shape,
+            strides,
+            offset: 0,
+        }
+    }
+
+    pub fn size(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    /// The elements in C order, copied out of the buffer.
+    pub fn to_vec(&self) -> Vec<f64> {
+        let buf = self.buf.borrow();
+        let mut out = Vec::with_capacity(self.size());
+        for_each_offset(&self.shape, &self.strides, self.offset, &mut |at| {
+            out.push(buf[at])
+        });
+        out
+    }
+}
+
+/// The strides of a C-order array of this shape, in elements.
+pub fn contiguous_strides(shape: &[usize]) -> Vec<isize> {
+    let mut strides = vec![0isize; shape.len()];
+    let mut step = 1isize;
+    for (s, &n) in strides.iter_mut().zip(shape).rev() {
+        *s = step;
+        step *= n.max(1) as isize;
+    }
+    strides
+}
+
+/// Calls `f` with the buffer offset of every element of a strided view, in C order.
+pub fn for_each_offset(
+    shape: &[usize],
+    strides: &[isize],
+    offset: usize,
+    f: &mut dyn FnMut(usize),
+) {
+    if shape.contains(&0) {
+        return;
+    }
+    let mut index = vec![0usize; shape.len()];
+    let mut at = offset as isize;
+    loop {
+        f(at as usize);
+        let mut axis = shape.len();
+        loop {
+            if axis == 0 {
+                return;
+            }
+            axis -= 1;
+            index[axis] += 1;
+            at += strides[axis];
+            if index[axis] < shape[axis] {
+                break;
+            }
+            at -= strides[axis] * shape[axis] as isize;
+            index[axis] = 0;
+        }
+    }
+}
+
+impl ArrayObj {
+    /// A copy of the view as an ndarray, in C order.
+    pub fn to_ndarray(&self) -> ndarray::ArrayD<f64> {
+        ndarray::ArrayD::from_shape_vec(ndarray::IxDyn(&self.shape), self.to_vec())
+            .unwrap_or_else(|_| ndarray::ArrayD::zeros(ndarray::IxDyn(&[0])))
+    }
+
+    /// A new contiguous array holding `a` (any memory order), with this dtype.
+    pub fn from_ndarray(a: ndarray::ArrayD<f64>, dtype: DType) -> ArrayObj {
+        let shape = a.shape().to_vec();
+        let data: Vec<f64> = if a.is_standard_layout() {
+            a.into_raw_vec_and_offset().0
+        } else {
+            a.iter().copied().collect()
+        };
+        ArrayObj::from_vec(data, shape, dtype)
+    }
+
+    /// The view as the engine's value, for numpy's printing (`show::print`).
+    pub fn to_engine(&self) -> crate::engine::value::Value {
+        use crate::engine::value::Value as E;
+        let a = self.to_ndarray();
+        match self.dtype {
+            DType::Float64 => E::float(a),
+            DType::Int64 => E::Int(Box::new(a.into_shared())),
+            DType::Bool => E::bools(a.mapv(|v| v != 0.0)),
+        }
+    }
+}
+
+/// The dtype numpy gives a mix: bool < int64 < float64.
+pub fn promote(a: DType, b: DType) -> DType {
+    use DType::*;
+    match (a, b) {
+        (Float64, _) | (_, Float64) => Float64,
+        (Int64, _) | (_, Int64) => Int64,
+        _ => Bool,
+    }
+}
+
+/// `np.array(v)`'s reading of a value: numbers, numpy scalars, arrays (the same object), and
+/// nested lists and tuples of them, with the dtype numpy infers. A ragged nesting is a
+/// `ValueError`, anything else a `TypeError`.
+pub fn to_array(v: &Value) -> PyResult<Rc<ArrayObj>> {
+    if let Value::Array(a) = v {
+        return Ok(a.clone());
+    }
+    let mut data = Vec::new();
+    let mut shape: Option<Vec<usize>> = None;
+    let mut dtype = None;
+    collect(v, 0, &mut Vec::new(), &mut shape, &mut data, &mut dtype)?;
+    let shape = shape.unwrap_or_default();
+    Ok(Rc::new(ArrayObj::from_vec(
+        data,
+        shape,
+        dtype.unwrap_or(DType::Float64),
+    )))
+}
+
+fn collect(
+    v: &Value,
+    depth: usize,
+    path: &mut Vec<usize>,
+    shape: &mut Option<Vec<usize>>,
+    data: &mut Vec<f64>,
+    dtype: &mut Option<DType>,
+) -> PyResult<()> {
+    use crate::msg;
+    use crate::py::error::{ExcKind, PyErr};
+    let ragged = || PyErr::new(ExcKind::ValueError, msg!("py-array-ragged", depth = depth));
+    let mut leaf = |x: f64, d: DType, shape: &mut Option<Vec<usize>>| -> PyResult<()> {
+        match shape {
+            None => *shape = Some(path.clone()),
+            Some(s) if s.as_slice() != path.as_slice() => return Err(ragged()),
+            _ => {}
+        }
+        *dtype = Some(match *dtype {
+            None => d,
+            Some(old) => promote(old, d),
+        });
+        data.push(x);
+        Ok(())
+    };
+    match v {
+        Value::Bool(b) | Value::NpBool(b) => leaf(f64::from(u8::from(*b)), DType::Bool, shape),
+        Value::Int(i) | Value::NpInt(i) => leaf(*i as f64, DType::Int64, shape),
+        Value::Float(x) | Value::NpFloat(x) => leaf(*x, DType::Float64, shape),
+        Value::Array(a) => {
+            let items = a.to_vec();
+            let mut full = path.clone();
+            full.extend_from_slice(&a.shape);
+            match shape {
+                None => *shape = Some(full),
+                Some(s) if *s != full => return Err(ragged()),
+                _ => {}
+            }
+            *dtype = Some(match *dtype {
+                None => a.dtype,
+                Some(old) => promote(old, a.dtype),
+            });
+            data.extend(items);
+            Ok(())
+        }
+        Value::List(_) | Value::Tuple(_) => {
+            let items: Vec<Value> = match v {
+                Value::List(l) => l.borrow().clone(),
+                Value::Tuple(t) => t.as_ref().clone(),
+                _ => unreachable!(),
+            };
+            if let Some(s) = shape.as_ref()
+                && (s.len() <= depth || s[depth] != items.len())
+            {
+                return Err(ragged());
+            }
+            if items.is_empty() {
+                let mut full = path.clone();
+                full.push(0);
+                match shape {
+                    None => *shape = Some(full),
+                    Some(s) if *s != full => return Err(ragged()),
+                    _ => {}
+                }
+                return Ok(());
+            }
+            path.push(items.len());
+            for item in &items {
+                collect(item, depth + 1, path, shape, data, dtype)?;
+            }
+            path.pop();
+            Ok(())
+        }
+        other => Err(PyErr::new(
+            ExcKind::TypeError,
+            msg!("py-array-element", kind = other.type_name()),
+        )),
+    }
+}
