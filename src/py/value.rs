@@ -450,3 +450,132 @@ fn collect(
         )),
     }
 }
+
+/// A shape as Python prints a tuple of ints: `()`, `(3,)`, `(2, 3)`.
+pub fn shape_text(shape: &[usize]) -> String {
+    match shape {
+        [] => "()".to_string(),
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
+            format!("({})", parts.join(", "))
+        }
+    }
+}
+
+/// The shape two shapes broadcast to, numpy's rule, or `None` when they do not.
+pub fn broadcast_shape(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
+    let n = a.len().max(b.len());
+    let mut out = vec![0; n];
+    for (i, slot) in out.iter_mut().enumerate() {
+        let x = if i + a.len() >= n {
+            a[i + a.len() - n]
+        } else {
+            1
+        };
+        let y = if i + b.len() >= n {
+            b[i + b.len() - n]
+        } else {
+            1
+        };
+        *slot = match (x, y) {
+            (x, y) if x == y => x,
+            (1, y) => y,
+            (x, 1) => x,
+            _ => return None,
+        };
+    }
+    Some(out)
+}
+
+/// numpy's error for two shapes that do not broadcast.
+pub fn broadcast_error(a: &[usize], b: &[usize]) -> crate::py::error::PyErr {
+    use crate::msg;
+    use crate::py::error::{ExcKind, PyErr};
+    PyErr::new(
+        ExcKind::ValueError,
+        msg!("py-broadcast", a = shape_text(a), b = shape_text(b)),
+    )
+}
+
+/// `f` applied to the elements of `a` and `b` broadcast together, as a new C-order ndarray;
+/// numpy's `ValueError` when the shapes do not broadcast.
+pub fn zip_with(
+    a: &ArrayObj,
+    b: &ArrayObj,
+    f: impl Fn(f64, f64) -> f64,
+) -> PyResult<ndarray::ArrayD<f64>> {
+    let shape =
+        broadcast_shape(&a.shape, &b.shape).ok_or_else(|| broadcast_error(&a.shape, &b.shape))?;
+    let x = a.to_ndarray();
+    let y = b.to_ndarray();
+    let dim = ndarray::IxDyn(&shape);
+    match (x.broadcast(dim.clone()), y.broadcast(dim)) {
+        (Some(xv), Some(yv)) => Ok(ndarray::Zip::from(&xv)
+            .and(&yv)
+            .map_collect(|&p, &q| f(p, q))),
+        _ => Err(broadcast_error(&a.shape, &b.shape)),
+    }
+}
+
+/// A slice's start, step and length over a sequence of `len` items, as Python's
+/// `slice.indices` and `PySlice_AdjustIndices` give them. `lo`, `hi` and `step` are `None` or
+/// ints (bools and numpy ints count); a zero step is a `ValueError`, anything else a `TypeError`.
+pub fn slice_span(lo: &Value, hi: &Value, step: &Value, len: usize) -> PyResult<(i64, i64, usize)> {
+    use crate::msg;
+    use crate::py::error::{ExcKind, PyErr};
+    let int = |v: &Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) | Value::NpInt(i) => Ok(Some(*i)),
+            Value::Bool(b) | Value::NpBool(b) => Ok(Some(i64::from(*b))),
+            other => Err(PyErr::new(
+                ExcKind::TypeError,
+                msg!("py-slice-index", kind = other.type_name()),
+            )),
+        }
+    };
+    let step = int(step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyErr::new(ExcKind::ValueError, msg!("py-slice-step-zero")));
+    }
+    let len = len as i64;
+    let adjust = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) if v < 0 => {
+                let v = v + len;
+                if v < 0 {
+                    if step < 0 { -1 } else { 0 }
+                } else {
+                    v
+                }
+            }
+            Some(v) if v >= len => {
+                if step < 0 {
+                    len - 1
+                } else {
+                    len
+                }
+            }
+            Some(v) => v,
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (adjust(int(lo)?, 0), adjust(int(hi)?, len))
+    } else {
+        (adjust(int(lo)?, len - 1), adjust(int(hi)?, -1))
+    };
+    let count = if step > 0 {
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
+    } else if start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    Ok((start, step, count as usize))
+}
