@@ -211,6 +211,33 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        if path.ends_with(".py") {
+            // A Python file runs in the Python stage, as `python3 FILE.py` would.
+            if let Err(e) = out.flush() {
+                return runner::output_failed(&e, &err_view);
+            }
+            let py_out: Box<dyn Write + Send> = if stdout.is_terminal() {
+                Box::new(std::io::LineWriter::new(std::io::stdout()))
+            } else {
+                Box::new(std::io::BufWriter::new(std::io::stdout()))
+            };
+            let finished = crate::py::run_file(script::origin_name(path), &src, py_out, &err_view);
+            let mut py_out = finished.out;
+            if let Err(e) = py_out.flush() {
+                return runner::output_failed(&e, &err_view);
+            }
+            if let Some(text) = finished.error {
+                let _ = err.write_all(text.as_bytes());
+                failures += 1;
+            }
+            if finished.interrupted {
+                crate::engine::interrupt::request();
+            }
+            if (failures > 0 && !args.keep_going) || crate::engine::interrupt::requested() {
+                break;
+            }
+            continue;
+        }
         let options = ScriptOptions {
             keep_going: args.keep_going,
         };

@@ -1,12 +1,2176 @@
-//! The evaluator: statements and expressions over `value`'s objects.
+//! The evaluator: statements and expressions over `value`'s objects, with Python's scoping
+//! (a name assigned in a function is local to it; closures read enclosing functions' names),
+//! its calls (positional, default, keyword, `*args`, `**kw`), classes and exceptions.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::Write;
+use std::rc::Rc;
 
+use crate::engine::interrupt;
 use crate::engine::random::Rng;
+use crate::msg;
+use crate::py::ast::{
+    Arg, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Expr, ExprKind, FPart, FuncDef, Params,
+    Stmt, StmtKind, UnaryOp,
+};
+use crate::py::error::{ExcKind, Frame, PyErr, PyResult};
+use crate::py::value::{
+    Args, Class, Dict, Function, HashKey, Instance, IterState, LocalNames, Method, MethodKind,
+    Scope, Value,
+};
+use crate::py::{array, builtins, format, numpy, strings};
+
+/// How deep Python calls may nest before a `RecursionError`, as CPython's default limit.
+pub const RECURSION_LIMIT: usize = 1000;
 
 /// One running program: its output, its random stream, its globals.
 pub struct Interp {
-    pub out: Box<dyn Write>,
+    pub out: Box<dyn Write + Send>,
     /// numpy's global random stream (`np.random.seed`, `randn`, `rand`, `choice`).
     pub rng: Rng,
+    pub globals: Rc<RefCell<Scope>>,
+    pub builtins: HashMap<String, Value>,
+    /// The current depth of Python calls.
+    depth: usize,
+    /// Objects whose repr is being built, to print a list holding itself as `[...]`.
+    repr_stack: Vec<usize>,
+    /// Modules made on first import.
+    modules: HashMap<String, Value>,
 }
+
+/// How a block ended.
+enum Flow {
+    Normal,
+    Break,
+    Continue,
+    Return(Value),
+}
+
+/// Where names are looked up and bound.
+#[derive(Clone)]
+struct Env {
+    scope: Rc<RefCell<Scope>>,
+    /// A function's names; `None` at module level, in a class body and in a comprehension,
+    /// where lookup walks the scope chain.
+    names: Option<Rc<LocalNames>>,
+    /// The name of the running function, for tracebacks (`<module>` at the top).
+    function: Rc<str>,
+}
+
+fn err(kind: ExcKind, message: crate::i18n::Message) -> PyErr {
+    PyErr::new(kind, message)
+}
+
+fn type_error(message: crate::i18n::Message) -> PyErr {
+    err(ExcKind::TypeError, message)
+}
+
+impl Interp {
+    pub fn new(out: Box<dyn Write + Send>, seed: u32) -> Interp {
+        Interp {
+            out,
+            rng: Rng::new(seed),
+            globals: Rc::new(RefCell::new(Scope::default())),
+            builtins: builtins::table(),
+            depth: 0,
+            repr_stack: Vec::new(),
+            modules: HashMap::new(),
+        }
+    }
+
+    fn module_env(&self) -> Env {
+        Env {
+            scope: self.globals.clone(),
+            names: None,
+            function: Rc::from("<module>"),
+        }
+    }
+
+    /// Runs a module's statements. An error stops at the statement that raised it; what ran
+    /// before stays, as in Python.
+    pub fn run(&mut self, stmts: &[Stmt]) -> PyResult<()> {
+        let env = self.module_env();
+        match self.exec_block(stmts, &env)? {
+            Flow::Normal => Ok(()),
+            Flow::Return(_) => Err(PyErr::new(ExcKind::SyntaxError, msg!("py-return-outside"))),
+            Flow::Break | Flow::Continue => {
+                Err(PyErr::new(ExcKind::SyntaxError, msg!("py-loop-outside")))
+            }
+        }
+    }
+
+    /// Evaluates one expression at module level (the REPL's echo).
+    pub fn eval_top(&mut self, e: &Expr) -> PyResult<Value> {
+        let env = self.module_env();
+        self.eval(e, &env)
+    }
+
+    /// A global by name, if bound.
+    pub fn global(&self, name: &str) -> Option<Value> {
+        self.globals.borrow().vars.get(name).cloned()
+    }
+
+    pub fn set_global(&mut self, name: &str, v: Value) {
+        self.globals.borrow_mut().vars.insert(name.to_string(), v);
+    }
+
+    fn exec_block(&mut self, stmts: &[Stmt], env: &Env) -> PyResult<Flow> {
+        for s in stmts {
+            match self.exec(s, env).map_err(|e| e.at(s.pos))? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn check_interrupt(&self) -> PyResult<()> {
+        if interrupt::requested() {
+            return Err(PyErr::new(ExcKind::KeyboardInterrupt, msg!("py-interrupted")));
+        }
+        Ok(())
+    }
+
+    fn exec(&mut self, s: &Stmt, env: &Env) -> PyResult<Flow> {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e, env)?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let v = self.eval(value, env)?;
+                for t in targets {
+                    self.assign(t, v.clone(), env)?;
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, env)?,
+            StmtKind::If(branches, other) => {
+                for (cond, body) in branches {
+                    let c = self.eval(cond, env)?;
+                    if self.truthy(&c).map_err(|e| e.at(cond.pos))? {
+                        return self.exec_block(body, env);
+                    }
+                }
+                return self.exec_block(other, env);
+            }
+            StmtKind::While(cond, body, other) => {
+                loop {
+                    self.check_interrupt()?;
+                    let c = self.eval(cond, env)?;
+                    if !self.truthy(&c).map_err(|e| e.at(cond.pos))? {
+                        return self.exec_block(other, env);
+                    }
+                    match self.exec_block(body, env)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+            }
+            StmtKind::For(target, iter, body, other) => {
+                let it = self.eval(iter, env)?;
+                let mut items = self.iter_of(&it).map_err(|e| e.at(iter.pos))?;
+                loop {
+                    self.check_interrupt()?;
+                    let Some(item) = self.next_item(&mut items)? else {
+                        return self.exec_block(other, env);
+                    };
+                    self.assign(target, item, env)?;
+                    match self.exec_block(body, env)? {
+                        Flow::Break => break,
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+            }
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Pass => {}
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(e, env)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            StmtKind::Def(def) => {
+                let f = self.make_function(def.clone(), &def.params, env, false)?;
+                self.bind(&def.name, Value::Func(Rc::new(f)), env)?;
+            }
+            StmtKind::Class(def) => {
+                let c = self.make_class(def, env)?;
+                self.bind(&def.name, c, env)?;
+            }
+            StmtKind::Import(module, alias) => {
+                let m = self.import(module)?;
+                match alias {
+                    Some(a) => self.bind(a, m, env)?,
+                    None => {
+                        // `import numpy.random` binds `numpy`.
+                        let top = module.split('.').next().unwrap_or(module);
+                        let m = self.import(top)?;
+                        self.bind(top, m, env)?
+                    }
+                }
+            }
+            StmtKind::FromImport(module, names) => {
+                let m = self.import(module)?;
+                let Value::Module(m) = m else {
+                    return Err(err(ExcKind::ImportError, msg!("py-no-module", name = module)));
+                };
+                for (name, alias) in names {
+                    if name == "*" {
+                        let attrs: Vec<(String, Value)> = m
+                            .attrs
+                            .borrow()
+                            .iter()
+                            .filter(|(k, _)| !k.starts_with('_'))
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect();
+                        for (k, v) in attrs {
+                            self.bind(&k, v, env)?;
+                        }
+                        continue;
+                    }
+                    let v = m.attrs.borrow().get(name).cloned().ok_or_else(|| {
+                        err(
+                            ExcKind::ImportError,
+                            msg!("py-cannot-import", name = name.as_str(), module = module),
+                        )
+                    })?;
+                    self.bind(alias.as_ref().unwrap_or(name), v, env)?;
+                }
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Del(targets) => {
+                for t in targets {
+                    self.delete(t, env)?;
+                }
+            }
+            StmtKind::Assert(cond, message) => {
+                let c = self.eval(cond, env)?;
+                if !self.truthy(&c)? {
+                    let text = match message {
+                        Some(m) => {
+                            let v = self.eval(m, env)?;
+                            self.str_of(&v)?
+                        }
+                        None => String::new(),
+                    };
+                    return Err(err(ExcKind::AssertionError, msg!("py-text", text = text)));
+                }
+            }
+            StmtKind::Raise(e) => {
+                let Some(e) = e else {
+                    return Err(err(ExcKind::RuntimeError, msg!("py-reraise")));
+                };
+                let v = self.eval(e, env)?;
+                return Err(match v {
+                    Value::Exception(x) => {
+                        let mut x = (*x).clone();
+                        x.pos = None;
+                        x.trace.clear();
+                        x
+                    }
+                    Value::ExcClass(kind) => PyErr::new(kind, msg!("py-text", text = "")),
+                    other => type_error(msg!("py-raise-type", kind = other.type_name())),
+                });
+            }
+            StmtKind::Try(t) => return self.exec_try(t, env),
+            StmtKind::Tool(text) => {
+                return Err(err(
+                    ExcKind::NotImplementedError,
+                    msg!("py-tool-in-python", text = text.as_str()),
+                ));
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    fn exec_try(&mut self, t: &crate::py::ast::TryStmt, env: &Env) -> PyResult<Flow> {
+        let result = match self.exec_block(&t.body, env) {
+            Ok(flow) => match flow {
+                Flow::Normal => self.exec_block(&t.orelse, env),
+                other => Ok(other),
+            },
+            Err(e) if e.kind == ExcKind::KeyboardInterrupt || e.kind == ExcKind::MemoryError => {
+                Err(e)
+            }
+            Err(e) => {
+                let mut handled = None;
+                for (class, name, body) in &t.handlers {
+                    let matches = match class {
+                        None => true,
+                        Some(c) => {
+                            let c = self.eval(c, env)?;
+                            self.exception_matches(&c, e.kind)?
+                        }
+                    };
+                    if matches {
+                        if let Some(name) = name {
+                            self.bind(name, Value::Exception(Rc::new(e.clone())), env)?;
+                        }
+                        handled = Some(self.exec_block(body, env));
+                        break;
+                    }
+                }
+                handled.unwrap_or(Err(e))
+            }
+        };
+        if !t.finally.is_empty() {
+            match self.exec_block(&t.finally, env)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        result
+    }
+
+    fn exception_matches(&mut self, class: &Value, kind: ExcKind) -> PyResult<bool> {
+        match class {
+            Value::ExcClass(k) => Ok(k.catches(kind)),
+            Value::Tuple(items) => {
+                for c in items.iter() {
+                    if self.exception_matches(c, kind)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            other => Err(type_error(msg!("py-except-type", kind = other.type_name()))),
+        }
+    }
+
+    // ---- names ----
+
+    fn lookup(&self, name: &str, env: &Env) -> PyResult<Value> {
+        if let Some(names) = &env.names {
+            if names.globals.contains(name) {
+                return self.lookup_global(name);
+            }
+            if names.locals.contains(name) && !names.nonlocals.contains(name) {
+                return env.scope.borrow().vars.get(name).cloned().ok_or_else(|| {
+                    err(ExcKind::UnboundLocalError, msg!("py-unbound-local", name = name))
+                });
+            }
+        }
+        let mut scope = Some(env.scope.clone());
+        while let Some(s) = scope {
+            if let Some(v) = s.borrow().vars.get(name) {
+                return Ok(v.clone());
+            }
+            scope = s.borrow().parent.clone();
+        }
+        self.lookup_global(name)
+    }
+
+    fn lookup_global(&self, name: &str) -> PyResult<Value> {
+        if let Some(v) = self.globals.borrow().vars.get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.builtins.get(name) {
+            return Ok(v.clone());
+        }
+        Err(err(ExcKind::NameError, msg!("py-name-error", name = name)))
+    }
+
+    fn bind(&mut self, name: &str, v: Value, env: &Env) -> PyResult<()> {
+        if let Some(names) = &env.names {
+            if names.globals.contains(name) {
+                self.globals.borrow_mut().vars.insert(name.to_string(), v);
+                return Ok(());
+            }
+            if names.nonlocals.contains(name) {
+                let mut scope = env.scope.borrow().parent.clone();
+                while let Some(s) = scope {
+                    if s.borrow().vars.contains_key(name) {
+                        s.borrow_mut().vars.insert(name.to_string(), v);
+                        return Ok(());
+                    }
+                    scope = s.borrow().parent.clone();
+                }
+                return Err(err(ExcKind::SyntaxError, msg!("py-no-nonlocal", name = name)));
+            }
+        }
+        env.scope.borrow_mut().vars.insert(name.to_string(), v);
+        Ok(())
+    }
+
+    fn assign(&mut self, target: &Expr, v: Value, env: &Env) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => self.bind(n, v, env),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let values = self.unpack(&v, items.len()).map_err(|e| e.at(target.pos))?;
+                for (t, v) in items.iter().zip(values) {
+                    self.assign(t, v, env)?;
+                }
+                Ok(())
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, env)?;
+                self.setattr(&o, name, v).map_err(|e| e.at(target.pos))
+            }
+            ExprKind::Index(obj, index) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(index, env)?;
+                self.setitem(&o, &i, v).map_err(|e| e.at(target.pos))
+            }
+            _ => Err(err(ExcKind::SyntaxError, msg!("py-cannot-assign")).at(target.pos)),
+        }
+    }
+
+    fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
+        let mut it = self.iter_of(v)?;
+        let mut out = Vec::with_capacity(n);
+        while let Some(x) = self.next_item(&mut it)? {
+            if out.len() == n {
+                return Err(err(ExcKind::ValueError, msg!("py-unpack-many", expected = n)));
+            }
+            out.push(x);
+        }
+        if out.len() < n {
+            return Err(err(
+                ExcKind::ValueError,
+                msg!("py-unpack-few", expected = n, got = out.len()),
+            ));
+        }
+        Ok(out)
+    }
+
+    fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr, env: &Env) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let old = self.lookup(n, env).map_err(|e| e.at(target.pos))?;
+                let rhs = self.eval(value, env)?;
+                let new = self.inplace(op, old, &rhs).map_err(|e| e.at(target.pos))?;
+                self.bind(n, new, env)
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, env)?;
+                let old = self.getattr(&o, name).map_err(|e| e.at(target.pos))?;
+                let rhs = self.eval(value, env)?;
+                let new = self.inplace(op, old, &rhs).map_err(|e| e.at(target.pos))?;
+                self.setattr(&o, name, new).map_err(|e| e.at(target.pos))
+            }
+            ExprKind::Index(obj, index) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(index, env)?;
+                let old = self.getitem(&o, &i).map_err(|e| e.at(target.pos))?;
+                let rhs = self.eval(value, env)?;
+                let new = self.inplace(op, old, &rhs).map_err(|e| e.at(target.pos))?;
+                self.setitem(&o, &i, new).map_err(|e| e.at(target.pos))
+            }
+            _ => Err(err(ExcKind::SyntaxError, msg!("py-cannot-assign")).at(target.pos)),
+        }
+    }
+
+    /// `old op= rhs`: arrays and lists change in place and stay the same object; everything
+    /// else makes a new value.
+    fn inplace(&mut self, op: BinOp, old: Value, rhs: &Value) -> PyResult<Value> {
+        match &old {
+            Value::Array(a) => {
+                array::inplace(op, a, rhs)?;
+                Ok(old)
+            }
+            Value::List(l) if op == BinOp::Add => {
+                let items = self.collect(rhs)?;
+                l.borrow_mut().extend(items);
+                Ok(old)
+            }
+            _ => self.binary(op, &old, rhs),
+        }
+    }
+
+    fn delete(&mut self, target: &Expr, env: &Env) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let removed = if env.names.as_ref().is_some_and(|x| x.globals.contains(n)) {
+                    self.globals.borrow_mut().vars.remove(n)
+                } else {
+                    env.scope.borrow_mut().vars.remove(n)
+                };
+                removed
+                    .map(|_| ())
+                    .ok_or_else(|| err(ExcKind::NameError, msg!("py-name-error", name = n.as_str())))
+            }
+            ExprKind::Index(obj, index) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(index, env)?;
+                self.delitem(&o, &i)
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, env)?;
+                match &o {
+                    Value::Instance(inst) => {
+                        let mut attrs = inst.attrs.borrow_mut();
+                        let at = attrs.iter().position(|(k, _)| k == name).ok_or_else(|| {
+                            err(
+                                ExcKind::AttributeError,
+                                msg!("py-no-attr", kind = o.type_name(), name = name.as_str()),
+                            )
+                        })?;
+                        attrs.remove(at);
+                        Ok(())
+                    }
+                    _ => Err(err(
+                        ExcKind::AttributeError,
+                        msg!("py-no-attr", kind = o.type_name(), name = name.as_str()),
+                    )),
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for t in items {
+                    self.delete(t, env)?;
+                }
+                Ok(())
+            }
+            _ => Err(err(ExcKind::SyntaxError, msg!("py-cannot-delete"))),
+        }
+    }
+
+    // ---- functions and classes ----
+
+    fn make_function(
+        &mut self,
+        def: Rc<FuncDef>,
+        params: &Rc<Params>,
+        env: &Env,
+        is_lambda: bool,
+    ) -> PyResult<Function> {
+        let mut defaults = Vec::new();
+        for (name, d) in params.positional.iter().chain(&params.keyword_only) {
+            if let Some(d) = d {
+                defaults.push((name.clone(), self.eval(d, env)?));
+            }
+        }
+        let mut names = LocalNames::default();
+        for (p, _) in params.positional.iter().chain(&params.keyword_only) {
+            names.locals.insert(p.clone());
+        }
+        names.locals.extend(params.star.iter().cloned());
+        names.locals.extend(params.star_star.iter().cloned());
+        collect_names(&def.body, &mut names);
+        for g in names.globals.iter().chain(&names.nonlocals) {
+            names.locals.remove(g);
+        }
+        let qualname = if env.names.is_none() && !Rc::ptr_eq(&env.scope, &self.globals) {
+            // A class body.
+            format!("{}.{}", env.function, def.name)
+        } else {
+            def.name.clone()
+        };
+        Ok(Function {
+            def: def.clone(),
+            params: params.clone(),
+            defaults,
+            closure: env.names.is_some().then(|| env.scope.clone()),
+            globals: self.globals.clone(),
+            qualname,
+            is_lambda,
+            names: Rc::new(names),
+        })
+    }
+
+    fn make_class(&mut self, def: &ClassDef, env: &Env) -> PyResult<Value> {
+        let mut bases = Vec::new();
+        for b in &def.bases {
+            match self.eval(b, env)? {
+                Value::Class(c) => bases.push(c),
+                Value::Builtin(b) if b.name == "object" => {}
+                other => {
+                    return Err(
+                        type_error(msg!("py-bad-base", kind = other.type_name())).at(b.pos)
+                    );
+                }
+            }
+        }
+        let scope = Rc::new(RefCell::new(Scope {
+            vars: HashMap::new(),
+            parent: env.names.is_some().then(|| env.scope.clone()),
+        }));
+        let class_env = Env {
+            scope: scope.clone(),
+            names: None,
+            function: Rc::from(def.name.as_str()),
+        };
+        match self.exec_block(&def.body, &class_env)? {
+            Flow::Normal => {}
+            _ => return Err(err(ExcKind::SyntaxError, msg!("py-return-outside"))),
+        }
+        let attrs = std::mem::take(&mut scope.borrow_mut().vars);
+        Ok(Value::Class(Rc::new(Class {
+            name: def.name.clone(),
+            attrs: RefCell::new(attrs),
+            bases,
+        })))
+    }
+
+    /// Calls any callable with evaluated arguments.
+    pub fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
+        match f {
+            Value::Builtin(b) => (b.func)(self, args),
+            Value::Func(func) => self.call_function(func, None, args),
+            Value::Method(m) => match &m.kind {
+                MethodKind::Func(func) => self.call_function(func, Some(m.receiver.clone()), args),
+                MethodKind::Native(name) => self.call_native_method(&m.receiver, name, args),
+            },
+            Value::Class(c) => self.instantiate(c, args),
+            Value::DType(dt) => numpy::dtype_call(*dt, args),
+            Value::ExcClass(kind) => {
+                let text = match args.pos.as_slice() {
+                    [] => String::new(),
+                    [one] => self.str_of(one)?,
+                    many => self.repr_of(&Value::tuple(many.to_vec()))?,
+                };
+                Ok(Value::Exception(Rc::new(PyErr::new(*kind, msg!("py-text", text = text)))))
+            }
+            Value::Instance(inst) => match self.class_attr(&inst.class, "__call__") {
+                Some(Value::Func(func)) => self.call_function(&func, Some(f.clone()), args),
+                _ => Err(type_error(msg!("py-not-callable", kind = f.type_name()))),
+            },
+            other => Err(type_error(msg!("py-not-callable", kind = other.type_name()))),
+        }
+    }
+
+    fn instantiate(&mut self, class: &Rc<Class>, args: Args) -> PyResult<Value> {
+        let obj = Value::Instance(Rc::new(Instance {
+            class: class.clone(),
+            attrs: RefCell::new(Vec::new()),
+        }));
+        match self.class_attr(class, "__init__") {
+            Some(Value::Func(init)) => {
+                let r = self.call_function(&init, Some(obj.clone()), args)?;
+                if !matches!(r, Value::None) {
+                    return Err(type_error(msg!("py-init-returned", kind = r.type_name())));
+                }
+            }
+            _ => {
+                if !args.pos.is_empty() || !args.kw.is_empty() {
+                    return Err(type_error(msg!("py-class-no-args", name = class.name.as_str())));
+                }
+            }
+        }
+        Ok(obj)
+    }
+
+    /// An attribute of a class or of its bases, depth first.
+    pub fn class_attr(&self, class: &Rc<Class>, name: &str) -> Option<Value> {
+        if let Some(v) = class.attrs.borrow().get(name) {
+            return Some(v.clone());
+        }
+        class.bases.iter().find_map(|b| self.class_attr(b, name))
+    }
+
+    fn call_function(
+        &mut self,
+        func: &Rc<Function>,
+        receiver: Option<Value>,
+        mut args: Args,
+    ) -> PyResult<Value> {
+        if self.depth >= RECURSION_LIMIT {
+            return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
+        }
+        self.check_interrupt()?;
+        if let Some(r) = receiver {
+            args.pos.insert(0, r);
+        }
+        let scope = Rc::new(RefCell::new(Scope {
+            vars: HashMap::new(),
+            parent: func.closure.clone(),
+        }));
+        self.bind_params(func, args, &mut scope.borrow_mut().vars)?;
+        let name = if func.is_lambda {
+            "<lambda>"
+        } else {
+            func.def.name.as_str()
+        };
+        let env = Env {
+            scope,
+            names: Some(func.names.clone()),
+            function: Rc::from(name),
+        };
+        self.depth += 1;
+        let result = if func.is_lambda {
+            match func.def.body.first().map(|s| &s.kind) {
+                Some(StmtKind::Return(Some(e))) => self.eval(e, &env),
+                _ => Ok(Value::None),
+            }
+        } else {
+            self.exec_block(&func.def.body, &env).map(|flow| match flow {
+                Flow::Return(v) => v,
+                _ => Value::None,
+            })
+        };
+        self.depth -= 1;
+        result.map_err(|mut e| {
+            let pos = e.pos.take().unwrap_or(func.def.pos);
+            e.trace.insert(
+                0,
+                Frame {
+                    function: name.to_string(),
+                    pos,
+                },
+            );
+            e
+        })
+    }
+
+    fn bind_params(
+        &mut self,
+        func: &Function,
+        args: Args,
+        vars: &mut HashMap<String, Value>,
+    ) -> PyResult<()> {
+        let p = &func.params;
+        let fname = func.qualname.as_str();
+        let npos = p.positional.len();
+        let mut pos = args.pos.into_iter();
+        for (name, _) in p.positional.iter() {
+            match pos.next() {
+                Some(v) => {
+                    vars.insert(name.clone(), v);
+                }
+                None => break,
+            }
+        }
+        let rest: Vec<Value> = pos.collect();
+        match &p.star {
+            Some(star) => {
+                vars.insert(star.clone(), Value::tuple(rest));
+            }
+            None if !rest.is_empty() => {
+                return Err(type_error(msg!(
+                    "py-too-many-args",
+                    name = fname,
+                    expected = npos,
+                    given = npos + rest.len()
+                )));
+            }
+            None => {}
+        }
+        let mut extra = Dict::default();
+        for (k, v) in args.kw {
+            let known = p.positional.iter().chain(&p.keyword_only).any(|(n, _)| *n == k);
+            if known {
+                if vars.contains_key(&k) {
+                    return Err(type_error(msg!("py-multiple-values", name = fname, arg = k)));
+                }
+                vars.insert(k, v);
+            } else if p.star_star.is_some() {
+                dict_set(&mut extra, Value::str(&k), v)?;
+            } else {
+                return Err(type_error(msg!("py-unexpected-kw", name = fname, arg = k)));
+            }
+        }
+        if let Some(ss) = &p.star_star {
+            vars.insert(ss.clone(), Value::Dict(Rc::new(RefCell::new(extra))));
+        }
+        let mut missing = Vec::new();
+        for (name, _) in p.positional.iter().chain(&p.keyword_only) {
+            if !vars.contains_key(name) {
+                match func.defaults.iter().find(|(n, _)| n == name) {
+                    Some((_, d)) => {
+                        vars.insert(name.clone(), d.clone());
+                    }
+                    None => missing.push(format!("'{name}'")),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let list = match missing.len() {
+                1 => missing[0].clone(),
+                _ => {
+                    let last = missing.pop().unwrap_or_default();
+                    format!("{} and {last}", missing.join(", "))
+                }
+            };
+            return Err(type_error(msg!(
+                "py-missing-args",
+                name = fname,
+                count = missing.len().max(1),
+                names = list
+            )));
+        }
+        Ok(())
+    }
+
+    fn call_native_method(&mut self, recv: &Value, name: &str, args: Args) -> PyResult<Value> {
+        match recv {
+            Value::Array(a) => numpy::call_method(self, a, name, args),
+            Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) => {
+                numpy::call_scalar_method(recv, name, args)
+            }
+            Value::Str(s) => {
+                let s = s.clone();
+                let mut str_of = |v: &Value| self_str(v);
+                let mut iterate = |v: &Value| collect_plain(v);
+                strings::call_str_method(&s, name, args, &mut str_of, &mut iterate)
+            }
+            _ => builtins::call_method(self, recv, name, args),
+        }
+    }
+
+    fn import(&mut self, module: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(module) {
+            return Ok(m.clone());
+        }
+        let m = match module {
+            "numpy" => numpy::numpy_module(),
+            "numpy.random" => {
+                let np = self.import("numpy")?;
+                self.getattr(&np, "random")?
+            }
+            _ => match builtins::module(module) {
+                Some(m) => m,
+                None => {
+                    return Err(err(
+                        ExcKind::ModuleNotFoundError,
+                        msg!("py-no-module", name = module),
+                    ));
+                }
+            },
+        };
+        self.modules.insert(module.to_string(), m.clone());
+        Ok(m)
+    }
+
+    // ---- expressions ----
+
+    fn eval(&mut self, e: &Expr, env: &Env) -> PyResult<Value> {
+        self.eval_inner(e, env).map_err(|x| x.at(e.pos))
+    }
+
+    fn eval_inner(&mut self, e: &Expr, env: &Env) -> PyResult<Value> {
+        Ok(match &e.kind {
+            ExprKind::None => Value::None,
+            ExprKind::True => Value::Bool(true),
+            ExprKind::False => Value::Bool(false),
+            ExprKind::Int(i) => Value::Int(*i),
+            ExprKind::Float(x) => Value::Float(*x),
+            ExprKind::Str(s) => Value::str(s),
+            ExprKind::FStr(parts) => Value::str(&self.fstring(parts, env)?),
+            ExprKind::Name(n) => self.lookup(n, env)?,
+            ExprKind::Tuple(items) => Value::tuple(self.eval_items(items, env)?),
+            ExprKind::List(items) => Value::list(self.eval_items(items, env)?),
+            ExprKind::Dict(pairs) => {
+                let mut d = Dict::default();
+                for (k, v) in pairs {
+                    let k = self.eval(k, env)?;
+                    let v = self.eval(v, env)?;
+                    dict_set(&mut d, k, v)?;
+                }
+                Value::Dict(Rc::new(RefCell::new(d)))
+            }
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, env)?;
+                self.getattr(&o, name)?
+            }
+            ExprKind::Index(obj, index) => {
+                let o = self.eval(obj, env)?;
+                let i = self.eval(index, env)?;
+                self.getitem(&o, &i)?
+            }
+            ExprKind::Slice(lo, hi, step) => {
+                let mut part = |x: &Option<Box<Expr>>| -> PyResult<Value> {
+                    match x {
+                        Some(x) => self.eval(x, env),
+                        None => Ok(Value::None),
+                    }
+                };
+                let lo = part(lo)?;
+                let hi = part(hi)?;
+                let step = part(step)?;
+                Value::Slice(Rc::new((lo, hi, step)))
+            }
+            ExprKind::Call(func, args) => {
+                let f = self.eval(func, env)?;
+                let args = self.eval_args(args, env)?;
+                self.call(&f, args)?
+            }
+            ExprKind::Unary(op, x) => {
+                let v = self.eval(x, env)?;
+                self.unary(*op, &v)?
+            }
+            ExprKind::Binary(op, a, b) => {
+                let a = self.eval(a, env)?;
+                let b = self.eval(b, env)?;
+                self.binary(*op, &a, &b)?
+            }
+            ExprKind::BoolOp(op, a, b) => {
+                let a = self.eval(a, env)?;
+                let t = self.truthy(&a)?;
+                match (op, t) {
+                    (BoolOp::And, false) | (BoolOp::Or, true) => a,
+                    _ => self.eval(b, env)?,
+                }
+            }
+            ExprKind::Compare(first, rest) => {
+                let mut left = self.eval(first, env)?;
+                let mut result = Value::Bool(true);
+                for (op, right) in rest {
+                    let r = self.eval(right, env)?;
+                    result = self.compare(*op, &left, &r).map_err(|x| x.at(right.pos))?;
+                    if rest.len() > 1 && !self.truthy(&result)? {
+                        return Ok(result);
+                    }
+                    left = r;
+                }
+                result
+            }
+            ExprKind::IfExp { cond, then, other } => {
+                let c = self.eval(cond, env)?;
+                if self.truthy(&c)? {
+                    self.eval(then, env)?
+                } else {
+                    self.eval(other, env)?
+                }
+            }
+            ExprKind::Lambda(params, body) => {
+                let def = Rc::new(FuncDef {
+                    name: "<lambda>".into(),
+                    params: params.clone(),
+                    body: vec![Stmt {
+                        kind: StmtKind::Return(Some((**body).clone())),
+                        pos: body.pos,
+                    }],
+                    pos: e.pos,
+                });
+                Value::Func(Rc::new(self.make_function(def, params, env, true)?))
+            }
+            ExprKind::ListComp(elt, comps) => {
+                let mut out = Vec::new();
+                let child = self.child_env(env);
+                self.comprehend(comps, &child, &mut |me, env| {
+                    out.push(me.eval(elt, env)?);
+                    Ok(())
+                })?;
+                Value::list(out)
+            }
+            ExprKind::GenExp(elt, comps) => {
+                let mut out = Vec::new();
+                let child = self.child_env(env);
+                self.comprehend(comps, &child, &mut |me, env| {
+                    out.push(me.eval(elt, env)?);
+                    Ok(())
+                })?;
+                Value::Iter(Rc::new(RefCell::new(IterState {
+                    items: out,
+                    next: 0,
+                })))
+            }
+            ExprKind::DictComp(k, v, comps) => {
+                let mut d = Dict::default();
+                let child = self.child_env(env);
+                self.comprehend(comps, &child, &mut |me, env| {
+                    let key = me.eval(k, env)?;
+                    let value = me.eval(v, env)?;
+                    dict_set(&mut d, key, value)
+                })?;
+                Value::Dict(Rc::new(RefCell::new(d)))
+            }
+        })
+    }
+
+    fn child_env(&self, env: &Env) -> Env {
+        Env {
+            scope: Rc::new(RefCell::new(Scope {
+                vars: HashMap::new(),
+                parent: Some(env.scope.clone()),
+            })),
+            names: None,
+            function: env.function.clone(),
+        }
+    }
+
+    fn comprehend(
+        &mut self,
+        comps: &[Comprehension],
+        env: &Env,
+        body: &mut dyn FnMut(&mut Interp, &Env) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let Some((first, rest)) = comps.split_first() else {
+            return body(self, env);
+        };
+        let it = self.eval(&first.iter, env)?;
+        let mut items = self.iter_of(&it)?;
+        'items: while let Some(item) = self.next_item(&mut items)? {
+            self.check_interrupt()?;
+            self.assign(&first.target, item, env)?;
+            for c in &first.conds {
+                let v = self.eval(c, env)?;
+                if !self.truthy(&v)? {
+                    continue 'items;
+                }
+            }
+            self.comprehend(rest, env, body)?;
+        }
+        Ok(())
+    }
+
+    fn eval_items(&mut self, items: &[Expr], env: &Env) -> PyResult<Vec<Value>> {
+        items.iter().map(|x| self.eval(x, env)).collect()
+    }
+
+    fn eval_args(&mut self, args: &[Arg], env: &Env) -> PyResult<Args> {
+        let mut out = Args::default();
+        for a in args {
+            match a {
+                Arg::Pos(e) => out.pos.push(self.eval(e, env)?),
+                Arg::Star(e) => {
+                    let v = self.eval(e, env)?;
+                    let items = self.collect(&v).map_err(|x| x.at(e.pos))?;
+                    out.pos.extend(items);
+                }
+                Arg::Kw(name, e) => {
+                    let v = self.eval(e, env)?;
+                    if out.kw.iter().any(|(k, _)| k == name) {
+                        return Err(err(
+                            ExcKind::SyntaxError,
+                            msg!("py-repeated-kw", arg = name.as_str()),
+                        )
+                        .at(e.pos));
+                    }
+                    out.kw.push((name.clone(), v));
+                }
+                Arg::StarStar(e) => {
+                    let v = self.eval(e, env)?;
+                    let Value::Dict(d) = &v else {
+                        return Err(type_error(msg!("py-starstar", kind = v.type_name())).at(e.pos));
+                    };
+                    for (k, v) in d.borrow().entries.iter() {
+                        let Value::Str(k) = k else {
+                            return Err(type_error(msg!("py-kw-not-str")).at(e.pos));
+                        };
+                        out.kw.push((k.to_string(), v.clone()));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn fstring(&mut self, parts: &[FPart], env: &Env) -> PyResult<String> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(s) => out.push_str(s),
+                FPart::Field {
+                    expr,
+                    text,
+                    equals,
+                    conv,
+                    spec,
+                } => {
+                    let v = self.eval(expr, env)?;
+                    let spec = self.fstring(spec, env)?;
+                    if *equals {
+                        out.push_str(text);
+                        out.push('=');
+                    }
+                    let conv = match conv {
+                        None if *equals && spec.is_empty() => Some('r'),
+                        c => *c,
+                    };
+                    let v = match conv {
+                        Some('r') | Some('a') => Value::str(&self.repr_of(&v)?),
+                        Some('s') => Value::str(&self.str_of(&v)?),
+                        _ => v,
+                    };
+                    out.push_str(&self.format(&v, &spec).map_err(|x| x.at(expr.pos))?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Python's `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if spec.is_empty() {
+            return self.str_of(v);
+        }
+        match v {
+            Value::Instance(inst) => match self.class_attr(&inst.class, "__format__") {
+                Some(Value::Func(f)) => {
+                    let r = self.call_function(&f, Some(v.clone()), Args::new(vec![Value::str(spec)]))?;
+                    self.str_of(&r)
+                }
+                _ => format::format_value(v, spec),
+            },
+            _ => format::format_value(v, spec),
+        }
+    }
+
+    // ---- attributes ----
+
+    pub fn getattr(&mut self, o: &Value, name: &str) -> PyResult<Value> {
+        let missing = || {
+            err(
+                ExcKind::AttributeError,
+                msg!("py-no-attr", kind = o.type_name(), name = name),
+            )
+        };
+        match o {
+            Value::Instance(inst) => {
+                if let Some((_, v)) = inst.attrs.borrow().iter().find(|(k, _)| k == name) {
+                    return Ok(v.clone());
+                }
+                match self.class_attr(&inst.class, name) {
+                    Some(Value::Func(f)) => Ok(Value::Method(Rc::new(Method {
+                        receiver: o.clone(),
+                        kind: MethodKind::Func(f),
+                    }))),
+                    Some(v) => Ok(v),
+                    None if name == "__class__" => Ok(Value::Class(inst.class.clone())),
+                    None if name == "__dict__" => {
+                        let mut d = Dict::default();
+                        for (k, v) in inst.attrs.borrow().iter() {
+                            dict_set(&mut d, Value::str(k), v.clone())?;
+                        }
+                        Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                    }
+                    None => Err(missing()),
+                }
+            }
+            Value::Class(c) => match self.class_attr(c, name) {
+                Some(v) => Ok(v),
+                None if name == "__name__" => Ok(Value::str(&c.name)),
+                None => Err(err(
+                    ExcKind::AttributeError,
+                    msg!("py-class-no-attr", class = c.name.as_str(), name = name),
+                )),
+            },
+            Value::Module(m) => m.attrs.borrow().get(name).cloned().ok_or_else(|| {
+                err(
+                    ExcKind::AttributeError,
+                    msg!("py-module-no-attr", module = m.name.as_str(), name = name),
+                )
+            }),
+            Value::Array(a) => numpy::attr(a, name).unwrap_or_else(|| Err(missing())),
+            Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) => {
+                numpy::scalar_attr(o, name).unwrap_or_else(|| Err(missing()))
+            }
+            Value::Str(_) if strings::STR_METHODS.contains(&name) => Ok(native(o, name)),
+            Value::DType(dt) if name == "name" => Ok(Value::str(dt.name())),
+            Value::Func(f) if name == "__name__" => Ok(Value::str(&f.def.name)),
+            Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
+            Value::Exception(e) if name == "args" => {
+                let text = crate::i18n::Lang::En.say(&e.message);
+                Ok(Value::tuple(vec![Value::str(&text)]))
+            }
+            _ if builtins::has_method(o, name) => Ok(native(o, name)),
+            _ => Err(missing()),
+        }
+    }
+
+    pub fn setattr(&mut self, o: &Value, name: &str, v: Value) -> PyResult<()> {
+        match o {
+            Value::Instance(inst) => {
+                let mut attrs = inst.attrs.borrow_mut();
+                match attrs.iter_mut().find(|(k, _)| k == name) {
+                    Some(slot) => slot.1 = v,
+                    None => attrs.push((name.to_string(), v)),
+                }
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.attrs.borrow_mut().insert(name.to_string(), v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.attrs.borrow_mut().insert(name.to_string(), v);
+                Ok(())
+            }
+            _ => Err(err(
+                ExcKind::AttributeError,
+                msg!("py-readonly-attr", kind = o.type_name(), name = name),
+            )),
+        }
+    }
+
+    // ---- items ----
+
+    pub fn getitem(&mut self, o: &Value, i: &Value) -> PyResult<Value> {
+        match o {
+            Value::List(l) => {
+                let l = l.borrow();
+                match i {
+                    Value::Slice(s) => Ok(Value::list(slice_items(&l, s)?)),
+                    _ => Ok(l[seq_index(i, l.len(), "list")?].clone()),
+                }
+            }
+            Value::Tuple(t) => match i {
+                Value::Slice(s) => Ok(Value::tuple(slice_items(t, s)?)),
+                _ => Ok(t[seq_index(i, t.len(), "tuple")?].clone()),
+            },
+            Value::Str(s) => strings::str_index(s, i),
+            Value::Range(start, stop, step) => {
+                let items = range_len(*start, *stop, *step);
+                match i {
+                    Value::Slice(_) => Err(type_error(msg!("py-range-slice"))),
+                    _ => {
+                        let k = seq_index(i, items, "range")? as i64;
+                        Ok(Value::Int(start + k * step))
+                    }
+                }
+            }
+            Value::Dict(d) => {
+                let key = hash_key(i)?;
+                let d = d.borrow();
+                match d.index.get(&key) {
+                    Some(&at) => Ok(d.entries[at].1.clone()),
+                    None => {
+                        let text = self.repr_of(i)?;
+                        Err(err(ExcKind::KeyError, msg!("py-text", text = text)))
+                    }
+                }
+            }
+            Value::Array(a) => array::getitem(a, i),
+            Value::Instance(inst) => match self.class_attr(&inst.class, "__getitem__") {
+                Some(Value::Func(f)) => self.call_function(&f, Some(o.clone()), Args::new(vec![i.clone()])),
+                _ => Err(type_error(msg!("py-not-subscriptable", kind = o.type_name()))),
+            },
+            _ => Err(type_error(msg!("py-not-subscriptable", kind = o.type_name()))),
+        }
+    }
+
+    pub fn setitem(&mut self, o: &Value, i: &Value, v: Value) -> PyResult<()> {
+        match o {
+            Value::List(l) => {
+                if let Value::Slice(s) = i {
+                    let items = self.collect(&v)?;
+                    return set_slice(&mut l.borrow_mut(), s, items);
+                }
+                let mut l = l.borrow_mut();
+                let at = seq_index(i, l.len(), "list").map_err(|_| {
+                    err(ExcKind::IndexError, msg!("py-list-assign-range"))
+                })?;
+                l[at] = v;
+                Ok(())
+            }
+            Value::Dict(d) => dict_set(&mut d.borrow_mut(), i.clone(), v),
+            Value::Array(a) => array::setitem(a, i, &v),
+            Value::Instance(inst) => match self.class_attr(&inst.class, "__setitem__") {
+                Some(Value::Func(f)) => {
+                    self.call_function(&f, Some(o.clone()), Args::new(vec![i.clone(), v]))?;
+                    Ok(())
+                }
+                _ => Err(type_error(msg!("py-no-item-assign", kind = o.type_name()))),
+            },
+            _ => Err(type_error(msg!("py-no-item-assign", kind = o.type_name()))),
+        }
+    }
+
+    fn delitem(&mut self, o: &Value, i: &Value) -> PyResult<()> {
+        match o {
+            Value::List(l) => {
+                let mut l = l.borrow_mut();
+                if let Value::Slice(s) = i {
+                    let (start, step, count) = crate::py::value::slice_span(&s.0, &s.1, &s.2, l.len())?;
+                    let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                    idx.sort_unstable();
+                    for k in idx.into_iter().rev() {
+                        l.remove(k);
+                    }
+                    return Ok(());
+                }
+                let at = seq_index(i, l.len(), "list")?;
+                l.remove(at);
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let key = hash_key(i)?;
+                let mut d = d.borrow_mut();
+                match d.index.remove(&key) {
+                    Some(at) => {
+                        d.entries.remove(at);
+                        let rebuilt: Vec<(HashKey, usize)> = d
+                            .entries
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(n, (k, _))| hash_key(k).ok().map(|h| (h, n)))
+                            .collect();
+                        d.index = rebuilt.into_iter().collect();
+                        Ok(())
+                    }
+                    None => {
+                        drop(d);
+                        let text = self.repr_of(i)?;
+                        Err(err(ExcKind::KeyError, msg!("py-text", text = text)))
+                    }
+                }
+            }
+            _ => Err(type_error(msg!("py-no-item-delete", kind = o.type_name()))),
+        }
+    }
+
+    // ---- operators ----
+
+    pub fn unary(&mut self, op: UnaryOp, v: &Value) -> PyResult<Value> {
+        if op == UnaryOp::Not {
+            return Ok(Value::Bool(!self.truthy(v)?));
+        }
+        match (op, v) {
+            (_, Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)) => {
+                array::unary(op, v)
+            }
+            (UnaryOp::Neg, Value::Int(i)) => i
+                .checked_neg()
+                .map(Value::Int)
+                .ok_or_else(overflow),
+            (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-i64::from(*b))),
+            (UnaryOp::Neg, Value::Float(x)) => Ok(Value::Float(-x)),
+            (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(v.clone()),
+            (UnaryOp::Pos, Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
+            (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
+            (UnaryOp::Invert, Value::Bool(b)) => Ok(Value::Int(!i64::from(*b))),
+            (_, Value::Instance(inst)) => {
+                let name = match op {
+                    UnaryOp::Neg => "__neg__",
+                    UnaryOp::Pos => "__pos__",
+                    _ => "__invert__",
+                };
+                match self.class_attr(&inst.class, name) {
+                    Some(Value::Func(f)) => self.call_function(&f, Some(v.clone()), Args::default()),
+                    _ => Err(type_error(msg!(
+                        "py-bad-unary",
+                        op = unary_symbol(op),
+                        kind = v.type_name()
+                    ))),
+                }
+            }
+            _ => Err(type_error(msg!(
+                "py-bad-unary",
+                op = unary_symbol(op),
+                kind = v.type_name()
+            ))),
+        }
+    }
+
+    pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        let numpy_side = |v: &Value| {
+            matches!(
+                v,
+                Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)
+            )
+        };
+        if numpy_side(a) || numpy_side(b) {
+            let other = if numpy_side(a) { b } else { a };
+            if !matches!(other, Value::Instance(_)) {
+                return array::binary(op, a, b);
+            }
+        }
+        if let Some(v) = builtins::number_binary(op, a, b)? {
+            return Ok(v);
+        }
+        match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                return Ok(Value::str(&s));
+            }
+            (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s))
+                if as_int(n).is_some() =>
+            {
+                return strings::str_mul(s, as_int(n).unwrap_or(0));
+            }
+            (BinOp::Mod, Value::Str(fmt), args) => {
+                let fmt = fmt.clone();
+                let mut str_of = |v: &Value| self_str(v);
+                let mut repr_of = |v: &Value| self_repr(v);
+                return Ok(Value::str(&format::percent_format(
+                    &fmt,
+                    args,
+                    &mut str_of,
+                    &mut repr_of,
+                )?));
+            }
+            (BinOp::Add, Value::List(x), Value::List(y)) => {
+                let mut items = x.borrow().clone();
+                items.extend(y.borrow().iter().cloned());
+                return Ok(Value::list(items));
+            }
+            (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                let mut items = x.as_ref().clone();
+                items.extend(y.iter().cloned());
+                return Ok(Value::tuple(items));
+            }
+            (BinOp::Mul, Value::List(l), n) | (BinOp::Mul, n, Value::List(l))
+                if as_int(n).is_some() =>
+            {
+                let items = repeat(&l.borrow(), as_int(n).unwrap_or(0))?;
+                return Ok(Value::list(items));
+            }
+            (BinOp::Mul, Value::Tuple(t), n) | (BinOp::Mul, n, Value::Tuple(t))
+                if as_int(n).is_some() =>
+            {
+                return Ok(Value::tuple(repeat(t, as_int(n).unwrap_or(0))?));
+            }
+            _ => {}
+        }
+        if let Some(name) = dunder(op) {
+            if let Value::Instance(inst) = a
+                && let Some(Value::Func(f)) = self.class_attr(&inst.class, name)
+            {
+                return self.call_function(&f, Some(a.clone()), Args::new(vec![b.clone()]));
+            }
+            let rname = format!("__r{}", &name[2..]);
+            if let Value::Instance(inst) = b
+                && let Some(Value::Func(f)) = self.class_attr(&inst.class, &rname)
+            {
+                return self.call_function(&f, Some(b.clone()), Args::new(vec![a.clone()]));
+            }
+        }
+        Err(type_error(msg!(
+            "py-bad-operands",
+            op = bin_symbol(op),
+            a = a.type_name(),
+            b = b.type_name()
+        )))
+    }
+
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        match op {
+            CmpOp::Is => return Ok(Value::Bool(same_object(a, b))),
+            CmpOp::IsNot => return Ok(Value::Bool(!same_object(a, b))),
+            CmpOp::In => return Ok(Value::Bool(self.contains(b, a)?)),
+            CmpOp::NotIn => return Ok(Value::Bool(!self.contains(b, a)?)),
+            _ => {}
+        }
+        let numpy_side = |v: &Value| {
+            matches!(
+                v,
+                Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)
+            )
+        };
+        if numpy_side(a) || numpy_side(b) {
+            return array::compare(op, a, b);
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(self.equal(a, b)?)),
+            CmpOp::Ne => Ok(Value::Bool(!self.equal(a, b)?)),
+            _ => {
+                let ord = self.order(a, b, op)?;
+                Ok(Value::Bool(match op {
+                    CmpOp::Lt => ord == std::cmp::Ordering::Less,
+                    CmpOp::Le => ord != std::cmp::Ordering::Greater,
+                    CmpOp::Gt => ord == std::cmp::Ordering::Greater,
+                    _ => ord != std::cmp::Ordering::Less,
+                }))
+            }
+        }
+    }
+
+    /// Python's `==` for non-numpy values.
+    pub fn equal(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let (Some(x), Some(y)) = (builtins::as_number(a), builtins::as_number(b)) {
+            return Ok(builtins::numbers_equal(x, y));
+        }
+        Ok(match (a, b) {
+            (Value::None, Value::None) => true,
+            (Value::Str(x), Value::Str(y)) => x == y,
+            (Value::List(x), Value::List(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Ok(true);
+                }
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.seq_equal(&x, &y)?
+            }
+            (Value::Tuple(x), Value::Tuple(y)) => self.seq_equal(x, y)?,
+            (Value::Dict(x), Value::Dict(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                if x.entries.len() != y.entries.len() {
+                    return Ok(false);
+                }
+                for (k, v) in &x.entries {
+                    match y.index.get(&hash_key(k)?) {
+                        Some(&at) => {
+                            if !self.equal(v, &y.entries[at].1)? {
+                                return Ok(false);
+                            }
+                        }
+                        None => return Ok(false),
+                    }
+                }
+                true
+            }
+            (Value::Range(a1, b1, c1), Value::Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
+            (Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_), _)
+            | (_, Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)) => {
+                let v = array::compare(CmpOp::Eq, a, b)?;
+                self.truthy(&v)?
+            }
+            (Value::DType(x), Value::DType(y)) => x == y,
+            (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => {
+                x.name() == s.as_ref()
+            }
+            (Value::Instance(inst), _) => {
+                match self.class_attr(&inst.class, "__eq__") {
+                    Some(Value::Func(f)) => {
+                        let r = self.call_function(&f, Some(a.clone()), Args::new(vec![b.clone()]))?;
+                        return self.truthy(&r);
+                    }
+                    _ => same_object(a, b),
+                }
+            }
+            _ => same_object(a, b),
+        })
+    }
+
+    fn seq_equal(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y) {
+            if !self.equal(p, q)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Python's ordering of two values (`<` and friends, `sorted`, `min`, `max`).
+    pub fn order(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<std::cmp::Ordering> {
+        use std::cmp::Ordering;
+        if let (Some(x), Some(y)) = (builtins::as_number(a), builtins::as_number(b)) {
+            return Ok(builtins::numbers_cmp(x, y).unwrap_or(Ordering::Equal));
+        }
+        match (a, b) {
+            (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
+            (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
+                let x = self.collect(a)?;
+                let y = self.collect(b)?;
+                for (p, q) in x.iter().zip(&y) {
+                    if !self.equal(p, q)? {
+                        return self.order(p, q, op);
+                    }
+                }
+                Ok(x.len().cmp(&y.len()))
+            }
+            (Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) | Value::Array(_), _)
+            | (_, Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) | Value::Array(_)) => {
+                let lt = array::compare(CmpOp::Lt, a, b)?;
+                if self.truthy(&lt)? {
+                    return Ok(Ordering::Less);
+                }
+                let gt = array::compare(CmpOp::Gt, a, b)?;
+                Ok(if self.truthy(&gt)? {
+                    Ordering::Greater
+                } else {
+                    Ordering::Equal
+                })
+            }
+            _ => Err(type_error(msg!(
+                "py-bad-compare",
+                op = cmp_symbol(op),
+                a = a.type_name(),
+                b = b.type_name()
+            ))),
+        }
+    }
+
+    fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.contains(sub.as_ref())),
+                other => Err(type_error(msg!("py-in-str", kind = other.type_name()))),
+            },
+            Value::Dict(d) => {
+                let key = hash_key(item)?;
+                Ok(d.borrow().index.contains_key(&key))
+            }
+            Value::Range(start, stop, step) => match as_int(item) {
+                Some(i) => {
+                    let inside = if *step > 0 {
+                        i >= *start && i < *stop
+                    } else {
+                        i <= *start && i > *stop
+                    };
+                    Ok(inside && (i - start) % step == 0)
+                }
+                None => Ok(false),
+            },
+            Value::Array(_) => {
+                let eq = array::compare(CmpOp::Eq, container, item)?;
+                match eq {
+                    Value::Array(m) => Ok(m.to_vec().iter().any(|&x| x != 0.0)),
+                    other => self.truthy(&other),
+                }
+            }
+            _ => {
+                let items = self.collect(container)?;
+                for x in &items {
+                    if same_object(x, item) || self.equal(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// Python's truthiness.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) | Value::NpBool(b) => *b,
+            Value::Int(i) | Value::NpInt(i) => *i != 0,
+            Value::Float(x) | Value::NpFloat(x) => *x != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Dict(d) => !d.borrow().entries.is_empty(),
+            Value::Range(a, b, c) => range_len(*a, *b, *c) > 0,
+            Value::Array(a) => array::truth(a)?,
+            Value::Instance(inst) => {
+                if let Some(Value::Func(f)) = self.class_attr(&inst.class, "__bool__") {
+                    let r = self.call_function(&f, Some(v.clone()), Args::default())?;
+                    return self.truthy(&r);
+                }
+                if let Some(Value::Func(f)) = self.class_attr(&inst.class, "__len__") {
+                    let r = self.call_function(&f, Some(v.clone()), Args::default())?;
+                    return self.truthy(&r);
+                }
+                true
+            }
+            _ => true,
+        })
+    }
+
+    // ---- iteration ----
+
+    /// An iterator over any iterable.
+    pub fn iter_of(&mut self, v: &Value) -> PyResult<PyIter> {
+        Ok(match v {
+            Value::Range(start, stop, step) => PyIter::Range(*start, *stop, *step),
+            Value::Iter(state) => PyIter::Shared(state.clone()),
+            Value::List(l) => PyIter::List(l.clone(), 0),
+            Value::Instance(inst) => match self.class_attr(&inst.class, "__getitem__") {
+                Some(_) => {
+                    let mut items = Vec::new();
+                    loop {
+                        match self.getitem(v, &Value::Int(items.len() as i64)) {
+                            Ok(x) => items.push(x),
+                            Err(e) if e.kind == ExcKind::IndexError => break,
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    PyIter::Items(items.into_iter())
+                }
+                None => return Err(type_error(msg!("py-not-iterable", kind = v.type_name()))),
+            },
+            _ => PyIter::Items(collect_plain(v)?.into_iter()),
+        })
+    }
+
+    pub fn next_item(&mut self, it: &mut PyIter) -> PyResult<Option<Value>> {
+        Ok(match it {
+            PyIter::Range(cur, stop, step) => {
+                let more = if *step > 0 { *cur < *stop } else { *cur > *stop };
+                if more {
+                    let v = *cur;
+                    *cur = cur.saturating_add(*step);
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            PyIter::List(l, at) => {
+                let item = l.borrow().get(*at).cloned();
+                *at += 1;
+                item
+            }
+            PyIter::Shared(state) => {
+                let mut s = state.borrow_mut();
+                let item = s.items.get(s.next).cloned();
+                if item.is_some() {
+                    s.next += 1;
+                }
+                item
+            }
+            PyIter::Items(items) => items.next(),
+        })
+    }
+
+    /// Every item of an iterable, in order.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        let mut it = self.iter_of(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next_item(&mut it)? {
+            out.push(x);
+            if out.len() % 65536 == 0 {
+                self.check_interrupt()?;
+            }
+        }
+        Ok(out)
+    }
+
+    // ---- str and repr ----
+
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Array(a) => Ok(array::str_of(a)),
+            Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) => Ok(array::scalar_str(v)),
+            Value::Exception(e) => Ok(crate::i18n::Lang::En.say(&e.message)),
+            Value::Instance(inst) => match self.class_attr(&inst.class, "__str__") {
+                Some(Value::Func(f)) => {
+                    let r = self.call_function(&f, Some(v.clone()), Args::default())?;
+                    match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(type_error(msg!("py-str-returned", kind = other.type_name()))),
+                    }
+                }
+                _ => self.repr_of(v),
+            },
+            _ => self.repr_of(v),
+        }
+    }
+
+    pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(x) => format::float_repr(*x),
+            Value::Str(s) => strings::str_repr(s),
+            Value::Tuple(t) => {
+                let key = Rc::as_ptr(t) as usize;
+                if self.repr_stack.len() > RECURSION_LIMIT {
+                    return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
+                }
+                self.repr_stack.push(key);
+                let parts: PyResult<Vec<String>> = t.iter().map(|x| self.repr_of(x)).collect();
+                self.repr_stack.pop();
+                let parts = parts?;
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            Value::List(l) => {
+                let key = Rc::as_ptr(l) as usize;
+                if self.repr_stack.contains(&key) {
+                    return Ok("[...]".into());
+                }
+                if self.repr_stack.len() > RECURSION_LIMIT {
+                    return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
+                }
+                self.repr_stack.push(key);
+                let items = l.borrow().clone();
+                let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr_of(x)).collect();
+                self.repr_stack.pop();
+                format!("[{}]", parts?.join(", "))
+            }
+            Value::Dict(d) => {
+                let key = Rc::as_ptr(d) as usize;
+                if self.repr_stack.contains(&key) {
+                    return Ok("{...}".into());
+                }
+                if self.repr_stack.len() > RECURSION_LIMIT {
+                    return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
+                }
+                self.repr_stack.push(key);
+                let entries = d.borrow().entries.clone();
+                let mut parts = Vec::with_capacity(entries.len());
+                for (k, x) in &entries {
+                    match (self.repr_of(k), self.repr_of(x)) {
+                        (Ok(k), Ok(x)) => parts.push(format!("{k}: {x}")),
+                        (Err(e), _) | (_, Err(e)) => {
+                            self.repr_stack.pop();
+                            return Err(e);
+                        }
+                    }
+                }
+                self.repr_stack.pop();
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Range(a, b, c) => {
+                if *c == 1 {
+                    format!("range({a}, {b})")
+                } else {
+                    format!("range({a}, {b}, {c})")
+                }
+            }
+            Value::Iter(_) => "<iterator object>".into(),
+            Value::Slice(s) => {
+                let (a, b, c) = s.as_ref();
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr_of(a)?,
+                    self.repr_of(b)?,
+                    self.repr_of(c)?
+                )
+            }
+            Value::Func(f) => {
+                if f.is_lambda {
+                    "<function <lambda>>".into()
+                } else {
+                    format!("<function {}>", f.qualname)
+                }
+            }
+            Value::Builtin(b) => match b.name {
+                "float" | "int" | "str" | "bool" | "list" | "tuple" | "dict" | "range" | "object" => {
+                    format!("<class '{}'>", b.name)
+                }
+                name => format!("<built-in function {name}>"),
+            },
+            Value::Method(m) => match &m.kind {
+                MethodKind::Func(f) => {
+                    let recv = self.repr_of(&m.receiver)?;
+                    format!("<bound method {} of {recv}>", f.qualname)
+                }
+                MethodKind::Native(name) => {
+                    format!("<built-in method {name} of {} object>", m.receiver.type_name())
+                }
+            },
+            Value::Class(c) => format!("<class '__main__.{}'>", c.name),
+            Value::Instance(inst) => match self.class_attr(&inst.class, "__repr__") {
+                Some(Value::Func(f)) => {
+                    let r = self.call_function(&f, Some(v.clone()), Args::default())?;
+                    match r {
+                        Value::Str(s) => s.to_string(),
+                        other => {
+                            return Err(type_error(msg!(
+                                "py-str-returned",
+                                kind = other.type_name()
+                            )));
+                        }
+                    }
+                }
+                _ => format!("<__main__.{} object>", inst.class.name),
+            },
+            Value::Module(m) => format!("<module '{}'>", m.name),
+            Value::Array(a) => array::repr_of(a),
+            Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) => array::scalar_repr(v),
+            Value::DType(dt) => format!("dtype('{}')", dt.name()),
+            Value::Exception(e) => {
+                let text = crate::i18n::Lang::En.say(&e.message);
+                format!("{}({})", e.kind.name(), strings::str_repr(&text))
+            }
+            Value::ExcClass(k) => format!("<class '{}'>", k.name()),
+        })
+    }
+}
+
+/// A live iteration.
+pub enum PyIter {
+    Range(i64, i64, i64),
+    List(Rc<RefCell<Vec<Value>>>, usize),
+    Shared(Rc<RefCell<IterState>>),
+    Items(std::vec::IntoIter<Value>),
+}
+
+/// The items of an iterable that needs no Python code to walk: tuples, lists, strings, dicts
+/// (their keys), ranges, iterators (what is left of them) and arrays (their rows).
+pub fn collect_plain(v: &Value) -> PyResult<Vec<Value>> {
+    Ok(match v {
+        Value::Tuple(t) => t.as_ref().clone(),
+        Value::List(l) => l.borrow().clone(),
+        Value::Str(s) => s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(),
+        Value::Dict(d) => d.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
+        Value::Range(start, stop, step) => {
+            let n = range_len(*start, *stop, *step);
+            if n > 1 << 28 {
+                return Err(err(ExcKind::MemoryError, msg!("py-too-long", count = n)));
+            }
+            (0..n as i64).map(|k| Value::Int(start + k * step)).collect()
+        }
+        Value::Iter(state) => {
+            let mut s = state.borrow_mut();
+            let rest = s.items[s.next.min(s.items.len())..].to_vec();
+            s.next = s.items.len();
+            rest
+        }
+        Value::Array(a) => array::iterate(a)?,
+        other => return Err(type_error(msg!("py-not-iterable", kind = other.type_name()))),
+    })
+}
+
+/// `str(v)` for values that need no Python code (strings' `join`, `%s` of plain values).
+fn self_str(v: &Value) -> PyResult<String> {
+    let mut interp = Interp::new(Box::new(std::io::sink()), 0);
+    interp.str_of(v)
+}
+
+fn self_repr(v: &Value) -> PyResult<String> {
+    let mut interp = Interp::new(Box::new(std::io::sink()), 0);
+    interp.repr_of(v)
+}
+
+fn native(o: &Value, name: &str) -> Value {
+    Value::Method(Rc::new(Method {
+        receiver: o.clone(),
+        kind: MethodKind::Native(Rc::from(name)),
+    }))
+}
+
+fn overflow() -> PyErr {
+    err(ExcKind::OverflowError, msg!("py-int-overflow"))
+}
+
+/// An int-like value: Python ints, bools and numpy ints.
+pub fn as_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) | Value::NpInt(i) => Some(*i),
+        Value::Bool(b) | Value::NpBool(b) => Some(i64::from(*b)),
+        _ => None,
+    }
+}
+
+/// The length of `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    let (lo, hi, s) = if step > 0 {
+        (start as i128, stop as i128, step as i128)
+    } else {
+        (stop as i128, start as i128, -(step as i128))
+    };
+    if hi <= lo {
+        0
+    } else {
+        (((hi - lo - 1) / s) + 1).min(usize::MAX as i128) as usize
+    }
+}
+
+/// An index into a sequence of `len` items, negative from the end.
+fn seq_index(i: &Value, len: usize, kind: &str) -> PyResult<usize> {
+    let Some(k) = as_int(i) else {
+        return Err(type_error(msg!(
+            "py-seq-index-type",
+            seq = kind,
+            kind = i.type_name()
+        )));
+    };
+    let n = len as i64;
+    let at = if k < 0 { k + n } else { k };
+    if at < 0 || at >= n {
+        return Err(err(ExcKind::IndexError, msg!("py-index-range", seq = kind)));
+    }
+    Ok(at as usize)
+}
+
+fn slice_items(items: &[Value], s: &(Value, Value, Value)) -> PyResult<Vec<Value>> {
+    let (start, step, count) = crate::py::value::slice_span(&s.0, &s.1, &s.2, items.len())?;
+    Ok((0..count)
+        .map(|k| items[(start + k as i64 * step) as usize].clone())
+        .collect())
+}
+
+fn set_slice(list: &mut Vec<Value>, s: &(Value, Value, Value), items: Vec<Value>) -> PyResult<()> {
+    let (start, step, count) = crate::py::value::slice_span(&s.0, &s.1, &s.2, list.len())?;
+    if step == 1 {
+        let start = start.max(0) as usize;
+        list.splice(start..start + count, items);
+        return Ok(());
+    }
+    if items.len() != count {
+        return Err(err(
+            ExcKind::ValueError,
+            msg!("py-slice-assign-size", got = items.len(), expected = count),
+        ));
+    }
+    for (k, v) in items.into_iter().enumerate() {
+        list[(start + k as i64 * step) as usize] = v;
+    }
+    Ok(())
+}
+
+fn repeat(items: &[Value], n: i64) -> PyResult<Vec<Value>> {
+    let n = n.max(0) as usize;
+    let total = items.len().saturating_mul(n);
+    if total > 1 << 28 {
+        return Err(err(ExcKind::MemoryError, msg!("py-too-long", count = total)));
+    }
+    let mut out = Vec::with_capacity(total);
+    for _ in 0..n {
+        out.extend(items.iter().cloned());
+    }
+    Ok(out)
+}
+
+/// A dict key, normalised as Python hashes: `1`, `1.0` and `True` are one key.
+pub fn hash_key(v: &Value) -> PyResult<HashKey> {
+    Ok(match v {
+        Value::None => HashKey::None,
+        Value::Bool(b) | Value::NpBool(b) => HashKey::Int(i64::from(*b)),
+        Value::Int(i) | Value::NpInt(i) => HashKey::Int(*i),
+        Value::Float(x) | Value::NpFloat(x) => {
+            if x.fract() == 0.0 && x.abs() < 9.2e18 {
+                HashKey::Int(*x as i64)
+            } else {
+                HashKey::Float(x.to_bits())
+            }
+        }
+        Value::Str(s) => HashKey::Str(s.clone()),
+        Value::Tuple(t) => HashKey::Tuple(t.iter().map(hash_key).collect::<PyResult<_>>()?),
+        Value::Func(f) => HashKey::Ptr(Rc::as_ptr(f) as usize),
+        Value::Class(c) => HashKey::Ptr(Rc::as_ptr(c) as usize),
+        Value::Instance(i) => HashKey::Ptr(Rc::as_ptr(i) as usize),
+        Value::Module(m) => HashKey::Ptr(Rc::as_ptr(m) as usize),
+        Value::DType(d) => HashKey::Str(Rc::from(d.name())),
+        other => return Err(type_error(msg!("py-unhashable", kind = other.type_name()))),
+    })
+}
+
+/// `d[k] = v`: a new key goes last, an existing one keeps its place.
+pub fn dict_set(d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
+    let key = hash_key(&k)?;
+    match d.index.get(&key) {
+        Some(&at) => d.entries[at].1 = v,
+        None => {
+            d.index.insert(key, d.entries.len());
+            d.entries.push((k, v));
+        }
+    }
+    Ok(())
+}
+
+fn same_object(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::None, Value::None) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y && (-5..=256).contains(x),
+        (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || (x.is_empty() && y.is_empty()),
+        (Value::Tuple(x), Value::Tuple(y)) => Rc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y),
+        (Value::Dict(x), Value::Dict(y)) => Rc::ptr_eq(x, y),
+        (Value::Func(x), Value::Func(y)) => Rc::ptr_eq(x, y),
+        (Value::Builtin(x), Value::Builtin(y)) => Rc::ptr_eq(x, y),
+        (Value::Class(x), Value::Class(y)) => Rc::ptr_eq(x, y),
+        (Value::Instance(x), Value::Instance(y)) => Rc::ptr_eq(x, y),
+        (Value::Module(x), Value::Module(y)) => Rc::ptr_eq(x, y),
+        (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
+        (Value::Iter(x), Value::Iter(y)) => Rc::ptr_eq(x, y),
+        (Value::DType(x), Value::DType(y)) => x == y,
+        (Value::ExcClass(x), Value::ExcClass(y)) => x == y,
+        (Value::NpBool(x), Value::NpBool(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The names a function body binds, not looking inside nested functions and classes (their
+/// own names are bound, their bodies are theirs).
+fn collect_names(body: &[Stmt], names: &mut LocalNames) {
+    fn targets(e: &Expr, names: &mut LocalNames) {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                names.locals.insert(n.clone());
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for x in items {
+                    targets(x, names);
+                }
+            }
+            _ => {}
+        }
+    }
+    for s in body {
+        match &s.kind {
+            StmtKind::Assign(ts, _) => ts.iter().for_each(|t| targets(t, names)),
+            StmtKind::AugAssign(t, _, _) => targets(t, names),
+            StmtKind::For(t, _, b, o) => {
+                targets(t, names);
+                collect_names(b, names);
+                collect_names(o, names);
+            }
+            StmtKind::While(_, b, o) => {
+                collect_names(b, names);
+                collect_names(o, names);
+            }
+            StmtKind::If(branches, o) => {
+                for (_, b) in branches {
+                    collect_names(b, names);
+                }
+                collect_names(o, names);
+            }
+            StmtKind::Def(d) => {
+                names.locals.insert(d.name.clone());
+            }
+            StmtKind::Class(c) => {
+                names.locals.insert(c.name.clone());
+            }
+            StmtKind::Import(m, alias) => {
+                let n = alias.clone().unwrap_or_else(|| m.split('.').next().unwrap_or(m).to_string());
+                names.locals.insert(n);
+            }
+            StmtKind::FromImport(_, list) => {
+                for (n, a) in list {
+                    names.locals.insert(a.clone().unwrap_or_else(|| n.clone()));
+                }
+            }
+            StmtKind::Global(list) => names.globals.extend(list.iter().cloned()),
+            StmtKind::Nonlocal(list) => names.nonlocals.extend(list.iter().cloned()),
+            StmtKind::Del(ts) => ts.iter().for_each(|t| targets(t, names)),
+            StmtKind::Try(t) => {
+                collect_names(&t.body, names);
+                for (_, n, b) in &t.handlers {
+                    if let Some(n) = n {
+                        names.locals.insert(n.clone());
+                    }
+                    collect_names(b, names);
+                }
+                collect_names(&t.orelse, names);
+                collect_names(&t.finally, names);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn dunder(op: BinOp) -> Option<&'static str> {
+    Some(match op {
+        BinOp::Add => "__add__",
+        BinOp::Sub => "__sub__",
+        BinOp::Mul => "__mul__",
+        BinOp::Div => "__truediv__",
+        BinOp::FloorDiv => "__floordiv__",
+        BinOp::Mod => "__mod__",
+        BinOp::Pow => "__pow__",
+        BinOp::MatMul => "__matmul__",
+        _ => return None,
+    })
+}
+
+pub fn bin_symbol(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "** or pow()",
+        BinOp::MatMul => "@",
+        BinOp::BitAnd => "&",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+    }
+}
+
+fn unary_symbol(op: UnaryOp) -> &'static str {
+    match op {
+        UnaryOp::Neg => "-",
+        UnaryOp::Pos => "+",
+        UnaryOp::Invert => "~",
+        UnaryOp::Not => "not",
+    }
+}
+
+fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+        CmpOp::Eq => "==",
+        CmpOp::Ne => "!=",
+        CmpOp::Is => "is",
+        CmpOp::IsNot => "is not",
+        CmpOp::In => "in",
+        CmpOp::NotIn => "not in",
+    }
+}
+

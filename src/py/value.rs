@@ -110,6 +110,17 @@ pub struct Function {
     pub qualname: String,
     /// A lambda shows as `<lambda>`.
     pub is_lambda: bool,
+    /// The names the body binds (its locals), and those it declares `global` or `nonlocal`.
+    pub names: Rc<LocalNames>,
+}
+
+/// What a function body binds, found once when `def` runs: Python decides at compile time that
+/// a name assigned anywhere in a function is local to it.
+#[derive(Default, Debug)]
+pub struct LocalNames {
+    pub locals: std::collections::HashSet<String>,
+    pub globals: std::collections::HashSet<String>,
+    pub nonlocals: std::collections::HashSet<String>,
 }
 
 /// A namespace: local variables of a call, a module's globals, a class body.

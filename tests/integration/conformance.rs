@@ -235,3 +235,147 @@ fn the_training_example_learns_as_numpy_does() {
     let accuracy = *got.last().expect("the accuracy");
     assert!(accuracy >= 0.95, "accuracy {accuracy}");
 }
+
+const PYTHON_CASES: &str = include_str!("../data/python.jsonl");
+
+/// `check.py`'s "text-tolerant" comparison: equal text, or equal but for float tokens within
+/// the tolerance; an integer token must be written identically.
+fn text_tolerant(got: &str, want: &str) -> Result<(), String> {
+    if got == want {
+        return Ok(());
+    }
+    let (g, w) = (split_numbers(got), split_numbers(want));
+    for (i, (a, b)) in g.iter().zip(&w).enumerate() {
+        if i % 2 == 0 {
+            if a != b {
+                return Err(format!("text differs: want {b:?}, got {a:?}"));
+            }
+        } else if is_int_token(b) {
+            if a != b {
+                return Err(format!("integer differs: want {b}, got {a}"));
+            }
+        } else {
+            let close = match (a.parse::<f64>(), b.parse::<f64>()) {
+                (Ok(x), Ok(y)) if !is_int_token(a) => {
+                    (x.is_nan() && y.is_nan())
+                        || x == y
+                        || (x - y).abs() <= 1e-8 + 1e-6 * y.abs()
+                }
+                _ => false,
+            };
+            if !close {
+                return Err(format!("float differs: want {b}, got {a}"));
+            }
+        }
+    }
+    if g.len() != w.len() {
+        return Err(format!("{} numbers wanted, {} printed", w.len() / 2, g.len() / 2));
+    }
+    Ok(())
+}
+
+fn is_int_token(t: &str) -> bool {
+    !t.contains(['.', 'e', 'E']) && !t.contains("inf") && !t.contains("nan")
+}
+
+/// `[text, number, text, …, text]`, numbers as `check.py`'s NUMBER pattern finds them.
+fn split_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut i = 0;
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    while i < chars.len() {
+        let start = i;
+        let mut j = i;
+        if chars[j] == '-' || chars[j] == '+' {
+            j += 1;
+        }
+        let rest: String = chars[j..chars.len().min(j + 3)].iter().collect();
+        let before_ok = start == 0 || !(chars[start - 1].is_ascii_alphabetic() || chars[start - 1] == '_');
+        let mut end = None;
+        if (rest == "inf" || rest == "nan")
+            && (j == start || before_ok)
+            && before_ok
+            && chars.get(j + 3).is_none_or(|&c| !word(c))
+        {
+            end = Some(j + 3);
+        } else if j < chars.len() && (chars[j].is_ascii_digit() || (chars[j] == '.' && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()))) {
+            let mut k = j;
+            while k < chars.len() && chars[k].is_ascii_digit() {
+                k += 1;
+            }
+            if k < chars.len() && chars[k] == '.' {
+                k += 1;
+                while k < chars.len() && chars[k].is_ascii_digit() {
+                    k += 1;
+                }
+            }
+            if k < chars.len() && (chars[k] == 'e' || chars[k] == 'E') {
+                let mut m = k + 1;
+                if m < chars.len() && (chars[m] == '-' || chars[m] == '+') {
+                    m += 1;
+                }
+                if m < chars.len() && chars[m].is_ascii_digit() {
+                    while m < chars.len() && chars[m].is_ascii_digit() {
+                        m += 1;
+                    }
+                    k = m;
+                }
+            }
+            end = Some(k);
+        }
+        match end {
+            Some(e) => {
+                parts.push(std::mem::take(&mut current));
+                parts.push(chars[start..e].iter().collect());
+                i = e;
+            }
+            None => {
+                current.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    parts.push(current);
+    parts
+}
+
+#[test]
+fn the_tolerant_comparison_reads_numbers_as_check_py_does() {
+    assert!(text_tolerant("x 1.00000001", "x 1.0").is_ok());
+    assert!(text_tolerant("200.0", "200").is_err());
+    assert!(text_tolerant("a 1", "b 1").is_err());
+    assert!(text_tolerant("[nan inf]", "[nan inf]").is_ok());
+    assert_eq!(split_numbers("x1 -2.5e-3 y"), vec!["x1 ", "-2.5e-3", " y"]);
+}
+
+#[test]
+fn every_python_program_prints_what_cpython_prints() {
+    let cases = cases(PYTHON_CASES);
+    assert_eq!(cases.len(), 160);
+    let view = backprop::show::view::View::new(
+        backprop::show::style::Style::plain(),
+        80,
+        backprop::i18n::Lang::En,
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let src = case["src"].as_str().expect("src is text");
+        let expected = case["expected"].as_str().expect("expected is text");
+        let (stdout, error) = backprop::py::run_to_string("case.py", src, &view);
+        let verdict = match (&error, text_tolerant(&stdout, expected)) {
+            (None, Ok(())) => continue,
+            (Some(e), _) => format!("error: {e}"),
+            (None, Err(why)) => why,
+        };
+        failures.push(format!("--- {} ({verdict})\n{src}want:\n{expected}got:\n{stdout}", case["id"]));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,105 @@
+//! A Python exception as a person reads it: the calls it came through, outermost first, as
+//! Python's traceback lists them, then the place and caret of the innermost line with the
+//! exception's name and message.
+
+use crate::lang::ast::Span;
+use crate::lang::error::Error;
+use crate::msg;
+use crate::py::ast::Pos;
+use crate::py::error::{Frame, PyErr};
+use crate::show::diagnostic;
+use crate::show::view::View;
+
+/// A traceback longer than this shows its first and last frames only.
+const KEEP_FRAMES: usize = 6;
+
+pub fn render(origin: &str, src: &str, e: &PyErr, view: &View) -> String {
+    let mut frames = vec![Frame {
+        function: "<module>".into(),
+        pos: e.pos.unwrap_or_default(),
+    }];
+    let mut innermost = e.pos.unwrap_or_default();
+    if let Some((first, rest)) = e.trace.split_first() {
+        frames[0].pos = e.pos.unwrap_or(first.pos);
+        // Each trace frame holds where the error was inside that function; the outer frame
+        // holds where it called in.
+        frames.extend(e.trace.iter().cloned());
+        innermost = rest.last().unwrap_or(first).pos;
+    }
+    let mut out = String::new();
+    if frames.len() > 1 {
+        out.push_str(&view.lang.say(&msg!("py-traceback")));
+        out.push('\n');
+        let shown: Vec<Option<&Frame>> = if frames.len() > 2 * KEEP_FRAMES {
+            let mut v: Vec<Option<&Frame>> = frames[..KEEP_FRAMES].iter().map(Some).collect();
+            v.push(None);
+            v.extend(frames[frames.len() - KEEP_FRAMES..].iter().map(Some));
+            v
+        } else {
+            frames.iter().map(Some).collect()
+        };
+        for f in shown {
+            match f {
+                Some(f) => {
+                    out.push_str(&view.lang.say(&msg!(
+                        "py-traceback-frame",
+                        file = origin,
+                        line = f.pos.line,
+                        function = f.function.as_str()
+                    )));
+                    out.push('\n');
+                    if let Some(line) = src.lines().nth(f.pos.line.saturating_sub(1) as usize) {
+                        out.push_str("    ");
+                        out.push_str(line.trim());
+                        out.push('\n');
+                    }
+                }
+                None => {
+                    out.push_str(&view.lang.say(&msg!(
+                        "py-traceback-cut",
+                        count = frames.len() - 2 * KEEP_FRAMES
+                    )));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    let start = offset(src, innermost);
+    let end = token_end(src, start);
+    let error = Error::new(
+        msg!(
+            "py-exception",
+            kind = e.kind.name(),
+            message = e.message.clone()
+        ),
+        Span { start, end },
+    );
+    out.push_str(&diagnostic::render(Some(origin), src, &error, view));
+    out
+}
+
+/// The byte offset of a 1-based line and character column.
+fn offset(src: &str, pos: Pos) -> usize {
+    let mut at = 0;
+    for (n, line) in src.split_inclusive('\n').enumerate() {
+        if n + 1 == pos.line as usize {
+            let col = pos.col.saturating_sub(1) as usize;
+            let within: usize = line.chars().take(col).map(char::len_utf8).sum();
+            return at + within.min(line.trim_end_matches(['\n', '\r']).len());
+        }
+        at += line.len();
+    }
+    src.len()
+}
+
+/// Where the name or number starting at `start` ends (one character for anything else).
+fn token_end(src: &str, start: usize) -> usize {
+    let rest = &src[start.min(src.len())..];
+    let word: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+        .map(char::len_utf8)
+        .sum();
+    let one = rest.chars().next().map_or(0, char::len_utf8);
+    start + word.max(one)
+}
