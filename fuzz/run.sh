@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the `session` fuzz target for SECONDS (default 600) and exits non-zero if libFuzzer found
-# a crash, a timeout or an out-of-memory input (written to fuzz/artifacts/session/).
+# Runs a fuzz target (FUZZ_TARGET: `session`, the default, or `python`) for SECONDS (default
+# 600) and exits non-zero if libFuzzer found a crash, a timeout or an out-of-memory input
+# (written to fuzz/artifacts/TARGET/).
 #
-#   fuzz/run.sh [SECONDS] [EXTRA LIBFUZZER FLAGS...]
+#   [FUZZ_TARGET=python] fuzz/run.sh [SECONDS] [EXTRA LIBFUZZER FLAGS...]
 #
-# New inputs that add coverage go into fuzz/corpus/session/; trim them afterwards with
-# `RUSTC_BOOTSTRAP=1 cargo fuzz cmin session` (see README.md). FUZZ_SANITIZER=none builds
+# New inputs that add coverage go into fuzz/corpus/TARGET/; trim them afterwards with
+# `RUSTC_BOOTSTRAP=1 cargo fuzz cmin TARGET` (see README.md). FUZZ_SANITIZER=none builds
 # without AddressSanitizer (faster; its own target dir, target/none), default: address.
 set -euo pipefail
 
@@ -17,6 +18,12 @@ fi
 shift $(($# > 0 ? 1 : 0))
 
 cd "$(dirname "$0")"
+
+target="${FUZZ_TARGET:-session}"
+if [ "$target" != session ] && [ "$target" != python ]; then
+    echo "run.sh: FUZZ_TARGET must be session or python" >&2
+    exit 2
+fi
 
 # cargo-fuzz passes nightly-only flags (-Zsanitizer=address, ...) to rustc; the machine has only
 # the stable toolchain, and RUSTC_BOOTSTRAP=1 makes stable rustc accept them.
@@ -34,20 +41,20 @@ if [ "$sanitizer" = none ]; then
     build_args+=(--target-dir target/none)
 fi
 
-mkdir -p corpus/session artifacts/session
+mkdir -p "corpus/$target" "artifacts/$target"
 # Artifacts newer than this marker are this run's findings.
 marker="$(mktemp)"
 trap 'rm -f "$marker"' EXIT
 
 # Build first, so that a build failure is told apart from a finding.
-cargo fuzz build "${build_args[@]}" session
+cargo fuzz build "${build_args[@]}" "$target"
 
 # -jobs=1 runs one worker whose output goes to fuzz-0.log here; libFuzzer ends the job at the
 # first crash and then exits non-zero.
 rm -f fuzz-0.log
 set +e
-cargo fuzz run "${build_args[@]}" session corpus/session -- \
-    -dict=session.dict \
+cargo fuzz run "${build_args[@]}" "$target" "corpus/$target" -- \
+    -dict="$target.dict" \
     -max_len=4096 \
     -timeout=10 \
     -rss_limit_mb=4096 \
@@ -64,7 +71,7 @@ if [ -f fuzz-0.log ]; then
     grep -E '^(stat::|Done )' fuzz-0.log || true
 fi
 
-findings="$(find artifacts/session -type f -newer "$marker" ! -name 'slow-unit-*' | sort)"
+findings="$(find "artifacts/$target" -type f -newer "$marker" ! -name 'slow-unit-*' | sort)"
 if [ -n "$findings" ] || [ "$status" -ne 0 ]; then
     echo "---- libFuzzer found a problem (exit status $status) ----" >&2
     if [ -f fuzz-0.log ]; then
@@ -74,7 +81,7 @@ if [ -n "$findings" ] || [ "$status" -ne 0 ]; then
     if [ -n "$findings" ]; then
         echo "artifacts:" >&2
         echo "$findings" >&2
-        echo "minimise with: RUSTC_BOOTSTRAP=1 cargo fuzz tmin ${build_args[*]} session ARTIFACT" >&2
+        echo "minimise with: RUSTC_BOOTSTRAP=1 cargo fuzz tmin ${build_args[*]} $target ARTIFACT" >&2
     fi
     exit 1
 fi

@@ -189,11 +189,15 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
     let stdout = std::io::stdout();
     // At a terminal each line shows as it is printed, as Python's does, so that a long loop's
     // prints are seen while it runs; into a file or a pipe, output is written in blocks.
-    let mut out: Box<dyn Write> = if stdout.is_terminal() {
-        Box::new(std::io::LineWriter::new(stdout.lock()))
-    } else {
-        Box::new(std::io::BufWriter::new(stdout.lock()))
+    let locked = || -> Box<dyn Write> {
+        let stdout = std::io::stdout();
+        if stdout.is_terminal() {
+            Box::new(std::io::LineWriter::new(stdout.lock()))
+        } else {
+            Box::new(std::io::BufWriter::new(stdout.lock()))
+        }
     };
+    let mut out = locked();
     let mut err = std::io::stderr();
     let mut failures = 0;
     for path in files {
@@ -216,6 +220,8 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
             if let Err(e) = out.flush() {
                 return runner::output_failed(&e, &err_view);
             }
+            // The Python stage prints from its own thread: let go of the lock on stdout.
+            drop(std::mem::replace(&mut out, Box::new(std::io::sink())));
             let py_out: Box<dyn Write + Send> = if stdout.is_terminal() {
                 Box::new(std::io::LineWriter::new(std::io::stdout()))
             } else {
@@ -233,6 +239,7 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
             if finished.interrupted {
                 crate::engine::interrupt::request();
             }
+            out = locked();
             if (failures > 0 && !args.keep_going) || crate::engine::interrupt::requested() {
                 break;
             }

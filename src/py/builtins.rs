@@ -11,9 +11,7 @@ use crate::msg;
 use crate::py::ast::{BinOp, CmpOp};
 use crate::py::error::{ExcKind, PyErr, PyResult};
 use crate::py::interp::{Interp, as_int, dict_set, hash_key, range_len};
-use crate::py::value::{
-    Args, ArrayObj, DType, Dict, IterState, Module, Value,
-};
+use crate::py::value::{Args, ArrayObj, DType, Dict, IterState, Module, Value};
 use crate::py::{array, numpy, strings};
 
 fn type_error(message: crate::i18n::Message) -> PyErr {
@@ -75,7 +73,10 @@ pub fn table() -> HashMap<String, Value> {
     for kind in ExcKind::ALL {
         t.insert(kind.name().to_string(), Value::ExcClass(kind));
     }
-    t.insert("ArithmeticError".into(), Value::ExcClass(ExcKind::ZeroDivisionError));
+    t.insert(
+        "ArithmeticError".into(),
+        Value::ExcClass(ExcKind::ZeroDivisionError),
+    );
     t.insert("LookupError".into(), Value::ExcClass(ExcKind::IndexError));
     t
 }
@@ -90,7 +91,10 @@ pub fn module(name: &str) -> Option<Value> {
         }))
     };
     Some(match name {
-        "collections" => make("collections", vec![("OrderedDict", Value::builtin("OrderedDict", dict))]),
+        "collections" => make(
+            "collections",
+            vec![("OrderedDict", Value::builtin("OrderedDict", dict))],
+        ),
         "math" => make(
             "math",
             vec![
@@ -140,7 +144,9 @@ pub fn as_number(v: &Value) -> Option<Num> {
 pub fn numbers_equal(a: Num, b: Num) -> bool {
     match (a, b) {
         (Num::Int(x), Num::Int(y)) => x == y,
-        (Num::Int(i), Num::Float(f)) | (Num::Float(f), Num::Int(i)) => int_float_cmp(i, f) == Some(Ordering::Equal),
+        (Num::Int(i), Num::Float(f)) | (Num::Float(f), Num::Int(i)) => {
+            int_float_cmp(i, f) == Some(Ordering::Equal)
+        }
         (Num::Float(x), Num::Float(y)) => x == y,
     }
 }
@@ -177,7 +183,10 @@ fn overflow() -> PyErr {
 }
 
 fn zero_div(text: &'static str) -> PyErr {
-    PyErr::new(ExcKind::ZeroDivisionError, msg!("py-zero-division", what = text))
+    PyErr::new(
+        ExcKind::ZeroDivisionError,
+        msg!("py-zero-division", what = text),
+    )
 }
 
 /// Python's `divmod` of two floats (`float_divmod` in CPython): the floor quotient and the
@@ -247,7 +256,11 @@ pub fn number_binary(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>>
                 if y == 0 {
                     return Err(zero_div("integer division or modulo by zero"));
                 }
-                Value::Int(x.checked_div_euclid(y).ok_or_else(overflow).map(|_| floor_div(x, y))?)
+                Value::Int(
+                    x.checked_div_euclid(y)
+                        .ok_or_else(overflow)
+                        .map(|_| floor_div(x, y))?,
+                )
             }
             BinOp::Mod => {
                 if y == 0 {
@@ -264,7 +277,11 @@ pub fn number_binary(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>>
                 if y < 0 {
                     return Err(value_error(msg!("py-negative-shift")));
                 }
-                let r = if y >= 64 { None } else { x.checked_shl(y as u32).filter(|r| r >> y == x) };
+                let r = if y >= 64 {
+                    None
+                } else {
+                    x.checked_shl(y as u32).filter(|r| r >> y == x)
+                };
                 Value::Int(r.ok_or_else(overflow)?)
             }
             BinOp::RShift => {
@@ -277,7 +294,12 @@ pub fn number_binary(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>>
         (x, y) => {
             if matches!(
                 op,
-                BinOp::MatMul | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift
+                BinOp::MatMul
+                    | BinOp::BitAnd
+                    | BinOp::BitOr
+                    | BinOp::BitXor
+                    | BinOp::LShift
+                    | BinOp::RShift
             ) {
                 return Ok(None);
             }
@@ -317,7 +339,11 @@ pub fn number_binary(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>>
 
 fn floor_div(x: i64, y: i64) -> i64 {
     let q = x.wrapping_div(y);
-    if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
+    if (x % y != 0) && ((x < 0) != (y < 0)) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 // ---- argument helpers ----
@@ -338,7 +364,11 @@ fn arity(name: &str, args: &Args, min: usize, max: usize) -> PyResult<()> {
 
 fn no_kw(name: &str, args: &Args) -> PyResult<()> {
     match args.kw.first() {
-        Some((k, _)) => Err(type_error(msg!("py-unexpected-kw", name = name, arg = k.as_str()))),
+        Some((k, _)) => Err(type_error(msg!(
+            "py-unexpected-kw",
+            name = name,
+            arg = k.as_str()
+        ))),
         None => Ok(()),
     }
 }
@@ -508,10 +538,14 @@ fn parse_int(s: &str, base: i64) -> PyResult<Value> {
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if clean.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if clean.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__")
+    {
         return Err(bad());
     }
-    let radix = u32::try_from(base).ok().filter(|b| (2..=36).contains(b)).ok_or_else(bad)?;
+    let radix = u32::try_from(base)
+        .ok()
+        .filter(|b| (2..=36).contains(b))
+        .ok_or_else(bad)?;
     let magnitude = i128::from_str_radix(&clean, radix).map_err(|_| bad())?;
     let v = if neg { -magnitude } else { magnitude };
     i64::try_from(v).map(Value::Int).map_err(|_| overflow())
@@ -546,11 +580,15 @@ fn parse_float(s: &str) -> PyResult<f64> {
     }
     let clean: String = t.chars().filter(|&c| c != '_').collect();
     let valid = !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || "+-.eE_".contains(c))
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "+-.eE_".contains(c))
         && !t.contains("__");
     match (valid, clean.parse::<f64>()) {
         (true, Ok(x)) => Ok(x),
-        _ => Err(value_error(msg!("py-float-literal", text = strings::str_repr(s)))),
+        _ => Err(value_error(msg!(
+            "py-float-literal",
+            text = strings::str_repr(s)
+        ))),
     }
 }
 
@@ -653,7 +691,16 @@ fn min_max(it: &mut Interp, mut args: Args, name: &str, want: Ordering) -> PyRes
         best = match best {
             None => Some((x, k)),
             Some((bx, bk)) => {
-                if it.order(&k, &bk, if want == Ordering::Less { CmpOp::Lt } else { CmpOp::Gt })? == want {
+                if it.order(
+                    &k,
+                    &bk,
+                    if want == Ordering::Less {
+                        CmpOp::Lt
+                    } else {
+                        CmpOp::Gt
+                    },
+                )? == want
+                {
                     Some((x, k))
                 } else {
                     Some((bx, bk))
@@ -766,7 +813,12 @@ fn dict(it: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 /// A stable sort whose comparison may fail: Python's `sorted` and `list.sort`.
-fn sort_values(it: &mut Interp, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+fn sort_values(
+    it: &mut Interp,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let mut keyed = Vec::with_capacity(items.len());
     for x in items {
         let k = match key {
@@ -849,7 +901,9 @@ fn instance_of(it: &Interp, v: &Value, t: &Value) -> PyResult<bool> {
         },
         Value::ExcClass(k) => matches!(v, Value::Exception(e) if k.catches(e.kind)),
         Value::DType(d) => match (v, d) {
-            (Value::NpFloat(_), DType::Float64) | (Value::NpInt(_), DType::Int64) | (Value::NpBool(_), DType::Bool) => true,
+            (Value::NpFloat(_), DType::Float64)
+            | (Value::NpInt(_), DType::Int64)
+            | (Value::NpBool(_), DType::Bool) => true,
             _ => false,
         },
         _ => return Err(type_error(msg!("py-isinstance-arg"))),
@@ -946,14 +1000,17 @@ fn next(_: &mut Interp, args: Args) -> PyResult<Value> {
                     s.next += 1;
                     Ok(v)
                 }
-                None => args
-                    .pos
-                    .get(1)
-                    .cloned()
-                    .ok_or_else(|| PyErr::new(ExcKind::StopIteration, msg!("py-text", text = ""))),
+                None => {
+                    args.pos.get(1).cloned().ok_or_else(|| {
+                        PyErr::new(ExcKind::StopIteration, msg!("py-text", text = ""))
+                    })
+                }
             }
         }
-        other => Err(type_error(msg!("py-not-iterator", kind = other.type_name()))),
+        other => Err(type_error(msg!(
+            "py-not-iterator",
+            kind = other.type_name()
+        ))),
     }
 }
 
@@ -1050,7 +1107,9 @@ fn chr(_: &mut Interp, args: Args) -> PyResult<Value> {
 fn ord(_: &mut Interp, args: Args) -> PyResult<Value> {
     arity("ord", &args, 1, 1)?;
     match &args.pos[0] {
-        Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64))),
+        Value::Str(s) if s.chars().count() == 1 => {
+            Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64)))
+        }
         Value::Str(s) => Err(type_error(msg!("py-ord-len", count = s.chars().count()))),
         other => Err(type_error(msg!("py-ord-type", kind = other.type_name()))),
     }
@@ -1079,7 +1138,12 @@ fn callable(_: &mut Interp, args: Args) -> PyResult<Value> {
     arity("callable", &args, 1, 1)?;
     Ok(Value::Bool(matches!(
         args.pos[0],
-        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) | Value::ExcClass(_) | Value::DType(_)
+        Value::Func(_)
+            | Value::Builtin(_)
+            | Value::Method(_)
+            | Value::Class(_)
+            | Value::ExcClass(_)
+            | Value::DType(_)
     )))
 }
 
@@ -1122,7 +1186,11 @@ fn math_domain(x: f64) -> PyResult<Value> {
 
 fn math_sqrt(_: &mut Interp, args: Args) -> PyResult<Value> {
     let x = math_arg(&args, "sqrt")?;
-    if x < 0.0 { Err(value_error(msg!("py-math-domain"))) } else { Ok(Value::Float(x.sqrt())) }
+    if x < 0.0 {
+        Err(value_error(msg!("py-math-domain")))
+    } else {
+        Ok(Value::Float(x.sqrt()))
+    }
 }
 
 fn math_exp(_: &mut Interp, args: Args) -> PyResult<Value> {
@@ -1226,10 +1294,19 @@ fn load_digits(it: &mut Interp, mut args: Args) -> PyResult<Value> {
 // ---- methods of lists, dicts and tuples ----
 
 const LIST_METHODS: &[&str] = &[
-    "append", "pop", "reverse", "extend", "insert", "remove", "index", "count", "sort", "copy", "clear",
+    "append", "pop", "reverse", "extend", "insert", "remove", "index", "count", "sort", "copy",
+    "clear",
 ];
 const DICT_METHODS: &[&str] = &[
-    "keys", "values", "items", "get", "pop", "setdefault", "update", "copy", "clear",
+    "keys",
+    "values",
+    "items",
+    "get",
+    "pop",
+    "setdefault",
+    "update",
+    "copy",
+    "clear",
 ];
 const TUPLE_METHODS: &[&str] = &["index", "count"];
 
@@ -1350,8 +1427,12 @@ pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) ->
         Value::Dict(d) => {
             let qual = format!("dict.{name}");
             match name {
-                "keys" => Ok(Value::list(d.borrow().entries.iter().map(|(k, _)| k.clone()).collect())),
-                "values" => Ok(Value::list(d.borrow().entries.iter().map(|(_, v)| v.clone()).collect())),
+                "keys" => Ok(Value::list(
+                    d.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
+                )),
+                "values" => Ok(Value::list(
+                    d.borrow().entries.iter().map(|(_, v)| v.clone()).collect(),
+                )),
                 "items" => Ok(Value::list(
                     d.borrow()
                         .entries
@@ -1446,12 +1527,16 @@ pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) ->
                     .ok_or_else(|| value_error(msg!("py-not-in-tuple"))),
             }
         }
-        Value::Float(x) if name == "is_integer" => Ok(Value::Bool(x.is_finite() && x.fract() == 0.0)),
+        Value::Float(x) if name == "is_integer" => {
+            Ok(Value::Bool(x.is_finite() && x.fract() == 0.0))
+        }
         _ => Err(no_attr(recv, name)),
     }
 }
 
 fn no_attr(v: &Value, name: &str) -> PyErr {
-    PyErr::new(ExcKind::AttributeError, msg!("py-no-attr", kind = v.type_name(), name = name))
+    PyErr::new(
+        ExcKind::AttributeError,
+        msg!("py-no-attr", kind = v.type_name(), name = name),
+    )
 }
-

@@ -37,6 +37,10 @@ pub struct Interp {
     repr_stack: Vec<usize>,
     /// Modules made on first import.
     modules: HashMap<String, Value>,
+    /// Loop turns and calls so far, and how many are allowed (the fuzzer sets a limit, so that
+    /// `while True: pass` ends).
+    steps: u64,
+    pub step_limit: Option<u64>,
 }
 
 /// How a block ended.
@@ -76,6 +80,8 @@ impl Interp {
             depth: 0,
             repr_stack: Vec::new(),
             modules: HashMap::new(),
+            steps: 0,
+            step_limit: None,
         }
     }
 
@@ -125,9 +131,16 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
-    fn check_interrupt(&self) -> PyResult<()> {
+    fn check_interrupt(&mut self) -> PyResult<()> {
+        self.steps += 1;
+        if self.step_limit.is_some_and(|limit| self.steps > limit) {
+            return Err(PyErr::new(ExcKind::RuntimeError, msg!("py-step-limit")));
+        }
         if interrupt::requested() {
-            return Err(PyErr::new(ExcKind::KeyboardInterrupt, msg!("py-interrupted")));
+            return Err(PyErr::new(
+                ExcKind::KeyboardInterrupt,
+                msg!("py-interrupted"),
+            ));
         }
         Ok(())
     }
@@ -153,20 +166,18 @@ impl Interp {
                 }
                 return self.exec_block(other, env);
             }
-            StmtKind::While(cond, body, other) => {
-                loop {
-                    self.check_interrupt()?;
-                    let c = self.eval(cond, env)?;
-                    if !self.truthy(&c).map_err(|e| e.at(cond.pos))? {
-                        return self.exec_block(other, env);
-                    }
-                    match self.exec_block(body, env)? {
-                        Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        Flow::Normal | Flow::Continue => {}
-                    }
+            StmtKind::While(cond, body, other) => loop {
+                self.check_interrupt()?;
+                let c = self.eval(cond, env)?;
+                if !self.truthy(&c).map_err(|e| e.at(cond.pos))? {
+                    return self.exec_block(other, env);
                 }
-            }
+                match self.exec_block(body, env)? {
+                    Flow::Break => break,
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Normal | Flow::Continue => {}
+                }
+            },
             StmtKind::For(target, iter, body, other) => {
                 let it = self.eval(iter, env)?;
                 let mut items = self.iter_of(&it).map_err(|e| e.at(iter.pos))?;
@@ -216,7 +227,10 @@ impl Interp {
             StmtKind::FromImport(module, names) => {
                 let m = self.import(module)?;
                 let Value::Module(m) = m else {
-                    return Err(err(ExcKind::ImportError, msg!("py-no-module", name = module)));
+                    return Err(err(
+                        ExcKind::ImportError,
+                        msg!("py-no-module", name = module),
+                    ));
                 };
                 for (name, alias) in names {
                     if name == "*" {
@@ -350,7 +364,10 @@ impl Interp {
             }
             if names.locals.contains(name) && !names.nonlocals.contains(name) {
                 return env.scope.borrow().vars.get(name).cloned().ok_or_else(|| {
-                    err(ExcKind::UnboundLocalError, msg!("py-unbound-local", name = name))
+                    err(
+                        ExcKind::UnboundLocalError,
+                        msg!("py-unbound-local", name = name),
+                    )
                 });
             }
         }
@@ -389,7 +406,10 @@ impl Interp {
                     }
                     scope = s.borrow().parent.clone();
                 }
-                return Err(err(ExcKind::SyntaxError, msg!("py-no-nonlocal", name = name)));
+                return Err(err(
+                    ExcKind::SyntaxError,
+                    msg!("py-no-nonlocal", name = name),
+                ));
             }
         }
         env.scope.borrow_mut().vars.insert(name.to_string(), v);
@@ -424,7 +444,10 @@ impl Interp {
         let mut out = Vec::with_capacity(n);
         while let Some(x) = self.next_item(&mut it)? {
             if out.len() == n {
-                return Err(err(ExcKind::ValueError, msg!("py-unpack-many", expected = n)));
+                return Err(err(
+                    ExcKind::ValueError,
+                    msg!("py-unpack-many", expected = n),
+                ));
             }
             out.push(x);
         }
@@ -489,9 +512,9 @@ impl Interp {
                 } else {
                     env.scope.borrow_mut().vars.remove(n)
                 };
-                removed
-                    .map(|_| ())
-                    .ok_or_else(|| err(ExcKind::NameError, msg!("py-name-error", name = n.as_str())))
+                removed.map(|_| ()).ok_or_else(|| {
+                    err(ExcKind::NameError, msg!("py-name-error", name = n.as_str()))
+                })
             }
             ExprKind::Index(obj, index) => {
                 let o = self.eval(obj, env)?;
@@ -578,9 +601,7 @@ impl Interp {
                 Value::Class(c) => bases.push(c),
                 Value::Builtin(b) if b.name == "object" => {}
                 other => {
-                    return Err(
-                        type_error(msg!("py-bad-base", kind = other.type_name())).at(b.pos)
-                    );
+                    return Err(type_error(msg!("py-bad-base", kind = other.type_name())).at(b.pos));
                 }
             }
         }
@@ -622,13 +643,19 @@ impl Interp {
                     [one] => self.str_of(one)?,
                     many => self.repr_of(&Value::tuple(many.to_vec()))?,
                 };
-                Ok(Value::Exception(Rc::new(PyErr::new(*kind, msg!("py-text", text = text)))))
+                Ok(Value::Exception(Rc::new(PyErr::new(
+                    *kind,
+                    msg!("py-text", text = text),
+                ))))
             }
             Value::Instance(inst) => match self.class_attr(&inst.class, "__call__") {
                 Some(Value::Func(func)) => self.call_function(&func, Some(f.clone()), args),
                 _ => Err(type_error(msg!("py-not-callable", kind = f.type_name()))),
             },
-            other => Err(type_error(msg!("py-not-callable", kind = other.type_name()))),
+            other => Err(type_error(msg!(
+                "py-not-callable",
+                kind = other.type_name()
+            ))),
         }
     }
 
@@ -646,7 +673,10 @@ impl Interp {
             }
             _ => {
                 if !args.pos.is_empty() || !args.kw.is_empty() {
-                    return Err(type_error(msg!("py-class-no-args", name = class.name.as_str())));
+                    return Err(type_error(msg!(
+                        "py-class-no-args",
+                        name = class.name.as_str()
+                    )));
                 }
             }
         }
@@ -696,10 +726,11 @@ impl Interp {
                 _ => Ok(Value::None),
             }
         } else {
-            self.exec_block(&func.def.body, &env).map(|flow| match flow {
-                Flow::Return(v) => v,
-                _ => Value::None,
-            })
+            self.exec_block(&func.def.body, &env)
+                .map(|flow| match flow {
+                    Flow::Return(v) => v,
+                    _ => Value::None,
+                })
         };
         self.depth -= 1;
         result.map_err(|mut e| {
@@ -750,10 +781,18 @@ impl Interp {
         }
         let mut extra = Dict::default();
         for (k, v) in args.kw {
-            let known = p.positional.iter().chain(&p.keyword_only).any(|(n, _)| *n == k);
+            let known = p
+                .positional
+                .iter()
+                .chain(&p.keyword_only)
+                .any(|(n, _)| *n == k);
             if known {
                 if vars.contains_key(&k) {
-                    return Err(type_error(msg!("py-multiple-values", name = fname, arg = k)));
+                    return Err(type_error(msg!(
+                        "py-multiple-values",
+                        name = fname,
+                        arg = k
+                    )));
                 }
                 vars.insert(k, v);
             } else if p.star_star.is_some() {
@@ -802,9 +841,12 @@ impl Interp {
             }
             Value::Str(s) => {
                 let s = s.clone();
-                let mut str_of = |v: &Value| self_str(v);
-                let mut iterate = |v: &Value| collect_plain(v);
-                strings::call_str_method(&s, name, args, &mut str_of, &mut iterate)
+                // The string's methods call back into the interpreter one closure at a time.
+                let me = RefCell::new(self);
+                let mut str_of = |v: &Value| me.borrow_mut().str_of(v);
+                let mut repr_of = |v: &Value| me.borrow_mut().repr_of(v);
+                let mut iterate = |v: &Value| me.borrow_mut().collect(v);
+                strings::call_str_method(&s, name, args, &mut str_of, &mut repr_of, &mut iterate)
             }
             _ => builtins::call_method(self, recv, name, args),
         }
@@ -1091,7 +1133,8 @@ impl Interp {
         match v {
             Value::Instance(inst) => match self.class_attr(&inst.class, "__format__") {
                 Some(Value::Func(f)) => {
-                    let r = self.call_function(&f, Some(v.clone()), Args::new(vec![Value::str(spec)]))?;
+                    let r =
+                        self.call_function(&f, Some(v.clone()), Args::new(vec![Value::str(spec)]))?;
                     self.str_of(&r)
                 }
                 _ => format::format_value(v, spec),
@@ -1226,10 +1269,18 @@ impl Interp {
             }
             Value::Array(a) => array::getitem(a, i),
             Value::Instance(inst) => match self.class_attr(&inst.class, "__getitem__") {
-                Some(Value::Func(f)) => self.call_function(&f, Some(o.clone()), Args::new(vec![i.clone()])),
-                _ => Err(type_error(msg!("py-not-subscriptable", kind = o.type_name()))),
+                Some(Value::Func(f)) => {
+                    self.call_function(&f, Some(o.clone()), Args::new(vec![i.clone()]))
+                }
+                _ => Err(type_error(msg!(
+                    "py-not-subscriptable",
+                    kind = o.type_name()
+                ))),
             },
-            _ => Err(type_error(msg!("py-not-subscriptable", kind = o.type_name()))),
+            _ => Err(type_error(msg!(
+                "py-not-subscriptable",
+                kind = o.type_name()
+            ))),
         }
     }
 
@@ -1241,9 +1292,8 @@ impl Interp {
                     return set_slice(&mut l.borrow_mut(), s, items);
                 }
                 let mut l = l.borrow_mut();
-                let at = seq_index(i, l.len(), "list").map_err(|_| {
-                    err(ExcKind::IndexError, msg!("py-list-assign-range"))
-                })?;
+                let at = seq_index(i, l.len(), "list")
+                    .map_err(|_| err(ExcKind::IndexError, msg!("py-list-assign-range")))?;
                 l[at] = v;
                 Ok(())
             }
@@ -1265,8 +1315,11 @@ impl Interp {
             Value::List(l) => {
                 let mut l = l.borrow_mut();
                 if let Value::Slice(s) = i {
-                    let (start, step, count) = crate::py::value::slice_span(&s.0, &s.1, &s.2, l.len())?;
-                    let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                    let (start, step, count) =
+                        crate::py::value::slice_span(&s.0, &s.1, &s.2, l.len())?;
+                    let mut idx: Vec<usize> = (0..count)
+                        .map(|k| (start + k as i64 * step) as usize)
+                        .collect();
                     idx.sort_unstable();
                     for k in idx.into_iter().rev() {
                         l.remove(k);
@@ -1313,10 +1366,7 @@ impl Interp {
             (_, Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)) => {
                 array::unary(op, v)
             }
-            (UnaryOp::Neg, Value::Int(i)) => i
-                .checked_neg()
-                .map(Value::Int)
-                .ok_or_else(overflow),
+            (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).ok_or_else(overflow),
             (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-i64::from(*b))),
             (UnaryOp::Neg, Value::Float(x)) => Ok(Value::Float(-x)),
             (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(v.clone()),
@@ -1330,7 +1380,9 @@ impl Interp {
                     _ => "__invert__",
                 };
                 match self.class_attr(&inst.class, name) {
-                    Some(Value::Func(f)) => self.call_function(&f, Some(v.clone()), Args::default()),
+                    Some(Value::Func(f)) => {
+                        self.call_function(&f, Some(v.clone()), Args::default())
+                    }
                     _ => Err(type_error(msg!(
                         "py-bad-unary",
                         op = unary_symbol(op),
@@ -1376,8 +1428,9 @@ impl Interp {
             }
             (BinOp::Mod, Value::Str(fmt), args) => {
                 let fmt = fmt.clone();
-                let mut str_of = |v: &Value| self_str(v);
-                let mut repr_of = |v: &Value| self_repr(v);
+                let me = RefCell::new(&mut *self);
+                let mut str_of = |v: &Value| me.borrow_mut().str_of(v);
+                let mut repr_of = |v: &Value| me.borrow_mut().repr_of(v);
                 return Ok(Value::str(&format::percent_format(
                     &fmt,
                     args,
@@ -1504,15 +1557,13 @@ impl Interp {
             (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => {
                 x.name() == s.as_ref()
             }
-            (Value::Instance(inst), _) => {
-                match self.class_attr(&inst.class, "__eq__") {
-                    Some(Value::Func(f)) => {
-                        let r = self.call_function(&f, Some(a.clone()), Args::new(vec![b.clone()]))?;
-                        return self.truthy(&r);
-                    }
-                    _ => same_object(a, b),
+            (Value::Instance(inst), _) => match self.class_attr(&inst.class, "__eq__") {
+                Some(Value::Func(f)) => {
+                    let r = self.call_function(&f, Some(a.clone()), Args::new(vec![b.clone()]))?;
+                    return self.truthy(&r);
                 }
-            }
+                _ => same_object(a, b),
+            },
             _ => same_object(a, b),
         })
     }
@@ -1666,7 +1717,11 @@ impl Interp {
     pub fn next_item(&mut self, it: &mut PyIter) -> PyResult<Option<Value>> {
         Ok(match it {
             PyIter::Range(cur, stop, step) => {
-                let more = if *step > 0 { *cur < *stop } else { *cur > *stop };
+                let more = if *step > 0 {
+                    *cur < *stop
+                } else {
+                    *cur > *stop
+                };
                 if more {
                     let v = *cur;
                     *cur = cur.saturating_add(*step);
@@ -1713,12 +1768,16 @@ impl Interp {
             Value::Array(a) => Ok(array::str_of(a)),
             Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) => Ok(array::scalar_str(v)),
             Value::Exception(e) => Ok(crate::i18n::Lang::En.say(&e.message)),
+            Value::DType(dt) => Ok(dt.name().to_string()),
             Value::Instance(inst) => match self.class_attr(&inst.class, "__str__") {
                 Some(Value::Func(f)) => {
                     let r = self.call_function(&f, Some(v.clone()), Args::default())?;
                     match r {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => Err(type_error(msg!("py-str-returned", kind = other.type_name()))),
+                        other => Err(type_error(msg!(
+                            "py-str-returned",
+                            kind = other.type_name()
+                        ))),
                     }
                 }
                 _ => self.repr_of(v),
@@ -1811,7 +1870,8 @@ impl Interp {
                 }
             }
             Value::Builtin(b) => match b.name {
-                "float" | "int" | "str" | "bool" | "list" | "tuple" | "dict" | "range" | "object" => {
+                "float" | "int" | "str" | "bool" | "list" | "tuple" | "dict" | "range"
+                | "object" => {
                     format!("<class '{}'>", b.name)
                 }
                 name => format!("<built-in function {name}>"),
@@ -1822,7 +1882,10 @@ impl Interp {
                     format!("<bound method {} of {recv}>", f.qualname)
                 }
                 MethodKind::Native(name) => {
-                    format!("<built-in method {name} of {} object>", m.receiver.type_name())
+                    format!(
+                        "<built-in method {name} of {} object>",
+                        m.receiver.type_name()
+                    )
                 }
             },
             Value::Class(c) => format!("<class '__main__.{}'>", c.name),
@@ -1868,14 +1931,19 @@ pub fn collect_plain(v: &Value) -> PyResult<Vec<Value>> {
     Ok(match v {
         Value::Tuple(t) => t.as_ref().clone(),
         Value::List(l) => l.borrow().clone(),
-        Value::Str(s) => s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect(),
+        Value::Str(s) => s
+            .chars()
+            .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+            .collect(),
         Value::Dict(d) => d.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
         Value::Range(start, stop, step) => {
             let n = range_len(*start, *stop, *step);
             if n > 1 << 28 {
                 return Err(err(ExcKind::MemoryError, msg!("py-too-long", count = n)));
             }
-            (0..n as i64).map(|k| Value::Int(start + k * step)).collect()
+            (0..n as i64)
+                .map(|k| Value::Int(start + k * step))
+                .collect()
         }
         Value::Iter(state) => {
             let mut s = state.borrow_mut();
@@ -1884,19 +1952,13 @@ pub fn collect_plain(v: &Value) -> PyResult<Vec<Value>> {
             rest
         }
         Value::Array(a) => array::iterate(a)?,
-        other => return Err(type_error(msg!("py-not-iterable", kind = other.type_name()))),
+        other => {
+            return Err(type_error(msg!(
+                "py-not-iterable",
+                kind = other.type_name()
+            )));
+        }
     })
-}
-
-/// `str(v)` for values that need no Python code (strings' `join`, `%s` of plain values).
-fn self_str(v: &Value) -> PyResult<String> {
-    let mut interp = Interp::new(Box::new(std::io::sink()), 0);
-    interp.str_of(v)
-}
-
-fn self_repr(v: &Value) -> PyResult<String> {
-    let mut interp = Interp::new(Box::new(std::io::sink()), 0);
-    interp.repr_of(v)
 }
 
 fn native(o: &Value, name: &str) -> Value {
@@ -1980,7 +2042,10 @@ fn repeat(items: &[Value], n: i64) -> PyResult<Vec<Value>> {
     let n = n.max(0) as usize;
     let total = items.len().saturating_mul(n);
     if total > 1 << 28 {
-        return Err(err(ExcKind::MemoryError, msg!("py-too-long", count = total)));
+        return Err(err(
+            ExcKind::MemoryError,
+            msg!("py-too-long", count = total),
+        ));
     }
     let mut out = Vec::with_capacity(total);
     for _ in 0..n {
@@ -2091,7 +2156,9 @@ fn collect_names(body: &[Stmt], names: &mut LocalNames) {
                 names.locals.insert(c.name.clone());
             }
             StmtKind::Import(m, alias) => {
-                let n = alias.clone().unwrap_or_else(|| m.split('.').next().unwrap_or(m).to_string());
+                let n = alias
+                    .clone()
+                    .unwrap_or_else(|| m.split('.').next().unwrap_or(m).to_string());
                 names.locals.insert(n);
             }
             StmtKind::FromImport(_, list) => {
@@ -2173,4 +2240,3 @@ fn cmp_symbol(op: CmpOp) -> &'static str {
         CmpOp::NotIn => "not in",
     }
 }
-

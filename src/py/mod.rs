@@ -14,9 +14,9 @@ pub mod interp;
 pub mod lexer;
 pub mod numpy;
 pub mod parser;
+pub mod report;
 pub mod strings;
 pub mod value;
-pub mod report;
 
 use std::io::Write;
 
@@ -36,6 +36,17 @@ pub struct Finished {
 /// Runs `src` as a Python file named `origin`: parse, then run statement by statement,
 /// printing to `out`. An exception ends the run, rendered for `err_view` with its traceback.
 pub fn run_file(origin: &str, src: &str, out: Box<dyn Write + Send>, err_view: &View) -> Finished {
+    run_file_with(origin, src, out, err_view, None)
+}
+
+/// [`run_file`] with a limit on loop turns and calls (the fuzzer's, so that no input hangs).
+pub fn run_file_with(
+    origin: &str,
+    src: &str,
+    out: Box<dyn Write + Send>,
+    err_view: &View,
+    step_limit: Option<u64>,
+) -> Finished {
     let run = move || {
         let stmts = match parser::parse_module(src) {
             Ok(s) => s,
@@ -48,10 +59,13 @@ pub fn run_file(origin: &str, src: &str, out: Box<dyn Write + Send>, err_view: &
             }
         };
         let mut interp = interp::Interp::new(out, seed_from_clock());
+        interp.step_limit = step_limit;
         let result = interp.run(&stmts);
         let _ = interp.out.flush();
         let interrupted = matches!(&result, Err(e) if e.kind == error::ExcKind::KeyboardInterrupt);
-        let error = result.err().map(|e| report::render(origin, src, &e, err_view));
+        let error = result
+            .err()
+            .map(|e| report::render(origin, src, &e, err_view));
         let interp::Interp { out, .. } = interp;
         Finished {
             out,

@@ -1,7 +1,7 @@
 //! numpy's array formatting, and nothing else: how numpy 2.x prints a float64 or bool array with
 //! its default print options (`str(a)` and `prefix + np.array2string(a, prefix=prefix)`), byte
 //! for byte, plus the same layout with every element passed through a styling callback for the
-//! coloured REPL.
+//! coloured REPL, and the body of `repr(a)` (separator `', '`).
 //!
 //! The rules mirror `numpy/_core/arrayprint.py`: `FloatingFormat` chooses positional or scientific
 //! notation and the paddings from the data, `_formatArray` wraps rows at 75 columns and separates
@@ -54,13 +54,47 @@ pub fn to_string_with(
     digits: Digits,
     style: &mut dyn FnMut(&[usize], &str) -> String,
 ) -> String {
-    let pieces = match value {
-        Value::Scalar(_) => float_pieces(&value.as_float(), prefix, digits),
-        Value::Float(a) => float_pieces(a, prefix, digits),
-        Value::Int(a) => int_pieces(a, prefix),
-        Value::Bool(a) => bool_pieces(a, prefix),
+    join_pieces(pieces_of(value, prefix, digits, &Join::STR), prefix, style)
+}
+
+fn pieces_of(value: &Value, prefix: &str, digits: Digits, join: &Join) -> Vec<Piece> {
+    match value {
+        Value::Scalar(_) => float_pieces(&value.as_float(), prefix, digits, join),
+        Value::Float(a) => float_pieces(a, prefix, digits, join),
+        Value::Int(a) => int_pieces(a, prefix, join),
+        Value::Bool(a) => bool_pieces(a, prefix, join),
+    }
+}
+
+/// `prefix` followed by `np.array2string(a, separator=', ', prefix=prefix, suffix=suffix)`: the
+/// body of numpy's `repr(a)` (`array([1, 2]` for the prefix `array(`, without the closing
+/// parenthesis). Rows wrap at 75 columns less the suffix's width; a 0-d float goes through the
+/// array's float format as numpy's does (`array(220.)`), not through Python's repr. An empty
+/// array prints as `[]`.
+pub fn to_repr_string(value: &Value, prefix: &str, suffix: &str) -> String {
+    let join = Join {
+        sep: ", ",
+        width: LINE_WIDTH - suffix.chars().count() as isize,
+        scalar_as_array: true,
     };
-    join_pieces(pieces, prefix, style)
+    let pieces = pieces_of(value, prefix, Digits::Numpy, &join);
+    join_pieces(pieces, prefix, &mut |_, text| text.to_string())
+}
+
+/// How a layout joins elements: the separator (`' '` for `str`, `', '` for `repr`), the line
+/// width, and whether a 0-d float is formatted as an array element rather than as Python's repr.
+struct Join {
+    sep: &'static str,
+    width: isize,
+    scalar_as_array: bool,
+}
+
+impl Join {
+    const STR: Join = Join {
+        sep: " ",
+        width: LINE_WIDTH,
+        scalar_as_array: false,
+    };
 }
 
 /// [`to_string_with`] of a float array that is not a value (a gradient), read where it is:
@@ -71,7 +105,7 @@ pub fn floats_to_string_with(
     digits: Digits,
     style: &mut dyn FnMut(&[usize], &str) -> String,
 ) -> String {
-    join_pieces(float_pieces(a, prefix, digits), prefix, style)
+    join_pieces(float_pieces(a, prefix, digits, &Join::STR), prefix, style)
 }
 
 /// [`floats_to_string_with`] of an int64 gradient: whole numbers, printed as numpy prints an
@@ -81,7 +115,7 @@ pub fn ints_to_string_with(
     prefix: &str,
     style: &mut dyn FnMut(&[usize], &str) -> String,
 ) -> String {
-    join_pieces(int_pieces(a, prefix), prefix, style)
+    join_pieces(int_pieces(a, prefix, &Join::STR), prefix, style)
 }
 
 fn join_pieces(
@@ -152,7 +186,18 @@ impl Piece {
 
 /// Lays out a float array. The formatter is built from the shown elements only, as numpy builds
 /// it from `_leading_trailing` of a summarised array, so huge arrays cost only their edges.
-fn float_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str, digits: Digits) -> Vec<Piece> {
+fn float_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str, digits: Digits, join: &Join) -> Vec<Piece> {
+    if a.ndim() == 0 && join.scalar_as_array {
+        let x = a.iter().next().copied().unwrap_or(f64::NAN);
+        let cap = match digits {
+            Digits::Numpy => Some(PRECISION),
+            Digits::Unique => None,
+        };
+        return vec![Piece::Elem(
+            Vec::new(),
+            FloatFormat::new(&[x], cap).format(x),
+        )];
+    }
     if a.ndim() == 0 {
         // A scalar prints as `str(np.float64(x))`, Python's repr, prefix or not. (numpy's own
         // `array2string` of a 0-d array would go through `FloatingFormat` and print `220.` for
@@ -178,6 +223,7 @@ fn float_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str, digits: Digits) -> Vec<P
         shape: a.shape(),
         summarise,
         text_at: &text_at,
+        join,
     }
     .render(prefix)
 }
@@ -192,7 +238,7 @@ pub fn int_text(v: f64) -> String {
 
 /// Lays out an int64 array as numpy's `IntegerFormat` does: every element right-aligned to the
 /// width of the longest of the largest and the smallest shown, with no decimal point.
-fn int_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str) -> Vec<Piece> {
+fn int_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str, join: &Join) -> Vec<Piece> {
     if a.ndim() == 0 {
         let v = a.iter().next().copied().unwrap_or(0.0);
         return vec![Piece::Elem(Vec::new(), int_text(v))];
@@ -219,11 +265,12 @@ fn int_pieces(a: &ArrayRef<f64, IxDyn>, prefix: &str) -> Vec<Piece> {
         shape: a.shape(),
         summarise,
         text_at: &text_at,
+        join,
     }
     .render(prefix)
 }
 
-fn bool_pieces(a: &ArrayD<bool>, prefix: &str) -> Vec<Piece> {
+fn bool_pieces(a: &ArrayD<bool>, prefix: &str, join: &Join) -> Vec<Piece> {
     if a.ndim() == 0 {
         let b = a.iter().next().copied().unwrap_or(false);
         let text = if b { "True" } else { "False" };
@@ -240,6 +287,7 @@ fn bool_pieces(a: &ArrayD<bool>, prefix: &str) -> Vec<Piece> {
         shape: a.shape(),
         summarise: a.len() > THRESHOLD,
         text_at: &text_at,
+        join,
     }
     .render(prefix)
 }
@@ -273,11 +321,12 @@ fn shown_positions(len: usize, summarise: bool) -> Vec<usize> {
     }
 }
 
-/// numpy's `_formatArray` with `legacy=False` and separator `' '`.
+/// numpy's `_formatArray` with `legacy=False` and the separator and width of `join`.
 struct Layout<'a> {
     shape: &'a [usize],
     summarise: bool,
     text_at: &'a dyn Fn(&[usize]) -> String,
+    join: &'a Join,
 }
 
 impl Layout<'_> {
@@ -285,7 +334,7 @@ impl Layout<'_> {
     /// were indented by the prefix, which the caller prints in front of it.
     fn render(&self, prefix: &str) -> Vec<Piece> {
         let hanging = " ".repeat(1 + prefix.chars().count());
-        self.recurse(&mut Vec::new(), &hanging, LINE_WIDTH)
+        self.recurse(&mut Vec::new(), &hanging, self.join.width)
     }
 
     fn recurse(&self, index: &mut Vec<usize>, hanging: &str, width: isize) -> Vec<Piece> {
@@ -318,14 +367,14 @@ impl Layout<'_> {
                     None => vec![Piece::Raw("...".to_string())],
                 };
                 line.extend(&mut s, word, elem_width, hanging);
-                line.push(Piece::Raw(" ".to_string()));
+                line.push(Piece::Raw(self.join.sep.to_string()));
             }
             let word = self.child(index, last, &next_hanging, next_width);
             line.extend(&mut s, word, elem_width, hanging);
             s.extend(line.pieces);
         } else {
             // Blocks of a 3-d array are separated by one blank line, of a 4-d array by two, ...
-            let line_sep = "\n".repeat(axes_left - 1);
+            let line_sep = format!("{}{}", self.join.sep.trim_end(), "\n".repeat(axes_left - 1));
             let positions = (0..leading).map(Some).chain(show_summary.then_some(None));
             for position in positions.chain((len - trailing..last).map(Some)) {
                 s.push(Piece::Raw(hanging.to_string()));

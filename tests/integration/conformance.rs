@@ -257,9 +257,7 @@ fn text_tolerant(got: &str, want: &str) -> Result<(), String> {
         } else {
             let close = match (a.parse::<f64>(), b.parse::<f64>()) {
                 (Ok(x), Ok(y)) if !is_int_token(a) => {
-                    (x.is_nan() && y.is_nan())
-                        || x == y
-                        || (x - y).abs() <= 1e-8 + 1e-6 * y.abs()
+                    (x.is_nan() && y.is_nan()) || x == y || (x - y).abs() <= 1e-8 + 1e-6 * y.abs()
                 }
                 _ => false,
             };
@@ -269,7 +267,11 @@ fn text_tolerant(got: &str, want: &str) -> Result<(), String> {
         }
     }
     if g.len() != w.len() {
-        return Err(format!("{} numbers wanted, {} printed", w.len() / 2, g.len() / 2));
+        return Err(format!(
+            "{} numbers wanted, {} printed",
+            w.len() / 2,
+            g.len() / 2
+        ));
     }
     Ok(())
 }
@@ -292,7 +294,8 @@ fn split_numbers(text: &str) -> Vec<String> {
             j += 1;
         }
         let rest: String = chars[j..chars.len().min(j + 3)].iter().collect();
-        let before_ok = start == 0 || !(chars[start - 1].is_ascii_alphabetic() || chars[start - 1] == '_');
+        let before_ok =
+            start == 0 || !(chars[start - 1].is_ascii_alphabetic() || chars[start - 1] == '_');
         let mut end = None;
         if (rest == "inf" || rest == "nan")
             && (j == start || before_ok)
@@ -300,7 +303,10 @@ fn split_numbers(text: &str) -> Vec<String> {
             && chars.get(j + 3).is_none_or(|&c| !word(c))
         {
             end = Some(j + 3);
-        } else if j < chars.len() && (chars[j].is_ascii_digit() || (chars[j] == '.' && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()))) {
+        } else if j < chars.len()
+            && (chars[j].is_ascii_digit()
+                || (chars[j] == '.' && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit())))
+        {
             let mut k = j;
             while k < chars.len() && chars[k].is_ascii_digit() {
                 k += 1;
@@ -369,7 +375,10 @@ fn every_python_program_prints_what_cpython_prints() {
             (Some(e), _) => format!("error: {e}"),
             (None, Err(why)) => why,
         };
-        failures.push(format!("--- {} ({verdict})\n{src}want:\n{expected}got:\n{stdout}", case["id"]));
+        failures.push(format!(
+            "--- {} ({verdict})\n{src}want:\n{expected}got:\n{stdout}",
+            case["id"]
+        ));
     }
     assert!(
         failures.is_empty(),

@@ -18,6 +18,7 @@ mod lessons;
 mod limits;
 mod picture;
 mod plots;
+mod python;
 mod repl;
 mod show;
 mod support;

@@ -1,0 +1,35 @@
+import numpy as np
+
+np.random.seed(3)
+print(np.random.choice(17, 6))
+batch = np.random.choice(663, 5)
+print(batch, batch.dtype)
+print(np.random.choice(8))
+print(np.random.choice(5, 4, replace=False))
+
+np.random.seed(42)
+print(np.random.randn(1, 3))
+x = np.random.randn(4)
+print(x * 0.01)
+print(x.shape, x.dtype)
+
+np.random.seed(0)
+r = np.random.rand()
+print(r, r < 1.0)
+g = np.random.randn()
+print(g)
+print([np.random.choice(4)])
+
+np.random.seed(123)
+data = np.random.randn(8, 2)
+labels = np.random.choice(3, 8)
+idx = np.random.choice(8, 2)
+print(idx)
+print(data[idx])
+print(labels[idx])
+
+np.random.seed(7)
+u = np.random.rand(5)
+print(u)
+print(np.random.rand(3, 3))
+print(u > 0.5, (u > 0.5).sum())

@@ -1,0 +1,28 @@
+import numpy as np
+
+a = np.array([-9, 0, 7])
+b = np.array([[1.3, 2.9, -2.2, -2.9], [-1.0, -1.2, 1.5, -0.9]])
+m = np.array([True, False, False])
+print(a)
+print(a.shape, a.ndim, a.size, a.dtype)
+print(b)
+print(b.dtype, m.dtype, b.T.shape)
+print(m, a.T)
+mixed = np.array([1, 2.5, -3])
+print(mixed, mixed.dtype)
+
+x = np.array([4.0, -3.2, 3.0, -3.3, 1.9])
+e = np.exp(x - np.max(x))
+p = e / np.sum(e)
+print(p)
+print(np.argmax(p), p.shape)
+print(-np.log(p[np.argmax(x)] + 1e-7))
+print(np.sum(p) > 0.999)
+
+a = np.array([[9, -1], [-8, -5]])
+row = np.array([8, -7])
+col = np.array([[2.1], [0.9]])
+print(a + 1)
+print(a * col)
+print(a + row)
+print((a + row).shape, (col * row).shape)

@@ -1,0 +1,36 @@
+import numpy as np
+
+np.random.seed(239)
+a = np.random.randn(2)
+np.random.seed(239)
+b = np.random.randn(a.size)
+print(a - b)
+print((a == b).sum(), a.size)
+
+np.random.seed(2)
+print(np.random.choice(12, 4))
+batch = np.random.choice(892, 3)
+print(batch, batch.dtype)
+print(np.random.choice(9))
+print(np.random.choice(8, 4, replace=False))
+
+np.random.seed(123)
+print(np.random.randn(2, 2))
+x = np.random.randn(2)
+print(x * 0.01)
+print(x.shape, x.dtype)
+
+np.random.seed(42)
+r = np.random.rand()
+print(r, r < 1.0)
+g = np.random.randn()
+print(g)
+print([np.random.choice(4)])
+
+np.random.seed(42)
+W = 1.0 * np.random.randn(3, 3)
+b = np.zeros(3)
+print(W)
+print(b)
+x = np.random.rand(2, 3)
+print(np.dot(x, W) + b)

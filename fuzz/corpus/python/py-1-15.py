@@ -1,0 +1,31 @@
+import numpy as np
+
+x = np.array([-0.2, 2.2, 1.1, 0.4, 0.4])
+p = np.array([4.83, 0.5, 1.49])
+print(np.log(p).sum())
+print(1 / (1 + np.exp(-x)))
+print(np.tanh(x))
+print(-x)
+print(np.sqrt(p) * np.sqrt(p))
+
+a = np.array([9, 1])
+f = np.array([3.0, -0.1, -0.3])
+s = np.sum(a)
+print(s)
+print(f[0], [f[1]])
+print([np.sum(f)])
+print(np.max(f) + 1)
+print((np.mean(a),))
+print([f.max(), f.argmax(), a.min()])
+
+a = np.arange(12)
+b = a.reshape(3, 4)
+c = a.reshape((4, 3))
+d = a.reshape(-1, 3)
+print(b)
+print(c.shape, d.shape)
+print(b.flatten())
+print(b.transpose())
+e = b.copy()
+e[0, 0] = 100
+print(b[0, 0], e[0, 0])

@@ -1,0 +1,35 @@
+import numpy as np
+
+np.random.seed(2)
+print(np.random.choice(14, 2))
+batch = np.random.choice(461, 6)
+print(batch, batch.dtype)
+print(np.random.choice(4))
+
+np.random.seed(42)
+r = np.random.rand()
+print(r, r < 1.0)
+g = np.random.randn()
+print(g)
+print([np.random.choice(4)])
+
+np.random.seed(3)
+u = np.random.rand(3)
+print(u)
+print(np.random.rand(3, 2))
+print(u > 0.5, (u > 0.5).sum())
+
+np.random.seed(4475)
+data = np.random.randn(6, 2)
+labels = np.random.choice(3, 6)
+idx = np.random.choice(6, 3)
+print(idx)
+print(data[idx])
+print(labels[idx])
+
+np.random.seed(192)
+a = np.random.randn(3)
+np.random.seed(192)
+b = np.random.randn(a.size)
+print(a - b)
+print((a == b).sum(), a.size)

@@ -1,0 +1,26 @@
+import numpy as np
+
+W = np.array([[-8, 6, 2], [2, -6, -3], [-8, -8, -9], [9, -2, 7]])
+x = np.array([[-3, 5, 2, -5], [3, 7, 7, -7]])
+v = np.array([-2, 7, 2, 3])
+print(np.dot(x, W))
+print(W.T @ v)
+print(np.dot(v, W))
+print((x @ W).shape)
+
+a = np.array([[2, -1, 0], [1, -6, 5]])
+f = np.array([-0.6, -2.4, 1.8, -0.2, -3.0])
+s = np.sum(a)
+print(s)
+print(np.max(f) + 1)
+print(f[0], [f[1]])
+print((np.mean(a),))
+print([f.max(), f.argmax(), a.min()])
+
+m = np.array([[-5, 12, -6, -16], [-11, -18, -2, -3]])
+print(np.argmax(m, axis=1))
+print(m.mean(axis=1))
+print(m.sum(axis=0))
+print(np.average(m, axis=1))
+s = m.sum(axis=1, keepdims=True)
+print(s.shape, m.sum(axis=0).shape)

@@ -1,0 +1,40 @@
+import numpy as np
+
+print(np.eye(4))
+print(np.arange(5, 0, -1))
+print(np.ones((2, 2)) * 7)
+print(np.ones(4))
+a = np.array([4, 7, 1, 4, -6])
+z = np.zeros_like(a)
+o = np.ones_like(a * 0.5)
+print(z, z.dtype)
+print(o, o.dtype)
+
+a = np.array([[7, -9, 9], [1, -1, 4], [-6, -9, -1]])
+b = np.array([[-1.0, -1.7], [2.0, -1.5]])
+m = np.array([True, True, False])
+print(a)
+print(a.shape, a.ndim, a.size, a.dtype)
+print(b)
+print(b.dtype, m.dtype, b.T.shape)
+print(m, a.T)
+mixed = np.array([1, 2.5, -3])
+print(mixed, mixed.dtype)
+
+x = np.array([-3.9, 4.0, -0.4])
+e = np.exp(x - np.max(x))
+p = e / np.sum(e)
+print(p)
+print(np.argmax(p), p.shape)
+print(-np.log(p[np.argmax(x)] + 1e-7))
+print(np.sum(p) > 0.999)
+
+W = np.array([[-1.8, -2.3], [-0.7, 0.9], [1.3, -1.8]])
+b = np.zeros(2)
+params = {'W': W, 'b': b}
+print(params)
+print([np.zeros(2), np.arange(4)])
+print((W.shape, b.shape), W.shape[0])
+print((W, 1))
+grads = [b + 1, np.array([True, False])]
+print(grads)

@@ -1,0 +1,22 @@
+import numpy as np
+
+m = np.array([[-20, -12], [17, -5], [6, -3]])
+print(m.argmax(axis=0))
+print(np.mean(m, axis=0))
+print(np.sum(m, axis=1))
+print(m.argmax())
+print(np.argmax(m, axis=1))
+print(m.mean())
+print(m.max(axis=1))
+
+print(np.ones((2, 4)) * 2)
+print(np.arange(4))
+print(np.arange(3, 10, 4))
+print(np.arange(0, 3, 0.5))
+a = np.array([[3, -1, 7], [4, 1, 9], [-9, 7, 8]])
+z = np.zeros_like(a)
+o = np.ones_like(a * 0.5)
+print(z, z.dtype)
+print(o, o.dtype)
+e = np.eye(3)
+print(e.dtype, e.sum(), e[1])

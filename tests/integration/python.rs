@@ -1,0 +1,140 @@
+//! `.py` files: Python's semantics and output, Python's exceptions with a traceback in both
+//! languages, and the book's two-layer network trained from a file.
+
+use backprop::i18n::Lang;
+use backprop::py::run_to_string;
+use backprop::show::style::Style;
+use backprop::show::view::View;
+
+fn view(lang: Lang) -> View {
+    View::new(Style::plain(), 100, lang)
+}
+
+fn run(src: &str) -> (String, Option<String>) {
+    run_to_string("t.py", src, &view(Lang::En))
+}
+
+/// Runs `src`, which must fail, in both languages: (English error, Korean error).
+fn fails(src: &str) -> (String, String) {
+    let (_, en) = run_to_string("t.py", src, &view(Lang::En));
+    let (_, ko) = run_to_string("t.py", src, &view(Lang::Ko));
+    (
+        en.expect("the program fails in English"),
+        ko.expect("the program fails in Korean"),
+    )
+}
+
+/// A program whose innermost call raises: a traceback through `outer` and `inner`.
+fn through_two_calls(body: &str) -> String {
+    format!(
+        "def inner(v):\n    {body}\n\ndef outer(v):\n    return inner(v)\n\nprint('before')\nresult = outer(3)\nprint('never')\n"
+    )
+}
+
+#[test]
+fn every_exception_kind_is_named_with_a_traceback_through_two_calls_in_both_languages() {
+    let cases = [
+        (
+            "TypeError",
+            "return v + 'a'",
+            "unsupported operand type(s) for +: 'int' and 'str'",
+        ),
+        (
+            "ValueError",
+            "return int('x' * v)",
+            "invalid literal for int() with base 10: 'xxx'",
+        ),
+        ("IndexError", "return [1, 2][v]", "list index out of range"),
+        ("KeyError", "return {'a': 1}['b']", "KeyError: 'b'"),
+        (
+            "AttributeError",
+            "return v.shape",
+            "'int' object has no attribute 'shape'",
+        ),
+        ("ZeroDivisionError", "return v / 0", "division by zero"),
+        ("NameError", "return v + w", "name 'w' is not defined"),
+    ];
+    for (kind, body, message) in cases {
+        let src = through_two_calls(body);
+        let (out, _) = run(&src);
+        assert_eq!(
+            out, "before\n",
+            "{kind}: what ran before the error stays printed"
+        );
+        let (en, ko) = fails(&src);
+        for text in [&en, &ko] {
+            assert!(text.contains(&format!("{kind}: ")), "{kind} named:\n{text}");
+            // outermost first, innermost last, as Python lists them
+            let module = text.find("<module>").expect("the module frame");
+            let outer = text.find("outer").expect("the outer frame");
+            let inner = text.rfind("inner").expect("the inner frame");
+            assert!(
+                module < outer && outer < inner,
+                "{kind}: frames in order:\n{text}"
+            );
+            assert!(
+                text.contains(&format!("t.py:2:")),
+                "{kind}: the place of the fault:\n{text}"
+            );
+        }
+        assert!(en.contains("Traceback (most recent call last):"), "{en}");
+        assert!(en.contains("line 8, in <module>"), "{en}");
+        assert!(en.contains("line 5, in outer"), "{en}");
+        assert!(en.contains("line 2, in inner"), "{en}");
+        assert!(en.contains(message), "{kind}: CPython's words:\n{en}");
+        assert!(ko.contains("역추적"), "{ko}");
+        assert!(ko.contains("8번째 줄, <module> 안"), "{ko}");
+        assert_ne!(en, ko, "{kind}: the Korean text is not the English one");
+    }
+}
+
+#[test]
+fn recursion_past_a_thousand_calls_is_a_recursion_error_not_a_crash() {
+    let src = "def down(n):\n    return down(n + 1)\n\ndown(0)\n";
+    let (en, ko) = fails(src);
+    assert!(
+        en.contains("RecursionError: maximum recursion depth exceeded"),
+        "{en}"
+    );
+    assert!(ko.contains("RecursionError"), "{ko}");
+    // a long traceback is cut to its ends
+    assert!(en.contains("more calls"), "{en}");
+    assert!(en.lines().count() < 60, "{en}");
+    // and a deep but allowed recursion runs
+    let (out, err) =
+        run("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(900))\n");
+    assert_eq!((out.as_str(), err), ("900\n", None));
+}
+
+#[test]
+fn a_failed_statement_stops_where_python_stops_it() {
+    let src = "log = []\ndef work():\n    log.append(1)\n    x = 1 / 0\n    log.append(2)\ntry:\n    work()\nexcept ZeroDivisionError as e:\n    print('caught', e)\nprint(log)\ny = 5\ntry:\n    y = [1][3]\nexcept IndexError:\n    pass\nprint(y)\n";
+    let (out, err) = run(src);
+    assert_eq!(err, None);
+    assert_eq!(out, "caught division by zero\n[1]\n5\n");
+}
+
+#[test]
+fn the_two_layer_network_trains_from_a_file_as_cpython_prints_it() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/two_layer_net.py"
+    ))
+    .expect("the example exists");
+    let want = include_str!("../data/two_layer_net.expected");
+    let (out, err) = run(&src);
+    assert_eq!(err, None);
+    let got_lines: Vec<&str> = out.lines().collect();
+    let want_lines: Vec<&str> = want.lines().collect();
+    assert_eq!(got_lines.len(), want_lines.len(), "{out}");
+    for (g, w) in got_lines.iter().zip(&want_lines) {
+        let same_words = g.split_whitespace().count() == w.split_whitespace().count();
+        let close = g.split_whitespace().zip(w.split_whitespace()).all(|(a, b)| {
+            a == b
+                || matches!((a.trim_end_matches(',').parse::<f64>(), b.trim_end_matches(',').parse::<f64>()),
+                    (Ok(x), Ok(y)) if (x - y).abs() <= 2e-6)
+        });
+        assert!(same_words && close, "want {w:?}, got {g:?}");
+    }
+    assert!(out.contains("test accuracy 0.9"), "{out}");
+}
