@@ -215,7 +215,7 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        if path.ends_with(".py") {
+        if path.ends_with(".py") && crate::py::runs_as_python(&src) {
             // A Python file runs in the Python stage, as `python3 FILE.py` would.
             if let Err(e) = out.flush() {
                 return runner::output_failed(&e, &err_view);

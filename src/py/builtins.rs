@@ -10,8 +10,10 @@ use std::rc::Rc;
 use crate::msg;
 use crate::py::ast::{BinOp, CmpOp};
 use crate::py::error::{ExcKind, PyErr, PyResult};
-use crate::py::interp::{Interp, as_int, dict_set, hash_key, range_len};
-use crate::py::value::{Args, ArrayObj, DType, Dict, IterState, Module, Value};
+use crate::py::value::{
+    Args, ArrayObj, DType, Dict, Interp, IterState, Module, Value, as_int, dict_set, hash_key,
+    range_len,
+};
 use crate::py::{array, numpy, strings};
 
 fn type_error(message: crate::i18n::Message) -> PyErr {
@@ -518,7 +520,7 @@ pub fn float_to_int(x: f64) -> PyResult<Value> {
         return Err(PyErr::new(ExcKind::OverflowError, msg!("py-inf-to-int")));
     }
     let t = x.trunc();
-    if t.abs() >= 9.223_372_036_854_775_807e18 {
+    if t.abs() >= 9.223_372_036_854_776e18 {
         return Err(overflow());
     }
     Ok(Value::Int(t as i64))
@@ -873,11 +875,11 @@ fn reversed(it: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 /// Whether `v` is an instance of the type `t` names.
-fn instance_of(it: &Interp, v: &Value, t: &Value) -> PyResult<bool> {
+fn instance_of(v: &Value, t: &Value) -> PyResult<bool> {
     Ok(match t {
         Value::Tuple(ts) => {
             for t in ts.iter() {
-                if instance_of(it, v, t)? {
+                if instance_of(v, t)? {
                     return Ok(true);
                 }
             }
@@ -900,12 +902,12 @@ fn instance_of(it: &Interp, v: &Value, t: &Value) -> PyResult<bool> {
             _ => false,
         },
         Value::ExcClass(k) => matches!(v, Value::Exception(e) if k.catches(e.kind)),
-        Value::DType(d) => match (v, d) {
+        Value::DType(d) => matches!(
+            (v, d),
             (Value::NpFloat(_), DType::Float64)
-            | (Value::NpInt(_), DType::Int64)
-            | (Value::NpBool(_), DType::Bool) => true,
-            _ => false,
-        },
+                | (Value::NpInt(_), DType::Int64)
+                | (Value::NpBool(_), DType::Bool)
+        ),
         _ => return Err(type_error(msg!("py-isinstance-arg"))),
     })
 }
@@ -914,9 +916,9 @@ fn class_derives(c: &Rc<crate::py::value::Class>, base: &Rc<crate::py::value::Cl
     Rc::ptr_eq(c, base) || c.bases.iter().any(|b| class_derives(b, base))
 }
 
-fn isinstance(it: &mut Interp, args: Args) -> PyResult<Value> {
+fn isinstance(_: &mut Interp, args: Args) -> PyResult<Value> {
     arity("isinstance", &args, 2, 2)?;
-    Ok(Value::Bool(instance_of(it, &args.pos[0], &args.pos[1])?))
+    Ok(Value::Bool(instance_of(&args.pos[0], &args.pos[1])?))
 }
 
 fn type_(it: &mut Interp, args: Args) -> PyResult<Value> {

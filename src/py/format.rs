@@ -867,7 +867,7 @@ pub fn percent_format(
             let Some(v) = found else {
                 return Err(PyErr::new(
                     ExcKind::KeyError,
-                    msg!("py-fmt-key", key = crate::py::strings::str_repr(&key)),
+                    msg!("py-fmt-key", key = str_repr(&key)),
                 ));
             };
             state.current = v;
@@ -1023,6 +1023,78 @@ pub fn percent_format(
 
 /// What the tests of `format` and `strings` share: Python's `str` and `repr` of the few values
 /// they use, a dict builder, and an error put in English words.
+/// Whether `repr` shows a non-ASCII character as it is (Python's `isprintable`, without the
+/// unassigned code points, which Rust has no table of).
+fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    let format_chars = [
+        (0xad, 0xad),
+        (0x600, 0x605),
+        (0x61c, 0x61c),
+        (0x6dd, 0x6dd),
+        (0x70f, 0x70f),
+        (0x890, 0x891),
+        (0x8e2, 0x8e2),
+        (0x180e, 0x180e),
+        (0x200b, 0x200f),
+        (0x202a, 0x202e),
+        (0x2060, 0x2064),
+        (0x2066, 0x206f),
+        (0xfeff, 0xfeff),
+        (0xfff9, 0xfffb),
+        (0x110bd, 0x110bd),
+        (0x110cd, 0x110cd),
+        (0x13430, 0x1343f),
+        (0x1bca0, 0x1bca3),
+        (0x1d173, 0x1d17a),
+        (0xe0001, 0xe0001),
+        (0xe0020, 0xe007f),
+        // Private use and noncharacters.
+        (0xe000, 0xf8ff),
+        (0xfdd0, 0xfdef),
+        (0xf0000, 0x10ffff),
+    ];
+    if format_chars.iter().any(|&(lo, hi)| (lo..=hi).contains(&n)) {
+        return false;
+    }
+    n & 0xfffe != 0xfffe
+}
+
+/// Python's `repr(s)`: single quotes unless the text holds `'` and no `"`; backslash escapes
+/// for the quote, the backslash, `\t \n \r` and characters that are not printable.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        let n = c as u32;
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ if n < 0x20 || n == 0x7f => out.push_str(&format!("\\x{n:02x}")),
+            c if n < 0x7f || is_printable(c) => out.push(c),
+            _ if n < 0x100 => out.push_str(&format!("\\x{n:02x}")),
+            _ if n < 0x10000 => out.push_str(&format!("\\u{n:04x}")),
+            _ => out.push_str(&format!("\\U{n:08x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod test_util {
     use std::cell::RefCell;
@@ -1046,7 +1118,7 @@ pub(crate) mod test_util {
             Value::Bool(b) | Value::NpBool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) | Value::NpInt(i) => i.to_string(),
             Value::Float(x) | Value::NpFloat(x) => super::float_repr(*x),
-            Value::Str(s) => crate::py::strings::str_repr(s),
+            Value::Str(s) => super::str_repr(s),
             Value::List(l) => format!("[{}]", items(&l.borrow())?.join(", ")),
             Value::Tuple(t) if t.len() == 1 => format!("({},)", items(t)?.join(", ")),
             Value::Tuple(t) => format!("({})", items(t)?.join(", ")),

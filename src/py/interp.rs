@@ -16,32 +16,13 @@ use crate::py::ast::{
 };
 use crate::py::error::{ExcKind, Frame, PyErr, PyResult};
 use crate::py::value::{
-    Args, Class, Dict, Function, HashKey, Instance, IterState, LocalNames, Method, MethodKind,
-    Scope, Value,
+    Args, Class, Dict, Function, HashKey, Instance, Interp, IterState, LocalNames, Method,
+    MethodKind, Scope, Value, as_int, dict_set, hash_key, range_len,
 };
 use crate::py::{array, builtins, format, numpy, strings};
 
 /// How deep Python calls may nest before a `RecursionError`, as CPython's default limit.
 pub const RECURSION_LIMIT: usize = 1000;
-
-/// One running program: its output, its random stream, its globals.
-pub struct Interp {
-    pub out: Box<dyn Write + Send>,
-    /// numpy's global random stream (`np.random.seed`, `randn`, `rand`, `choice`).
-    pub rng: Rng,
-    pub globals: Rc<RefCell<Scope>>,
-    pub builtins: HashMap<String, Value>,
-    /// The current depth of Python calls.
-    depth: usize,
-    /// Objects whose repr is being built, to print a list holding itself as `[...]`.
-    repr_stack: Vec<usize>,
-    /// Modules made on first import.
-    modules: HashMap<String, Value>,
-    /// Loop turns and calls so far, and how many are allowed (the fuzzer sets a limit, so that
-    /// `while True: pass` ends).
-    steps: u64,
-    pub step_limit: Option<u64>,
-}
 
 /// How a block ended.
 enum Flow {
@@ -1972,29 +1953,6 @@ fn overflow() -> PyErr {
     err(ExcKind::OverflowError, msg!("py-int-overflow"))
 }
 
-/// An int-like value: Python ints, bools and numpy ints.
-pub fn as_int(v: &Value) -> Option<i64> {
-    match v {
-        Value::Int(i) | Value::NpInt(i) => Some(*i),
-        Value::Bool(b) | Value::NpBool(b) => Some(i64::from(*b)),
-        _ => None,
-    }
-}
-
-/// The length of `range(start, stop, step)`.
-pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
-    let (lo, hi, s) = if step > 0 {
-        (start as i128, stop as i128, step as i128)
-    } else {
-        (stop as i128, start as i128, -(step as i128))
-    };
-    if hi <= lo {
-        0
-    } else {
-        (((hi - lo - 1) / s) + 1).min(usize::MAX as i128) as usize
-    }
-}
-
 /// An index into a sequence of `len` items, negative from the end.
 fn seq_index(i: &Value, len: usize, kind: &str) -> PyResult<usize> {
     let Some(k) = as_int(i) else {
@@ -2052,43 +2010,6 @@ fn repeat(items: &[Value], n: i64) -> PyResult<Vec<Value>> {
         out.extend(items.iter().cloned());
     }
     Ok(out)
-}
-
-/// A dict key, normalised as Python hashes: `1`, `1.0` and `True` are one key.
-pub fn hash_key(v: &Value) -> PyResult<HashKey> {
-    Ok(match v {
-        Value::None => HashKey::None,
-        Value::Bool(b) | Value::NpBool(b) => HashKey::Int(i64::from(*b)),
-        Value::Int(i) | Value::NpInt(i) => HashKey::Int(*i),
-        Value::Float(x) | Value::NpFloat(x) => {
-            if x.fract() == 0.0 && x.abs() < 9.2e18 {
-                HashKey::Int(*x as i64)
-            } else {
-                HashKey::Float(x.to_bits())
-            }
-        }
-        Value::Str(s) => HashKey::Str(s.clone()),
-        Value::Tuple(t) => HashKey::Tuple(t.iter().map(hash_key).collect::<PyResult<_>>()?),
-        Value::Func(f) => HashKey::Ptr(Rc::as_ptr(f) as usize),
-        Value::Class(c) => HashKey::Ptr(Rc::as_ptr(c) as usize),
-        Value::Instance(i) => HashKey::Ptr(Rc::as_ptr(i) as usize),
-        Value::Module(m) => HashKey::Ptr(Rc::as_ptr(m) as usize),
-        Value::DType(d) => HashKey::Str(Rc::from(d.name())),
-        other => return Err(type_error(msg!("py-unhashable", kind = other.type_name()))),
-    })
-}
-
-/// `d[k] = v`: a new key goes last, an existing one keeps its place.
-pub fn dict_set(d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
-    let key = hash_key(&k)?;
-    match d.index.get(&key) {
-        Some(&at) => d.entries[at].1 = v,
-        None => {
-            d.index.insert(key, d.entries.len());
-            d.entries.push((k, v));
-        }
-    }
-    Ok(())
 }
 
 fn same_object(a: &Value, b: &Value) -> bool {

@@ -58,7 +58,7 @@ pub fn run_file_with(
                 };
             }
         };
-        let mut interp = interp::Interp::new(out, seed_from_clock());
+        let mut interp = value::Interp::new(out, seed_from_clock());
         interp.step_limit = step_limit;
         let result = interp.run(&stmts);
         let _ = interp.out.flush();
@@ -66,7 +66,7 @@ pub fn run_file_with(
         let error = result
             .err()
             .map(|e| report::render(origin, src, &e, err_view));
-        let interp::Interp { out, .. } = interp;
+        let value::Interp { out, .. } = interp;
         Finished {
             out,
             error,
@@ -127,4 +127,31 @@ pub fn run_to_string(origin: &str, src: &str, err_view: &View) -> (String, Optio
     drop(finished.out);
     let bytes = shared.0.lock().map(|v| v.clone()).unwrap_or_default();
     (String::from_utf8_lossy(&bytes).into_owned(), finished.error)
+}
+
+/// Whether a `.py` file is one the Python stage runs: it parses as Python and uses none of
+/// our graph statements (`back`, `step`, `graph`, `check`, ...). Until the graph tools work on
+/// the Python stage's objects, a file that uses them runs in the session, as `.bp` files do.
+pub fn runs_as_python(src: &str) -> bool {
+    fn has_tool(stmts: &[ast::Stmt]) -> bool {
+        stmts.iter().any(|s| match &s.kind {
+            ast::StmtKind::Tool(_) => true,
+            ast::StmtKind::If(branches, other) => {
+                branches.iter().any(|(_, b)| has_tool(b)) || has_tool(other)
+            }
+            ast::StmtKind::While(_, b, o) | ast::StmtKind::For(_, _, b, o) => {
+                has_tool(b) || has_tool(o)
+            }
+            ast::StmtKind::Def(d) => has_tool(&d.body),
+            ast::StmtKind::Class(c) => has_tool(&c.body),
+            ast::StmtKind::Try(t) => {
+                has_tool(&t.body)
+                    || t.handlers.iter().any(|(_, _, b)| has_tool(b))
+                    || has_tool(&t.orelse)
+                    || has_tool(&t.finally)
+            }
+            _ => false,
+        })
+    }
+    parser::parse_module(src).is_ok_and(|stmts| !has_tool(&stmts))
 }

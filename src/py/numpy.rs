@@ -12,10 +12,10 @@ use crate::engine::random::Rng;
 use crate::i18n::Message;
 use crate::msg;
 use crate::py::error::{ExcKind, PyErr, PyResult};
-use crate::py::interp::Interp;
 use crate::py::value::{
-    Args, ArrayObj, DType, IterState, Method, MethodKind, Module, NativeFn, Value, broadcast_error,
-    broadcast_shape, contiguous_strides, for_each_offset, promote, to_array, zip_with,
+    Args, ArrayObj, DType, Interp, IterState, Method, MethodKind, Module, NativeFn, Value,
+    broadcast_error, broadcast_shape, contiguous_strides, for_each_offset, promote, to_array,
+    zip_with,
 };
 
 /// The most elements an array may have; a larger one is a `MemoryError`, never allocated.

@@ -6,9 +6,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::msg;
 use crate::py::ast::{FuncDef, Params};
-use crate::py::error::PyResult;
-use crate::py::interp::Interp;
+use crate::py::error::{ExcKind, PyErr, PyResult};
 
 #[derive(Clone)]
 pub enum Value {
@@ -589,4 +589,88 @@ pub fn slice_span(lo: &Value, hi: &Value, step: &Value, len: usize) -> PyResult<
         0
     };
     Ok((start, step, count as usize))
+}
+
+/// One running program: its output, its random stream, its globals.
+pub struct Interp {
+    pub out: Box<dyn std::io::Write + Send>,
+    /// numpy's global random stream (`np.random.seed`, `randn`, `rand`, `choice`).
+    pub rng: crate::engine::random::Rng,
+    pub globals: Rc<RefCell<Scope>>,
+    pub builtins: HashMap<String, Value>,
+    /// The current depth of Python calls.
+    pub(super) depth: usize,
+    /// Objects whose repr is being built, to print a list holding itself as `[...]`.
+    pub(super) repr_stack: Vec<usize>,
+    /// Modules made on first import.
+    pub(super) modules: HashMap<String, Value>,
+    /// Loop turns and calls so far, and how many are allowed (the fuzzer sets a limit, so that
+    /// `while True: pass` ends).
+    pub(super) steps: u64,
+    pub step_limit: Option<u64>,
+}
+
+/// An int-like value: Python ints, bools and numpy ints.
+pub fn as_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) | Value::NpInt(i) => Some(*i),
+        Value::Bool(b) | Value::NpBool(b) => Some(i64::from(*b)),
+        _ => None,
+    }
+}
+
+/// The length of `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    let (lo, hi, s) = if step > 0 {
+        (start as i128, stop as i128, step as i128)
+    } else {
+        (stop as i128, start as i128, -(step as i128))
+    };
+    if hi <= lo {
+        0
+    } else {
+        (((hi - lo - 1) / s) + 1).min(usize::MAX as i128) as usize
+    }
+}
+
+/// A dict key, normalised as Python hashes: `1`, `1.0` and `True` are one key.
+pub fn hash_key(v: &Value) -> PyResult<HashKey> {
+    Ok(match v {
+        Value::None => HashKey::None,
+        Value::Bool(b) | Value::NpBool(b) => HashKey::Int(i64::from(*b)),
+        Value::Int(i) | Value::NpInt(i) => HashKey::Int(*i),
+        Value::Float(x) | Value::NpFloat(x) => {
+            if x.fract() == 0.0 && x.abs() < 9.2e18 {
+                HashKey::Int(*x as i64)
+            } else {
+                HashKey::Float(x.to_bits())
+            }
+        }
+        Value::Str(s) => HashKey::Str(s.clone()),
+        Value::Tuple(t) => HashKey::Tuple(t.iter().map(hash_key).collect::<PyResult<_>>()?),
+        Value::Func(f) => HashKey::Ptr(Rc::as_ptr(f) as usize),
+        Value::Class(c) => HashKey::Ptr(Rc::as_ptr(c) as usize),
+        Value::Instance(i) => HashKey::Ptr(Rc::as_ptr(i) as usize),
+        Value::Module(m) => HashKey::Ptr(Rc::as_ptr(m) as usize),
+        Value::DType(d) => HashKey::Str(Rc::from(d.name())),
+        other => {
+            return Err(PyErr::new(
+                ExcKind::TypeError,
+                msg!("py-unhashable", kind = other.type_name()),
+            ));
+        }
+    })
+}
+
+/// `d[k] = v`: a new key goes last, an existing one keeps its place.
+pub fn dict_set(d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
+    let key = hash_key(&k)?;
+    match d.index.get(&key) {
+        Some(&at) => d.entries[at].1 = v,
+        None => {
+            d.index.insert(key, d.entries.len());
+            d.entries.push((k, v));
+        }
+    }
+    Ok(())
 }

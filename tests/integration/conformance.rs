@@ -294,11 +294,9 @@ fn split_numbers(text: &str) -> Vec<String> {
             j += 1;
         }
         let rest: String = chars[j..chars.len().min(j + 3)].iter().collect();
-        let before_ok =
-            start == 0 || !(chars[start - 1].is_ascii_alphabetic() || chars[start - 1] == '_');
+        let before_ok = j == 0 || !(chars[j - 1].is_ascii_alphabetic() || chars[j - 1] == '_');
         let mut end = None;
         if (rest == "inf" || rest == "nan")
-            && (j == start || before_ok)
             && before_ok
             && chars.get(j + 3).is_none_or(|&c| !word(c))
         {
@@ -353,7 +351,14 @@ fn the_tolerant_comparison_reads_numbers_as_check_py_does() {
     assert!(text_tolerant("200.0", "200").is_err());
     assert!(text_tolerant("a 1", "b 1").is_err());
     assert!(text_tolerant("[nan inf]", "[nan inf]").is_ok());
-    assert_eq!(split_numbers("x1 -2.5e-3 y"), vec!["x1 ", "-2.5e-3", " y"]);
+    assert_eq!(
+        split_numbers("x1 -2.5e-3 y"),
+        vec!["x", "1", " ", "-2.5e-3", " y"]
+    );
+    assert_eq!(
+        split_numbers("a-inf nan2 [nan]"),
+        vec!["a", "-inf", " nan", "2", " [", "nan", "]"]
+    );
 }
 
 #[test]

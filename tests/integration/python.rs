@@ -73,7 +73,7 @@ fn every_exception_kind_is_named_with_a_traceback_through_two_calls_in_both_lang
                 "{kind}: frames in order:\n{text}"
             );
             assert!(
-                text.contains(&format!("t.py:2:")),
+                text.contains("t.py:2:"),
                 "{kind}: the place of the fault:\n{text}"
             );
         }
