@@ -97,7 +97,7 @@ fn token_end(src: &str, start: usize) -> usize {
     let rest = &src[start.min(src.len())..];
     let word: usize = rest
         .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
         .map(char::len_utf8)
         .sum();
     let one = rest.chars().next().map_or(0, char::len_utf8);
