@@ -185,7 +185,7 @@ fn checked_size(shape: &[usize]) -> PyResult<usize> {
     let size = shape
         .iter()
         .try_fold(1usize, |acc, &n| acc.checked_mul(n))
-        .filter(|&n| n <= MAX_ELEMENTS);
+        .filter(|&n| n <= MAX_ELEMENTS && crate::engine::memory::available(n.saturating_mul(16)));
     size.ok_or_else(|| {
         error(
             ExcKind::MemoryError,

@@ -11,8 +11,8 @@ use crate::msg;
 use crate::py::ast::{BinOp, CmpOp};
 use crate::py::error::{ExcKind, PyErr, PyResult};
 use crate::py::value::{
-    Args, ArrayObj, DType, Dict, Interp, IterState, Module, Value, as_int, dict_set, hash_key,
-    range_len,
+    Args, ArrayObj, DType, Dict, Interp, IterState, Module, Value, as_int, dict_set, grow,
+    hash_key, range_len,
 };
 use crate::py::{array, numpy, strings};
 
@@ -1341,7 +1341,9 @@ pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) ->
             match name {
                 "append" => {
                     arity(&qual, &args, 1, 1)?;
-                    l.borrow_mut().push(args.pos.remove(0));
+                    let mut items = l.borrow_mut();
+                    grow(&mut items)?;
+                    items.push(args.pos.remove(0));
                     Ok(Value::None)
                 }
                 "extend" => {

@@ -17,7 +17,7 @@ use crate::py::ast::{
 use crate::py::error::{ExcKind, Frame, PyErr, PyResult};
 use crate::py::value::{
     Args, Class, Dict, Function, HashKey, Instance, Interp, IterState, LocalNames, Method,
-    MethodKind, Scope, Value, as_int, dict_set, hash_key, range_len,
+    MethodKind, Scope, Value, as_int, dict_set, grow, hash_key, range_len,
 };
 use crate::py::{array, builtins, format, numpy, strings};
 
@@ -63,6 +63,7 @@ impl Interp {
             modules: HashMap::new(),
             steps: 0,
             step_limit: None,
+            recursion_limit: RECURSION_LIMIT,
         }
     }
 
@@ -678,7 +679,7 @@ impl Interp {
         receiver: Option<Value>,
         mut args: Args,
     ) -> PyResult<Value> {
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= self.recursion_limit {
             return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
         }
         self.check_interrupt()?;
@@ -1397,7 +1398,11 @@ impl Interp {
         }
         match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.len() + y.len());
+                let mut s = String::new();
+                let len = x.len() + y.len();
+                if len > format::MAX_LEN || s.try_reserve(len).is_err() {
+                    return Err(err(ExcKind::MemoryError, msg!("py-too-long", count = len)));
+                }
                 s.push_str(x);
                 s.push_str(y);
                 return Ok(Value::str(&s));
@@ -1733,6 +1738,7 @@ impl Interp {
         let mut it = self.iter_of(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next_item(&mut it)? {
+            grow(&mut out)?;
             out.push(x);
             if out.len() % 65536 == 0 {
                 self.check_interrupt()?;
@@ -1999,13 +2005,13 @@ fn set_slice(list: &mut Vec<Value>, s: &(Value, Value, Value), items: Vec<Value>
 fn repeat(items: &[Value], n: i64) -> PyResult<Vec<Value>> {
     let n = n.max(0) as usize;
     let total = items.len().saturating_mul(n);
-    if total > 1 << 28 {
+    let mut out = Vec::new();
+    if total > 1 << 28 || out.try_reserve_exact(total).is_err() {
         return Err(err(
             ExcKind::MemoryError,
             msg!("py-too-long", count = total),
         ));
     }
-    let mut out = Vec::with_capacity(total);
     for _ in 0..n {
         out.extend(items.iter().cloned());
     }

@@ -22,9 +22,18 @@ use std::io::Write;
 
 use crate::show::view::View;
 
-/// How deep the interpreter's own stack may go: a thread of this size runs a program, so that
-/// Python's limit of 1,000 nested calls (each a few Rust frames) is reached long before it.
-const STACK_BYTES: usize = 512 << 20;
+/// The stacks a program's thread is given, the largest the system grants first: under a tight
+/// address-space limit a smaller one still runs the program, with a lower recursion limit.
+const STACKS: [usize; 4] = [256 << 20, 64 << 20, 16 << 20, 4 << 20];
+
+/// The stack one Python call may use, measured with room to spare (a call nested through a
+/// method, `__getitem__` or a builtin takes a few frames more): about 40 KB in a debug build
+/// and under 4 KB in a release build.
+const STACK_PER_CALL: usize = if cfg!(debug_assertions) {
+    96 << 10
+} else {
+    16 << 10
+};
 
 /// What running a file gave: the output writer back, and the rendered error if it failed.
 pub struct Finished {
@@ -47,7 +56,7 @@ pub fn run_file_with(
     err_view: &View,
     step_limit: Option<u64>,
 ) -> Finished {
-    let run = move || {
+    let run = move |stack: usize| {
         let stmts = match parser::parse_module(src) {
             Ok(s) => s,
             Err(e) => {
@@ -60,6 +69,7 @@ pub fn run_file_with(
         };
         let mut interp = value::Interp::new(out, seed_from_clock());
         interp.step_limit = step_limit;
+        interp.recursion_limit = (stack / STACK_PER_CALL).min(interp::RECURSION_LIMIT);
         let result = interp.run(&stmts);
         let _ = interp.out.flush();
         let interrupted = matches!(&result, Err(e) if e.kind == error::ExcKind::KeyboardInterrupt);
@@ -73,22 +83,40 @@ pub fn run_file_with(
             interrupted,
         }
     };
+    let run = std::sync::Mutex::new(Some(run));
+    let run = &run;
+    let room = address_space_room();
+    if room.is_some() {
+        share_the_heap();
+    }
     std::thread::scope(|scope| {
-        let handle = std::thread::Builder::new()
-            .name("python".into())
-            .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, run);
-        match handle {
-            Ok(h) => h.join().unwrap_or_else(|_| Finished {
-                out: Box::new(std::io::sink()),
-                error: Some(err_view.lang.say(&crate::msg!("py-crashed"))),
-                interrupted: false,
-            }),
-            Err(_) => Finished {
-                out: Box::new(std::io::sink()),
-                error: Some(err_view.lang.say(&crate::msg!("py-no-thread"))),
-                interrupted: false,
-            },
+        // Under an address-space limit the stack takes at most an eighth of it, so that the
+        // program's arrays have the rest.
+        for stack in STACKS
+            .into_iter()
+            .filter(|&s| room.is_none_or(|r| s <= r / 8))
+        {
+            let spawned = std::thread::Builder::new()
+                .name("python".into())
+                .stack_size(stack)
+                .spawn_scoped(scope, move || {
+                    match run.lock().ok().and_then(|mut r| r.take()) {
+                        Some(run) => Some(run(stack)),
+                        None => None,
+                    }
+                });
+            if let Ok(h) = spawned {
+                return h.join().ok().flatten().unwrap_or_else(|| Finished {
+                    out: Box::new(std::io::sink()),
+                    error: Some(err_view.lang.say(&crate::msg!("py-crashed"))),
+                    interrupted: false,
+                });
+            }
+        }
+        Finished {
+            out: Box::new(std::io::sink()),
+            error: Some(err_view.lang.say(&crate::msg!("py-no-thread"))),
+            interrupted: false,
         }
     })
 }
@@ -154,4 +182,26 @@ pub fn runs_as_python(src: &str) -> bool {
         })
     }
     parser::parse_module(src).is_ok_and(|stmts| !has_tool(&stmts))
+}
+
+/// The address space the process may still map, when `ulimit -v` (RLIMIT_AS) limits it.
+fn address_space_room() -> Option<usize> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes the struct it is given, which lives on this stack.
+    let ok = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut limit) } == 0;
+    (ok && limit.rlim_cur != libc::RLIM_INFINITY).then(|| limit.rlim_cur as usize)
+}
+
+/// Makes every thread allocate from the one heap: glibc otherwise reserves a 64 MB arena for a
+/// new thread, which a tight address-space limit refuses (and then even a small allocation
+/// fails).
+fn share_the_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tuning parameter of glibc's allocator.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
 }

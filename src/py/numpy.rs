@@ -185,7 +185,8 @@ fn arr(v: &Value) -> PyResult<Rc<ArrayObj>> {
 
 /// Refuses more than `MAX_ELEMENTS` elements.
 fn check_count(count: usize) -> PyResult<()> {
-    if count > MAX_ELEMENTS {
+    // The result and one copy of an input: what the system must be able to give.
+    if count > MAX_ELEMENTS || !crate::engine::memory::available(count.saturating_mul(16)) {
         return Err(err(
             ExcKind::MemoryError,
             msg!("py-np-too-large", count = count.to_string()),

@@ -607,6 +607,8 @@ pub struct Interp {
     /// Loop turns and calls so far, and how many are allowed (the fuzzer sets a limit, so that
     /// `while True: pass` ends).
     pub(super) steps: u64,
+    /// How deep Python calls may nest: 1,000 as CPython's default, less on a small stack.
+    pub recursion_limit: usize,
     pub step_limit: Option<u64>,
 }
 
@@ -670,6 +672,21 @@ pub fn dict_set(d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
         None => {
             d.index.insert(key, d.entries.len());
             d.entries.push((k, v));
+        }
+    }
+    Ok(())
+}
+
+/// Room for one more item, or a `MemoryError` when the system refuses it (a `Vec` that grows
+/// past what it can get would otherwise abort the program).
+pub fn grow(items: &mut Vec<Value>) -> PyResult<()> {
+    if items.len() == items.capacity() {
+        let more = items.len().max(4);
+        if items.len() + more > 1 << 28 || items.try_reserve(more).is_err() {
+            return Err(PyErr::new(
+                ExcKind::MemoryError,
+                msg!("py-too-long", count = items.len() + more),
+            ));
         }
     }
     Ok(())

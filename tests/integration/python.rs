@@ -138,3 +138,51 @@ fn the_two_layer_network_trains_from_a_file_as_cpython_prints_it() {
     }
     assert!(out.contains("test accuracy 0.9"), "{out}");
 }
+
+/// Runs `src` as `s.py` through the binary under `ulimit -v KB`: (stdout, stderr, exit code,
+/// or -1 when a signal ended it).
+fn run_limited(src: &str, kb: usize) -> (String, String, i32) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("s.py");
+    std::fs::write(&path, src).expect("the file is written");
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            &format!("ulimit -v {kb} && exec \"$0\" run \"$1\""),
+            crate::support::bin(),
+            path.to_str().expect("UTF-8"),
+        ])
+        .env("NO_COLOR", "1")
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .expect("sh runs");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        crate::support::unwrapped(&String::from_utf8_lossy(&output.stderr)),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn memory_the_system_refuses_is_a_memory_error_and_deep_calls_never_overflow() {
+    for kb in [300_000, 120_000] {
+        let (_, err, code) = run_limited("a = [0] * 100000000\n", kb);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("MemoryError"), "{err}");
+        let (_, err, code) = run_limited("a = []\nwhile True:\n    a.append(len(a))\n", kb);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("MemoryError"), "{err}");
+        let (_, err, code) = run_limited("import numpy as np\na = np.zeros((30000, 30000))\n", kb);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("MemoryError"), "{err}");
+        // A smaller stack under the limit: the recursion limit comes down with it, and the
+        // program gets a RecursionError where the stack would have run out.
+        let src = "def d(n):\n    return 0 if n == 0 else 1 + d(n - 1)\nprint(d(995))\n";
+        let (out, err, code) = run_limited(src, kb);
+        assert!(
+            (code == 0 && out == "995\n")
+                || (code == 1 && err.contains("RecursionError: maximum recursion depth exceeded")),
+            "{kb} KB: code {code}\n{out}{err}"
+        );
+    }
+}
