@@ -100,10 +100,10 @@ pub fn run_file_with(
                 .name("python".into())
                 .stack_size(stack)
                 .spawn_scoped(scope, move || {
-                    match run.lock().ok().and_then(|mut r| r.take()) {
-                        Some(run) => Some(run(stack)),
-                        None => None,
-                    }
+                    run.lock()
+                        .ok()
+                        .and_then(|mut r| r.take())
+                        .map(|run| run(stack))
                 });
             if let Ok(h) = spawned {
                 return h.join().ok().flatten().unwrap_or_else(|| Finished {
@@ -192,7 +192,7 @@ fn address_space_room() -> Option<usize> {
     };
     // SAFETY: getrlimit writes the struct it is given, which lives on this stack.
     let ok = unsafe { libc::getrlimit(libc::RLIMIT_AS, &mut limit) } == 0;
-    (ok && limit.rlim_cur != libc::RLIM_INFINITY).then(|| limit.rlim_cur as usize)
+    (ok && limit.rlim_cur != libc::RLIM_INFINITY).then_some(limit.rlim_cur as usize)
 }
 
 /// Makes every thread allocate from the one heap: glibc otherwise reserves a 64 MB arena for a
