@@ -94,6 +94,82 @@ impl Interp {
         self.eval(e, &env)
     }
 
+    /// Empties every container reachable from the globals, one at a time from a work list:
+    /// objects that hold each other (a function and the globals it reads, `a.append(a)`, a
+    /// layer and its network) are freed, and a list nested a million deep is freed without a
+    /// million nested drops.
+    pub fn teardown(&mut self) {
+        let mut work: Vec<Value> = self
+            .globals
+            .borrow_mut()
+            .vars
+            .drain()
+            .map(|(_, v)| v)
+            .collect();
+        work.extend(self.modules.drain().map(|(_, v)| v));
+        while let Some(v) = work.pop() {
+            match v {
+                Value::List(l) => {
+                    if let Ok(mut items) = l.try_borrow_mut() {
+                        work.append(&mut items);
+                    }
+                }
+                Value::Dict(d) => {
+                    if let Ok(mut d) = d.try_borrow_mut() {
+                        d.index.clear();
+                        for (k, v) in d.entries.drain(..) {
+                            work.push(k);
+                            work.push(v);
+                        }
+                    }
+                }
+                Value::Tuple(t) => {
+                    if let Ok(items) = Rc::try_unwrap(t) {
+                        work.extend(items);
+                    }
+                }
+                Value::Iter(state) => {
+                    if let Ok(mut s) = state.try_borrow_mut() {
+                        work.append(&mut s.items);
+                    }
+                }
+                Value::Instance(inst) => {
+                    if let Ok(mut attrs) = inst.attrs.try_borrow_mut() {
+                        work.extend(attrs.drain(..).map(|(_, v)| v));
+                    }
+                    work.push(Value::Class(inst.class.clone()));
+                }
+                Value::Class(c) => {
+                    if let Ok(mut attrs) = c.attrs.try_borrow_mut() {
+                        work.extend(attrs.drain().map(|(_, v)| v));
+                    }
+                }
+                Value::Module(m) => {
+                    if let Ok(mut attrs) = m.attrs.try_borrow_mut() {
+                        work.extend(attrs.drain().map(|(_, v)| v));
+                    }
+                }
+                Value::Func(f) => {
+                    let mut scope = f.closure.clone();
+                    while let Some(sc) = scope {
+                        if let Ok(mut sc) = sc.try_borrow_mut() {
+                            work.extend(sc.vars.drain().map(|(_, v)| v));
+                        }
+                        scope = sc.borrow().parent.clone();
+                    }
+                    work.extend(f.defaults.iter().map(|(_, v)| v.clone()));
+                }
+                Value::Method(m) => {
+                    work.push(m.receiver.clone());
+                    if let MethodKind::Func(f) = &m.kind {
+                        work.push(Value::Func(f.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// A global by name, if bound.
     pub fn global(&self, name: &str) -> Option<Value> {
         self.globals.borrow().vars.get(name).cloned()

@@ -76,6 +76,7 @@ pub fn run_file_with(
         let error = result
             .err()
             .map(|e| report::render(origin, src, &e, err_view));
+        interp.teardown();
         let value::Interp { out, .. } = interp;
         Finished {
             out,

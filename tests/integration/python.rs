@@ -186,3 +186,14 @@ fn memory_the_system_refuses_is_a_memory_error_and_deep_calls_never_overflow() {
         );
     }
 }
+
+#[test]
+fn objects_that_hold_each_other_and_deep_nesting_are_freed_at_the_end() {
+    // A list nested three million deep, a list holding itself, a function and the globals it
+    // reads: the run ends normally (no stack overflow while freeing them).
+    let src = "a = []\nfor i in range(3000000):\n    a = [a]\nb = []\nb.append(b)\nprint(b)\n\
+               def f():\n    return f\nprint(len(a), f() is f)\n";
+    let (out, err) = run(src);
+    assert_eq!(err, None);
+    assert_eq!(out, "[[...]]\n1 True\n");
+}
