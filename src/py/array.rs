@@ -78,24 +78,6 @@ fn dtype_class(dtype: DType) -> &'static str {
     }
 }
 
-fn op_symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::Div => "/",
-        BinOp::FloorDiv => "//",
-        BinOp::Mod => "%",
-        BinOp::Pow => "** or pow()",
-        BinOp::MatMul => "@",
-        BinOp::BitAnd => "&",
-        BinOp::BitOr => "|",
-        BinOp::BitXor => "^",
-        BinOp::LShift => "<<",
-        BinOp::RShift => ">>",
-    }
-}
-
 fn ufunc_name(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "add",
@@ -475,7 +457,7 @@ fn compute(op: BinOp, a: &ArrayObj, b: &ArrayObj) -> PyResult<(Vec<f64>, Vec<usi
 /// a list or tuple, an array or a numpy scalar). Two 0-d operands give a numpy scalar.
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     let (Some(x), Some(y)) = (operand(a)?, operand(b)?) else {
-        return Err(operand_error(ufunc_name(op), op_symbol(op), a, b, false));
+        return Err(operand_error(ufunc_name(op), op.symbol(), a, b, false));
     };
     let (data, shape, dtype) = compute(op, &x, &y)?;
     let scalar = (is_zero_d(a) && is_zero_d(b)) || (op == BinOp::MatMul && shape.is_empty());
@@ -710,7 +692,7 @@ fn kind_rank(d: DType) -> u8 {
 pub fn inplace(op: BinOp, target: &Rc<ArrayObj>, b: &Value) -> PyResult<()> {
     let a = Value::Array(target.clone());
     let Some(y) = operand(b)? else {
-        return Err(operand_error(ufunc_name(op), op_symbol(op), &a, b, false));
+        return Err(operand_error(ufunc_name(op), op.symbol(), &a, b, false));
     };
     let dt = promote(target.dtype, y.dtype);
     let out_dtype = if op == BinOp::MatMul {

@@ -99,70 +99,125 @@ impl Interp {
     /// layer and its network) are freed, and a list nested a million deep is freed without a
     /// million nested drops.
     pub fn teardown(&mut self) {
-        let mut work: Vec<Value> = self
-            .globals
-            .borrow_mut()
-            .vars
-            .drain()
-            .map(|(_, v)| v)
-            .collect();
-        work.extend(self.modules.drain().map(|(_, v)| v));
+        // Only containers go on the work list, and only while the system gives the room: the
+        // end of a program that ran out of memory must not need more of it.
+        fn keep(work: &mut Vec<Value>, v: Value) {
+            let holds = matches!(
+                v,
+                Value::List(_)
+                    | Value::Dict(_)
+                    | Value::Tuple(_)
+                    | Value::Iter(_)
+                    | Value::Instance(_)
+                    | Value::Class(_)
+                    | Value::Module(_)
+                    | Value::Func(_)
+                    | Value::Method(_)
+            );
+            if holds && work.try_reserve(1).is_ok() {
+                work.push(v);
+            }
+        }
+        let mut work: Vec<Value> = Vec::new();
+        let globals: Vec<String> = self.globals.borrow().vars.keys().cloned().collect();
+        for name in globals {
+            let v = self.globals.borrow_mut().vars.remove(&name);
+            if let Some(v) = v {
+                keep(&mut work, v);
+            }
+        }
+        let modules: Vec<String> = self.modules.keys().cloned().collect();
+        for name in modules {
+            if let Some(v) = self.modules.remove(&name) {
+                keep(&mut work, v);
+            }
+        }
         while let Some(v) = work.pop() {
             match v {
                 Value::List(l) => {
-                    if let Ok(mut items) = l.try_borrow_mut() {
-                        work.append(&mut items);
+                    while let Some(x) = l.try_borrow_mut().ok().and_then(|mut items| items.pop()) {
+                        keep(&mut work, x);
                     }
                 }
                 Value::Dict(d) => {
                     if let Ok(mut d) = d.try_borrow_mut() {
                         d.index.clear();
-                        for (k, v) in d.entries.drain(..) {
-                            work.push(k);
-                            work.push(v);
+                        while let Some((k, x)) = d.entries.pop() {
+                            keep(&mut work, k);
+                            keep(&mut work, x);
                         }
                     }
                 }
                 Value::Tuple(t) => {
                     if let Ok(items) = Rc::try_unwrap(t) {
-                        work.extend(items);
+                        for x in items {
+                            keep(&mut work, x);
+                        }
                     }
                 }
                 Value::Iter(state) => {
-                    if let Ok(mut s) = state.try_borrow_mut() {
-                        work.append(&mut s.items);
+                    while let Some(x) = state.try_borrow_mut().ok().and_then(|mut s| s.items.pop())
+                    {
+                        keep(&mut work, x);
                     }
                 }
                 Value::Instance(inst) => {
-                    if let Ok(mut attrs) = inst.attrs.try_borrow_mut() {
-                        work.extend(attrs.drain(..).map(|(_, v)| v));
+                    while let Some((_, x)) =
+                        inst.attrs.try_borrow_mut().ok().and_then(|mut a| a.pop())
+                    {
+                        keep(&mut work, x);
                     }
-                    work.push(Value::Class(inst.class.clone()));
+                    keep(&mut work, Value::Class(inst.class.clone()));
                 }
                 Value::Class(c) => {
-                    if let Ok(mut attrs) = c.attrs.try_borrow_mut() {
-                        work.extend(attrs.drain().map(|(_, v)| v));
+                    let names: Vec<String> = c.attrs.borrow().keys().cloned().collect();
+                    for name in names {
+                        let x = c
+                            .attrs
+                            .try_borrow_mut()
+                            .ok()
+                            .and_then(|mut a| a.remove(&name));
+                        if let Some(x) = x {
+                            keep(&mut work, x);
+                        }
                     }
                 }
                 Value::Module(m) => {
-                    if let Ok(mut attrs) = m.attrs.try_borrow_mut() {
-                        work.extend(attrs.drain().map(|(_, v)| v));
+                    let names: Vec<String> = m.attrs.borrow().keys().cloned().collect();
+                    for name in names {
+                        let x = m
+                            .attrs
+                            .try_borrow_mut()
+                            .ok()
+                            .and_then(|mut a| a.remove(&name));
+                        if let Some(x) = x {
+                            keep(&mut work, x);
+                        }
                     }
                 }
                 Value::Func(f) => {
                     let mut scope = f.closure.clone();
                     while let Some(sc) = scope {
-                        if let Ok(mut sc) = sc.try_borrow_mut() {
-                            work.extend(sc.vars.drain().map(|(_, v)| v));
+                        let names: Vec<String> = sc.borrow().vars.keys().cloned().collect();
+                        for name in names {
+                            let x = sc
+                                .try_borrow_mut()
+                                .ok()
+                                .and_then(|mut s| s.vars.remove(&name));
+                            if let Some(x) = x {
+                                keep(&mut work, x);
+                            }
                         }
                         scope = sc.borrow().parent.clone();
                     }
-                    work.extend(f.defaults.iter().map(|(_, v)| v.clone()));
+                    for (_, x) in &f.defaults {
+                        keep(&mut work, x.clone());
+                    }
                 }
                 Value::Method(m) => {
-                    work.push(m.receiver.clone());
+                    keep(&mut work, m.receiver.clone());
                     if let MethodKind::Func(f) = &m.kind {
-                        work.push(Value::Func(f.clone()));
+                        keep(&mut work, Value::Func(f.clone()));
                     }
                 }
                 _ => {}
@@ -1538,7 +1593,7 @@ impl Interp {
         }
         Err(type_error(msg!(
             "py-bad-operands",
-            op = bin_symbol(op),
+            op = op.symbol(),
             a = a.type_name(),
             b = b.type_name()
         )))
@@ -2200,24 +2255,6 @@ fn dunder(op: BinOp) -> Option<&'static str> {
         BinOp::MatMul => "__matmul__",
         _ => return None,
     })
-}
-
-pub fn bin_symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::Div => "/",
-        BinOp::FloorDiv => "//",
-        BinOp::Mod => "%",
-        BinOp::Pow => "** or pow()",
-        BinOp::MatMul => "@",
-        BinOp::BitAnd => "&",
-        BinOp::BitOr => "|",
-        BinOp::BitXor => "^",
-        BinOp::LShift => "<<",
-        BinOp::RShift => ">>",
-    }
 }
 
 fn unary_symbol(op: UnaryOp) -> &'static str {
