@@ -11,8 +11,8 @@ use crate::msg;
 use crate::py::ast::{BinOp, CmpOp};
 use crate::py::error::{ExcKind, PyErr, PyResult};
 use crate::py::value::{
-    Args, ArrayObj, DType, Dict, Interp, IterState, Module, Value, as_int, dict_set, grow,
-    hash_key, range_len,
+    Args, ArrayObj, DType, Dict, Interp, IterState, Module, Value, ViewKind, as_int, dict_set,
+    grow, hash_key, range_len,
 };
 use crate::py::{array, numpy, strings};
 
@@ -417,7 +417,7 @@ fn len(it: &mut Interp, args: Args) -> PyResult<Value> {
         Value::Str(s) => strings::str_len(s),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
-        Value::Dict(d) => d.borrow().entries.len(),
+        Value::Dict(d) | Value::DictView(d, _) => d.borrow().entries.len(),
         Value::Range(a, b, c) => range_len(*a, *b, *c),
         Value::Array(a) => array::len(a)?,
         Value::Instance(inst) => match it.class_attr(&inst.class, "__len__") {
@@ -1431,19 +1431,9 @@ pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) ->
         Value::Dict(d) => {
             let qual = format!("dict.{name}");
             match name {
-                "keys" => Ok(Value::list(
-                    d.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
-                )),
-                "values" => Ok(Value::list(
-                    d.borrow().entries.iter().map(|(_, v)| v.clone()).collect(),
-                )),
-                "items" => Ok(Value::list(
-                    d.borrow()
-                        .entries
-                        .iter()
-                        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                        .collect(),
-                )),
+                "keys" => Ok(Value::DictView(d.clone(), ViewKind::Keys)),
+                "values" => Ok(Value::DictView(d.clone(), ViewKind::Values)),
+                "items" => Ok(Value::DictView(d.clone(), ViewKind::Items)),
                 "get" => {
                     arity(&qual, &args, 1, 2)?;
                     let key = hash_key(&args.pos[0])?;

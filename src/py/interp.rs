@@ -1743,7 +1743,7 @@ impl Interp {
                 Value::Str(sub) => Ok(s.contains(sub.as_ref())),
                 other => Err(type_error(msg!("py-in-str", kind = other.type_name()))),
             },
-            Value::Dict(d) => {
+            Value::Dict(d) | Value::DictView(d, crate::py::value::ViewKind::Keys) => {
                 let key = hash_key(item)?;
                 Ok(d.borrow().index.contains_key(&key))
             }
@@ -1787,7 +1787,7 @@ impl Interp {
             Value::Str(s) => !s.is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
-            Value::Dict(d) => !d.borrow().entries.is_empty(),
+            Value::Dict(d) | Value::DictView(d, _) => !d.borrow().entries.is_empty(),
             Value::Range(a, b, c) => range_len(*a, *b, *c) > 0,
             Value::Array(a) => array::truth(a)?,
             Value::Instance(inst) => {
@@ -1971,6 +1971,11 @@ impl Interp {
                 }
             }
             Value::Iter(_) => "<iterator object>".into(),
+            Value::DictView(d, kind) => {
+                let items = kind.items(&d.borrow());
+                let list = self.repr_of(&Value::list(items))?;
+                format!("{}({list})", kind.name())
+            }
             Value::Slice(s) => {
                 let (a, b, c) = s.as_ref();
                 format!(
@@ -2054,6 +2059,7 @@ pub fn collect_plain(v: &Value) -> PyResult<Vec<Value>> {
             .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
             .collect(),
         Value::Dict(d) => d.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
+        Value::DictView(d, kind) => kind.items(&d.borrow()),
         Value::Range(start, stop, step) => {
             let n = range_len(*start, *stop, *step);
             if n > 1 << 28 {

@@ -43,9 +43,41 @@ pub enum Value {
     NpBool(bool),
     /// `x.dtype`, `np.float64` used as a type, `dtype=int`.
     DType(DType),
+    /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict, as Python's are.
+    DictView(Rc<RefCell<Dict>>, ViewKind),
     /// An exception object (what `except E as e` binds), and exception classes (`ValueError`).
     Exception(Rc<crate::py::error::PyErr>),
     ExcClass(crate::py::error::ExcKind),
+}
+
+/// Which of a dict's views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl ViewKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+
+    /// The view's items, taken now.
+    pub fn items(self, d: &Dict) -> Vec<Value> {
+        d.entries
+            .iter()
+            .map(|(k, v)| match self {
+                ViewKind::Keys => k.clone(),
+                ViewKind::Values => v.clone(),
+                ViewKind::Items => Value::tuple(vec![k.clone(), v.clone()]),
+            })
+            .collect()
+    }
 }
 
 /// numpy's element types that the program knows.
@@ -248,6 +280,7 @@ impl Value {
             Value::NpInt(_) => "numpy.int64".into(),
             Value::NpBool(_) => "numpy.bool".into(),
             Value::DType(_) => "numpy.dtype".into(),
+            Value::DictView(_, kind) => kind.name().into(),
             Value::Exception(e) => e.kind.name().into(),
             Value::ExcClass(_) => "type".into(),
         }

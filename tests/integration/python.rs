@@ -197,3 +197,15 @@ fn objects_that_hold_each_other_and_deep_nesting_are_freed_at_the_end() {
     assert_eq!(err, None);
     assert_eq!(out, "[[...]]\n1 True\n");
 }
+
+#[test]
+fn dict_views_are_live_and_print_as_pythons() {
+    // The expected text is CPython 3.11's output for the same program.
+    let src = "d = {'W1': 1, 'b1': [2.5]}\nk = d.keys()\nprint(k, d.values(), d.items(), len(k), 'W1' in k, 3 in d.values())\nd['W2'] = 3\nprint(k, list(d.items()), [x for x in d.keys()], bool({}.keys()))\nfor key, value in d.items():\n    print(key, value)\nprint(sorted(d.keys()))\n";
+    let (out, err) = run(src);
+    assert_eq!(err, None);
+    assert_eq!(
+        out,
+        "dict_keys(['W1', 'b1']) dict_values([1, [2.5]]) dict_items([('W1', 1), ('b1', [2.5])]) 2 True False\ndict_keys(['W1', 'b1', 'W2']) [('W1', 1), ('b1', [2.5]), ('W2', 3)] ['W1', 'b1', 'W2'] False\nW1 1\nb1 [2.5]\nW2 3\n['W1', 'W2', 'b1']\n"
+    );
+}
