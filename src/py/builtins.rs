@@ -811,7 +811,7 @@ fn dict(it: &mut Interp, args: Args) -> PyResult<Value> {
     for (k, v) in args.kw {
         dict_set(&mut d, Value::str(&k), v)?;
     }
-    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+    Ok(Value::dict(d))
 }
 
 /// A stable sort whose comparison may fail: Python's `sorted` and `list.sort`.
@@ -1497,7 +1497,7 @@ pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) ->
                     }
                     Ok(Value::None)
                 }
-                "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+                "copy" => Ok(Value::dict(d.borrow().clone())),
                 "clear" => {
                     *d.borrow_mut() = Dict::default();
                     Ok(Value::None)

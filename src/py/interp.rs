@@ -132,6 +132,31 @@ impl Interp {
                 keep(&mut work, v);
             }
         }
+        // What the program made and is still alive, reached or not: the closures' scopes and
+        // the objects that hold each other go on the list too.
+        for t in crate::py::value::take_tracked() {
+            let v = match t {
+                crate::py::value::Tracked::List(w) => w.upgrade().map(Value::List),
+                crate::py::value::Tracked::Dict(w) => w.upgrade().map(Value::Dict),
+                crate::py::value::Tracked::Instance(w) => w.upgrade().map(Value::Instance),
+                crate::py::value::Tracked::Scope(w) => w.upgrade().map(|sc| {
+                    let names: Vec<String> = sc.borrow().vars.keys().cloned().collect();
+                    for name in names {
+                        let x = sc
+                            .try_borrow_mut()
+                            .ok()
+                            .and_then(|mut s| s.vars.remove(&name));
+                        if let Some(x) = x {
+                            keep(&mut work, x);
+                        }
+                    }
+                    Value::None
+                }),
+            };
+            if let Some(v) = v {
+                keep(&mut work, v);
+            }
+        }
         while let Some(v) = work.pop() {
             match v {
                 Value::List(l) => {
@@ -773,10 +798,12 @@ impl Interp {
     }
 
     fn instantiate(&mut self, class: &Rc<Class>, args: Args) -> PyResult<Value> {
-        let obj = Value::Instance(Rc::new(Instance {
+        let inst = Rc::new(Instance {
             class: class.clone(),
             attrs: RefCell::new(Vec::new()),
-        }));
+        });
+        crate::py::value::track(crate::py::value::Tracked::Instance(Rc::downgrade(&inst)));
+        let obj = Value::Instance(inst);
         match self.class_attr(class, "__init__") {
             Some(Value::Func(init)) => {
                 let r = self.call_function(&init, Some(obj.clone()), args)?;
@@ -821,6 +848,7 @@ impl Interp {
             vars: HashMap::new(),
             parent: func.closure.clone(),
         }));
+        crate::py::value::track(crate::py::value::Tracked::Scope(Rc::downgrade(&scope)));
         self.bind_params(func, args, &mut scope.borrow_mut().vars)?;
         let name = if func.is_lambda {
             "<lambda>"
@@ -915,7 +943,7 @@ impl Interp {
             }
         }
         if let Some(ss) = &p.star_star {
-            vars.insert(ss.clone(), Value::Dict(Rc::new(RefCell::new(extra))));
+            vars.insert(ss.clone(), Value::dict(extra));
         }
         let mut missing = Vec::new();
         for (name, _) in p.positional.iter().chain(&p.keyword_only) {
@@ -1014,7 +1042,7 @@ impl Interp {
                     let v = self.eval(v, env)?;
                     dict_set(&mut d, k, v)?;
                 }
-                Value::Dict(Rc::new(RefCell::new(d)))
+                Value::dict(d)
             }
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(obj, env)?;
@@ -1121,7 +1149,7 @@ impl Interp {
                     let value = me.eval(v, env)?;
                     dict_set(&mut d, key, value)
                 })?;
-                Value::Dict(Rc::new(RefCell::new(d)))
+                Value::dict(d)
             }
         })
     }
@@ -1282,7 +1310,7 @@ impl Interp {
                         for (k, v) in inst.attrs.borrow().iter() {
                             dict_set(&mut d, Value::str(k), v.clone())?;
                         }
-                        Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                        Ok(Value::dict(d))
                     }
                     None => Err(missing()),
                 }

@@ -239,7 +239,9 @@ impl Value {
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        let rc = Rc::new(RefCell::new(items));
+        track(Tracked::List(Rc::downgrade(&rc)));
+        Value::List(rc)
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
@@ -723,4 +725,66 @@ pub fn grow(items: &mut Vec<Value>) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// A container the running program made, held weakly: what `Interp::teardown` empties at the
+/// end, so that objects holding each other (a closure and the scope it was made in, an object
+/// that refers to itself) are freed even when nothing named reaches them any more.
+pub enum Tracked {
+    List(std::rc::Weak<RefCell<Vec<Value>>>),
+    Dict(std::rc::Weak<RefCell<Dict>>),
+    Instance(std::rc::Weak<Instance>),
+    Scope(std::rc::Weak<RefCell<Scope>>),
+}
+
+impl Tracked {
+    fn alive(&self) -> bool {
+        match self {
+            Tracked::List(w) => w.strong_count() > 0,
+            Tracked::Dict(w) => w.strong_count() > 0,
+            Tracked::Instance(w) => w.strong_count() > 0,
+            Tracked::Scope(w) => w.strong_count() > 0,
+        }
+    }
+}
+
+thread_local! {
+    /// Each program runs on a thread of its own, so this is the running program's list.
+    static TRACKED: RefCell<(Vec<Tracked>, usize)> = const { RefCell::new((Vec::new(), 1024)) };
+}
+
+/// Adds a container to the running program's weak list. The list is pruned of freed entries
+/// each time it doubles, so it stays proportional to what is alive.
+pub fn track(t: Tracked) {
+    TRACKED.with(|cell| {
+        let Ok(mut cell) = cell.try_borrow_mut() else {
+            return;
+        };
+        let (list, prune_at) = &mut *cell;
+        if list.len() >= *prune_at {
+            list.retain(Tracked::alive);
+            *prune_at = (list.len() * 2).max(1024);
+        }
+        if list.try_reserve(1).is_ok() {
+            list.push(t);
+        }
+    });
+}
+
+/// Takes the running program's weak list (what is still alive of it).
+pub fn take_tracked() -> Vec<Tracked> {
+    TRACKED.with(|cell| {
+        cell.try_borrow_mut()
+            .map(|mut c| std::mem::take(&mut c.0))
+            .unwrap_or_default()
+    })
+}
+
+impl Value {
+    /// A new dict value, tracked.
+    pub fn dict(d: Dict) -> Value {
+        let rc = Rc::new(RefCell::new(d));
+        track(Tracked::Dict(Rc::downgrade(&rc)));
+        Value::Dict(rc)
+    }
 }
