@@ -1337,6 +1337,7 @@ impl Interp {
             Value::DType(dt) if name == "name" => Ok(Value::str(dt.name())),
             Value::Func(f) if name == "__name__" => Ok(Value::str(&f.def.name)),
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
+            Value::ExcClass(kind) if name == "__name__" => Ok(Value::str(kind.name())),
             Value::Exception(e) if name == "args" => {
                 let text = crate::i18n::Lang::En.say(&e.message);
                 Ok(Value::tuple(vec![Value::str(&text)]))

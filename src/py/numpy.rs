@@ -2849,6 +2849,8 @@ pub fn numpy_module() -> Value {
         attrs.insert(name.to_string(), Value::Float(x));
     }
     attrs.insert("newaxis".to_string(), Value::None);
+    attrs.insert("True_".to_string(), Value::NpBool(true));
+    attrs.insert("False_".to_string(), Value::NpBool(false));
     for (name, dt) in [
         ("float64", DType::Float64),
         ("double", DType::Float64),

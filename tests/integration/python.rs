@@ -209,3 +209,23 @@ fn dict_views_are_live_and_print_as_pythons() {
         "dict_keys(['W1', 'b1']) dict_values([1, [2.5]]) dict_items([('W1', 1), ('b1', [2.5])]) 2 True False\ndict_keys(['W1', 'b1', 'W2']) [('W1', 1), ('b1', [2.5]), ('W2', 3)] ['W1', 'b1', 'W2'] False\nW1 1\nb1 [2.5]\nW2 3\n['W1', 'W2', 'b1']\n"
     );
 }
+
+#[test]
+fn scoping_classes_numbers_strings_and_control_flow_print_what_cpython_prints() {
+    // `python_features.expected` is what CPython 3.11 printed for `python_features.py`.
+    let src = include_str!("../data/python_features.py");
+    let want = include_str!("../data/python_features.expected");
+    let (out, err) = run(src);
+    assert_eq!(err, None);
+    assert_eq!(out, want);
+}
+
+#[test]
+fn numpy_views_dtypes_indexing_and_errors_print_what_numpy_prints() {
+    // `numpy_features.expected` is what CPython 3.11 with numpy 2.4 printed.
+    let src = include_str!("../data/numpy_features.py");
+    let want = include_str!("../data/numpy_features.expected");
+    let (out, err) = run(src);
+    assert_eq!(err, None);
+    assert_eq!(out, want);
+}
