@@ -1893,7 +1893,7 @@ mod tests {
             err(BinOp::Add, &av("[1, 2]"), &av("[1, 2, 3]")),
             (
                 ExcKind::ValueError,
-                "operands could not be broadcast together with shapes (2,) (3,)".to_string()
+                "operands could not be broadcast together with shapes (2,) (3,) ".to_string()
             )
         );
         assert_eq!(

@@ -72,7 +72,7 @@ pub enum FPart {
     Lit(String),
     Field {
         expr: Box<Expr>,
-        /// The text of the expression as written, for `{x=}`.
+        /// For `{x=}`: the expression as written with the `=` and the spaces around it.
         text: String,
         /// `{x=}`: print `x=` before the value (repr unless a conversion or spec is given).
         equals: bool,

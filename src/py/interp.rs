@@ -974,7 +974,30 @@ impl Interp {
         Ok(())
     }
 
-    fn call_native_method(&mut self, recv: &Value, name: &str, args: Args) -> PyResult<Value> {
+    fn call_native_method(&mut self, recv: &Value, name: &str, mut args: Args) -> PyResult<Value> {
+        if let Value::Builtin(b) = recv {
+            // An unbound method of a type: its first argument is the receiver.
+            if args.pos.is_empty() {
+                return Err(type_error(msg!(
+                    "py-unbound-method",
+                    name = name,
+                    kind = b.name
+                )));
+            }
+            let receiver = args.pos.remove(0);
+            let fits = matches!(
+                (b.name, &receiver),
+                ("str", Value::Str(_)) | ("list", Value::List(_)) | ("dict", Value::Dict(_))
+            );
+            if !fits {
+                return Err(type_error(msg!(
+                    "py-unbound-method",
+                    name = name,
+                    kind = b.name
+                )));
+            }
+            return self.call_native_method(&receiver, name, args);
+        }
         match recv {
             Value::Array(a) => numpy::call_method(self, a, name, args),
             Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) => {
@@ -1248,7 +1271,6 @@ impl Interp {
                     let spec = self.fstring(spec, env)?;
                     if *equals {
                         out.push_str(text);
-                        out.push('=');
                     }
                     let conv = match conv {
                         None if *equals && spec.is_empty() => Some('r'),
@@ -1337,6 +1359,16 @@ impl Interp {
             Value::DType(dt) if name == "name" => Ok(Value::str(dt.name())),
             Value::Func(f) if name == "__name__" => Ok(Value::str(&f.def.name)),
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
+            // `str.lower`, `list.append`: a type's method, called with its receiver first.
+            Value::Builtin(b)
+                if (b.name == "str" && strings::STR_METHODS.contains(&name))
+                    || (b.name == "list"
+                        && builtins::has_method(&Value::list(Vec::new()), name))
+                    || (b.name == "dict"
+                        && builtins::has_method(&Value::dict(Dict::default()), name)) =>
+            {
+                Ok(native(o, name))
+            }
             Value::ExcClass(kind) if name == "__name__" => Ok(Value::str(kind.name())),
             Value::Exception(e) if name == "args" => {
                 let text = crate::i18n::Lang::En.say(&e.message);

@@ -1668,10 +1668,14 @@ impl Parser {
             err
         })?;
         let mut equals = false;
+        let mut text = text;
         if cur.char_at(cur.k) == Some('=') {
+            // `{x + 1 = }` prints `x + 1 = 4`: the text keeps the `=` and the spaces around it.
             equals = true;
+            text.push('=');
             cur.k += 1;
-            while cur.char_at(cur.k).is_some_and(char::is_whitespace) {
+            while let Some(c) = cur.char_at(cur.k).filter(|c| c.is_whitespace()) {
+                text.push(c);
                 cur.k += 1;
             }
         }
@@ -2314,7 +2318,7 @@ mod tests {
         assert_eq!(ex("f'{name:>7}: {count:3d}'"), "f<{name:>7}: {count:3d}>");
         assert_eq!(
             ex("f'{{x}} {x!r} {y=} {z = :.2f}'"),
-            "f<{x} {x!r:} {y=\"y\":} {z=\"z \":.2f}>"
+            "f<{x} {x!r:} {y=\"y=\":} {z=\"z = \":.2f}>"
         );
         assert_eq!(ex("f'{x:{width}.{prec}f}'"), "f<{x:{width:}.{prec:}f}>");
         assert_eq!(

@@ -78,3 +78,25 @@ try:
 except (TypeError, ValueError) as e:
     print(type(e).__name__, e)
 print(int('42'), str(1.0), repr('it\'s'), bool(''), None is None, [] is [])
+words = ['b', 'A', 'c']
+print(sorted(words, key=str.lower), list(map(str.upper, words)), list(map(int, ['1', '2'])))
+x = 3
+print(f'{x=}', f'{x + 1 = }', end=' |\n')
+print(*words, sep=', ')
+print(*[1, 2], **{'sep': '-'})
+print(isinstance(3, (int, float)), isinstance(True, int), type(3) is int, type('a') == str)
+class P:
+    def __init__(self, **kw):
+        self.__dict__.update(kw) if False else None
+        self.kw = kw
+    def __len__(self):
+        return len(self.kw)
+    def __getitem__(self, k):
+        return self.kw[k]
+p = P(a=1, b=2)
+print(len(p), p['a'], bool(p), hasattr(p, 'kw'), getattr(p, 'zz', 'dflt'))
+def f(a, *args, b=2, **kw):
+    return a, args, b, kw
+print(f(1), f(1, 2, 3, b=4, c=5))
+g = lambda *a: sum(a)
+print(g(1, 2, 3), (lambda: 7)())

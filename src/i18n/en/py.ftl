@@ -121,3 +121,4 @@ py-exception = { $kind }: { $message }
 py-crashed = the Python program stopped on an internal error (a bug in backprop; please report it)
 py-no-thread = could not start the thread that runs the Python program (out of memory?)
 py-step-limit = the program ran longer than the step limit set for it
+py-unbound-method = descriptor '{ $name }' needs a '{ $kind }' object as its first argument

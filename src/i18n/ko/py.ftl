@@ -103,3 +103,4 @@ py-exception = { $kind }: { $message }
 py-crashed = 파이썬 프로그램이 내부 오류로 멈췄습니다 (backprop 의 버그입니다. 알려 주세요)
 py-no-thread = 파이썬 프로그램을 실행할 스레드를 시작하지 못했습니다 (메모리가 부족한가요?)
 py-step-limit = 프로그램이 정해 둔 실행 단계 한도를 넘었습니다
+py-unbound-method = 메서드 '{ $name }': 첫 번째 인자로 '{ $kind }' 객체가 필요합니다
