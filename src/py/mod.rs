@@ -56,6 +56,9 @@ pub fn run_file_with(
     err_view: &View,
     step_limit: Option<u64>,
 ) -> Finished {
+    // Python reads source with universal newlines: `\r\n` and a lone `\r` end a line too.
+    let normalized = universal_newlines(src);
+    let src = normalized.as_str();
     let run = move |stack: usize| {
         let stmts = match parser::parse_module(src) {
             Ok(s) => s,
@@ -158,9 +161,9 @@ pub fn run_to_string(origin: &str, src: &str, err_view: &View) -> (String, Optio
     (String::from_utf8_lossy(&bytes).into_owned(), finished.error)
 }
 
-/// Whether a `.py` file is one the Python stage runs: it parses as Python and uses none of
-/// our graph statements (`back`, `step`, `graph`, `check`, ...). Until the graph tools work on
-/// the Python stage's objects, a file that uses them runs in the session, as `.bp` files do.
+/// Whether a `.py` file is one the Python stage runs: it uses none of our graph statements
+/// (`back`, `step`, `graph`, `check`, ...). Until the graph tools work on the Python stage's
+/// objects, a file that uses them runs in the session, as `.bp` files do.
 pub fn runs_as_python(src: &str) -> bool {
     fn has_tool(stmts: &[ast::Stmt]) -> bool {
         stmts.iter().any(|s| match &s.kind {
@@ -182,7 +185,11 @@ pub fn runs_as_python(src: &str) -> bool {
             _ => false,
         })
     }
-    parser::parse_module(src).is_ok_and(|stmts| !has_tool(&stmts))
+    // A file that does not parse goes to the Python stage too, which reports Python's error.
+    match parser::parse_module(&universal_newlines(src)) {
+        Ok(stmts) => !has_tool(&stmts),
+        Err(_) => true,
+    }
 }
 
 /// The address space the process may still map, when `ulimit -v` (RLIMIT_AS) limits it.
@@ -205,4 +212,9 @@ fn share_the_heap() {
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 1);
     }
+}
+
+/// The text with `\r\n` and lone `\r` turned into `\n`, as Python's text files read.
+pub fn universal_newlines(src: &str) -> String {
+    src.replace("\r\n", "\n").replace('\r', "\n")
 }

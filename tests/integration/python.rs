@@ -229,3 +229,19 @@ fn numpy_views_dtypes_indexing_and_errors_print_what_numpy_prints() {
     assert_eq!(err, None);
     assert_eq!(out, want);
 }
+
+#[test]
+fn lines_end_as_python_reads_them_and_a_syntax_error_is_pythons_in_both_languages() {
+    // `\r\n` and a lone `\r` end a line, as Python's universal newlines read them.
+    let (out, err) = run("x = 1\rprint(x)\r\nprint(x + 1)\r\r\r");
+    assert_eq!((out.as_str(), err), ("1\n2\n", None));
+    let (en, ko) = fails("print('before')\ndef f(:\n    pass\n");
+    assert!(
+        en.contains("t.py:2:7: error: SyntaxError: invalid syntax"),
+        "{en}"
+    );
+    assert!(ko.contains("t.py:2:7: 오류: SyntaxError: "), "{ko}");
+    // nothing ran: a file that does not parse prints nothing
+    let (out, _) = run("print('before')\ndef f(:\n    pass\n");
+    assert_eq!(out, "");
+}
