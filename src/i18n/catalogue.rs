@@ -34,19 +34,6 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Ko, "ko/picture.ftl", include_str!("ko/picture.ftl")),
     (Lang::Ko, "ko/layers.ftl", include_str!("ko/layers.ftl")),
     (Lang::Ko, "ko/tools.ftl", include_str!("ko/tools.ftl")),
-    (Lang::Ko, "ko/py.ftl", include_str!("ko/py.ftl")),
-    (
-        Lang::Ko,
-        "ko/py_syntax.ftl",
-        include_str!("ko/py_syntax.ftl"),
-    ),
-    (Lang::Ko, "ko/py_array.ftl", include_str!("ko/py_array.ftl")),
-    (Lang::Ko, "ko/py_numpy.ftl", include_str!("ko/py_numpy.ftl")),
-    (
-        Lang::Ko,
-        "ko/py_format.ftl",
-        include_str!("ko/py_format.ftl"),
-    ),
     (Lang::En, "en/errors.ftl", include_str!("en/errors.ftl")),
     (Lang::En, "en/show.ftl", include_str!("en/show.ftl")),
     (Lang::En, "en/app.ftl", include_str!("en/app.ftl")),
@@ -62,6 +49,24 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "en/picture.ftl", include_str!("en/picture.ftl")),
     (Lang::En, "en/layers.ftl", include_str!("en/layers.ftl")),
     (Lang::En, "en/tools.ftl", include_str!("en/tools.ftl")),
+];
+
+/// The Python stage's files (ids `py-…`): a bundle of their own, built only when a `.py`
+/// program first says something, so that a `.bp` run does not parse them at start.
+const PY_FILES: &[(Lang, &str, &str)] = &[
+    (Lang::Ko, "ko/py.ftl", include_str!("ko/py.ftl")),
+    (
+        Lang::Ko,
+        "ko/py_syntax.ftl",
+        include_str!("ko/py_syntax.ftl"),
+    ),
+    (Lang::Ko, "ko/py_array.ftl", include_str!("ko/py_array.ftl")),
+    (Lang::Ko, "ko/py_numpy.ftl", include_str!("ko/py_numpy.ftl")),
+    (
+        Lang::Ko,
+        "ko/py_format.ftl",
+        include_str!("ko/py_format.ftl"),
+    ),
     (Lang::En, "en/py.ftl", include_str!("en/py.ftl")),
     (
         Lang::En,
@@ -89,10 +94,29 @@ fn catalogue(lang: Lang) -> &'static Catalogue {
         Lang::Ko => &KO,
         Lang::En => &EN,
     };
-    cell.get_or_init(|| build(lang))
+    cell.get_or_init(|| build(lang, FILES))
 }
 
-fn build(lang: Lang) -> Catalogue {
+fn py_catalogue(lang: Lang) -> &'static Catalogue {
+    static KO: OnceLock<Catalogue> = OnceLock::new();
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    let cell = match lang {
+        Lang::Ko => &KO,
+        Lang::En => &EN,
+    };
+    cell.get_or_init(|| build(lang, PY_FILES))
+}
+
+/// The bundle that holds `id`.
+fn catalogue_for(lang: Lang, id: &str) -> &'static Catalogue {
+    if id.starts_with("py-") {
+        py_catalogue(lang)
+    } else {
+        catalogue(lang)
+    }
+}
+
+fn build(lang: Lang, files: &[(Lang, &str, &str)]) -> Catalogue {
     let locale: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     bundle.set_use_isolating(false);
@@ -100,7 +124,7 @@ fn build(lang: Lang) -> Catalogue {
     // only the Korean files do. Adding it to a fresh bundle cannot clash with another entry.
     let _ = bundle.add_function("JOSA", josa_function);
     let mut ids = Vec::new();
-    for &(file_lang, name, source) in FILES {
+    for &(file_lang, name, source) in files {
         if file_lang != lang {
             continue;
         }
@@ -138,7 +162,7 @@ impl Lang {
 /// The message `id` in `lang` with its arguments. An id the catalogue lacks comes back as the
 /// id itself, so a missing word is visible instead of silent; a test keeps that from shipping.
 pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    let catalogue = catalogue(lang);
+    let catalogue = catalogue_for(lang, id);
     let Some(pattern) = catalogue.bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_string();
     };
@@ -162,13 +186,24 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 
 /// Every message id of `lang`'s catalogue, for the test that both languages have the same.
 pub fn ids(lang: Lang) -> &'static [String] {
-    &catalogue(lang).ids
+    static KO: OnceLock<Vec<String>> = OnceLock::new();
+    static EN: OnceLock<Vec<String>> = OnceLock::new();
+    let cell = match lang {
+        Lang::Ko => &KO,
+        Lang::En => &EN,
+    };
+    cell.get_or_init(|| {
+        let mut all = catalogue(lang).ids.clone();
+        all.extend(py_catalogue(lang).ids.iter().cloned());
+        all
+    })
 }
 
 /// Parse errors of every catalogue file, for the test that keeps the files well-formed.
 pub fn parse_errors() -> Vec<String> {
     FILES
         .iter()
+        .chain(PY_FILES)
         .filter_map(
             |(_, name, source)| match FluentResource::try_new(source.to_string()) {
                 Ok(_) => None,
