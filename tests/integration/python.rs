@@ -245,3 +245,18 @@ fn lines_end_as_python_reads_them_and_a_syntax_error_is_pythons_in_both_language
     let (out, _) = run("print('before')\ndef f(:\n    pass\n");
     assert_eq!(out, "");
 }
+
+#[test]
+fn the_apple_example_by_hand_gives_the_books_numbers() {
+    // A multiplication layer written here, used as the book's buy_apple.py uses its own.
+    let src = "class Times:\n    def __init__(self):\n        self.a = None\n        self.b = None\n\n\
+               \x20   def forward(self, a, b):\n        self.a, self.b = a, b\n        return a * b\n\n\
+               \x20   def backward(self, dout):\n        return dout * self.b, dout * self.a\n\n\
+               apple, apple_num, tax = 100, 2, 1.1\nfirst, second = Times(), Times()\n\
+               price = second.forward(first.forward(apple, apple_num), tax)\nprint(price)\n\
+               dapple_price, dtax = second.backward(1)\ndapple, dapple_num = first.backward(dapple_price)\n\
+               print(dapple, dapple_num, dtax)\n";
+    let (out, err) = run(src);
+    assert_eq!(err, None);
+    assert_eq!(out, "220.00000000000003\n2.2 110.00000000000001 200\n");
+}
