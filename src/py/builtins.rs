@@ -1312,6 +1312,17 @@ const DICT_METHODS: &[&str] = &[
 ];
 const TUPLE_METHODS: &[&str] = &["index", "count"];
 
+/// The methods of a built-in type, by the type's name (`list`, `dict`, `tuple`, `str`).
+pub fn type_methods(type_name: &str) -> &'static [&'static str] {
+    match type_name {
+        "list" => LIST_METHODS,
+        "dict" => DICT_METHODS,
+        "tuple" => TUPLE_METHODS,
+        "str" => strings::STR_METHODS,
+        _ => &[],
+    }
+}
+
 pub fn has_method(v: &Value, name: &str) -> bool {
     match v {
         Value::List(_) => LIST_METHODS.contains(&name),
@@ -1319,18 +1330,6 @@ pub fn has_method(v: &Value, name: &str) -> bool {
         Value::Tuple(_) => TUPLE_METHODS.contains(&name),
         Value::Float(_) => name == "is_integer",
         _ => false,
-    }
-}
-
-/// The names after `.` that a value has (for Tab completion).
-pub fn method_names(v: &Value) -> &'static [&'static str] {
-    match v {
-        Value::List(_) => LIST_METHODS,
-        Value::Dict(_) => DICT_METHODS,
-        Value::Tuple(_) => TUPLE_METHODS,
-        Value::Str(_) => strings::STR_METHODS,
-        Value::Array(_) => numpy::METHODS,
-        _ => &[],
     }
 }
 
@@ -1462,28 +1461,15 @@ pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) ->
                 "pop" => {
                     arity(&qual, &args, 1, 2)?;
                     let key = hash_key(&args.pos[0])?;
-                    let present = d.borrow().index.contains_key(&key);
-                    if !present {
-                        return match args.pos.get(1) {
-                            Some(v) => Ok(v.clone()),
-                            None => {
-                                let text = it.repr_of(&args.pos[0])?;
-                                Err(PyErr::new(ExcKind::KeyError, msg!("py-text", text = text)))
-                            }
-                        };
-                    }
-                    let mut dd = d.borrow_mut();
-                    let at = dd.index.get(&key).copied().unwrap_or(0);
-                    let (_, v) = dd.entries.remove(at);
-                    let rebuilt: Dict = {
-                        let mut fresh = Dict::default();
-                        for (k, x) in dd.entries.drain(..) {
-                            dict_set(&mut fresh, k, x)?;
+                    let removed = d.borrow_mut().remove(&key);
+                    match (removed, args.pos.get(1)) {
+                        (Some(v), _) => Ok(v),
+                        (None, Some(default)) => Ok(default.clone()),
+                        (None, None) => {
+                            let text = it.repr_of(&args.pos[0])?;
+                            Err(PyErr::new(ExcKind::KeyError, msg!("py-text", text = text)))
                         }
-                        fresh
-                    };
-                    *dd = rebuilt;
-                    Ok(v)
+                    }
                 }
                 "update" => {
                     arity(&qual, &args, 0, 1)?;

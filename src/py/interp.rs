@@ -16,8 +16,8 @@ use crate::py::ast::{
 };
 use crate::py::error::{ExcKind, Frame, PyErr, PyResult};
 use crate::py::value::{
-    Args, Class, Dict, Function, HashKey, Instance, Interp, IterState, LocalNames, Method,
-    MethodKind, Scope, Value, as_int, dict_set, grow, hash_key, range_len,
+    Args, Class, Dict, Function, Instance, Interp, IterState, LocalNames, Method, MethodKind,
+    Scope, Value, as_int, dict_set, grow, hash_key, range_len,
 };
 use crate::py::{array, builtins, format, numpy, strings};
 
@@ -118,19 +118,25 @@ impl Interp {
                 work.push(v);
             }
         }
-        let mut work: Vec<Value> = Vec::new();
-        let globals: Vec<String> = self.globals.borrow().vars.keys().cloned().collect();
-        for name in globals {
-            let v = self.globals.borrow_mut().vars.remove(&name);
-            if let Some(v) = v {
-                keep(&mut work, v);
+        // Draining a map allocates nothing; what is not kept is dropped on the spot.
+        fn drain(work: &mut Vec<Value>, map: &RefCell<HashMap<String, Value>>) {
+            if let Ok(mut map) = map.try_borrow_mut() {
+                for (_, v) in map.drain() {
+                    keep(work, v);
+                }
             }
         }
-        let modules: Vec<String> = self.modules.keys().cloned().collect();
-        for name in modules {
-            if let Some(v) = self.modules.remove(&name) {
-                keep(&mut work, v);
+        fn drain_scope(work: &mut Vec<Value>, scope: &RefCell<Scope>) {
+            if let Ok(mut scope) = scope.try_borrow_mut() {
+                for (_, v) in scope.vars.drain() {
+                    keep(work, v);
+                }
             }
+        }
+        let mut work: Vec<Value> = Vec::new();
+        drain_scope(&mut work, &self.globals);
+        for (_, v) in self.modules.drain() {
+            keep(&mut work, v);
         }
         // What the program made and is still alive, reached or not: the closures' scopes and
         // the objects that hold each other go on the list too.
@@ -139,19 +145,12 @@ impl Interp {
                 crate::py::value::Tracked::List(w) => w.upgrade().map(Value::List),
                 crate::py::value::Tracked::Dict(w) => w.upgrade().map(Value::Dict),
                 crate::py::value::Tracked::Instance(w) => w.upgrade().map(Value::Instance),
-                crate::py::value::Tracked::Scope(w) => w.upgrade().map(|sc| {
-                    let names: Vec<String> = sc.borrow().vars.keys().cloned().collect();
-                    for name in names {
-                        let x = sc
-                            .try_borrow_mut()
-                            .ok()
-                            .and_then(|mut s| s.vars.remove(&name));
-                        if let Some(x) = x {
-                            keep(&mut work, x);
-                        }
+                crate::py::value::Tracked::Scope(w) => {
+                    if let Some(sc) = w.upgrade() {
+                        drain_scope(&mut work, &sc);
                     }
-                    Value::None
-                }),
+                    None
+                }
             };
             if let Some(v) = v {
                 keep(&mut work, v);
@@ -194,45 +193,12 @@ impl Interp {
                     }
                     keep(&mut work, Value::Class(inst.class.clone()));
                 }
-                Value::Class(c) => {
-                    let names: Vec<String> = c.attrs.borrow().keys().cloned().collect();
-                    for name in names {
-                        let x = c
-                            .attrs
-                            .try_borrow_mut()
-                            .ok()
-                            .and_then(|mut a| a.remove(&name));
-                        if let Some(x) = x {
-                            keep(&mut work, x);
-                        }
-                    }
-                }
-                Value::Module(m) => {
-                    let names: Vec<String> = m.attrs.borrow().keys().cloned().collect();
-                    for name in names {
-                        let x = m
-                            .attrs
-                            .try_borrow_mut()
-                            .ok()
-                            .and_then(|mut a| a.remove(&name));
-                        if let Some(x) = x {
-                            keep(&mut work, x);
-                        }
-                    }
-                }
+                Value::Class(c) => drain(&mut work, &c.attrs),
+                Value::Module(m) => drain(&mut work, &m.attrs),
                 Value::Func(f) => {
                     let mut scope = f.closure.clone();
                     while let Some(sc) = scope {
-                        let names: Vec<String> = sc.borrow().vars.keys().cloned().collect();
-                        for name in names {
-                            let x = sc
-                                .try_borrow_mut()
-                                .ok()
-                                .and_then(|mut s| s.vars.remove(&name));
-                            if let Some(x) = x {
-                                keep(&mut work, x);
-                            }
-                        }
+                        drain_scope(&mut work, &sc);
                         scope = sc.borrow().parent.clone();
                     }
                     for (_, x) in &f.defaults {
@@ -987,7 +953,10 @@ impl Interp {
             let receiver = args.pos.remove(0);
             let fits = matches!(
                 (b.name, &receiver),
-                ("str", Value::Str(_)) | ("list", Value::List(_)) | ("dict", Value::Dict(_))
+                ("str", Value::Str(_))
+                    | ("list", Value::List(_))
+                    | ("dict", Value::Dict(_))
+                    | ("tuple", Value::Tuple(_))
             );
             if !fits {
                 return Err(type_error(msg!(
@@ -1360,13 +1329,7 @@ impl Interp {
             Value::Func(f) if name == "__name__" => Ok(Value::str(&f.def.name)),
             Value::Builtin(b) if name == "__name__" => Ok(Value::str(b.name)),
             // `str.lower`, `list.append`: a type's method, called with its receiver first.
-            Value::Builtin(b)
-                if (b.name == "str" && strings::STR_METHODS.contains(&name))
-                    || (b.name == "list"
-                        && builtins::has_method(&Value::list(Vec::new()), name))
-                    || (b.name == "dict"
-                        && builtins::has_method(&Value::dict(Dict::default()), name)) =>
-            {
+            Value::Builtin(b) if builtins::type_methods(b.name).contains(&name) => {
                 Ok(native(o, name))
             }
             Value::ExcClass(kind) if name == "__name__" => Ok(Value::str(kind.name())),
@@ -1506,21 +1469,10 @@ impl Interp {
             }
             Value::Dict(d) => {
                 let key = hash_key(i)?;
-                let mut d = d.borrow_mut();
-                match d.index.remove(&key) {
-                    Some(at) => {
-                        d.entries.remove(at);
-                        let rebuilt: Vec<(HashKey, usize)> = d
-                            .entries
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(n, (k, _))| hash_key(k).ok().map(|h| (h, n)))
-                            .collect();
-                        d.index = rebuilt.into_iter().collect();
-                        Ok(())
-                    }
+                let removed = d.borrow_mut().remove(&key);
+                match removed {
+                    Some(_) => Ok(()),
                     None => {
-                        drop(d);
                         let text = self.repr_of(i)?;
                         Err(err(ExcKind::KeyError, msg!("py-text", text = text)))
                     }
@@ -1537,9 +1489,7 @@ impl Interp {
             return Ok(Value::Bool(!self.truthy(v)?));
         }
         match (op, v) {
-            (_, Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)) => {
-                array::unary(op, v)
-            }
+            (_, v) if v.is_numpy() => array::unary(op, v),
             (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).ok_or_else(overflow),
             (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-i64::from(*b))),
             (UnaryOp::Neg, Value::Float(x)) => Ok(Value::Float(-x)),
@@ -1573,14 +1523,8 @@ impl Interp {
     }
 
     pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-        let numpy_side = |v: &Value| {
-            matches!(
-                v,
-                Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)
-            )
-        };
-        if numpy_side(a) || numpy_side(b) {
-            let other = if numpy_side(a) { b } else { a };
+        if a.is_numpy() || b.is_numpy() {
+            let other = if a.is_numpy() { b } else { a };
             if !matches!(other, Value::Instance(_)) {
                 return array::binary(op, a, b);
             }
@@ -1668,13 +1612,7 @@ impl Interp {
             CmpOp::NotIn => return Ok(Value::Bool(!self.contains(b, a)?)),
             _ => {}
         }
-        let numpy_side = |v: &Value| {
-            matches!(
-                v,
-                Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)
-            )
-        };
-        if numpy_side(a) || numpy_side(b) {
+        if a.is_numpy() || b.is_numpy() {
             return array::compare(op, a, b);
         }
         match op {
@@ -1726,8 +1664,7 @@ impl Interp {
                 true
             }
             (Value::Range(a1, b1, c1), Value::Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
-            (Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_), _)
-            | (_, Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)) => {
+            _ if a.is_numpy() || b.is_numpy() => {
                 let v = array::compare(CmpOp::Eq, a, b)?;
                 self.truthy(&v)?
             }
@@ -1776,8 +1713,7 @@ impl Interp {
                 }
                 Ok(x.len().cmp(&y.len()))
             }
-            (Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) | Value::Array(_), _)
-            | (_, Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_) | Value::Array(_)) => {
+            _ if a.is_numpy() || b.is_numpy() => {
                 let lt = array::compare(CmpOp::Lt, a, b)?;
                 if self.truthy(&lt)? {
                     return Ok(Ordering::Less);

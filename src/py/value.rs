@@ -218,6 +218,20 @@ pub enum HashKey {
     Ptr(usize),
 }
 
+impl Dict {
+    /// Takes `key` out, keeping the others in their order (`del d[k]`, `d.pop(k)`).
+    pub fn remove(&mut self, key: &HashKey) -> Option<Value> {
+        let at = self.index.remove(key)?;
+        let (_, v) = self.entries.remove(at);
+        for slot in self.index.values_mut() {
+            if *slot > at {
+                *slot -= 1;
+            }
+        }
+        Some(v)
+    }
+}
+
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
         Args {
@@ -254,6 +268,15 @@ impl Value {
 
     pub fn builtin(name: &'static str, func: NativeFn) -> Value {
         Value::Builtin(Rc::new(Builtin { name, func }))
+    }
+
+    /// Whether numpy decides what an operator does with this value: an array or a numpy
+    /// scalar.
+    pub fn is_numpy(&self) -> bool {
+        matches!(
+            self,
+            Value::Array(_) | Value::NpFloat(_) | Value::NpInt(_) | Value::NpBool(_)
+        )
     }
 
     /// The name of the value's type as Python's messages give it: `int`, `list`,
