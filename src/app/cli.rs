@@ -117,15 +117,35 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match &args.command {
         Command::Help => write_out(&format!("{}\n", args.lang().word("usage")), &args),
         Command::Version => write_out(&format!("backprop {}\n", env!("CARGO_PKG_VERSION")), &args),
-        Command::Run(files) => run_scripts(&args, files),
+        Command::Run(files) => on_big_stack(&args, || run_scripts(&args, files)),
         Command::Interactive => {
             if std::io::stdin().is_terminal() {
-                crate::app::repl::main(&args)
+                on_big_stack(&args, || crate::app::repl::main(&args))
             } else {
-                run_scripts(&args, &["-".to_string()])
+                on_big_stack(&args, || run_scripts(&args, &["-".to_string()]))
             }
         }
-        Command::Lesson(which) => crate::app::lesson::main(&args, which.as_deref()),
+        Command::Lesson(which) => {
+            on_big_stack(&args, || crate::app::lesson::main(&args, which.as_deref()))
+        }
+    }
+}
+
+/// Runs `f` where Python's calls have room to nest a thousand deep (see `py::on_big_stack`).
+fn on_big_stack(args: &Args, f: impl FnOnce() -> ExitCode + Send) -> ExitCode {
+    match crate::py::on_big_stack(f) {
+        Ok(code) => code,
+        Err(why) => {
+            let message = match why {
+                crate::py::Stackless::NoThread => msg!("py-no-thread"),
+                crate::py::Stackless::Crashed => msg!("py-crashed"),
+            };
+            eprint!(
+                "{}",
+                diagnostic::render_message(&message, &args.stderr_view())
+            );
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -183,7 +203,7 @@ pub fn closed_stdout() -> Option<std::io::Error> {
 }
 
 fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
-    let mut session = args.new_session();
+    let mut ws = crate::py::workspace::Workspace::new(args.new_session());
     let view = args.stdout_view(80);
     let err_view = args.stderr_view();
     let stdout = std::io::stdout();
@@ -247,19 +267,13 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
         }
         let options = ScriptOptions {
             keep_going: args.keep_going,
+            python: path.ends_with(".py"),
         };
         // A Python file prints what Python would: only print and the graph tools.
-        session.set_echo(!path.ends_with(".py"));
+        ws.session.set_echo(!path.ends_with(".py"));
         let origin = script::origin_name(path);
         match script::run_source(
-            &mut session,
-            origin,
-            &src,
-            &mut out,
-            &mut err,
-            &view,
-            &err_view,
-            options,
+            &mut ws, origin, &src, &mut out, &mut err, &view, &err_view, options,
         ) {
             Ok(failed) => failures += failed,
             Err(e) => return runner::output_failed(&e, &err_view),
@@ -277,7 +291,7 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
     }
     // A session with a million nodes takes a noticeable time to free; the process is ending,
     // so let the operating system reclaim it.
-    std::mem::forget(session);
+    std::mem::forget(ws);
     if failures > 0 {
         ExitCode::FAILURE
     } else {

@@ -30,6 +30,8 @@ const KEYWORDS: [&str; 11] = [
 pub struct EditorHelper {
     /// The learner's variable names (and `dNAME` after a back).
     pub names: Vec<String>,
+    /// What may follow `NAME.` (`np.`, `np.random.`, `layer.`, `x.`), by NAME.
+    pub members: std::collections::HashMap<String, Vec<String>>,
     /// Lesson slugs, for `:lesson ` completion.
     pub lessons: Vec<String>,
     pub style: Style,
@@ -47,6 +49,7 @@ impl EditorHelper {
     pub fn new(style: Style) -> EditorHelper {
         EditorHelper {
             names: Vec::new(),
+            members: std::collections::HashMap::new(),
             lessons: Vec::new(),
             style,
             lang: Lang::En,
@@ -90,6 +93,27 @@ impl EditorHelper {
             .last()
             .map_or(pos, |(i, _)| i);
         let word = &before[start..];
+        // After a dot: the attributes and methods of what is before it.
+        if let Some(owner) = before[..start].strip_suffix('.') {
+            let from = owner
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+                .last()
+                .map_or(owner.len(), |(i, _)| i);
+            let found = self
+                .members
+                .get(&owner[from..])
+                .map(|names| {
+                    names
+                        .iter()
+                        .filter(|n| n.starts_with(word))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            return (start, found);
+        }
         if word.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
             return (start, Vec::new());
         }
@@ -118,7 +142,14 @@ impl EditorHelper {
                 .filter(|f| f.starts_with(word))
                 .map(|f| format!("{f}(")),
         );
-        found.extend(self.names.iter().filter(|n| n.starts_with(word)).cloned());
+        // A function offered with its paren is not offered again bare.
+        let with_paren: Vec<String> = found.clone();
+        found.extend(
+            self.names
+                .iter()
+                .filter(|n| n.starts_with(word) && !with_paren.contains(&format!("{n}(")))
+                .cloned(),
+        );
         found.sort();
         found.dedup();
         (start, found)
@@ -221,10 +252,18 @@ impl Highlighter for EditorHelper {
 }
 
 impl Validator for EditorHelper {
-    /// Keeps the line open while a bracket is, so a matrix can be typed row by row. (A block's
-    /// lines are read one at a time, with the `... ` prompt, by the REPL loop.)
+    /// Keeps the input open while a block or a bracket is.
     fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        if parser::brackets_open(ctx.input()) {
+        let input = ctx.input();
+        // A lesson's pre-filled statement is whole already, and a `:command` is one line.
+        if self.holds_lesson_statement || input.trim_start().starts_with(':') {
+            return Ok(ValidationResult::Valid(None));
+        }
+        // A bracket stays open, so that a matrix can be typed row by row. A block typed line by
+        // line is read by the REPL loop, with the `... ` prompt; a paste arrives whole, blank
+        // lines and all, and stays open while it is an unfinished block.
+        let pasted_block = input.contains('\n') && crate::py::parser::needs_more(input);
+        if pasted_block || parser::brackets_open(input) {
             Ok(ValidationResult::Incomplete)
         } else {
             Ok(ValidationResult::Valid(None))

@@ -13,7 +13,7 @@ use crate::app::waiting;
 use crate::i18n::{Lang, Message};
 use crate::lang::parser;
 use crate::msg;
-use crate::session::Session;
+use crate::py::workspace::Workspace;
 use crate::show::View;
 use crate::show::diagnostic;
 use crate::show::style::Style;
@@ -488,7 +488,7 @@ pub fn render_item(item: &Item, view: &View) -> String {
 /// typed, and its output under it. Returns false when the learner left early with `q`.
 pub fn play(
     lesson: &Lesson,
-    session: &mut Session,
+    session: &mut Workspace,
     out: &mut dyn Write,
     view: &View,
     mut pace: Pace,
@@ -552,16 +552,16 @@ pub fn play(
 
 /// Runs one lesson statement, rendering an error (if a lesson has one) like the REPL does.
 pub fn run_statement(
-    session: &mut Session,
+    ws: &mut Workspace,
     view: &View,
     text: &str,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let result = runner::run_line(session, view, text, 0, out, &mut |_| true);
+    let result = runner::run_text(ws, view, text, out, &mut |_| true);
     if let Err(runner::Failure::Output(e)) = result {
         return Err(e);
     }
-    let diagnostics = runner::diagnostics(session, &result, None, text, view);
+    let diagnostics = runner::diagnostics(&mut ws.session, &result, None, text, view);
     write!(out, "{diagnostics}")
 }
 
@@ -600,13 +600,13 @@ pub fn main(args: &Args, which: Option<&str>) -> ExitCode {
         eprint!("{}", diagnostic::render_message(&message, &err_view));
         return ExitCode::FAILURE;
     };
-    let mut session = args.new_session();
+    let mut session = Workspace::new(args.new_session());
     // Only a lesson played on a terminal, section by section, to its end counts as finished:
     // `--no-pause` or a pipe shows the lesson without the learner having gone through it.
     let pause = !args.no_pause && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     // Played straight through, a lesson is quiet: no progress bars between its outputs.
     if !pause {
-        session.set_progress(None);
+        session.session.set_progress(None);
     }
     let stdin = std::io::stdin();
     let mut input = stdin.lock();

@@ -18,6 +18,7 @@ use crate::lang::ast::StatementKind;
 use crate::lang::parser;
 use crate::lang::suggest;
 use crate::msg;
+use crate::py::workspace::Workspace;
 use crate::session::Session;
 use crate::show::View;
 use crate::show::print::Digits;
@@ -51,7 +52,8 @@ struct Guide {
 }
 
 pub struct Repl {
-    pub session: Session,
+    /// Python's names over the session's graph.
+    pub ws: Workspace,
     pub view: View,
     guide: Option<Guide>,
     /// The last place a lesson was left, so `:lesson` alone carries on.
@@ -67,7 +69,7 @@ pub struct Repl {
 impl Repl {
     pub fn new(session: Session, view: View) -> Repl {
         Repl {
-            session,
+            ws: Workspace::new(session),
             view,
             guide: None,
             paused: None,
@@ -120,20 +122,8 @@ impl Repl {
             return Ok(Flow::Continue);
         }
         // A paste of several statements (bracketed, so it arrives as one input with its line
-        // breaks) runs as a script would: each logical line in turn, stopping at the first
-        // that fails, as Python's REPL stops a pasted block at its exception.
-        let logical = parser::logical_lines(line);
-        if logical.len() > 1 {
-            for (_, piece) in logical {
-                if piece.trim().is_empty() || piece.trim_start().starts_with('#') {
-                    continue;
-                }
-                if !self.run_statements(piece, out)? {
-                    break;
-                }
-            }
-            return Ok(Flow::Continue);
-        }
+        // breaks) runs as a script would: each statement in turn, stopping at the first that
+        // fails, as Python's REPL stops a pasted block at its exception.
         self.run_statements(line, out)?;
         Ok(Flow::Continue)
     }
@@ -143,11 +133,11 @@ impl Repl {
     fn run_statements(&mut self, line: &str, out: &mut dyn Write) -> std::io::Result<bool> {
         let expected = self.prefill().map(str::to_string);
         let view = self.view;
-        let result = runner::run_line(&mut self.session, &view, line, 0, out, &mut *self.pause);
+        let result = runner::run_text(&mut self.ws, &view, line, out, &mut *self.pause);
         if let Err(runner::Failure::Output(e)) = result {
             return Err(e);
         }
-        let text = runner::diagnostics(&mut self.session, &result, None, line, &view);
+        let text = runner::diagnostics(&mut self.ws.session, &result, None, line, &view);
         write!(out, "{text}")?;
         if let Some(expected) = expected
             && result.is_ok()
@@ -202,7 +192,7 @@ impl Repl {
             "memory" if arg.is_empty() => self.memory(out)?,
             "memory" => match memory::parse_size(arg) {
                 Some(bytes) => {
-                    self.session.set_budget(bytes);
+                    self.ws.session.set_budget(bytes);
                     let budget = memory::describe(bytes);
                     writeln!(
                         out,
@@ -213,7 +203,7 @@ impl Repl {
                 None => writeln!(out, "{}", error(msg!("repl-memory-usage")))?,
             },
             "reset" => {
-                self.session.reset();
+                self.ws.reset();
                 writeln!(out, "{}", lang.word("repl-reset"))?;
             }
             "lessons" => write!(out, "{}", self.lessons_listing())?,
@@ -248,7 +238,7 @@ impl Repl {
                 _ => writeln!(out, "{}", error(msg!("repl-color-usage")))?,
             },
             "seed" => match arg.parse::<u32>() {
-                Ok(seed) => self.session.set_seed(seed),
+                Ok(seed) => self.ws.session.set_seed(seed),
                 Err(_) => writeln!(out, "{}", error(msg!("repl-seed-usage")))?,
             },
             "clear" => write!(out, "\x1b[2J\x1b[H")?,
@@ -277,7 +267,7 @@ impl Repl {
     /// lesson included: the lesson is reloaded in the new language at the same statement.
     fn set_lang(&mut self, lang: Lang) {
         self.view.lang = lang;
-        self.session.set_progress(options::progress_hook(lang));
+        self.ws.session.set_progress(options::progress_hook(lang));
         let lessons = lesson::all(lang).unwrap_or_default();
         for guide in [self.guide.as_mut(), self.paused.as_mut()]
             .into_iter()
@@ -301,11 +291,11 @@ impl Repl {
         let style = self.style();
         let total = msg!(
             "repl-memory-total",
-            held = memory::describe(self.session.bytes_total()),
-            budget = memory::describe(self.session.budget())
+            held = memory::describe(self.ws.session.bytes_total()),
+            budget = memory::describe(self.ws.session.budget())
         );
         writeln!(out, "{}", lang.say(&total))?;
-        let holders = self.session.holders();
+        let holders = self.ws.session.holders();
         let width = holders
             .iter()
             .take(5)
@@ -336,7 +326,7 @@ impl Repl {
     /// so a Korean name or layer word (two columns a syllable) keeps the rows aligned; the
     /// padding is added outside the colour codes, which take no columns.
     fn vars(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        let vars = self.session.vars();
+        let vars = self.ws.session.vars();
         let style = self.style();
         let lang = self.lang();
         if vars.is_empty() {
@@ -510,7 +500,7 @@ impl Repl {
         {
             let needed: Vec<String> = bound_names(text)
                 .into_iter()
-                .filter(|name| self.session.value(name).is_none())
+                .filter(|name| self.ws.session.value(name).is_none())
                 .filter(|name| {
                     guide.lesson.items[guide.next + 1..].iter().any(
                         |item| matches!(item, Item::Statement { text, .. } if mentions(text, name)),
@@ -631,7 +621,8 @@ pub fn main(args: &Args) -> ExitCode {
     let mut repl = Repl::new(args.new_session(), view);
     repl.set_pause(Box::new(move |out| wait_for_enter(out, lang)));
     let config = Config::builder()
-        .auto_add_history(true)
+        // The loop adds each input itself, a block as one entry.
+        .auto_add_history(false)
         .max_history_size(HISTORY_ENTRIES)
         .and_then(|b| b.history_ignore_dups(true))
         .map(|b| b.build());
@@ -682,27 +673,34 @@ pub fn main(args: &Args) -> ExitCode {
         };
         match read {
             Ok(line) => {
-                history.append(&mut editor, &mut out, &repl.view);
                 let line = if block.is_empty() {
                     line
                 } else {
                     format!("{}\n{line}", std::mem::take(&mut block))
                 };
-                // A lesson's pre-filled block is whole already: Enter runs it.
+                // A lesson's pre-filled block is whole already: Enter runs it. Otherwise a
+                // block (or an open bracket) reads on, with the `... ` prompt, until it is
+                // complete: for a block, until an empty line, as in Python's REPL.
                 if prefill.is_none()
                     && !line.trim_start().starts_with(':')
-                    && parser::needs_more_input(&line)
+                    && (crate::py::parser::needs_more(&line) || parser::needs_more_input(&line))
                 {
                     block = line;
                     continue;
                 }
+                // History keeps the whole input, a block as one entry.
+                if !line.trim().is_empty() {
+                    let _ = editor.add_history_entry(line.trim_end());
+                }
+                history.append(&mut editor, &mut out, &repl.view);
                 let flow = repl.handle(&line, &mut out).unwrap_or(Flow::Quit);
                 let _ = out.flush();
                 if flow == Flow::Quit {
                     break;
                 }
                 if let Some(helper) = editor.helper_mut() {
-                    helper.names = repl.session.known_names();
+                    helper.names = repl.ws.known_names();
+                    helper.members = repl.ws.members();
                     helper.style = repl.style();
                     helper.lang = repl.lang();
                 }

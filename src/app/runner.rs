@@ -5,6 +5,8 @@
 
 use crate::lang::error::Error;
 use crate::msg;
+use crate::py::error::PyErr;
+use crate::py::workspace::{Piece, Workspace};
 use crate::session::{Outcome, Session};
 use crate::show::diagnostic::CONTINUATION;
 use crate::show::wrap::wrap_line;
@@ -16,6 +18,8 @@ use std::io::Write;
 pub enum Failure {
     /// A statement failed; the session is as it was before it.
     Statement(Error),
+    /// A Python statement raised an exception; what ran before it stays, as in Python.
+    Python(Box<PyErr>),
     /// Its output could not be written (a closed pipe, a full disk). The statement happened;
     /// the caller decides whether carrying on makes sense.
     Output(std::io::Error),
@@ -26,7 +30,7 @@ impl Failure {
     pub fn statement(&self) -> Option<&Error> {
         match self {
             Failure::Statement(error) => Some(error),
-            Failure::Output(_) => None,
+            Failure::Python(_) | Failure::Output(_) => None,
         }
     }
 }
@@ -107,6 +111,92 @@ pub fn run_line(
     }
 }
 
+/// Runs `src` (what was typed, a lesson's block, or a whole file) statement by statement in
+/// the workspace, each where it belongs (see `py::workspace`), and writes what it prints. The
+/// first statement that fails stops the rest.
+pub fn run_text(
+    ws: &mut Workspace,
+    view: &View,
+    src: &str,
+    out: &mut dyn Write,
+    pause: &mut dyn FnMut(&mut dyn Write) -> bool,
+) -> Result<(), Failure> {
+    for piece in plan(ws, src)? {
+        run_piece(ws, view, src, &piece, out, pause)?;
+    }
+    Ok(())
+}
+
+/// The pieces of `src`. Text that is not Python but is the session's own language (an older
+/// script's) runs in the session a logical line at a time, as it always has.
+pub fn plan(ws: &Workspace, src: &str) -> Result<Vec<Piece>, Failure> {
+    match ws.plan(src) {
+        Ok(pieces) => Ok(pieces),
+        Err(e) if looks_like_python(src) => Err(Failure::Python(Box::new(e))),
+        Err(_) => Ok(session_lines(src)),
+    }
+}
+
+/// `src` in the session's own language: a piece for each logical line.
+pub fn session_lines(src: &str) -> Vec<Piece> {
+    crate::lang::parser::logical_lines(src)
+        .into_iter()
+        .map(|(offset, line)| Piece::Graph {
+            start: offset,
+            end: offset + line.len(),
+        })
+        .collect()
+}
+
+/// Whether text that neither language reads was meant as Python: then Python's syntax error
+/// is the one to show, and the session's otherwise.
+pub fn looks_like_python(src: &str) -> bool {
+    src.lines().any(|line| {
+        let t = line.trim_start();
+        [
+            "def ", "class ", "import ", "from ", "while ", "return", "lambda", "try:", "with ",
+        ]
+        .iter()
+        .any(|k| t.starts_with(k))
+            || t.contains('"')
+            || t.contains('\'')
+    })
+}
+
+/// Runs one piece of `src`: in the session, which records it in the graph, or in the
+/// interpreter.
+pub fn run_piece(
+    ws: &mut Workspace,
+    view: &View,
+    src: &str,
+    piece: &Piece,
+    out: &mut dyn Write,
+    pause: &mut dyn FnMut(&mut dyn Write) -> bool,
+) -> Result<(), Failure> {
+    let (start, end) = match piece {
+        Piece::Graph { start, end } => (*start, *end),
+        Piece::Python {
+            stmt,
+            quiet,
+            start,
+            end,
+        } => {
+            if !ws.runs_in_session(stmt, &src[*start..*end], *start) {
+                out.flush().map_err(Failure::Output)?;
+                let result = ws.run_python(stmt, *quiet);
+                ws.drain(out).map_err(Failure::Output)?;
+                return result.map_err(|e| Failure::Python(Box::new(e)));
+            }
+            (*start, *end)
+        }
+    };
+    let text = &src[start..end];
+    ws.enter_session(text, start);
+    let result = run_line(&mut ws.session, view, text, start, out, pause);
+    ws.leave_session();
+    result
+}
+
 /// The warnings the last line left, then its error if it failed, rendered against `src` (the
 /// whole text the spans point into) for a reader of `view`.
 pub fn diagnostics(
@@ -139,6 +229,16 @@ pub fn diagnostics(
         }
         Err(Failure::Statement(error)) => {
             text.push_str(&diagnostic::render(origin, src, error, view));
+        }
+        Err(Failure::Python(error))
+            if error.kind == crate::py::error::ExcKind::KeyboardInterrupt =>
+        {
+            let word = view.style.warning(&view.lang.say(&msg!("interrupted")));
+            text.push_str(&wrap_line(&word, view.width, CONTINUATION));
+            text.push('\n');
+        }
+        Err(Failure::Python(error)) => {
+            text.push_str(&crate::py::report::render_at(origin, src, error, view));
         }
         _ => {}
     }

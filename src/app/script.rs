@@ -3,9 +3,8 @@
 
 use crate::app::runner::{self, Failure, io_reason};
 use crate::app::waiting;
-use crate::lang::parser;
 use crate::msg;
-use crate::session::Session;
+use crate::py::workspace::{Piece, Workspace};
 use crate::show::{View, diagnostic, wrap};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -18,6 +17,9 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub struct ScriptOptions {
     /// Carry on after an error instead of stopping at the first one.
     pub keep_going: bool,
+    /// Run the file as Python over the graph (a `.py` file that uses our statements), rather
+    /// than in the session's own language (a `.bp` script, for now).
+    pub python: bool,
 }
 
 /// Runs `src` (named `origin` in messages) in `session`, writing what it prints to `out` as
@@ -26,7 +28,7 @@ pub struct ScriptOptions {
 /// is reading any more, or the disk is full).
 #[allow(clippy::too_many_arguments)]
 pub fn run_source(
-    session: &mut Session,
+    ws: &mut Workspace,
     origin: &str,
     src: &str,
     out: &mut dyn Write,
@@ -36,12 +38,40 @@ pub fn run_source(
     options: ScriptOptions,
 ) -> std::io::Result<usize> {
     let mut failures = 0;
-    for (offset, line) in parser::logical_lines(src) {
-        let result = runner::run_line(session, view, line, offset, out, &mut |_| true);
+    // Python reads the whole file first; a file only the session's older language reads runs
+    // a logical line at a time, as before.
+    let planned = if options.python {
+        runner::plan(ws, src)
+    } else {
+        Ok(runner::session_lines(src))
+    };
+    let pieces = match planned {
+        Ok(pieces) => pieces,
+        Err(failure) => {
+            let result = Err(failure);
+            let text = runner::diagnostics(&mut ws.session, &result, Some(origin), src, err_view);
+            out.flush()?;
+            let _ = err.write_all(text.as_bytes());
+            return Ok(1);
+        }
+    };
+    for piece in &pieces {
+        let result = match piece {
+            // The session's own language: its names are its own, shared with nothing.
+            Piece::Graph { start, end } => runner::run_line(
+                &mut ws.session,
+                view,
+                &src[*start..*end],
+                *start,
+                out,
+                &mut |_| true,
+            ),
+            _ => runner::run_piece(ws, view, src, piece, out, &mut |_| true),
+        };
         if let Err(Failure::Output(e)) = result {
             return Err(e);
         }
-        let text = runner::diagnostics(session, &result, Some(origin), src, err_view);
+        let text = runner::diagnostics(&mut ws.session, &result, Some(origin), src, err_view);
         if !text.is_empty() {
             // What the script printed before the error comes first, as it was written.
             out.flush()?;

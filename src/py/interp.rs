@@ -64,6 +64,8 @@ impl Interp {
             steps: 0,
             step_limit: None,
             recursion_limit: RECURSION_LIMIT,
+            after_back: HashMap::new(),
+            grads_by_object: Vec::new(),
         }
     }
 
@@ -490,6 +492,9 @@ impl Interp {
             return Ok(v.clone());
         }
         if let Some(v) = self.builtins.get(name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.after_back.get(name) {
             return Ok(v.clone());
         }
         Err(err(ExcKind::NameError, msg!("py-name-error", name = name)))

@@ -11,12 +11,14 @@ pub mod builtins;
 pub mod error;
 pub mod format;
 pub mod interp;
+pub mod layers;
 pub mod lexer;
 pub mod numpy;
 pub mod parser;
 pub mod report;
 pub mod strings;
 pub mod value;
+pub mod workspace;
 
 use std::io::Write;
 
@@ -59,7 +61,7 @@ pub fn run_file_with(
     // Python reads source with universal newlines: `\r\n` and a lone `\r` end a line too.
     let normalized = universal_newlines(src);
     let src = normalized.as_str();
-    let run = move |stack: usize| {
+    let run = move || {
         let stmts = match parser::parse_module(src) {
             Ok(s) => s,
             Err(e) => {
@@ -72,7 +74,7 @@ pub fn run_file_with(
         };
         let mut interp = value::Interp::new(out, seed_from_clock());
         interp.step_limit = step_limit;
-        interp.recursion_limit = (stack / STACK_PER_CALL).min(interp::RECURSION_LIMIT);
+        interp.recursion_limit = recursion_limit_here();
         let result = interp.run(&stmts);
         let _ = interp.out.flush();
         let interrupted = matches!(&result, Err(e) if e.kind == error::ExcKind::KeyboardInterrupt);
@@ -87,15 +89,54 @@ pub fn run_file_with(
             interrupted,
         }
     };
-    let run = std::sync::Mutex::new(Some(run));
-    let run = &run;
-    let room = address_space_room();
-    if room.is_some() {
-        share_the_heap();
+    match on_big_stack(run) {
+        Ok(finished) => finished,
+        Err(Stackless::Crashed) => Finished {
+            out: Box::new(std::io::sink()),
+            error: Some(err_view.lang.say(&crate::msg!("py-crashed"))),
+            interrupted: false,
+        },
+        Err(Stackless::NoThread) => Finished {
+            out: Box::new(std::io::sink()),
+            error: Some(err_view.lang.say(&crate::msg!("py-no-thread"))),
+            interrupted: false,
+        },
     }
+}
+
+thread_local! {
+    /// The stack of this thread, when `on_big_stack` made it; the main thread's usual 8 MB
+    /// otherwise.
+    static STACK: std::cell::Cell<usize> = const { std::cell::Cell::new(8 << 20) };
+}
+
+/// How deep Python calls may nest on this thread: 1,000 as CPython's default, less on a stack
+/// too small for that many.
+pub fn recursion_limit_here() -> usize {
+    (STACK.with(std::cell::Cell::get) / STACK_PER_CALL).min(interp::RECURSION_LIMIT)
+}
+
+/// Why `on_big_stack` could not give a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stackless {
+    /// No thread could be started, even with the smallest stack.
+    NoThread,
+    /// The thread ended without a result (a panic).
+    Crashed,
+}
+
+/// Runs `f` on a thread with the largest stack the system grants (256 MB down to 4 MB; under
+/// an address-space limit at most an eighth of it, so that arrays have the rest), so that
+/// Python's recursion reaches its limit of 1,000 calls long before the stack ends.
+pub fn on_big_stack<R: Send>(f: impl FnOnce() -> R + Send) -> Result<R, Stackless> {
+    let f = std::sync::Mutex::new(Some(f));
+    let f = &f;
+    let room = address_space_room();
+    // The work moves to the new thread: it allocates from the main heap, as it would have on
+    // the main thread (a thread's own arena hands large freed blocks back to the system, and
+    // every array made after that faults its pages in again).
+    share_the_heap();
     std::thread::scope(|scope| {
-        // Under an address-space limit the stack takes at most an eighth of it, so that the
-        // program's arrays have the rest.
         for stack in STACKS
             .into_iter()
             .filter(|&s| room.is_none_or(|r| s <= r / 8))
@@ -104,24 +145,14 @@ pub fn run_file_with(
                 .name("python".into())
                 .stack_size(stack)
                 .spawn_scoped(scope, move || {
-                    run.lock()
-                        .ok()
-                        .and_then(|mut r| r.take())
-                        .map(|run| run(stack))
+                    STACK.with(|s| s.set(stack));
+                    f.lock().ok().and_then(|mut g| g.take()).map(|f| f())
                 });
             if let Ok(h) = spawned {
-                return h.join().ok().flatten().unwrap_or_else(|| Finished {
-                    out: Box::new(std::io::sink()),
-                    error: Some(err_view.lang.say(&crate::msg!("py-crashed"))),
-                    interrupted: false,
-                });
+                return h.join().ok().flatten().ok_or(Stackless::Crashed);
             }
         }
-        Finished {
-            out: Box::new(std::io::sink()),
-            error: Some(err_view.lang.say(&crate::msg!("py-no-thread"))),
-            interrupted: false,
-        }
+        Err(Stackless::NoThread)
     })
 }
 
@@ -205,7 +236,8 @@ fn address_space_room() -> Option<usize> {
 
 /// Makes every thread allocate from the one heap: glibc otherwise reserves a 64 MB arena for a
 /// new thread, which a tight address-space limit refuses (and then even a small allocation
-/// fails).
+/// fails), and trims a thread's arena so eagerly that a loop making 16 MB arrays faults every
+/// page in anew each time (Ctrl-C then waited 2 s for `sum(x > 0) + …` to reach a check).
 fn share_the_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets a tuning parameter of glibc's allocator.

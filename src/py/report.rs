@@ -14,6 +14,13 @@ use crate::show::view::View;
 const KEEP_FRAMES: usize = 6;
 
 pub fn render(origin: &str, src: &str, e: &PyErr, view: &View) -> String {
+    render_at(Some(origin), src, e, view)
+}
+
+/// [`render`] for a file or, with no origin, for what was typed at the prompt (`<stdin>` in
+/// the traceback, and no file before the caret's line).
+pub fn render_at(origin: Option<&str>, src: &str, e: &PyErr, view: &View) -> String {
+    let file = origin.unwrap_or("<stdin>");
     let mut frames = vec![Frame {
         function: "<module>".into(),
         pos: e.pos.unwrap_or_default(),
@@ -38,17 +45,23 @@ pub fn render(origin: &str, src: &str, e: &PyErr, view: &View) -> String {
         } else {
             frames.iter().map(Some).collect()
         };
-        for f in shown {
+        for (i, f) in shown.into_iter().enumerate() {
             match f {
                 Some(f) => {
+                    // At the prompt only the first frame's line is in this input.
+                    let typed_before = origin.is_none() && i > 0;
                     out.push_str(&view.lang.say(&msg!(
                         "py-traceback-frame",
-                        file = origin,
+                        file = file,
                         line = f.pos.line,
                         function = f.function.as_str()
                     )));
                     out.push('\n');
-                    if let Some(line) = src.lines().nth(f.pos.line.saturating_sub(1) as usize) {
+                    if let Some(line) = src
+                        .lines()
+                        .nth(f.pos.line.saturating_sub(1) as usize)
+                        .filter(|_| !typed_before)
+                    {
                         out.push_str("    ");
                         out.push_str(line.trim());
                         out.push('\n');
@@ -64,6 +77,19 @@ pub fn render(origin: &str, src: &str, e: &PyErr, view: &View) -> String {
             }
         }
     }
+    // At the prompt, a function's lines were typed in an earlier input, which `src` is not:
+    // the traceback names the line, as CPython's REPL does, and no caret is drawn.
+    if origin.is_none() && !e.trace.is_empty() {
+        out.push_str(&diagnostic::render_message(
+            &msg!(
+                "py-exception",
+                kind = e.kind.name(),
+                message = e.message.clone()
+            ),
+            view,
+        ));
+        return out;
+    }
     let start = offset(src, innermost);
     let end = token_end(src, start);
     let error = Error::new(
@@ -74,12 +100,12 @@ pub fn render(origin: &str, src: &str, e: &PyErr, view: &View) -> String {
         ),
         Span { start, end },
     );
-    out.push_str(&diagnostic::render(Some(origin), src, &error, view));
+    out.push_str(&diagnostic::render(origin, src, &error, view));
     out
 }
 
 /// The byte offset of a 1-based line and character column.
-fn offset(src: &str, pos: Pos) -> usize {
+pub(crate) fn offset(src: &str, pos: Pos) -> usize {
     let mut at = 0;
     for (n, line) in src.split_inclusive('\n').enumerate() {
         if n + 1 == pos.line as usize {

@@ -668,6 +668,10 @@ pub struct Interp {
     /// How deep Python calls may nest: 1,000 as CPython's default, less on a small stack.
     pub recursion_limit: usize,
     pub step_limit: Option<u64>,
+    /// The last `back`'s gradients by name (`dx`), found when no variable has that name.
+    pub after_back: HashMap<String, Value>,
+    /// The last `back`'s gradients of arrays, found by identity (`grad(W1)`).
+    pub grads_by_object: Vec<(Rc<ArrayObj>, Value)>,
 }
 
 /// An int-like value: Python ints, bools and numpy ints.

@@ -227,6 +227,11 @@ impl Session {
         self.echo = echo;
     }
 
+    /// Whether assignments and bare expressions show their values.
+    pub fn echoes(&self) -> bool {
+        self.echo
+    }
+
     /// Sets who is told how far long work got.
     pub fn set_progress(&mut self, hook: Option<ProgressHook>) {
         self.progress = hook;
@@ -379,6 +384,32 @@ impl Session {
             self.rng_before = Some(Box::new(self.rng.clone()));
         }
         &mut self.rng
+    }
+
+    /// The random stream as it stands, for a runtime that draws from the same stream between
+    /// statements (the Python stage's `np.random`).
+    pub fn random_stream(&self) -> &Rng {
+        &self.rng
+    }
+
+    /// Carries on from `rng`: what another runtime drew between statements.
+    pub fn set_random_stream(&mut self, rng: &Rng) {
+        if self.rng != *rng {
+            self.rng = rng.clone();
+        }
+    }
+
+    /// Binds `name` to a new leaf holding `value`, as `name = value` with a typed value does:
+    /// how a value made outside the session (by the Python stage) enters the graph.
+    pub fn define(&mut self, name: &str, value: Value) -> NodeId {
+        let node = self.graph.leaf(value, name);
+        self.bind(name, node);
+        node
+    }
+
+    /// Forgets `name`, as `del name`: its value goes with the next collection.
+    pub fn forget(&mut self, name: &str) {
+        self.unbind(name);
     }
 
     /// Forgets every variable and gradient; the random stream carries on.

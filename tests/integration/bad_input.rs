@@ -5,6 +5,7 @@ use crate::support::Shell;
 use crate::support::{Ran, run, run_with};
 use backprop::app::script::{self, ScriptOptions};
 use backprop::i18n::Lang;
+use backprop::py::workspace::Workspace;
 use backprop::session::Session;
 use backprop::show::View;
 use backprop::show::style::Style;
@@ -158,7 +159,13 @@ fn crlf_endings_and_garbage_are_handled() {
         ("a = 1\nb = 2\n2\n", 0)
     );
     let garbage: String = (0u8..=255).map(char::from).collect();
-    let ran = run_with(&garbage, ScriptOptions { keep_going: true });
+    let ran = run_with(
+        &garbage,
+        ScriptOptions {
+            keep_going: true,
+            ..ScriptOptions::default()
+        },
+    );
     assert!(ran.failures >= 1);
     assert!(
         ran.stderr
@@ -258,7 +265,7 @@ fn in_korean_the_rest_of_the_names_are_counted_too() {
     let korean = View::new(Style::plain(), 80, Lang::Ko);
     let mut err = Vec::new();
     let failures = script::run_source(
-        &mut Session::new(),
+        &mut Workspace::new(Session::new()),
         "test.bp",
         &format!("{}missing\n", define_names(5_000)),
         &mut Vec::new(),

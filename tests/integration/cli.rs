@@ -55,7 +55,13 @@ fn the_run_stops_at_the_first_error_unless_told_to_keep_going() {
     let src = "a = 1\nb = nope\nc = 3\nd = nada\n";
     let stopped = run(src);
     assert_eq!((stopped.stdout.as_str(), stopped.failures), ("a = 1\n", 1));
-    let kept = run_with(src, ScriptOptions { keep_going: true });
+    let kept = run_with(
+        src,
+        ScriptOptions {
+            keep_going: true,
+            ..ScriptOptions::default()
+        },
+    );
     assert_eq!(kept.stdout, "a = 1\nc = 3\n");
     assert_eq!(kept.failures, 2);
     assert_eq!(kept.stderr.matches("error:").count(), 2);
@@ -66,7 +72,10 @@ fn a_failed_statement_changes_nothing() {
     // The failing line would rebind x, build nodes and draw random numbers; none of that stays.
     let ran = run_with(
         "x = [1.0, 2.0]\nback x;\nx = randn(2) * [1, 2, 3]\nx\ndx\nrandn(2)\n",
-        ScriptOptions { keep_going: true },
+        ScriptOptions {
+            keep_going: true,
+            ..ScriptOptions::default()
+        },
     );
     let fresh = run("x = [1.0, 2.0]\nrandn(2)\n");
     assert_eq!(ran.failures, 1);

@@ -9,6 +9,7 @@ use crate::support::{binary_as_written, unwrapped};
 use backprop::app::lesson::{self, Item, Pace};
 use backprop::app::script::{self, ScriptOptions};
 use backprop::i18n::Lang;
+use backprop::py::workspace::Workspace;
 use backprop::session::Session;
 use backprop::show::View;
 use backprop::show::style::Style;
@@ -22,7 +23,7 @@ const UNWRAPPED: usize = 10_000;
 /// Runs `src` as a script in a fresh session, `columns` wide, in `lang`: stdout and stderr.
 fn run(src: &str, lang: Lang, columns: usize) -> (String, String) {
     let view = View::new(Style::plain(), columns, lang);
-    let mut session = Session::new();
+    let mut session = Workspace::new(Session::new());
     let (mut out, mut err) = (Vec::new(), Vec::new());
     script::run_source(
         &mut session,
@@ -32,7 +33,10 @@ fn run(src: &str, lang: Lang, columns: usize) -> (String, String) {
         &mut err,
         &view,
         &view,
-        ScriptOptions { keep_going: true },
+        ScriptOptions {
+            keep_going: true,
+            ..ScriptOptions::default()
+        },
     )
     .expect("a Vec takes any output");
     (
@@ -150,7 +154,7 @@ fn a_source_line_wider_than_80_columns_is_kept_whole() {
 fn play(lang: Lang, slug: &str, columns: usize) -> String {
     let lessons = lesson::all(lang).expect("the embedded lessons parse");
     let found = lesson::find(&lessons, slug).expect("the lesson exists");
-    let mut session = Session::new();
+    let mut session = Workspace::new(Session::new());
     let view = View::new(Style::plain(), columns, lang);
     let mut out = Vec::new();
     let finished =
@@ -193,7 +197,10 @@ fn every_lesson_fits_80_columns_and_wraps_only_between_words() {
             // is drawn for its width, so there only the fit above is checked.
             let narrow = View::new(Style::plain(), COLUMNS, lang);
             let wide = View::new(Style::plain(), UNWRAPPED, lang);
-            let (mut narrow_session, mut wide_session) = (Session::new(), Session::new());
+            let (mut narrow_session, mut wide_session) = (
+                Workspace::new(Session::new()),
+                Workspace::new(Session::new()),
+            );
             for item in &found.items {
                 let (at_80, unwrapped) = match item {
                     Item::Statement { text, .. } => {

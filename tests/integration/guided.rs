@@ -55,7 +55,10 @@ fn a_prefilled_lesson_statement_gets_no_history_hint() {
     // Colour on, so that hints are drawn at all; the history holds a longer line that starts
     // with the lesson's first statement, which would be its hint.
     let mut session = spawn(home.path(), &[]);
-    run(&mut session, "x = [[1.0, -0.5], [-2.0, 3.3]]; hinted = 5");
+    run(
+        &mut session,
+        "x = np.array([[1.0, -0.5], [-2.0, 3.3]]); hinted = 5",
+    );
     session.send(enter(":lesson relu")).expect("typed");
     // The lesson's prose, then the prompt with the statement (highlighted, so its text is
     // broken up by colour codes).
@@ -72,7 +75,7 @@ fn a_prefilled_lesson_statement_gets_no_history_hint() {
         .expect("Ctrl-C");
     session.expect("lesson paused").expect("the lesson pauses");
     shown_until_next_prompt(&mut session);
-    session.send("x = [[1.0, -0.5]").expect("typed");
+    session.send("x = np.array([[1.0, -0.5]").expect("typed");
     session
         .expect("hinted")
         .expect("the history hint is drawn for typed text");

@@ -174,7 +174,7 @@ fn code_words() -> BTreeSet<String> {
     add("Graphviz REPL Enter Rust bool ReLU Relu Sigmoid Affine Softmax Loss AddLayer MulLayer");
     add("apple apple_num tax price ko en on off full vars memory reset lessons lesson next prev");
     add("lang color quit dot help 1e d1 d2 y1 y2 Softmax-with-Loss");
-    add("x_train t_train x_test t_test as from flatten copy");
+    add("x_train t_train x_test t_test as from flatten copy class def");
     words
 }
 

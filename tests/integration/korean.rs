@@ -9,6 +9,7 @@ use crate::support::{binary, snapshot};
 use backprop::app::lesson::{self, Pace};
 use backprop::app::repl::Repl;
 use backprop::i18n::{self, Lang};
+use backprop::py::workspace::Workspace;
 use backprop::session::Session;
 use backprop::show::View;
 use backprop::show::style::Style;
@@ -137,7 +138,7 @@ fn korean_lessons_carry_no_english_of_the_programs_own() {
         for layer in LAYER_NAMES {
             english.remove(layer);
         }
-        let mut session = Session::new();
+        let mut session = Workspace::new(Session::new());
         let mut out = Vec::new();
         lesson::play(
             &statements_only,
@@ -162,8 +163,8 @@ fn korean_lessons_carry_no_english_of_the_programs_own() {
 }
 
 const STEP_GRAPH_CHECK: &str = "\
-x = [1.0, -2.0, 3.0]
-w = [0.5, 0.5, -1.0]
+x = array([1.0, -2.0, 3.0])
+w = array([0.5, 0.5, -1.0])
 y = relu(x * w) + x
 back y
 step y
@@ -172,7 +173,7 @@ check y
 c = x + 4; q = 1 / c
 step q
 graph q
-k = [0.0, -1.0]; rk = relu(k)
+k = array([0.0, -1.0]); rk = relu(k)
 check rk
 ";
 
@@ -195,7 +196,7 @@ fn step_graph_and_check_speak_korean() {
     snapshot("ko-step-graph-check", &stdout);
 }
 
-/// One line per error: each is run in a fresh session after `x = [1.0, 2.0]`.
+/// One line per error: each is run in a fresh session after `x = array([1.0, 2.0])`.
 const ERRORS: [&str; 18] = [
     "y = x2 + 1",
     "y = x * [1, 2, 3]",
@@ -222,7 +223,7 @@ fn errors_speak_korean() {
     let english = english_only();
     let mut all = String::new();
     for line in ERRORS {
-        let script = format!("x = [1.0, 2.0];\n{line}\n");
+        let script = format!("x = array([1.0, 2.0]);\n{line}\n");
         let ran = binary(&["--lang", "ko", "run", "-"], script.as_bytes(), &[]);
         let stderr = String::from_utf8_lossy(&ran.stderr).into_owned();
         assert_eq!(ran.status.code(), Some(1), "{line} must fail: {stderr}");
@@ -247,7 +248,7 @@ fn help_and_the_repls_replies_speak_korean() {
         ":help",
         ":help relu",
         ":vars",
-        "x = [1.0]",
+        "x = array([1.0])",
         ":vars",
         ":nope",
         ":lesson nope",
@@ -438,8 +439,8 @@ fn korean_snapshots_have_no_generic_particles() {
 /// Variables made by layers whose Korean names differ in width (잎 변수, 곱셈 계층, ReLU 계층,
 /// 교차 엔트로피 오차), and a gradient on some.
 const VARS_SCRIPT: [&str; 6] = [
-    "W = [1.0, -2.0]",
-    "x = [3.0, 4.0]",
+    "W = array([1.0, -2.0])",
+    "x = array([3.0, 4.0])",
     "h = W * x",
     "y = relu(h)",
     "loss = sum(y)",
@@ -524,7 +525,7 @@ fn korean_vars_names_its_layers_in_korean() {
 
 #[test]
 fn warnings_are_worded_in_the_readers_language() {
-    let script = "big = exp([1000.0, 1.0])\nq = [1.0, 0.0] / [0.0, 0.0]\n";
+    let script = "big = exp([1000.0, 1.0])\nq = array([1.0, 0.0]) / [0.0, 0.0]\n";
     let ko = binary(&["--lang", "ko", "run", "-"], script.as_bytes(), &[]);
     let ko = String::from_utf8_lossy(&ko.stderr).into_owned();
     assert!(

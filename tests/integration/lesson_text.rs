@@ -176,11 +176,11 @@ fn lesson_9_derives_y_minus_t_on_the_graph_and_the_layer_agrees() {
     for lang in [Lang::Ko, Lang::En] {
         let transcript = play(lang, "softmax-with-loss", false);
         let scores = numbers(value_line(
-            &output_of(&transcript, "a = [0.3, 2.9, 4.0]"),
+            &output_of(&transcript, "a = np.array([0.3, 2.9, 4.0])"),
             "a",
         ));
         let answer = numbers(value_line(
-            &output_of(&transcript, "t = [0.0, 1.0, 0.0]"),
+            &output_of(&transcript, "t = np.array([0.0, 1.0, 0.0])"),
             "t",
         ));
         let by_graph = numbers(value_line(&output_of(&transcript, "back L"), "da"));

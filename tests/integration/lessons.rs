@@ -4,6 +4,7 @@
 use crate::support::{binary, snapshot, visible_escapes};
 use backprop::app::lesson::{self, Pace};
 use backprop::i18n::Lang;
+use backprop::py::workspace::Workspace;
 use backprop::session::Session;
 use backprop::show::View;
 use backprop::show::style::Style;
@@ -13,7 +14,7 @@ use backprop::show::style::Style;
 pub(crate) fn play(lang: Lang, slug: &str, color: bool) -> String {
     let lessons = lesson::all(lang).expect("the embedded lessons parse");
     let found = lesson::find(&lessons, slug).expect("the lesson exists");
-    let mut session = Session::new();
+    let mut session = Workspace::new(Session::new());
     let view = View::new(Style::new(color), 80, lang);
     let mut out = Vec::new();
     let finished =

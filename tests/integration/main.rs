@@ -16,6 +16,7 @@ mod layering;
 mod lesson_text;
 mod lessons;
 mod limits;
+mod paste;
 mod picture;
 mod plots;
 mod python;

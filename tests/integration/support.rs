@@ -3,6 +3,7 @@
 use backprop::app::runner;
 use backprop::app::script::{self, ScriptOptions};
 use backprop::lang::error::Error;
+use backprop::py::workspace::Workspace;
 use backprop::session::Session;
 use backprop::show::View;
 use std::io::Write;
@@ -21,7 +22,7 @@ pub fn run(src: &str) -> Ran {
 }
 
 pub fn run_with(src: &str, options: ScriptOptions) -> Ran {
-    let mut session = Session::new();
+    let mut session = Workspace::new(Session::new());
     let mut out = Vec::new();
     let mut err = Vec::new();
     let failures = script::run_source(
@@ -146,6 +147,7 @@ impl Shell {
         result.map_err(|failure| match failure {
             runner::Failure::Statement(error) => error,
             runner::Failure::Output(e) => panic!("a Vec cannot fail to be written: {e}"),
+            runner::Failure::Python(e) => panic!("the session raises no Python exception: {e:?}"),
         })
     }
 }

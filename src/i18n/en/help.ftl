@@ -20,8 +20,10 @@ usage =
       -V, --version               the version
 
 help-overview =
-    The language (each line prints its result unless it ends in ';'):
-      x = [[1.0, -0.5], [-2.0, 3.3]]    bind a name; arrays nest with [ ]
+    The language is Python with numpy's names; each line prints its result unless it
+    ends in ';', and class, def, lists, dicts and strings work as in Python:
+      x = np.array([[1.0, -0.5], [-2.0, 3.3]])
+                                        an array (or array(...)); [1, 2] is a list
       r = relu(x)                       a layer call builds a node of the graph
       x <= 0                            comparisons give boolean arrays (the mask)
       back r ones                       backward from r, with dout = ones

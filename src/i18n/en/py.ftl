@@ -122,3 +122,5 @@ py-crashed = the Python program stopped on an internal error (a bug in backprop;
 py-no-thread = could not start the thread that runs the Python program (out of memory?)
 py-step-limit = the program ran longer than the step limit set for it
 py-unbound-method = descriptor '{ $name }' needs a '{ $kind }' object as its first argument
+py-layer-arity = { $name }() takes { $count } positional arguments but { $given } were given
+py-grad-unknown = this array took no part in the last back: run `back` on a value computed from it first (grad of a number goes by its name, on a line of its own: grad(apple))
