@@ -117,12 +117,16 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match &args.command {
         Command::Help => write_out(&format!("{}\n", args.lang().word("usage")), &args),
         Command::Version => write_out(&format!("backprop {}\n", env!("CARGO_PKG_VERSION")), &args),
-        Command::Run(files) => on_big_stack(&args, || run_scripts(&args, files)),
+        // A `.bp` script runs in the session alone, which needs no deep stack; Python does.
+        Command::Run(files) if files.iter().any(|f| f.ends_with(".py")) => {
+            on_big_stack(&args, || run_scripts(&args, files))
+        }
+        Command::Run(files) => run_scripts(&args, files),
         Command::Interactive => {
             if std::io::stdin().is_terminal() {
                 on_big_stack(&args, || crate::app::repl::main(&args))
             } else {
-                on_big_stack(&args, || run_scripts(&args, &["-".to_string()]))
+                run_scripts(&args, &["-".to_string()])
             }
         }
         Command::Lesson(which) => {

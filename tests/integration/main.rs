@@ -24,3 +24,4 @@ mod repl;
 mod show;
 mod support;
 mod tools;
+mod workspace;
