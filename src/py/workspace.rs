@@ -114,7 +114,8 @@ impl Workspace {
             .enumerate()
             .map(|(i, (stmt, quiet))| {
                 let start = starts[i];
-                let end = trim_tail(src, start, starts.get(i + 1).copied().unwrap_or(src.len()));
+                let next = starts.get(i + 1).copied().unwrap_or(src.len());
+                let end = trim_tail(src, start, next.max(start));
                 Piece::Python {
                     stmt,
                     quiet,
