@@ -73,6 +73,8 @@ pub struct Workspace {
     pub interp: Interp,
     sink: Sink,
     shared: HashMap<String, Shared>,
+    /// The `back` whose gradients Python was given last (the session's count of them).
+    gradients_of: u64,
 }
 
 impl Workspace {
@@ -89,6 +91,7 @@ impl Workspace {
             interp,
             sink,
             shared: HashMap::new(),
+            gradients_of: 0,
         }
     }
 
@@ -100,6 +103,7 @@ impl Workspace {
         self.interp.after_back.clear();
         self.interp.grads_by_object.clear();
         self.shared.clear();
+        self.gradients_of = 0;
     }
 
     /// Splits `src` into its top-level statements.
@@ -296,6 +300,10 @@ impl Workspace {
 
     /// The last `back`'s gradients, where Python finds them: `dNAME` and `grad(array)`.
     fn take_gradients(&mut self) {
+        if self.session.backs_run() == self.gradients_of {
+            return;
+        }
+        self.gradients_of = self.session.backs_run();
         self.interp.after_back.clear();
         self.interp.grads_by_object.clear();
         let Some(record) = self.session.last_back() else {

@@ -98,6 +98,9 @@ pub struct Session {
     /// Collected with the nodes, so it holds at most one entry per live node.
     former: FxHashMap<NodeId, CompactString>,
     last_back: Option<BackRecord>,
+    /// How many times `back` or `step` has run, so that a reader of `last_back` can tell a new
+    /// record from the one it saw.
+    backs: u64,
     rng: Rng,
     /// The random stream as it was before the running statement first drew from it (boxed: the
     /// generator's state is 2.5 KB, and every statement moves this field).
@@ -209,6 +212,7 @@ impl Session {
             former: FxHashMap::default(),
             image_limit: (MAX_IMAGE_SIDE, MAX_IMAGE_SIDE),
             last_back: None,
+            backs: 0,
             rng: Rng::new(DEFAULT_SEED),
             rng_before: None,
             next_collection: (MIN_COLLECTION_NODES, MIN_COLLECTION_BYTES),
@@ -580,6 +584,11 @@ impl Session {
         &self.graph
     }
 
+    /// How many times `back` or `step` has run in this session (since `reset`).
+    pub fn backs_run(&self) -> u64 {
+        self.backs
+    }
+
     pub fn last_back(&self) -> Option<&BackRecord> {
         self.last_back.as_ref()
     }
@@ -774,6 +783,7 @@ impl Session {
             StatementKind::Back { target, dout } => {
                 let record = self.backward(target, dout, source)?;
                 self.last_back = Some(record);
+                self.backs += 1;
                 Outcome::Back
             }
             StatementKind::Graph { target, dot } => {
@@ -814,6 +824,7 @@ impl Session {
                         }
                     });
                 self.last_back = Some(record);
+                self.backs += 1;
                 Outcome::Step { steps }
             }
             StatementKind::Import => Outcome::Silent,

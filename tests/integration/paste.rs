@@ -66,15 +66,16 @@ class Relu:
         self.mask = None
         
     def forward(self, x):
-        self.mask = (x <= 0)    # True where the input is not positive
-        out = x.copy()
-        out[self.mask] = 0
+        self.mask = x <= 0          # the cells that let nothing through
+        kept = x.copy()
+        kept[self.mask] = 0
         
-        return out
+        return kept
     
     def backward(self, dout):
-        dout[self.mask] = 0
-        return dout
+        passed = dout.copy()
+        passed[self.mask] = 0
+        return passed
 x = np.array([[1.0, -0.5], [-2.0, 3.3]])
 print(x)
 
@@ -84,16 +85,16 @@ print(mask)
 
 const SIGMOID: &str = "class Sigmoid:
     def __init__(self):
-        self.out = None
+        self.y = None
         
     def forward(self, x):
-        out = 1 / (1 + np.exp(-x))
-        self.out = out
+        self.y = 1.0 / (1.0 + np.exp(-x))
         
-        return out
+        return self.y
     
     def backward(self, dout):
-        return dout * (1.0 - self.out) * self.out
+        y = self.y
+        return dout * y * (1.0 - y)
 
 s = Sigmoid()
 y = s.forward(np.array([0.0, 2.0]))
