@@ -271,7 +271,6 @@ fn run_scripts(args: &Args, files: &[String]) -> ExitCode {
         }
         let options = ScriptOptions {
             keep_going: args.keep_going,
-            python: path.ends_with(".py"),
         };
         // A Python file prints what Python would: only print and the graph tools.
         ws.session.set_echo(!path.ends_with(".py"));

@@ -3,6 +3,7 @@
 //! outcome, and the text goes to the `Write` the caller gives. They differ only in where lines
 //! come from and whether they wait between the pages of a `step`.
 
+use crate::lang::ast::Statement;
 use crate::lang::error::Error;
 use crate::msg;
 use crate::py::error::PyErr;
@@ -47,10 +48,35 @@ pub fn run_line(
     out: &mut dyn Write,
     pause: &mut dyn FnMut(&mut dyn Write) -> bool,
 ) -> Result<(), Failure> {
+    run_statements(session, view, None, text, base, out, pause)
+}
+
+/// [`run_line`] of the statements parsed from `text` already.
+pub fn run_parsed(
+    session: &mut Session,
+    view: &View,
+    statements: &[Statement],
+    text: &str,
+    base: usize,
+    out: &mut dyn Write,
+    pause: &mut dyn FnMut(&mut dyn Write) -> bool,
+) -> Result<(), Failure> {
+    run_statements(session, view, Some(statements), text, base, out, pause)
+}
+
+fn run_statements(
+    session: &mut Session,
+    view: &View,
+    parsed: Option<&[Statement]>,
+    text: &str,
+    base: usize,
+    out: &mut dyn Write,
+    pause: &mut dyn FnMut(&mut dyn Write) -> bool,
+) -> Result<(), Failure> {
     // A write error is not the statement's fault; it is kept here, and the session is told to
     // stop the line with a placeholder error that is never shown.
     let mut output_error = None;
-    let result = session.run(text, base, &mut |session, statement, outcome| {
+    let mut each = |session: &Session, statement: &Statement, outcome: Outcome| {
         if matches!(outcome, Outcome::Silent) {
             return Ok(());
         }
@@ -103,7 +129,11 @@ pub fn run_line(
             }
         }
         Ok(())
-    });
+    };
+    let result = match parsed {
+        Some(statements) => session.run_parsed(statements, text, base, &mut each),
+        None => session.run(text, base, &mut each),
+    };
     match (result, output_error) {
         (_, Some(e)) => Err(Failure::Output(e)),
         (Err(error), None) => Err(Failure::Statement(error)),

@@ -3,6 +3,7 @@
 
 use crate::app::runner::{self, Failure, io_reason};
 use crate::app::waiting;
+use crate::lang::parser;
 use crate::msg;
 use crate::py::workspace::{Piece, Workspace};
 use crate::show::{View, diagnostic, wrap};
@@ -17,9 +18,6 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub struct ScriptOptions {
     /// Carry on after an error instead of stopping at the first one.
     pub keep_going: bool,
-    /// Run the file as Python over the graph (a `.py` file that uses our statements), rather
-    /// than in the session's own language (a `.bp` script, for now).
-    pub python: bool,
 }
 
 /// Runs `src` (named `origin` in messages) in `session`, writing what it prints to `out` as
@@ -38,13 +36,44 @@ pub fn run_source(
     options: ScriptOptions,
 ) -> std::io::Result<usize> {
     let mut failures = 0;
-    // Python reads the whole file first; a file only the session's older language reads runs
-    // a logical line at a time, as before.
-    let planned = if options.python {
-        runner::plan(ws, src)
-    } else {
-        Ok(runner::session_lines(src))
+    // Lines of the graph language alone run in the session as they are parsed, one logical
+    // line at a time; from the first line that is Python's business on, the rest of the file
+    // is Python over the graph, as the REPL runs it.
+    let mut python_from = None;
+    for (start, line) in parser::logical_lines(src) {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let Some(statements) = ws.session_line(line, start) else {
+            python_from = Some(start);
+            break;
+        };
+        let result = runner::run_parsed(
+            &mut ws.session,
+            view,
+            &statements,
+            line,
+            start,
+            out,
+            &mut |_| true,
+        );
+        if !report(ws, result, origin, src, out, err, err_view)? {
+            failures += 1;
+            // Ctrl-C ends the run whatever --keep-going says.
+            if !options.keep_going || crate::engine::interrupt::requested() {
+                out.flush()?;
+                return Ok(failures);
+            }
+        }
+    }
+    let Some(python_from) = python_from else {
+        out.flush()?;
+        return Ok(failures);
     };
+    // What the session bound so far, Python sees.
+    ws.leave_session();
+    let planned = runner::plan(ws, src);
     let pieces = match planned {
         Ok(pieces) => pieces,
         Err(failure) => {
@@ -56,6 +85,12 @@ pub fn run_source(
         }
     };
     for piece in &pieces {
+        let at = match piece {
+            Piece::Graph { start, .. } | Piece::Python { start, .. } => *start,
+        };
+        if at < python_from {
+            continue;
+        }
         let result = match piece {
             // The session's own language: its names are its own, shared with nothing.
             Piece::Graph { start, end } => runner::run_line(
@@ -68,16 +103,7 @@ pub fn run_source(
             ),
             _ => runner::run_piece(ws, view, src, piece, out, &mut |_| true),
         };
-        if let Err(Failure::Output(e)) = result {
-            return Err(e);
-        }
-        let text = runner::diagnostics(&mut ws.session, &result, Some(origin), src, err_view);
-        if !text.is_empty() {
-            // What the script printed before the error comes first, as it was written.
-            out.flush()?;
-            let _ = err.write_all(text.as_bytes());
-        }
-        if result.is_err() {
+        if !report(ws, result, origin, src, out, err, err_view)? {
             failures += 1;
             // Ctrl-C ends the run whatever --keep-going says.
             if !options.keep_going || crate::engine::interrupt::requested() {
@@ -87,6 +113,29 @@ pub fn run_source(
     }
     out.flush()?;
     Ok(failures)
+}
+
+/// Writes a statement's warnings and error; whether it ran. An output that cannot be written
+/// ends the run.
+fn report(
+    ws: &mut Workspace,
+    result: Result<(), Failure>,
+    origin: &str,
+    src: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    err_view: &View,
+) -> std::io::Result<bool> {
+    if let Err(Failure::Output(e)) = result {
+        return Err(e);
+    }
+    let text = runner::diagnostics(&mut ws.session, &result, Some(origin), src, err_view);
+    if !text.is_empty() {
+        // What the script printed before the error comes first, as it was written.
+        out.flush()?;
+        let _ = err.write_all(text.as_bytes());
+    }
+    Ok(result.is_ok())
 }
 
 /// Reads a script file as UTF-8 text, or gives the whole error line a person can act on, as

@@ -105,6 +105,25 @@ pub fn render_at(origin: Option<&str>, src: &str, e: &PyErr, view: &View) -> Str
 }
 
 /// The byte offset of a 1-based line and character column.
+/// The byte offset of each line's start, for finding many positions in one text.
+pub(crate) fn line_starts(src: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// [`offset`] with the line starts found once.
+pub(crate) fn offset_in(src: &str, starts: &[usize], pos: Pos) -> usize {
+    let Some(&at) = starts.get((pos.line as usize).saturating_sub(1)) else {
+        return src.len();
+    };
+    let end = starts.get(pos.line as usize).copied().unwrap_or(src.len());
+    let line = &src[at..end];
+    let col = pos.col.saturating_sub(1) as usize;
+    let within: usize = line.chars().take(col).map(char::len_utf8).sum();
+    at + within.min(line.trim_end_matches(['\n', '\r']).len())
+}
+
 pub(crate) fn offset(src: &str, pos: Pos) -> usize {
     let mut at = 0;
     for (n, line) in src.split_inclusive('\n').enumerate() {

@@ -109,9 +109,10 @@ impl Workspace {
     /// Splits `src` into its top-level statements.
     pub fn plan(&self, src: &str) -> PyResult<Vec<Piece>> {
         let stmts = parser::parse_module_quiet(src)?;
+        let lines = super::report::line_starts(src);
         let starts: Vec<usize> = stmts
             .iter()
-            .map(|(s, _)| super::report::offset(src, s.pos))
+            .map(|(s, _)| super::report::offset_in(src, &lines, s.pos))
             .collect();
         Ok(stmts
             .into_iter()
@@ -130,6 +131,23 @@ impl Workspace {
             .collect())
     }
 
+    /// The statements of one logical line of a script, when the session runs them as Python
+    /// would and no Python has run yet (no list written outside a call, no name that only
+    /// Python has): the graph language alone, run without the interpreter or its parse.
+    pub fn session_line(&self, line: &str, offset: usize) -> Option<Vec<Statement>> {
+        let statements = lparser::parse_line(line, offset).ok()?;
+        let mut names = Names::default();
+        for s in &statements {
+            names.statement(s);
+        }
+        let python = names.list_literal
+            || names
+                .reads
+                .iter()
+                .any(|n| self.interp.builtins.contains_key(n.as_str()));
+        (!python).then_some(statements)
+    }
+
     /// Whether a statement runs in the session (which records it in the graph) rather than in
     /// the interpreter, by what its names hold now.
     pub fn runs_in_session(&self, stmt: &Stmt, text: &str, base: usize) -> bool {
@@ -137,6 +155,17 @@ impl Workspace {
     }
 
     fn in_session(&self, stmt: &Stmt, text: &str, base: usize) -> bool {
+        // A statement word alone (`plot`, `back`) is the session's, which says what it takes,
+        // unless Python has a variable of that name.
+        if let StmtKind::Expr(Expr {
+            kind: ExprKind::Name(n),
+            ..
+        }) = &stmt.kind
+            && crate::py::lexer::TOOL_WORDS.contains(&n.as_str())
+            && !self.interp.globals.borrow().vars.contains_key(n)
+        {
+            return true;
+        }
         match &stmt.kind {
             StmtKind::Tool(_) => return true,
             StmtKind::Expr(_)
@@ -531,7 +560,20 @@ fn python_only(stmt: &Stmt) -> bool {
             let numpy = matches!(&base.kind, ExprKind::Name(n) if n == "np")
                 || matches!(&base.kind, ExprKind::Attr(b, r) if r == "random"
                         && matches!(&b.kind, ExprKind::Name(n) if n == "np"));
-            if !numpy && name != "T" {
+            // The array methods the session records (`x.reshape(2, -1)`); on anything else
+            // the names decide.
+            let session_method = matches!(
+                name.as_str(),
+                "T" | "reshape"
+                    | "sum"
+                    | "mean"
+                    | "max"
+                    | "argmax"
+                    | "copy"
+                    | "flatten"
+                    | "transpose"
+            );
+            if !numpy && !session_method {
                 found = true;
             }
         }

@@ -438,8 +438,19 @@ impl Session {
         each: &mut dyn FnMut(&Session, &Statement, Outcome) -> Result<()>,
     ) -> Result<()> {
         let statements = parser::parse_line(text, base)?;
+        self.run_parsed(&statements, text, base, each)
+    }
+
+    /// [`Session::run`] of statements parsed already from `text` (at offset `base`).
+    pub fn run_parsed(
+        &mut self,
+        statements: &[Statement],
+        text: &str,
+        base: usize,
+        each: &mut dyn FnMut(&Session, &Statement, Outcome) -> Result<()>,
+    ) -> Result<()> {
         let source = Source { text, base };
-        for statement in &statements {
+        for statement in statements {
             self.run_statement(statement, &source, each, false)?;
         }
         Ok(())

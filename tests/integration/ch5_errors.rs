@@ -74,7 +74,7 @@ fn an_affine_bias_of_the_wrong_length_says_the_shape_it_needs() {
 #[test]
 fn a_float_index_points_at_the_index() {
     fails_with(
-        "x = [1.0, 2.0]\nx[1.5]\n",
+        "x = array([1.0, 2.0])\nx[1.5]\n",
         "s.bp:2:3: error: an index must be a whole number, such as 0, 2 or -1; write x[0], not x[0.5]\nx[1.5]\n  ^^^\n",
         "s.bp:2:3: 오류: 인덱스는 0, 2, -1 같은 정수여야 합니다. x[0.5]가 아니라 x[0]처럼 쓰세요\nx[1.5]\n  ^^^\n",
     );
@@ -113,7 +113,7 @@ fn an_unknown_data_set_lists_the_ones_there_are() {
 #[test]
 fn an_if_on_an_array_asks_for_one_value() {
     fails_with(
-        "x = [1.0, 2.0, 3.0]\nif x:\n    x\n",
+        "x = array([1.0, 2.0, 3.0])\nif x:\n    x\n",
         "s.bp:2:4: error: the truth value of an array with more than one element is ambiguous (numpy): an if needs one value, and this is an array of shape (3,); compare one element (x[0] > 0), or reduce it first (sum(x) > 0)\nif x:\n   ^\n",
         "s.bp:2:4: 오류: 원소가 둘 이상인 배열의 참/거짓은 정할 수 없습니다(numpy). if에는 값 하나가 필요한데, 이것은 형상이 (3,)인 배열입니다. 원소 하나를 비교하거나(x[0] > 0) 먼저 줄이세요(sum(x) > 0)\nif x:\n   ^\n",
     );
@@ -190,7 +190,7 @@ fn an_axis_out_of_bounds_and_a_fractional_range_point_at_what_was_written() {
 
 #[test]
 fn an_index_out_of_range_gives_numpys_numbers_and_names_the_array() {
-    let (_, err, code) = run_file(b"y = [1.0, 2.0];\ny[5]\n", "en_US.UTF-8");
+    let (_, err, code) = run_file(b"y = array([1.0, 2.0]);\ny[5]\n", "en_US.UTF-8");
     assert_eq!(code, 1);
     assert!(
         err.starts_with(

@@ -580,7 +580,7 @@ proptest! {
 
 #[test]
 fn the_gradient_of_a_repeated_index_adds_up() {
-    let ran = run("x = [1.0, 2.0, 3.0]; y = x[[0, 0, 2]] * 2; back y;\ngrad(x)\n");
+    let ran = run("x = array([1.0, 2.0, 3.0]); y = x[[0, 0, 2]] * 2; back y;\ngrad(x)\n");
     assert_eq!(ran.failures, 0, "{}", ran.stderr);
     assert_eq!(
         ran.stdout.lines().last(),

@@ -32,7 +32,7 @@ fn a_parse_error_points_at_the_open_bracket() {
 
 #[test]
 fn an_unknown_name_suggests_the_closest() {
-    let (out, err, code) = run_file(b"x = [[1.0, -0.5], [-2.0, 3.3]];\nr = relu(x);\nr2\n");
+    let (out, err, code) = run_file(b"x = array([[1.0, -0.5], [-2.0, 3.3]]);\nr = relu(x);\nr2\n");
     assert_eq!(out, "");
     assert_eq!(
         err,
@@ -55,13 +55,7 @@ fn the_run_stops_at_the_first_error_unless_told_to_keep_going() {
     let src = "a = 1\nb = nope\nc = 3\nd = nada\n";
     let stopped = run(src);
     assert_eq!((stopped.stdout.as_str(), stopped.failures), ("a = 1\n", 1));
-    let kept = run_with(
-        src,
-        ScriptOptions {
-            keep_going: true,
-            ..ScriptOptions::default()
-        },
-    );
+    let kept = run_with(src, ScriptOptions { keep_going: true });
     assert_eq!(kept.stdout, "a = 1\nc = 3\n");
     assert_eq!(kept.failures, 2);
     assert_eq!(kept.stderr.matches("error:").count(), 2);
@@ -71,13 +65,10 @@ fn the_run_stops_at_the_first_error_unless_told_to_keep_going() {
 fn a_failed_statement_changes_nothing() {
     // The failing line would rebind x, build nodes and draw random numbers; none of that stays.
     let ran = run_with(
-        "x = [1.0, 2.0]\nback x;\nx = randn(2) * [1, 2, 3]\nx\ndx\nrandn(2)\n",
-        ScriptOptions {
-            keep_going: true,
-            ..ScriptOptions::default()
-        },
+        "x = array([1.0, 2.0])\nback x;\nx = randn(2) * array([1, 2, 3])\nx\ndx\nrandn(2)\n",
+        ScriptOptions { keep_going: true },
     );
-    let fresh = run("x = [1.0, 2.0]\nrandn(2)\n");
+    let fresh = run("x = array([1.0, 2.0])\nrandn(2)\n");
     assert_eq!(ran.failures, 1);
     let fresh_random = fresh.stdout.lines().last().expect("a random line");
     assert_eq!(
@@ -104,7 +95,7 @@ fn stdin_is_a_script_when_piped() {
 
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
-    let src = b"x = [1.0, -1.0]; r = relu(x); back r\n";
+    let src = b"x = array([1.0, -1.0]); r = relu(x); back r\n";
     let piped = binary(&[], src, &[]);
     assert!(!String::from_utf8_lossy(&piped.stdout).contains('\u{1b}'));
     let forced = binary(&["run", "--color", "always", "-"], src, &[]);
@@ -195,7 +186,7 @@ fn a_full_disk_is_an_error_and_not_silence() {
     };
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("s.bp");
-    std::fs::write(&path, "x = [1.0, 2.0]\nx + 1\n").expect("written");
+    std::fs::write(&path, "x = array([1.0, 2.0])\nx + 1\n").expect("written");
     let output = std::process::Command::new(crate::support::bin())
         .args(["run", path.to_str().expect("UTF-8")])
         .env("NO_COLOR", "1")
@@ -431,7 +422,7 @@ fn the_budget_refuses_before_anything_is_allocated() {
 #[test]
 fn memory_the_system_refuses_is_an_error_and_not_an_abort() {
     let (err, code) = run_limited(
-        b"b = ones(10000, 10000)\nc = [1.0]\n",
+        b"b = ones(10000, 10000)\nc = array([1.0])\n",
         400_000,
         &["--max-memory", "10G"],
     );

@@ -33,10 +33,7 @@ fn run(src: &str, lang: Lang, columns: usize) -> (String, String) {
         &mut err,
         &view,
         &view,
-        ScriptOptions {
-            keep_going: true,
-            ..ScriptOptions::default()
-        },
+        ScriptOptions { keep_going: true },
     )
     .expect("a Vec takes any output");
     (
@@ -77,7 +74,7 @@ fn assert_wrapped(wrapped: &str, unwrapped: &str) {
 
 #[test]
 fn checks_heading_fits_80_columns() {
-    let src = "x = [1.0, 2.0];\ny = x * x;\nback y;\ncheck y\n";
+    let src = "x = array([1.0, 2.0]);\ny = x * x;\nback y;\ncheck y\n";
     for lang in [Lang::Ko, Lang::En] {
         let (wrapped, _) = run(src, lang, COLUMNS);
         let (unwrapped, _) = run(src, lang, UNWRAPPED);
@@ -89,7 +86,7 @@ fn checks_heading_fits_80_columns() {
 #[test]
 fn the_kink_warning_fits_80_columns() {
     // relu at an input of exactly 0 is a kink: check leaves k[0] out and says why.
-    let src = "k = [0.0, -1.0]; rk = relu(k)\ncheck rk\n";
+    let src = "k = array([0.0, -1.0]); rk = relu(k)\ncheck rk\n";
     for (lang, label) in [(Lang::Ko, "경고: "), (Lang::En, "warning: ")] {
         let (wrapped, _) = run(src, lang, COLUMNS);
         let (unwrapped, _) = run(src, lang, UNWRAPPED);
@@ -106,7 +103,7 @@ fn the_kink_warning_fits_80_columns() {
 
 #[test]
 fn an_error_longer_than_80_columns_wraps_and_keeps_its_source_line_and_caret() {
-    let src = "x = [1.0, 2.0]\nmask(x)\n";
+    let src = "x = array([1.0, 2.0])\nmask(x)\n";
     for (lang, label) in [(Lang::Ko, "오류: "), (Lang::En, "error: ")] {
         let (_, wrapped) = run(src, lang, COLUMNS);
         let (_, wide) = run(src, lang, UNWRAPPED);
@@ -131,7 +128,7 @@ fn an_error_longer_than_80_columns_wraps_and_keeps_its_source_line_and_caret() {
 
 #[test]
 fn an_indented_source_line_under_a_wrapped_error_is_not_taken_for_its_continuation() {
-    let src = "x = [1.0, 2.0]\nfor i in range(2):\n  mask(x)\n";
+    let src = "x = array([1.0, 2.0])\nfor i in range(2):\n  mask(x)\n";
     let (_, wrapped) = run(src, Lang::En, COLUMNS);
     let (_, wide) = run(src, Lang::En, UNWRAPPED);
     assert!(wrapped.contains("\n  mask(x)\n       ^\n"), "{wrapped}");
@@ -241,7 +238,8 @@ fn every_lesson_fits_80_columns_and_wraps_only_between_words() {
 #[test]
 fn a_tree_lines_sum_of_array_gradients_fits_80_columns_term_by_term() {
     // x is used four times: its gradient is a sum of four arrays, too wide for one line.
-    let src = "x = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0];\ny = x * x + x * x;\nback y;\ngraph y\n";
+    let src =
+        "x = array([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]);\ny = x * x + x * x;\nback y;\ngraph y\n";
     for lang in [Lang::Ko, Lang::En] {
         let (drawn, _) = run(src, lang, COLUMNS);
         assert_eq!(too_wide(&drawn), vec![], "{drawn}");

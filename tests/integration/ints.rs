@@ -15,10 +15,10 @@ fn printed(src: &str) -> String {
 fn whole_numbers_written_without_a_point_are_ints() {
     assert_eq!(printed("apple = 100\n"), "apple = 100\n");
     assert_eq!(printed("x = 100.0\n"), "x = 100.0\n");
-    assert_eq!(printed("x = [3, -12]\n"), "x = [  3 -12]\n");
-    assert_eq!(printed("x = [1, -0.5]\n"), "x = [ 1.  -0.5]\n");
+    assert_eq!(printed("x = array([3, -12])\n"), "x = [  3 -12]\n");
+    assert_eq!(printed("x = array([1, -0.5])\n"), "x = [ 1.  -0.5]\n");
     assert_eq!(
-        printed("x = [[1, 2], [3, 4]]\n"),
+        printed("x = array([[1, 2], [3, 4]])\n"),
         "x = [[1 2]\n     [3 4]]\n"
     );
     // From 2^53 on a float64 no longer holds every whole number: those are floats.
@@ -39,8 +39,8 @@ fn ints_stay_ints_where_numpy_keeps_them() {
         ("mean([1, 2, 3])", "2.0"),
         ("max([1, 5, 2])", "5"),
         ("relu([1, -2])", "[1 0]"),
-        ("[[1, 2]] @ [[3], [4]]", "[[11]]"),
-        ("[4, 5, 6][1]", "5"),
+        ("array([[1, 2]]) @ array([[3], [4]])", "[[11]]"),
+        ("array([4, 5, 6])[1]", "5"),
         ("reshape([1, 2, 3, 4], 2, 2).T", "[[1 3]\n [2 4]]"),
         ("exp([0, 0])", "[1. 1.]"),
         ("argmax([1, 5, 2])", "1"),
@@ -55,7 +55,7 @@ fn ints_stay_ints_where_numpy_keeps_them() {
     assert_eq!(printed("for i in range(2): print(i)\n"), "0\n1\n");
     // A write into an int64 array is cut to a whole number, as numpy's is.
     assert_eq!(
-        printed("x = [1, 2]; x[0] = 0.5; x[1] += 3;\nx\n"),
+        printed("x = array([1, 2]); x[0] = 0.5; x[1] += 3;\nx\n"),
         "[0 5]\n"
     );
 }
@@ -74,11 +74,11 @@ fn gradients_are_of_the_kind_the_books_layers_give() {
     assert_eq!(printed(&format!("{apples}back price;\ndtax\n")), "200.0\n");
     // A ReLU of ints passes an int dout on; a division makes floats.
     assert_eq!(
-        printed("x = [1, -2]; y = relu(x); back y;\ndx\n"),
+        printed("x = array([1, -2]); y = relu(x); back y;\ndx\n"),
         "[1 0]\n"
     );
     assert_eq!(
-        printed("x = [2, 4]; y = x / 2; back y;\ndx\n"),
+        printed("x = array([2, 4]); y = x / 2; back y;\ndx\n"),
         "[0.5 0.5]\n"
     );
 }
@@ -113,7 +113,7 @@ fn floor_division_is_pythons() {
         ("7 // -2", "-4"),
         ("7.5 // 2", "3.0"),
         ("-7.5 // 2", "-4.0"),
-        ("[7, -7] // 2", "[ 3 -4]"),
+        ("array([7, -7]) // 2", "[ 3 -4]"),
     ];
     for (expr, want) in cases {
         assert_eq!(printed(&format!("{expr}\n")), format!("{want}\n"), "{expr}");
@@ -133,7 +133,7 @@ fn floor_division_is_pythons() {
 fn booleans_count_as_ints_and_masks_iterate_as_masks() {
     assert_eq!(printed("True + 1\n"), "2\n");
     assert_eq!(
-        printed("m = [1, -1] > 0;\nfor r in m: print(r)\n"),
+        printed("m = array([1, -1]) > 0;\nfor r in m: print(r)\n"),
         "True\nFalse\n"
     );
     let ran = run("x = 007\n");
@@ -145,9 +145,12 @@ fn booleans_count_as_ints_and_masks_iterate_as_masks() {
     );
     assert_eq!(printed("000\n"), "0\n");
     // A literal of booleans is a bool array; booleans among ints count as ints.
-    assert_eq!(printed("x = [True, False]\n"), "x = [ True False]\n");
-    assert_eq!(printed("[True, 2]\n"), "[1 2]\n");
-    assert_eq!(printed("[1.0, -2.0][[True, False]]\n"), "[1.]\n");
+    assert_eq!(printed("x = array([True, False])\n"), "x = [ True False]\n");
+    assert_eq!(printed("array([True, 2])\n"), "[1 2]\n");
+    assert_eq!(
+        printed("array([1.0, -2.0])[array([True, False])]\n"),
+        "[1.]\n"
+    );
 }
 
 #[test]

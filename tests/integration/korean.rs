@@ -209,9 +209,9 @@ const ERRORS: [&str; 18] = [
     "mask(x)",
     "back x [1, 2, 3]",
     "y = ones(100000, 100000)",
-    "relu = 1",
+    "y = x[5]",
     "y = x +",
-    "y = 1e999",
+    "y = x.reshape(3)",
     "graph x --svg",
     "np.relu(x)",
     "import torch",
@@ -525,7 +525,7 @@ fn korean_vars_names_its_layers_in_korean() {
 
 #[test]
 fn warnings_are_worded_in_the_readers_language() {
-    let script = "big = exp([1000.0, 1.0])\nq = array([1.0, 0.0]) / [0.0, 0.0]\n";
+    let script = "big = exp([1000.0, 1.0])\nq = array([1.0, 0.0]) / array([0.0, 0.0])\n";
     let ko = binary(&["--lang", "ko", "run", "-"], script.as_bytes(), &[]);
     let ko = String::from_utf8_lossy(&ko.stderr).into_owned();
     assert!(
