@@ -119,6 +119,9 @@ pub struct PyErr {
     pub pos: Option<Pos>,
     /// The calls it came through, outermost first (as Python's traceback lists them).
     pub trace: Vec<Frame>,
+    /// A close name, for a `NameError`: shown after the message as CPython 3.11's traceback
+    /// shows it ("Did you mean: 'relu'?"), never part of `str(e)`.
+    pub suggestion: Option<String>,
 }
 
 pub type PyResult<T> = Result<T, PyErr>;
@@ -130,6 +133,7 @@ impl PyErr {
             message,
             pos: None,
             trace: Vec::new(),
+            suggestion: None,
         }
     }
 

@@ -497,7 +497,18 @@ impl Interp {
         if let Some(v) = self.after_back.get(name) {
             return Ok(v.clone());
         }
-        Err(err(ExcKind::NameError, msg!("py-name-error", name = name)))
+        let mut e = err(ExcKind::NameError, msg!("py-name-error", name = name));
+        let globals = self.globals.borrow();
+        e.suggestion = crate::lang::suggest::closest(
+            name,
+            globals
+                .vars
+                .keys()
+                .chain(self.builtins.keys())
+                .map(String::as_str),
+        )
+        .map(str::to_string);
+        Err(e)
     }
 
     fn bind(&mut self, name: &str, v: Value, env: &Env) -> PyResult<()> {

@@ -80,26 +80,12 @@ pub fn render_at(origin: Option<&str>, src: &str, e: &PyErr, view: &View) -> Str
     // At the prompt, a function's lines were typed in an earlier input, which `src` is not:
     // the traceback names the line, as CPython's REPL does, and no caret is drawn.
     if origin.is_none() && !e.trace.is_empty() {
-        out.push_str(&diagnostic::render_message(
-            &msg!(
-                "py-exception",
-                kind = e.kind.name(),
-                message = e.message.clone()
-            ),
-            view,
-        ));
+        out.push_str(&diagnostic::render_message(&headline(e), view));
         return out;
     }
     let start = offset(src, innermost);
     let end = token_end(src, start);
-    let error = Error::new(
-        msg!(
-            "py-exception",
-            kind = e.kind.name(),
-            message = e.message.clone()
-        ),
-        Span { start, end },
-    );
+    let error = Error::new(headline(e), Span { start, end });
     out.push_str(&diagnostic::render(origin, src, &error, view));
     out
 }
@@ -122,6 +108,23 @@ pub(crate) fn offset_in(src: &str, starts: &[usize], pos: Pos) -> usize {
     let col = pos.col.saturating_sub(1) as usize;
     let within: usize = line.chars().take(col).map(char::len_utf8).sum();
     at + within.min(line.trim_end_matches(['\n', '\r']).len())
+}
+
+/// `KIND: message`, and the close name a `NameError` found, as CPython 3.11 shows them.
+fn headline(e: &PyErr) -> crate::i18n::Message {
+    match &e.suggestion {
+        Some(name) => msg!(
+            "py-exception-suggest",
+            kind = e.kind.name(),
+            message = e.message.clone(),
+            name = name.as_str()
+        ),
+        None => msg!(
+            "py-exception",
+            kind = e.kind.name(),
+            message = e.message.clone()
+        ),
+    }
 }
 
 pub(crate) fn offset(src: &str, pos: Pos) -> usize {

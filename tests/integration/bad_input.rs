@@ -54,7 +54,7 @@ const TABLE: &[(&str, &str)] = &[
     ),
     (
         "relux(x)",
-        "test.bp:2:1: error: NameError: name 'relux' is not defined\nrelux(x)\n^^^^^\n",
+        "test.bp:2:1: error: NameError: name 'relux' is not defined. Did you mean: 'relu'?\nrelux(x)\n^^^^^\n",
     ),
     (
         "keep = (keep + 1",

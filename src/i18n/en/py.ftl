@@ -124,3 +124,4 @@ py-step-limit = the program ran longer than the step limit set for it
 py-unbound-method = descriptor '{ $name }' needs a '{ $kind }' object as its first argument
 py-layer-arity = { $name }() takes { $count } positional arguments but { $given } were given
 py-grad-unknown = this array took no part in the last back: run `back` on a value computed from it first (grad of a number goes by its name, on a line of its own: grad(apple))
+py-exception-suggest = { $kind }: { $message }. Did you mean: '{ $name }'?

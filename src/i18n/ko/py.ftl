@@ -106,3 +106,4 @@ py-step-limit = 프로그램이 정해 둔 실행 단계 한도를 넘었습니�
 py-unbound-method = 메서드 '{ $name }': 첫 번째 인자로 '{ $kind }' 객체가 필요합니다
 py-layer-arity = { $name }() 는 위치 인자 { $count }개를 받는데 { $given }개가 주어졌습니다
 py-grad-unknown = 이 배열은 마지막 back 에 쓰이지 않았습니다. 이 배열로 계산한 값에 먼저 `back` 을 실행하세요 (수의 기울기는 이름으로 찾습니다. 한 줄에 grad(apple) 처럼 쓰세요)
+py-exception-suggest = { $kind }: { $message }. '{ $name }'인가요?
