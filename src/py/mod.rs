@@ -107,13 +107,33 @@ pub fn run_file_with(
 thread_local! {
     /// The stack of this thread, when `on_big_stack` made it; the main thread's usual 8 MB
     /// otherwise.
-    static STACK: std::cell::Cell<usize> = const { std::cell::Cell::new(8 << 20) };
+    static STACK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// How deep Python calls may nest on this thread: 1,000 as CPython's default, less on a stack
-/// too small for that many.
+/// too small for that many (the main thread's is what `ulimit -s` gives, 8 MB at most counted).
 pub fn recursion_limit_here() -> usize {
-    (STACK.with(std::cell::Cell::get) / STACK_PER_CALL).min(interp::RECURSION_LIMIT)
+    let stack = match STACK.with(std::cell::Cell::get) {
+        0 => main_stack(),
+        made => made,
+    };
+    (stack / STACK_PER_CALL).min(interp::RECURSION_LIMIT)
+}
+
+/// The main thread's stack: RLIMIT_STACK, at most 8 MB (and 8 MB when unlimited).
+fn main_stack() -> usize {
+    const USUAL: usize = 8 << 20;
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes the struct it is given, which lives on this stack.
+    let ok = unsafe { libc::getrlimit(libc::RLIMIT_STACK, &mut limit) } == 0;
+    if !ok || limit.rlim_cur == libc::RLIM_INFINITY {
+        return USUAL;
+    }
+    // What the program itself has used of it by the time Python runs is well under a quarter.
+    (limit.rlim_cur as usize).min(USUAL) * 3 / 4
 }
 
 /// Why `on_big_stack` could not give a result.
