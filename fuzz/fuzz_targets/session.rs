@@ -91,6 +91,7 @@ fn run_checked(session: &mut Session, text: &str, line: &str, offset: usize) {
     .map_err(|failure| match failure {
         Failure::Statement(error) => error,
         Failure::Output(e) => panic!("a sink takes any output: {e}"),
+        Failure::Python(e) => panic!("the session alone raises no Python exception: {e:?}"),
     });
     if let Err(error) = &result {
         check_error(session, text, line, offset, &parsed, before, copy, error);
@@ -197,6 +198,7 @@ fn replay(
         match result {
             Ok(()) => {}
             Err(Failure::Output(e)) => panic!("a sink takes any output: {e}"),
+            Err(Failure::Python(e)) => panic!("the session alone raises no Python exception: {e:?}"),
             Err(Failure::Statement(piece_error)) => {
                 before.assert_same(&copy, piece, &piece_error);
                 assert_same_debug(pre.as_ref(), &copy, piece, &piece_error);
