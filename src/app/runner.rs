@@ -203,26 +203,31 @@ pub fn run_piece(
     out: &mut dyn Write,
     pause: &mut dyn FnMut(&mut dyn Write) -> bool,
 ) -> Result<(), Failure> {
-    let (start, end) = match piece {
-        Piece::Graph { start, end } => (*start, *end),
+    let (start, end, parsed) = match piece {
+        Piece::Graph { start, end } => (
+            *start,
+            *end,
+            crate::lang::parser::parse_line(&src[*start..*end], *start),
+        ),
         Piece::Python {
             stmt,
             quiet,
             start,
             end,
-        } => {
-            if !ws.runs_in_session(stmt, &src[*start..*end], *start) {
+        } => match ws.session_statements(stmt, &src[*start..*end], *start) {
+            Some(parsed) => (*start, *end, parsed),
+            None => {
                 out.flush().map_err(Failure::Output)?;
                 let result = ws.run_python(stmt, *quiet);
                 ws.drain(out).map_err(Failure::Output)?;
                 return result.map_err(|e| Failure::Python(Box::new(e)));
             }
-            (*start, *end)
-        }
+        },
     };
+    let statements = parsed.map_err(Failure::Statement)?;
     let text = &src[start..end];
-    ws.enter_session(text, start);
-    let result = run_line(&mut ws.session, view, text, start, out, pause);
+    ws.enter_session(&statements);
+    let result = run_parsed(&mut ws.session, view, &statements, text, start, out, pause);
     ws.leave_session();
     result
 }

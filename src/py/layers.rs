@@ -30,6 +30,8 @@ pub fn install(interp: &mut Interp) {
             }
         }
     }
+    // `import numpy as np` gives this same module, made once.
+    interp.modules.insert("numpy".to_string(), np.clone());
     interp.builtins.insert("np".to_string(), np);
     let table: [(&'static str, crate::py::value::NativeFn); 7] = [
         ("relu", relu),

@@ -100,7 +100,11 @@ pub(crate) fn line_starts(src: &str) -> Vec<usize> {
 
 /// [`offset`] with the line starts found once.
 pub(crate) fn offset_in(src: &str, starts: &[usize], pos: Pos) -> usize {
-    let Some(&at) = starts.get((pos.line as usize).saturating_sub(1)) else {
+    // Lines count from 1; a position without a line (0) is the end.
+    let Some(&at) = (pos.line as usize)
+        .checked_sub(1)
+        .and_then(|line| starts.get(line))
+    else {
         return src.len();
     };
     let end = starts.get(pos.line as usize).copied().unwrap_or(src.len());
@@ -128,16 +132,7 @@ fn headline(e: &PyErr) -> crate::i18n::Message {
 }
 
 pub(crate) fn offset(src: &str, pos: Pos) -> usize {
-    let mut at = 0;
-    for (n, line) in src.split_inclusive('\n').enumerate() {
-        if n + 1 == pos.line as usize {
-            let col = pos.col.saturating_sub(1) as usize;
-            let within: usize = line.chars().take(col).map(char::len_utf8).sum();
-            return at + within.min(line.trim_end_matches(['\n', '\r']).len());
-        }
-        at += line.len();
-    }
-    src.len()
+    offset_in(src, &line_starts(src), pos)
 }
 
 /// Where the name or number starting at `start` ends (one character for anything else).

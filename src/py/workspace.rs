@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::engine::value::Value as EValue;
 use crate::lang::ast::{Dout, Expr as LExpr, ExprKind as LKind, Index, Statement, StatementKind};
+use crate::lang::error::Error as LangError;
 use crate::lang::parser as lparser;
 use crate::py::ast::{Arg, Expr, ExprKind, Stmt, StmtKind};
 use crate::py::error::PyResult;
@@ -136,10 +137,7 @@ impl Workspace {
     /// Python has): the graph language alone, run without the interpreter or its parse.
     pub fn session_line(&self, line: &str, offset: usize) -> Option<Vec<Statement>> {
         let statements = lparser::parse_line(line, offset).ok()?;
-        let mut names = Names::default();
-        for s in &statements {
-            names.statement(s);
-        }
+        let names = Names::of(&statements);
         let python = names.list_literal
             || names
                 .reads
@@ -148,26 +146,28 @@ impl Workspace {
         (!python).then_some(statements)
     }
 
-    /// Whether a statement runs in the session (which records it in the graph) rather than in
-    /// the interpreter, by what its names hold now.
-    pub fn runs_in_session(&self, stmt: &Stmt, text: &str, base: usize) -> bool {
-        self.in_session(stmt, text, base)
-    }
-
-    fn in_session(&self, stmt: &Stmt, text: &str, base: usize) -> bool {
+    /// The session's statements for `stmt` (its source is `text`, at offset `base`) when it runs
+    /// in the session, which records it in the graph, rather than in the interpreter, by what
+    /// its names hold now: `None` for the interpreter, else the statements parsed once for
+    /// both the check and the run (or the session's parse error, for one of our statements it
+    /// cannot read: the session says what that statement takes).
+    pub fn session_statements(
+        &self,
+        stmt: &Stmt,
+        text: &str,
+        base: usize,
+    ) -> Option<Result<Vec<Statement>, LangError>> {
         // A statement word alone (`plot`, `back`) is the session's, which says what it takes,
         // unless Python has a variable of that name.
-        if let StmtKind::Expr(Expr {
+        let statement_word = matches!(&stmt.kind, StmtKind::Expr(Expr {
             kind: ExprKind::Name(n),
             ..
-        }) = &stmt.kind
-            && crate::py::lexer::TOOL_WORDS.contains(&n.as_str())
-            && !self.interp.globals.borrow().vars.contains_key(n)
-        {
-            return true;
+        }) if crate::py::lexer::TOOL_WORDS.contains(&n.as_str())
+            && !self.interp.globals.borrow().vars.contains_key(n));
+        if statement_word || matches!(stmt.kind, StmtKind::Tool(_)) {
+            return Some(lparser::parse_line(text, base));
         }
         match &stmt.kind {
-            StmtKind::Tool(_) => return true,
             StmtKind::Expr(_)
             | StmtKind::Assign(..)
             | StmtKind::AugAssign(..)
@@ -175,7 +175,7 @@ impl Workspace {
             | StmtKind::For(..)
             | StmtKind::Del(..) => {}
             // `import numpy as np` binds `np` as Python does.
-            _ => return false,
+            _ => return None,
         }
         // numpy changes an array in place (`x += 1`, `x[0] = 5`): every holder sees it, so
         // Python does it (the session would make a new array). The graph takes the new
@@ -193,22 +193,14 @@ impl Workspace {
             }
             _ => false,
         };
-        if in_place {
-            return false;
-        }
         // A string, a list, a dict or an attribute that is not numpy's is Python's business.
-        if python_only(stmt) {
-            return false;
+        if in_place || python_only(stmt) {
+            return None;
         }
-        let Ok(statements) = lparser::parse_line(text, base) else {
-            return false;
-        };
-        let mut names = Names::default();
-        for s in &statements {
-            names.statement(s);
-        }
+        let statements = lparser::parse_line(text, base).ok()?;
+        let names = Names::of(&statements);
         if names.list_literal {
-            return false;
+            return None;
         }
         let globals = self.interp.globals.borrow();
         let shadowed = names.funcs.iter().any(|f| {
@@ -217,11 +209,8 @@ impl Workspace {
                 .get(*f)
                 .is_some_and(|v| !matches!(v, Value::Builtin(_)))
         });
-        if shadowed {
-            return false;
-        }
         // A name Python has and the session does not (`None`, `len`) is Python's.
-        names
+        let readable = names
             .reads
             .iter()
             .all(|n| match globals.vars.get(n.as_str()) {
@@ -230,21 +219,15 @@ impl Workspace {
                     self.session.value(n).is_some()
                         || !self.interp.builtins.contains_key(n.as_str())
                 }
-            })
+            });
+        (!shadowed && readable).then_some(Ok(statements))
     }
 
     /// Before a session statement: the numbers and arrays it reads, as the session's leaves,
     /// where the session does not hold them as they are; and the random stream.
-    pub fn enter_session(&mut self, text: &str, base: usize) {
+    pub fn enter_session(&mut self, statements: &[Statement]) {
         self.session.set_random_stream(&self.interp.rng);
-        let Ok(statements) = lparser::parse_line(text, base) else {
-            return;
-        };
-        let mut names = Names::default();
-        for s in &statements {
-            names.statement(s);
-        }
-        for name in names.reads {
+        for name in Names::of(statements).reads {
             let object = self
                 .interp
                 .globals
@@ -669,6 +652,14 @@ struct Names {
 }
 
 impl Names {
+    fn of(statements: &[Statement]) -> Names {
+        let mut names = Names::default();
+        for s in statements {
+            names.statement(s);
+        }
+        names
+    }
+
     fn read(&mut self, name: &compact_str::CompactString) {
         if !self.reads.contains(name) {
             self.reads.push(name.clone());
