@@ -460,6 +460,12 @@ pub const TOPICS: &[Topic] = &[
         ["x = array([1.0, -2.0]); y = relu(x) + x", "graph y"],
     ),
     statement(
+        "layer",
+        &["forward", "backward"],
+        "help-page-layer",
+        ["m = MulLayer(); p = m.forward(3.0, 4.0)", "back p"],
+    ),
+    statement(
         "load",
         &["digits"],
         "help-page-load",

@@ -203,12 +203,21 @@ pub fn run_piece(
     out: &mut dyn Write,
     pause: &mut dyn FnMut(&mut dyn Write) -> bool,
 ) -> Result<(), Failure> {
+    ws.interp.view = Some(*view);
     let (start, end, parsed) = match piece {
         Piece::Graph { start, end } => (
             *start,
             *end,
             crate::lang::parser::parse_line(&src[*start..*end], *start),
         ),
+        Piece::Python {
+            stmt,
+            quiet,
+            start,
+            end,
+        } if let Some(req) = ws.layer_request(stmt) => {
+            return layer_tool(ws, view, &req, stmt.pos, (*start, *end), out, pause);
+        }
         Piece::Python {
             stmt,
             quiet,
@@ -230,6 +239,34 @@ pub fn run_piece(
     let result = run_parsed(&mut ws.session, view, &statements, text, start, out, pause);
     ws.leave_session();
     result
+}
+
+/// A graph statement on the learner's own layers: its pages (pausing between those of a
+/// `step`), and its warnings, kept for `diagnostics` as the session's are.
+fn layer_tool(
+    ws: &mut Workspace,
+    view: &View,
+    req: &crate::py::layer_tools::Request,
+    pos: crate::py::ast::Pos,
+    (start, end): (usize, usize),
+    out: &mut dyn Write,
+    pause: &mut dyn FnMut(&mut dyn Write) -> bool,
+) -> Result<(), Failure> {
+    let printed = ws.layer_tool(req, view);
+    ws.drain(out).map_err(Failure::Output)?;
+    let printed = printed.map_err(|e| Failure::Python(Box::new(e.at(pos))))?;
+    let span = crate::lang::ast::Span { start, end };
+    for warning in printed.warnings {
+        ws.session.warn(Error::new(warning, span));
+    }
+    let last = printed.pages.len().saturating_sub(1);
+    for (i, page) in printed.pages.iter().enumerate() {
+        out.write_all(page.as_bytes()).map_err(Failure::Output)?;
+        if i < last && !pause(out) {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// The warnings the last line left, then its error if it failed, rendered against `src` (the

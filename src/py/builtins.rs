@@ -83,6 +83,14 @@ pub fn table() -> HashMap<String, Value> {
     t
 }
 
+/// An empty package, its modules set on it as they are imported.
+pub fn package(name: &str) -> Value {
+    Value::Module(Rc::new(Module {
+        name: name.to_string(),
+        attrs: RefCell::new(HashMap::new()),
+    }))
+}
+
 /// The modules besides numpy: `collections`, `math`, `dataset.digits`, and the packages they
 /// sit in.
 pub fn module(name: &str) -> Option<Value> {

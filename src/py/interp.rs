@@ -66,7 +66,25 @@ impl Interp {
             recursion_limit: RECURSION_LIMIT,
             after_back: HashMap::new(),
             grads_by_object: Vec::new(),
+            grads_from_layers: false,
+            tape: crate::py::tape::Tape::default(),
+            view: None,
         }
+    }
+
+    /// The layer object and its `forward` when `f` is `layer.forward` of an object whose class
+    /// is a layer, called where a call records a node (not inside a layer's own methods, nor
+    /// while `check` re-runs one).
+    fn layer_forward(&self, f: &Value) -> Option<(Rc<Instance>, Rc<Function>)> {
+        if self.tape.layer_depth > 0 || self.tape.paused {
+            return None;
+        }
+        let Value::Method(m) = f else { return None };
+        let (MethodKind::Func(forward), Value::Instance(object)) = (&m.kind, &m.receiver) else {
+            return None;
+        };
+        (forward.def.name == "forward" && crate::py::tape::is_layer_class(&object.class))
+            .then(|| (object.clone(), forward.clone()))
     }
 
     fn module_env(&self) -> Env {
@@ -101,6 +119,7 @@ impl Interp {
     /// layer and its network) are freed, and a list nested a million deep is freed without a
     /// million nested drops.
     pub fn teardown(&mut self) {
+        self.tape.clear();
         // Only containers go on the work list, and only while the system gives the room: the
         // end of a program that ran out of memory must not need more of it.
         fn keep(work: &mut Vec<Value>, v: Value) {
@@ -257,9 +276,16 @@ impl Interp {
                 self.eval(e, env)?;
             }
             StmtKind::Assign(targets, value) => {
+                let since = self.tape.next_serial();
                 let v = self.eval(value, env)?;
                 for t in targets {
                     self.assign(t, v.clone(), env)?;
+                    if let ExprKind::Name(name) = &t.kind
+                        && self.tape.next_serial() != since
+                    {
+                        let scope = Rc::as_ptr(&env.scope) as usize;
+                        self.tape.bound(since, &v, scope, name);
+                    }
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, env)?,
@@ -397,6 +423,7 @@ impl Interp {
                 });
             }
             StmtKind::Try(t) => return self.exec_try(t, env),
+            StmtKind::Tool(text) if crate::py::layer_tools::in_block(self, text)? => {}
             StmtKind::Tool(text) => {
                 return Err(err(
                     ExcKind::NotImplementedError,
@@ -823,6 +850,10 @@ impl Interp {
             return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
         }
         self.check_interrupt()?;
+        let receiver_class = match &receiver {
+            Some(Value::Instance(i)) => Some(i.class.clone()),
+            _ => None,
+        };
         if let Some(r) = receiver {
             args.pos.insert(0, r);
         }
@@ -842,6 +873,12 @@ impl Interp {
             names: Some(func.names.clone()),
             function: Rc::from(name),
         };
+        // A function of one of our Python modules reads that module's globals.
+        let saved_globals = (!Rc::ptr_eq(&func.globals, &self.globals))
+            .then(|| std::mem::replace(&mut self.globals, func.globals.clone()));
+        // Inside a layer's own methods nothing records: they are the node.
+        let in_layer = matches!(&receiver_class, Some(c) if crate::py::tape::is_layer_class(c));
+        self.tape.layer_depth += usize::from(in_layer);
         self.depth += 1;
         let result = if func.is_lambda {
             match func.def.body.first().map(|s| &s.kind) {
@@ -856,6 +893,10 @@ impl Interp {
                 })
         };
         self.depth -= 1;
+        self.tape.layer_depth -= usize::from(in_layer);
+        if let Some(g) = saved_globals {
+            self.globals = g;
+        }
         result.map_err(|mut e| {
             let pos = e.pos.take().unwrap_or(func.def.pos);
             e.trace.insert(
@@ -1001,7 +1042,7 @@ impl Interp {
         }
     }
 
-    fn import(&mut self, module: &str) -> PyResult<Value> {
+    pub fn import(&mut self, module: &str) -> PyResult<Value> {
         if let Some(m) = self.modules.get(module) {
             return Ok(m.clone());
         }
@@ -1010,6 +1051,17 @@ impl Interp {
             "numpy.random" => {
                 let np = self.import("numpy")?;
                 self.getattr(&np, "random")?
+            }
+            "common" => {
+                let package = builtins::package("common");
+                for part in ["functions", "gradient", "layers"] {
+                    let m = self.import(&format!("common.{part}"))?;
+                    self.setattr(&package, part, m)?;
+                }
+                package
+            }
+            "common.functions" | "common.gradient" | "common.layers" => {
+                self.source_module(module)?
             }
             _ => match builtins::module(module) {
                 Some(m) => m,
@@ -1023,6 +1075,35 @@ impl Interp {
         };
         self.modules.insert(module.to_string(), m.clone());
         Ok(m)
+    }
+
+    /// A module of ours written in Python (`common.layers`), run once in its own globals.
+    fn source_module(&mut self, name: &str) -> PyResult<Value> {
+        let (src, natives) = match name {
+            "common.functions" => (
+                include_str!("common/functions.py"),
+                crate::py::layers::functions(),
+            ),
+            "common.gradient" => (include_str!("common/gradient.py"), Vec::new()),
+            _ => (include_str!("common/layers.py"), Vec::new()),
+        };
+        let stmts = crate::py::parser::parse_module(src)?;
+        let scope = Rc::new(RefCell::new(Scope::default()));
+        scope
+            .borrow_mut()
+            .vars
+            .extend(natives.into_iter().map(|(k, v)| (k.to_string(), v)));
+        // Its functions read its globals, not the learner's.
+        let saved = std::mem::replace(&mut self.globals, scope.clone());
+        let env = self.module_env();
+        let result = self.exec_block(&stmts, &env);
+        self.globals = saved;
+        result?;
+        let attrs = scope.borrow().vars.clone();
+        Ok(Value::Module(Rc::new(crate::py::value::Module {
+            name: name.to_string(),
+            attrs: RefCell::new(attrs),
+        })))
     }
 
     // ---- expressions ----
@@ -1075,8 +1156,19 @@ impl Interp {
             }
             ExprKind::Call(func, args) => {
                 let f = self.eval(func, env)?;
-                let args = self.eval_args(args, env)?;
-                self.call(&f, args)?
+                let argv = self.eval_args(args, env)?;
+                match self.layer_forward(&f) {
+                    Some((object, forward)) => {
+                        // `layer.forward(…)` outside a layer's own methods: one node.
+                        let names = arg_names(args);
+                        let out = self.call(&f, argv.clone())?;
+                        let scope = Rc::as_ptr(&env.scope) as usize;
+                        self.tape
+                            .record(object, forward, argv, names, scope, &out, e.pos);
+                        out
+                    }
+                    None => self.call(&f, argv)?,
+                }
             }
             ExprKind::Unary(op, x) => {
                 let v = self.eval(x, env)?;
@@ -2096,6 +2188,24 @@ pub fn collect_plain(v: &Value) -> PyResult<Vec<Value>> {
             )));
         }
     })
+}
+
+/// The variable each positional argument names, where it is a plain name (none after `*args`,
+/// where positions no longer line up).
+fn arg_names(args: &[Arg]) -> Vec<Option<String>> {
+    let mut out = Vec::new();
+    for a in args {
+        match a {
+            Arg::Pos(Expr {
+                kind: ExprKind::Name(n),
+                ..
+            }) => out.push(Some(n.clone())),
+            Arg::Pos(_) => out.push(None),
+            Arg::Star(_) => break,
+            Arg::Kw(..) | Arg::StarStar(_) => {}
+        }
+    }
+    out
 }
 
 fn native(o: &Value, name: &str) -> Value {

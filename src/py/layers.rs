@@ -33,20 +33,46 @@ pub fn install(interp: &mut Interp) {
     // `import numpy as np` gives this same module, made once.
     interp.modules.insert("numpy".to_string(), np.clone());
     interp.builtins.insert("np".to_string(), np);
-    let table: [(&'static str, crate::py::value::NativeFn); 7] = [
+    for (name, f) in functions() {
+        interp.builtins.insert(name.to_string(), f);
+    }
+    interp
+        .builtins
+        .insert("grad".to_string(), Value::builtin("grad", grad));
+    // The book's layer classes, as `from common.layers import *` gives them.
+    if let Ok(Value::Module(m)) = interp.import("common.layers") {
+        for name in BOOK_LAYERS {
+            if let Some(v) = m.attrs.borrow().get(name) {
+                interp.builtins.insert(name.to_string(), v.clone());
+            }
+        }
+    }
+}
+
+/// The chapter's layer classes, among the start-up names.
+pub const BOOK_LAYERS: [&str; 6] = [
+    "MulLayer",
+    "AddLayer",
+    "Relu",
+    "Sigmoid",
+    "Affine",
+    "SoftmaxWithLoss",
+];
+
+/// Our layer functions, computed by the engine's layers.
+pub fn functions() -> Vec<(&'static str, Value)> {
+    let table: [(&'static str, crate::py::value::NativeFn); 6] = [
         ("relu", relu),
         ("sigmoid", sigmoid),
         ("softmax", softmax_fn),
         ("cross_entropy_error", cross_entropy_error),
         ("softmax_with_loss", softmax_with_loss),
         ("affine", affine),
-        ("grad", grad),
     ];
-    for (name, f) in table {
-        interp
-            .builtins
-            .insert(name.to_string(), Value::builtin(name, f));
-    }
+    table
+        .into_iter()
+        .map(|(name, f)| (name, Value::builtin(name, f)))
+        .collect()
 }
 
 fn type_error(message: crate::i18n::Message) -> PyErr {

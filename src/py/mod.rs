@@ -10,13 +10,17 @@ pub mod ast;
 pub mod builtins;
 pub mod error;
 pub mod format;
+pub mod grade;
 pub mod interp;
+pub mod layer_tools;
 pub mod layers;
+pub mod learner;
 pub mod lexer;
 pub mod numpy;
 pub mod parser;
 pub mod report;
 pub mod strings;
+pub mod tape;
 pub mod value;
 pub mod workspace;
 
@@ -75,6 +79,8 @@ pub fn run_file_with(
         let mut interp = value::Interp::new(out, seed_from_clock());
         interp.step_limit = step_limit;
         interp.recursion_limit = recursion_limit_here();
+        // A `.py` file has no `back`: its layers' calls are plain calls, recorded by nothing.
+        interp.tape.paused = true;
         let result = interp.run(&stmts);
         let _ = interp.out.flush();
         let interrupted = matches!(&result, Err(e) if e.kind == error::ExcKind::KeyboardInterrupt);

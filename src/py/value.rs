@@ -3,11 +3,11 @@
 //! the pointers; ints, floats and strings are values, as their immutability allows.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::collections::{HashMap, HashSet};
+use std::rc::{Rc, Weak};
 
 use crate::msg;
-use crate::py::ast::{FuncDef, Params};
+use crate::py::ast::{FuncDef, Params, Pos};
 use crate::py::error::{ExcKind, PyErr, PyResult};
 
 #[derive(Clone)]
@@ -672,6 +672,13 @@ pub struct Interp {
     pub after_back: HashMap<String, Value>,
     /// The last `back`'s gradients of arrays, found by identity (`grad(W1)`).
     pub grads_by_object: Vec<(Rc<ArrayObj>, Value)>,
+    /// Whether the last `back` walked the learner's layers (its gradients are Python's alone).
+    pub grads_from_layers: bool,
+    /// The learner's layers called so far, as nodes of a graph.
+    pub tape: Tape,
+    /// How graph statements inside Python blocks print (a workspace sets it; a `.py` file,
+    /// which runs Python only, leaves it unset).
+    pub view: Option<crate::show::View>,
 }
 
 /// An int-like value: Python ints, bools and numpy ints.
@@ -814,4 +821,79 @@ impl Value {
         track(Tracked::Dict(Rc::downgrade(&rc)));
         Value::Dict(rc)
     }
+}
+
+// ---- the learner's layers as nodes (recorded and walked by `tape` and `learner`) ----
+
+/// Where an input sits in the call's arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Slot {
+    Pos(usize),
+    Kw(String),
+}
+
+#[derive(Clone)]
+pub struct Input {
+    /// The name `forward` gives it (`x`, `y` of `forward(self, x, y)`).
+    pub param: String,
+    pub slot: Slot,
+    pub value: Value,
+    /// The node that made it, if a layer did.
+    pub from: Option<u64>,
+    /// The variable the call site named, if it named one (`apple` in `forward(apple, n)`).
+    pub name: Option<String>,
+}
+
+pub enum Output {
+    Array(Weak<ArrayObj>, Vec<usize>),
+    Number(Value),
+}
+
+pub struct Node {
+    pub serial: u64,
+    pub object: Rc<Instance>,
+    pub forward: Rc<Function>,
+    pub args: Args,
+    pub inputs: Vec<Input>,
+    pub output: Output,
+    /// The names the output was bound to, with the scope they were bound in.
+    pub names: Vec<(usize, String)>,
+    pub pos: Pos,
+    /// The object's array attributes when forward returned: name, object and fingerprint.
+    pub cached: Vec<(String, Weak<ArrayObj>, u64)>,
+}
+
+impl Node {
+    pub fn class(&self) -> &str {
+        &self.object.class.name
+    }
+
+    /// The output, if it is still there.
+    pub fn output_value(&self) -> Option<Value> {
+        match &self.output {
+            Output::Array(w, _) => w.upgrade().map(Value::Array),
+            Output::Number(v) => Some(v.clone()),
+        }
+    }
+
+    /// The first name the output was bound to.
+    pub fn out_name(&self) -> Option<&str> {
+        self.names.first().map(|(_, n)| n.as_str())
+    }
+}
+
+#[derive(Default)]
+pub struct Tape {
+    pub nodes: Vec<Node>,
+    pub(super) next: u64,
+    /// How deep the running code is inside a layer's own methods (nothing records there).
+    pub layer_depth: usize,
+    /// Off while `check` re-runs forward.
+    pub paused: bool,
+    /// For each layer object, its last recorded forward: the node's serial.
+    pub last_forward: HashMap<usize, (Weak<Instance>, u64)>,
+    /// Classes already warned that their backward changed the `dout` it was given.
+    pub warned_dout: HashSet<String>,
+    /// The node count after the last pruning.
+    pub(super) kept: usize,
 }

@@ -103,6 +103,7 @@ impl Workspace {
         self.interp.globals.borrow_mut().vars.clear();
         self.interp.after_back.clear();
         self.interp.grads_by_object.clear();
+        self.interp.tape.clear();
         self.shared.clear();
         self.gradients_of = 0;
     }
@@ -199,7 +200,10 @@ impl Workspace {
         }
         let statements = lparser::parse_line(text, base).ok()?;
         let names = Names::of(&statements);
-        if names.list_literal {
+        // After a `back` over the learner's layers, `grad(W)` is Python's: the session did
+        // not compute those gradients.
+        let layers_grad = self.interp.grads_from_layers && names.funcs.contains(&"grad");
+        if names.list_literal || layers_grad {
             return None;
         }
         let globals = self.interp.globals.borrow();
@@ -217,10 +221,35 @@ impl Workspace {
                 Some(v) => to_engine(v).is_some(),
                 None => {
                     self.session.value(n).is_some()
-                        || !self.interp.builtins.contains_key(n.as_str())
+                        || !(self.interp.builtins.contains_key(n.as_str())
+                            || (self.interp.grads_from_layers
+                                && self.interp.after_back.contains_key(n.as_str())))
                 }
             });
         (!shadowed && readable).then_some(Ok(statements))
+    }
+
+    /// The graph statement `stmt` when its target is a value the learner's own layers made
+    /// (or, for `check`, a layer class): it runs over their nodes, not in the session.
+    pub fn layer_request(&self, stmt: &Stmt) -> Option<crate::py::layer_tools::Request> {
+        match &stmt.kind {
+            StmtKind::Tool(text) => crate::py::layer_tools::request(&self.interp, text),
+            _ => None,
+        }
+    }
+
+    /// Runs a graph statement on the learner's layers; its gradients are Python's `dNAME`
+    /// and `grad(x)` afterwards.
+    pub fn layer_tool(
+        &mut self,
+        req: &crate::py::layer_tools::Request,
+        view: &crate::show::View,
+    ) -> PyResult<crate::py::layer_tools::Printed> {
+        self.interp.rng = self.session.random_stream().clone();
+        let printed = crate::py::layer_tools::run(&mut self.interp, req, view);
+        self.session.set_random_stream(&self.interp.rng);
+        self.after_python();
+        printed
     }
 
     /// Before a session statement: the numbers and arrays it reads, as the session's leaves,
@@ -316,6 +345,7 @@ impl Workspace {
             return;
         }
         self.gradients_of = self.session.backs_run();
+        self.interp.grads_from_layers = false;
         self.interp.after_back.clear();
         self.interp.grads_by_object.clear();
         let Some(record) = self.session.last_back() else {

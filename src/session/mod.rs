@@ -537,6 +537,11 @@ impl Session {
                 .map_or(0, |b| b.gradients.slot_bytes())
     }
 
+    /// Adds a warning about the statement at `span` (one the Python side ran).
+    pub fn warn(&mut self, warning: Error) {
+        self.warnings.push(warning);
+    }
+
     /// The warnings left by the statements run since the last call, e.g. an overflow in `exp`.
     pub fn take_warnings(&mut self) -> Vec<Error> {
         std::mem::take(&mut self.warnings)

@@ -25,3 +25,4 @@ mod show;
 mod support;
 mod tools;
 mod workspace;
+mod your_layers;

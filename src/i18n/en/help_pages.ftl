@@ -350,6 +350,29 @@ help-page-graph =
       once back has run; --dot writes it for Graphviz instead, to FILE or
       to the screen
 
+help-page-layer =
+    class NAME: with forward and backward — your own layer
+      does: an object whose class has both methods is a layer. Each call
+      layer.forward(a, b) outside a layer's own methods is one node of the
+      graph: its inputs are the arguments that are arrays or numbers, its
+      output what forward returns. back calls backward(dout) with its own
+      copy of dout and hands the values it returns to the inputs in order:
+      one value for one input, a tuple for several (labels named t may be
+      left out). A gradient of the broadcast shape is summed back. An array
+      self.W with a self.dW beside it after backward is a parameter: grad(W)
+      finds its gradient. check grades each layer on its own, step shows
+      its cache and what backward returned, graph draws it in a box.
+      forward keeps one call's values: make one object per use. An array
+      forward cached and changed in place before back is an error.
+      For example, a layer that triples its input:
+        class Triple:
+            def forward(self, x):
+                return 3 * x
+            def backward(self, dout):
+                return 3 * dout
+      MulLayer, AddLayer, Relu, Sigmoid, Affine(W, b) and SoftmaxWithLoss
+      are there from the start, as from common.layers import * gives them.
+
 help-page-load =
     load digits — the hand-written digits data set
       does: binds x_train, t_train, x_test and t_test; each image is a row

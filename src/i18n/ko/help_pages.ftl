@@ -341,6 +341,29 @@ help-page-graph =
       하는 일: NAME을 만든 노드들을 값과 함께 그리고, back 뒤에는 기울기도
       보여 줍니다. --dot은 Graphviz 형식으로 FILE이나 화면에 씁니다
 
+help-page-layer =
+    class NAME: (forward와 backward) — 직접 만드는 계층
+      하는 일: 두 메서드가 모두 있는 클래스의 객체는 계층입니다. 계층 자신의
+      메서드 밖에서 layer.forward(a, b)를 부를 때마다 계산 그래프의 노드가
+      하나 생깁니다. 입력은 인수 가운데 배열이나 수이고, 출력은 forward가
+      반환하는 값입니다. back은 dout의 복사본으로 backward(dout)를 부르고,
+      반환값을 입력 순서대로 나눠 줍니다. 입력이 하나면 값 하나, 여럿이면
+      튜플입니다 (t라는 이름의 정답 레이블은 빼도 됩니다). 브로드캐스트된
+      형상의 기울기는 입력의 형상으로 합합니다. backward 뒤에 self.W 옆에
+      self.dW가 있으면 W는 매개변수이고, grad(W)로 기울기를 찾습니다.
+      check는 계층을 하나씩 기울기 확인하고, step은 저장된 값과 backward의
+      반환값을, graph는 클래스 이름을 상자에 넣어 그립니다.
+      forward는 호출 한 번의 값만 저장하므로 쓰임마다 객체를 따로 만드세요.
+      forward가 저장한 배열을 back 전에 제자리에서 바꾸면 오류입니다.
+      예를 들어 입력을 세 배로 하는 계층:
+        class Triple:
+            def forward(self, x):
+                return 3 * x
+            def backward(self, dout):
+                return 3 * dout
+      MulLayer, AddLayer, Relu, Sigmoid, Affine(W, b), SoftmaxWithLoss는
+      처음부터 있습니다. from common.layers import * 로 가져온 것과 같습니다.
+
 help-page-load =
     load digits — 손글씨 숫자 데이터셋
       하는 일: x_train, t_train, x_test, t_test를 묶습니다. 이미지 하나는

@@ -1,0 +1,241 @@
+//! The learner's layers as nodes of a graph. An object whose class defines both `forward` and
+//! `backward` is a layer; calling `layer.forward(…)` outside any layer's own methods records
+//! one node: its inputs (the arguments that are arrays or numbers), its output and what the
+//! object held when forward returned. Nothing inside `forward` is recorded, as PyTorch runs a
+//! custom `autograd.Function`. `learner` walks these nodes for `back`, `step`, `graph` and
+//! `check`.
+//!
+//! Nodes live while their output does (an array is watched by a weak reference; a number output
+//! stays among the last few) or while a live node was computed from them, so a
+//! training loop leaves no trail.
+
+use std::collections::HashSet;
+use std::rc::{Rc, Weak};
+
+use crate::py::ast::Pos;
+use crate::py::value::{Args, ArrayObj, Class, Function, Instance, Value};
+pub use crate::py::value::{Input, Node, Output, Slot, Tape};
+
+/// How many nodes with a number output are kept (a number has no identity to watch).
+const NUMBER_NODES: usize = 16;
+
+/// Whether `class` (or a base) defines both `forward` and `backward`.
+pub fn is_layer_class(class: &Rc<Class>) -> bool {
+    fn has(class: &Rc<Class>, name: &str) -> bool {
+        class.attrs.borrow().contains_key(name) || class.bases.iter().any(|b| has(b, name))
+    }
+    has(class, "forward") && has(class, "backward")
+}
+
+/// A value that takes a gradient: an array or a number (not a bool).
+pub fn differentiable(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Array(_) | Value::Int(_) | Value::Float(_) | Value::NpFloat(_) | Value::NpInt(_)
+    )
+}
+
+/// The same number, kind and bits.
+pub fn same_number(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) | (Value::NpInt(x), Value::NpInt(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) | (Value::NpFloat(x), Value::NpFloat(y)) => {
+            x.to_bits() == y.to_bits()
+        }
+        _ => false,
+    }
+}
+
+/// A fingerprint of an array's shape and values, to see whether it changed in place.
+pub fn fingerprint(a: &ArrayObj) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |x: u64| {
+        h ^= x;
+        h = h.wrapping_mul(0x0100_0000_01b3).rotate_left(5);
+    };
+    for &d in &a.shape {
+        mix(d as u64);
+    }
+    for v in a.to_vec() {
+        mix(v.to_bits());
+    }
+    h
+}
+
+/// The array attributes of `object`, fingerprinted.
+pub fn cached_arrays(object: &Instance) -> Vec<(String, Weak<ArrayObj>, u64)> {
+    object
+        .attrs
+        .borrow()
+        .iter()
+        .filter_map(|(k, v)| match v {
+            Value::Array(a) => Some((k.clone(), Rc::downgrade(a), fingerprint(a))),
+            _ => None,
+        })
+        .collect()
+}
+
+impl Tape {
+    pub fn node(&self, serial: u64) -> Option<&Node> {
+        self.nodes
+            .binary_search_by_key(&serial, |n| n.serial)
+            .ok()
+            .map(|i| &self.nodes[i])
+    }
+
+    /// The node whose output `v` is: an array by identity; a number bound to `name` in the
+    /// scope `scope`, or failing that the latest node with that very number.
+    pub fn producer(&self, v: &Value, scope: Option<(usize, &str)>) -> Option<u64> {
+        match v {
+            Value::Array(a) => self.nodes.iter().rev().find_map(|n| match &n.output {
+                Output::Array(w, _) if w.as_ptr() == Rc::as_ptr(a) && w.strong_count() > 0 => {
+                    Some(n.serial)
+                }
+                _ => None,
+            }),
+            v if differentiable(v) => {
+                let numbers = || {
+                    self.nodes.iter().rev().filter(
+                        move |n| matches!(&n.output, Output::Number(o) if same_number(o, v)),
+                    )
+                };
+                match scope {
+                    Some((s, name)) => numbers()
+                        .find(|n| n.names.iter().any(|(ns, nn)| *ns == s && nn == name))
+                        .map(|n| n.serial),
+                    None => numbers().next().map(|n| n.serial),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Records a call of `object.forward(args)` that returned `output`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record(
+        &mut self,
+        object: Rc<Instance>,
+        forward: Rc<Function>,
+        args: Args,
+        arg_names: Vec<Option<String>>,
+        scope: usize,
+        output: &Value,
+        pos: Pos,
+    ) {
+        let output = match output {
+            Value::Array(a) => Output::Array(Rc::downgrade(a), a.shape.clone()),
+            v if differentiable(v) => Output::Number(v.clone()),
+            _ => return,
+        };
+        // `forward(self, x, y)`: the names after `self`.
+        let params: Vec<String> = forward
+            .params
+            .positional
+            .iter()
+            .skip(1)
+            .map(|(n, _)| n.clone())
+            .collect();
+        let mut inputs = Vec::new();
+        for (i, v) in args.pos.iter().enumerate() {
+            if !differentiable(v) {
+                continue;
+            }
+            let name = arg_names.get(i).cloned().flatten();
+            let from = self.producer(v, name.as_deref().map(|n| (scope, n)));
+            inputs.push(Input {
+                param: params.get(i).cloned().unwrap_or_else(|| format!("arg{i}")),
+                slot: Slot::Pos(i),
+                value: v.clone(),
+                from,
+                name,
+            });
+        }
+        for (k, v) in &args.kw {
+            if differentiable(v) {
+                inputs.push(Input {
+                    param: k.clone(),
+                    slot: Slot::Kw(k.clone()),
+                    value: v.clone(),
+                    from: self.producer(v, None),
+                    name: None,
+                });
+            }
+        }
+        let serial = self.next;
+        self.next += 1;
+        let cached = cached_arrays(&object);
+        self.last_forward.insert(
+            Rc::as_ptr(&object) as usize,
+            (Rc::downgrade(&object), serial),
+        );
+        self.nodes.push(Node {
+            serial,
+            object,
+            forward,
+            args,
+            inputs,
+            output,
+            names: Vec::new(),
+            pos,
+            cached,
+        });
+        if self.nodes.len() > 2 * self.kept + 64 {
+            self.prune();
+        }
+    }
+
+    /// The serial the next node will have: a statement compares it before and after to see
+    /// whether it recorded one.
+    pub fn next_serial(&self) -> u64 {
+        self.next
+    }
+
+    /// Notes that the last node's output was bound to `name` in `scope`.
+    pub fn bound(&mut self, since: u64, value: &Value, scope: usize, name: &str) {
+        if let Some(n) = self.nodes.last_mut()
+            && n.serial >= since
+            && match (&n.output, value) {
+                (Output::Array(w, _), Value::Array(a)) => w.as_ptr() == Rc::as_ptr(a),
+                (Output::Number(o), v) => same_number(o, v),
+                _ => false,
+            }
+        {
+            n.names.retain(|(s, nn)| !(*s == scope && nn == name));
+            n.names.push((scope, name.to_string()));
+        }
+    }
+
+    /// Drops the nodes nothing can reach any more.
+    pub fn prune(&mut self) {
+        let mut needed: HashSet<u64> = HashSet::new();
+        let mut numbers = 0;
+        let mut keep = vec![false; self.nodes.len()];
+        for (i, n) in self.nodes.iter().enumerate().rev() {
+            let live = match &n.output {
+                Output::Array(w, _) => w.strong_count() > 0,
+                Output::Number(_) => {
+                    numbers += 1;
+                    numbers <= NUMBER_NODES
+                }
+            };
+            if live || needed.contains(&n.serial) {
+                keep[i] = true;
+                needed.extend(n.inputs.iter().filter_map(|x| x.from));
+            }
+        }
+        let mut i = 0;
+        self.nodes.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        self.last_forward.retain(|_, (w, _)| w.strong_count() > 0);
+        self.kept = self.nodes.len();
+    }
+
+    /// Forgets every node (a new session).
+    pub fn clear(&mut self) {
+        self.nodes.clear();
+        self.last_forward.clear();
+        self.kept = 0;
+    }
+}
