@@ -238,7 +238,12 @@ pub fn run_piece(
     ws.enter_session(&statements);
     let result = run_parsed(&mut ws.session, view, &statements, text, start, out, pause);
     ws.leave_session();
-    result
+    result?;
+    match ws.continue_into_layers(&statements, view) {
+        Some(Ok(text)) => out.write_all(text.as_bytes()).map_err(Failure::Output),
+        Some(Err(e)) => Err(Failure::Python(Box::new(e))),
+        None => Ok(()),
+    }
 }
 
 /// A graph statement on the learner's own layers: its pages (pausing between those of a

@@ -12,7 +12,7 @@ use crate::i18n::Message;
 use crate::msg;
 use crate::py::error::{ExcKind, PyErr, PyResult};
 use crate::py::learner::{call_backward, copy_of, fit, params_of, shape_of, split_result};
-use crate::py::tape::{Input, Slot, differentiable, same_number};
+use crate::py::tape::{Input, Slot, differentiable};
 use crate::py::value::{Args, ArrayObj, DType, Instance, Interp, Value, to_array};
 
 /// The nudge of a central difference.
@@ -663,17 +663,17 @@ type NodeCopy = (u64, Rc<Instance>, Args, Vec<Input>);
 fn replay(
     interp: &mut Interp,
     nodes: &[NodeCopy],
-    swap: &dyn Fn(&Input) -> Option<Value>,
+    swap: &dyn Fn(u64, usize, &Input) -> Option<Value>,
     dout: &[f64],
 ) -> PyResult<f64> {
     let mut outs: HashMap<u64, Value> = HashMap::new();
     let mut last = Value::None;
     for (serial, object, args, inputs) in nodes {
         let mut a = args.clone();
-        for input in inputs {
+        for (index, input) in inputs.iter().enumerate() {
             let v = match input.from.and_then(|f| outs.get(&f)) {
                 Some(v) => v.clone(),
-                None => match swap(input) {
+                None => match swap(*serial, index, input) {
                     Some(v) => v,
                     None => continue,
                 },
@@ -687,10 +687,19 @@ fn replay(
     Ok(values(&last).iter().zip(dout).map(|(a, b)| a * b).sum())
 }
 
-fn same_leaf(a: &Input, b: &Input) -> bool {
-    match (&a.value, &b.value) {
+/// Whether the input at (`serial`, `index`) is the leaf first met at `first`: an array by
+/// identity, a named number by name, an unnamed number only there.
+fn same_leaf(input: &Input, at: (u64, usize), leaf: &Input, first: (u64, usize)) -> bool {
+    if input.from.is_some() {
+        return false;
+    }
+    match (&input.value, &leaf.value) {
         (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
-        _ => a.from.is_none() && b.from.is_none() && a.name.is_some() && a.name == b.name,
+        (Value::Array(_), _) | (_, Value::Array(_)) => false,
+        _ => match (&input.name, &leaf.name) {
+            (Some(a), Some(b)) => a == b,
+            _ => at == first,
+        },
     }
 }
 
@@ -710,26 +719,36 @@ fn whole_inner(
         if d.len() == 1 { vec![d[0]; size] } else { d }
     };
     // Each leaf once: the first input that holds it.
-    let mut leaves: Vec<(Input, String)> = Vec::new();
-    for (_, _, _, inputs) in nodes {
-        for input in inputs {
+    let mut leaves: Vec<(Input, (u64, usize), String)> = Vec::new();
+    for (serial, object, _, inputs) in nodes {
+        for (index, input) in inputs.iter().enumerate() {
             if input.from.is_some() || input.param == "t" {
                 continue;
             }
-            if leaves.iter().any(|(l, _)| same_leaf(l, input)) {
+            let at = (*serial, index);
+            if leaves.iter().any(|(l, f, _)| same_leaf(input, at, l, *f)) {
                 continue;
             }
-            let label = crate::py::learner::input_label(interp, input);
-            leaves.push((input.clone(), label));
+            let label = match crate::py::learner::global_name(
+                interp,
+                &input.value,
+                input.name.as_deref(),
+            ) {
+                Some(name) => name,
+                None => format!(
+                    "{}.forward: {}",
+                    crate::py::learner::object_name(interp, object),
+                    input.param
+                ),
+            };
+            leaves.push((input.clone(), at, label));
         }
     }
     let mut rows = Vec::new();
-    for (leaf, label) in &leaves {
-        let grad = walk.leaves.iter().find(|l| match (&l.value, &leaf.value) {
-            (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
-            (a, b) => same_number(a, b) && l.label.as_deref() == leaf.name.as_deref(),
-        });
-        let Some(grad) = grad else { continue };
+    for (leaf, first, label) in &leaves {
+        let Some(grad) = walk.leaves.iter().find(|l| l.first == *first) else {
+            continue;
+        };
         let ana = values(&grad.grad);
         let shape = shape_of(&leaf.value);
         let n = shape.iter().product::<usize>().max(1);
@@ -739,7 +758,9 @@ fn whole_inner(
             let mut f = [0.0; 2];
             for (j, by) in [H, -H].into_iter().enumerate() {
                 let moved = nudged(&leaf.value, k, by);
-                let swap = |i: &Input| same_leaf(i, leaf).then(|| moved.clone());
+                let swap = |serial: u64, index: usize, i: &Input| {
+                    same_leaf(i, (serial, index), leaf, *first).then(|| moved.clone())
+                };
                 f[j] = replay(interp, nodes, &swap, &dout)?;
             }
             num.push((f[0] - f[1]) / (2.0 * H));
@@ -756,7 +777,7 @@ fn whole_inner(
             let mut f = [0.0; 2];
             for (j, by) in [H, -H].into_iter().enumerate() {
                 set_element(array, k, before[k] + by);
-                let r = replay(interp, nodes, &|_| None, &dout);
+                let r = replay(interp, nodes, &|_, _, _| None, &dout);
                 set_element(array, k, before[k]);
                 f[j] = r?;
             }

@@ -137,7 +137,27 @@ fn options(interp: &mut Interp, rest: &str, root: &Value) -> PyResult<(Value, Op
     }
     let seed = match rest {
         "" | "ones" => learner::default_seed(root),
-        text => eval_text(interp, text)?,
+        text => {
+            let mut v = eval_text(interp, text)?;
+            if matches!(v, Value::List(_) | Value::Tuple(_))
+                && let Some(array) = interp.builtins.get("array").cloned()
+            {
+                v = interp.call(&array, crate::py::value::Args::new(vec![v]))?;
+            }
+            let (got, want) = (learner::shape_of(&v), learner::shape_of(root));
+            if !crate::py::tape::differentiable(&v) || got != want {
+                return Err(PyErr::new(
+                    ExcKind::ValueError,
+                    msg!(
+                        "lr-dout-shape",
+                        text = text,
+                        got = crate::py::value::shape_text(&got),
+                        want = crate::py::value::shape_text(&want)
+                    ),
+                ));
+            }
+            v
+        }
     };
     Ok((seed, sample.filter(|&n| n > 0)))
 }
@@ -179,7 +199,12 @@ pub fn run(interp: &mut Interp, req: &Request, view: &View) -> PyResult<Printed>
 }
 
 /// `dNAME = value` lines, continuation lines under the value.
-fn gradients(interp: &mut Interp, named: &[(String, Value)], indent: &str, view: &View) -> String {
+pub fn gradients(
+    interp: &mut Interp,
+    named: &[(String, Value)],
+    indent: &str,
+    view: &View,
+) -> String {
     let mut out = String::new();
     for (name, v) in named {
         let text = interp.str_of(v).unwrap_or_default();
@@ -301,7 +326,8 @@ fn graph(interp: &mut Interp, root: u64, view: &View) -> String {
         let class = node.class().to_string();
         let inputs = node.inputs.clone();
         let out_value = node.output_value();
-        let out_name = learner::output_name(interp, node).unwrap_or_else(|| "·".to_string());
+        let out_name = learner::output_name(interp, node)
+            .unwrap_or_else(|| format!("{}.forward(…)", learner::object_name(interp, &object)));
         let mut parts: Vec<String> = Vec::new();
         for i in &inputs {
             let label = learner::input_label(interp, i);
@@ -340,7 +366,7 @@ fn graph(interp: &mut Interp, root: u64, view: &View) -> String {
         let width = parts.iter().map(|p| console_width(p)).max().unwrap_or(0);
         let lines = parts.len().max(1);
         let mid = (lines - 1) / 2;
-        out.push_str(&format!("{:w$} ┌{bar}┐\n", "", w = width + 1));
+        out.push_str(&format!("{:w$} ┌{bar}┐\n", "", w = width));
         for (li, p) in parts.iter().enumerate() {
             let pad = " ".repeat(width - console_width(p));
             let joint = if li == mid { "─┤" } else { " │" };
@@ -366,7 +392,7 @@ fn graph(interp: &mut Interp, root: u64, view: &View) -> String {
                 w = width
             ));
         }
-        out.push_str(&format!("{:w$} └{bar}┘\n", "", w = width + 1));
+        out.push_str(&format!("{:w$} └{bar}┘\n", "", w = width));
         if let Some(g) = interp.grads_by_object.iter().find_map(|(a, g)| {
             interp
                 .tape
@@ -477,7 +503,15 @@ fn check_class(
                 .map(|d| crate::py::value::as_int(d).and_then(|i| usize::try_from(i).ok()))
                 .collect();
             match dims {
-                Some(d) if !d.is_empty() && d.iter().all(|&x| (1..=1000).contains(&x)) => Some(d),
+                Some(d)
+                    if !d.is_empty()
+                        && d.iter().all(|&x| x >= 1)
+                        && d.iter()
+                            .try_fold(1usize, |a, &x| a.checked_mul(x))
+                            .is_some_and(|n| n <= 100_000) =>
+                {
+                    Some(d)
+                }
                 _ => {
                     return Err(PyErr::new(
                         ExcKind::ValueError,

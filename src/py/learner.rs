@@ -52,6 +52,8 @@ pub struct ParamError {
 /// A value no layer made, with its gradient.
 pub struct Leaf {
     pub label: Option<String>,
+    /// Where forward first met it: the node and the input's index there.
+    pub first: (u64, usize),
     pub value: Value,
     pub grad: Value,
 }
@@ -174,7 +176,8 @@ pub fn input_label(interp: &Interp, input: &Input) -> String {
     if let Some(from) = input.from
         && let Some(n) = interp.tape.node(from)
     {
-        return output_name(interp, n).unwrap_or_else(|| format!("{}()", n.class()));
+        return output_name(interp, n)
+            .unwrap_or_else(|| format!("{}.forward(…)", object_name(interp, &n.object)));
     }
     global_name(interp, &input.value, input.name.as_deref()).unwrap_or_else(|| input.param.clone())
 }
@@ -198,9 +201,14 @@ pub fn call_text(interp: &Interp, serial: u64) -> String {
 
 /// The nodes `root` depends on, root first, each after every node that uses its output.
 pub fn order(interp: &Interp, root: u64) -> Vec<u64> {
+    order_from(interp, &[root])
+}
+
+/// [`order`] from several nodes at once: each node after every node that uses its output.
+pub fn order_from(interp: &Interp, roots: &[u64]) -> Vec<u64> {
     let mut seen = HashSet::new();
     let mut post = Vec::new();
-    let mut stack = vec![(root, false)];
+    let mut stack: Vec<(u64, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
     while let Some((s, done)) = stack.pop() {
         if done {
             post.push(s);
@@ -408,9 +416,24 @@ pub fn short_text(interp: &mut Interp, v: &Value) -> String {
 
 /// Runs `back` from node `root` with `seed` as its dout.
 pub fn back(interp: &mut Interp, root: u64, seed: Value) -> PyResult<Walk> {
-    let order = order(interp, root);
+    back_from(interp, vec![(root, seed)])
+}
+
+/// [`back`] from several nodes, each with the gradient of its output (where the session's
+/// `back` reached values the learner's layers made).
+pub fn back_from(interp: &mut Interp, roots: Vec<(u64, Value)>) -> PyResult<Walk> {
+    let root = roots.first().map(|(r, _)| *r).unwrap_or(0);
+    let seed = roots.first().map(|(_, s)| s.clone()).unwrap_or(Value::None);
+    let starts: Vec<u64> = roots.iter().map(|(r, _)| *r).collect();
+    let order = order_from(interp, &starts);
     let mut grads: HashMap<u64, Value> = HashMap::new();
-    grads.insert(root, seed.clone());
+    for (r, g) in roots {
+        let sum = match grads.remove(&r) {
+            Some(old) => interp.binary(BinOp::Add, &old, &g)?,
+            None => g,
+        };
+        grads.insert(r, sum);
+    }
     let mut outputs = Vec::new();
     let mut leaves: Vec<(LeafKey, (u64, usize), Leaf)> = Vec::new();
     let mut params: Vec<(Rc<ArrayObj>, Value)> = Vec::new();
@@ -504,6 +527,7 @@ pub fn back(interp: &mut Interp, root: u64, seed: Value) -> PyResult<Walk> {
                             (serial, index),
                             Leaf {
                                 label: global_name(interp, &input.value, input.name.as_deref()),
+                                first: (serial, index),
                                 value: input.value.clone(),
                                 grad: g,
                             },
@@ -535,7 +559,13 @@ pub fn back(interp: &mut Interp, root: u64, seed: Value) -> PyResult<Walk> {
     }
     // Leaves in the order forward met them.
     leaves.sort_by_key(|(_, first, _)| *first);
-    let leaves = leaves.into_iter().map(|(_, _, l)| l).collect();
+    let leaves = leaves
+        .into_iter()
+        .map(|(_, first, mut l)| {
+            l.first = first;
+            l
+        })
+        .collect();
     Ok(Walk {
         root,
         seed,
@@ -588,6 +618,14 @@ fn in_place_check(h: &Held, call: &str) -> PyResult<()> {
 
 /// Where the last `back`'s gradients are found from Python: `dNAME` and `grad(array)`.
 pub fn publish(interp: &mut Interp, walk: &Walk) -> Vec<(String, Value)> {
+    interp.after_back.clear();
+    interp.grads_by_object.clear();
+    publish_more(interp, walk)
+}
+
+/// [`publish`] beside the gradients already there (the session's, where its `back` went on
+/// into the learner's layers).
+pub fn publish_more(interp: &mut Interp, walk: &Walk) -> Vec<(String, Value)> {
     let mut named: Vec<(String, Value)> = Vec::new();
     let mut by_object: Vec<(Rc<ArrayObj>, Value)> = Vec::new();
     for leaf in &walk.leaves {
@@ -619,8 +657,8 @@ pub fn publish(interp: &mut Interp, walk: &Walk) -> Vec<(String, Value)> {
             by_object.push((a, g.clone()));
         }
     }
-    interp.after_back = named.iter().cloned().collect();
-    interp.grads_by_object = by_object;
+    interp.after_back.extend(named.iter().cloned());
+    interp.grads_by_object.extend(by_object);
     interp.grads_from_layers = true;
     named
 }

@@ -252,6 +252,58 @@ impl Workspace {
         printed
     }
 
+    /// After the session's `back` (or `step`): where it reached values the learner's layers
+    /// made, the walk goes on through those layers, from the gradients the session gave them.
+    /// Their gradients join the session's; what it printed is the extra `dNAME` lines.
+    pub fn continue_into_layers(
+        &mut self,
+        statements: &[Statement],
+        view: &crate::show::View,
+    ) -> Option<PyResult<String>> {
+        let walked = statements.iter().any(|s| {
+            matches!(
+                s.kind,
+                StatementKind::Back { .. } | StatementKind::Step { .. }
+            )
+        });
+        if !walked || self.interp.tape.nodes.is_empty() {
+            return None;
+        }
+        let record = self.session.last_back()?;
+        let globals = Rc::as_ptr(&self.interp.globals) as usize;
+        let mut roots = Vec::new();
+        for (name, gradient) in record.named_grads() {
+            let Some(object) = self.interp.globals.borrow().vars.get(name).cloned() else {
+                continue;
+            };
+            let Some(node) = self.interp.tape.producer(&object, Some((globals, name))) else {
+                continue;
+            };
+            let engine = EValue::float(gradient.into_owned());
+            if let Some(value) = from_engine(&engine) {
+                roots.push((node, value));
+            }
+        }
+        if roots.is_empty() {
+            return None;
+        }
+        let printed = crate::py::learner::back_from(&mut self.interp, roots).map(|walk| {
+            let before: std::collections::HashSet<String> =
+                self.interp.after_back.keys().cloned().collect();
+            let named = crate::py::learner::publish_more(&mut self.interp, &walk);
+            let fresh: Vec<(String, Value)> = named
+                .into_iter()
+                .filter(|(n, _)| !before.contains(n))
+                .collect();
+            let mut text = crate::py::layer_tools::gradients(&mut self.interp, &fresh, "", view);
+            for w in &walk.warnings {
+                text.push_str(&crate::show::diagnostic::render_warning_message(w, view));
+            }
+            text
+        });
+        Some(printed)
+    }
+
     /// Before a session statement: the numbers and arrays it reads, as the session's leaves,
     /// where the session does not hold them as they are; and the random stream.
     pub fn enter_session(&mut self, statements: &[Statement]) {

@@ -595,3 +595,37 @@ fn a_two_layer_network_of_the_learner_s_classes_learns_the_digits_both_ways() {
     ]);
     assert!(shown.contains("\nTrue "), "{shown}");
 }
+
+#[test]
+fn gradients_add_where_a_value_forks_and_check_puts_the_cache_back() {
+    let shown = repl(&[
+        MUL,
+        ADD,
+        "x = np.array([1.0, 2.0]); m1 = MulLayer(); m2 = MulLayer(); s = AddLayer()",
+        "y = s.forward(m1.forward(x, 2.0), m2.forward(x, 3.0))",
+        "back y",
+        "check y",
+        "m1.x is x, m1.y",
+    ]);
+    assert!(shown.contains("dx = [5. 5.]\n"), "{shown}");
+    assert!(!shown.contains("MISMATCH"), "{shown}");
+    // check ran forward on nudged copies; the objects hold what they held before.
+    assert!(shown.ends_with("(True, 2.0)\n"), "{shown}");
+}
+
+#[test]
+fn the_session_s_back_goes_on_into_the_learner_s_layers() {
+    let shown = repl(&[
+        AFFINE,
+        "x = np.array([[1.0, 2.0]]); W = np.array([[1.0, -1.0], [0.5, 2.0]]); b = np.zeros(2)",
+        "layer = Affine(W, b); h = layer.forward(x)",
+        // `relu` and `sum` are the graph's own: the session records them.
+        "y = sum(relu(h))",
+        "back y",
+        "grad(W)",
+    ]);
+    // h = [[2, 3]]: both pass relu, so dh = [[1, 1]] and dW = x.T @ dh.
+    assert!(shown.contains("dh = [[1. 1.]]\n"), "{shown}");
+    assert!(shown.contains("dx = [[0.  2.5]]\n"), "{shown}");
+    assert!(shown.ends_with("[[1. 1.]\n [2. 2.]]\n"), "{shown}");
+}

@@ -29,7 +29,7 @@ lr-pattern-all-zero = backward gives zeros where the gradient is not zero
 lr-pattern-mask = the gradient is 0 where it should flow, or flows where it should be 0: look at the mask (is it inverted, or taken from an array changed after?)
 lr-check-class-use = check {$class} needs an object: {$class}() takes arguments, so run forward on one first, then check {$class}
 lr-bad-rest = cannot read '{$text}' here: write ones, an expression for dout, or sample N
-lr-bad-shape = '{$text}' is not a shape: write one such as (2, 3)
+lr-bad-shape = '{$text}' is not a shape check can draw: write one such as (2, 3), of at most 100000 elements
 lr-step-heading = step {$name}: {$count} {$count ->
     [one] layer
    *[other] layers
@@ -47,3 +47,4 @@ lr-check-row = max |diff| {$max} at {$at}
 lr-check-sampled = compared {$count} of {$of} elements, drawn at random
 lr-check-row-number = max |diff| {$max}
 lr-check-whole = check {$name}: numerical gradient of sum({$name} * dout) (central difference, h = 1e-4) against back, with dout = {$dout}, forward run again through your layers for each nudge
+lr-dout-shape = dout '{$text}' has shape {$got}, but the value it starts from has shape {$want}: give one of that shape, or ones
