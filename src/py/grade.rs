@@ -546,8 +546,9 @@ pub fn class_case(
         });
     }
     let shape = shape.unwrap_or_else(|| vec![2, 3]);
-    let object = match interp.call(&Value::Class(class.clone()), Args::default())? {
-        Value::Instance(o) => o,
+    let object = match interp.call(&Value::Class(class.clone()), Args::default()) {
+        Ok(Value::Instance(o)) => o,
+        Err(e) if e.kind != ExcKind::TypeError => return Err(e),
         _ => {
             return Err(PyErr::new(
                 ExcKind::TypeError,

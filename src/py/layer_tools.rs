@@ -63,7 +63,15 @@ pub fn request(interp: &Interp, text: &str) -> Option<Request> {
     if name.is_empty() {
         return None;
     }
-    let value = interp.globals.borrow().vars.get(name).cloned()?;
+    let global = interp.globals.borrow().vars.get(name).cloned();
+    // The book's classes are among the start-up names.
+    let value = global.or_else(|| {
+        interp
+            .builtins
+            .get(name)
+            .filter(|v| matches!(v, Value::Class(_)))
+            .cloned()
+    })?;
     let target = match &value {
         Value::Class(c) if tool == Tool::Check && is_layer_class(c) => Target::Class(c.clone()),
         v => {
@@ -93,6 +101,13 @@ pub fn in_block(interp: &mut Interp, text: &str) -> PyResult<bool> {
     let Some(req) = request(interp, text) else {
         return Ok(false);
     };
+    // A walk from inside a layer's own methods would walk into itself.
+    if interp.tape.layer_depth > 0 {
+        return Err(PyErr::new(
+            ExcKind::RuntimeError,
+            msg!("lr-tool-in-layer", text = text),
+        ));
+    }
     let printed = run(interp, &req, &view)?;
     let mut text = String::new();
     if req.tool != Tool::Back {
@@ -224,7 +239,7 @@ fn step_pages(
 ) -> Vec<String> {
     let (style, lang) = (&view.style, view.lang);
     let seed = learner::short_text(interp, &walk.seed);
-    let mut pages = vec![format!(
+    let heading = format!(
         "{}\n",
         style.context(&lang.say(&msg!(
             "lr-step-heading",
@@ -232,7 +247,8 @@ fn step_pages(
             count = walk.visits.len(),
             dout = seed
         )))
-    )];
+    );
+    let mut pages = Vec::new();
     let total = walk.visits.len();
     for (i, visit) in walk.visits.iter().enumerate() {
         let class = interp
@@ -240,7 +256,12 @@ fn step_pages(
             .node(visit.serial)
             .map(|n| n.class().to_string())
             .unwrap_or_default();
-        let mut page = format!(
+        let mut page = if i == 0 {
+            heading.clone()
+        } else {
+            String::new()
+        };
+        page += &format!(
             "[{}/{}] {}  {}\n",
             i + 1,
             total,
@@ -332,7 +353,11 @@ fn graph(interp: &mut Interp, root: u64, view: &View) -> String {
         for i in &inputs {
             let label = learner::input_label(interp, i);
             let v = learner::short_text(interp, &i.value);
-            parts.push(format!("{} {}", style.name(&label), style.number(&v)));
+            if label == v {
+                parts.push(style.number(&v));
+            } else {
+                parts.push(format!("{} {}", style.name(&label), style.number(&v)));
+            }
         }
         // Parameters the object holds (`self.W`), drawn as inputs.
         let attrs = object.attrs.borrow().clone();

@@ -179,7 +179,17 @@ pub fn input_label(interp: &Interp, input: &Input) -> String {
         return output_name(interp, n)
             .unwrap_or_else(|| format!("{}.forward(…)", object_name(interp, &n.object)));
     }
-    global_name(interp, &input.value, input.name.as_deref()).unwrap_or_else(|| input.param.clone())
+    global_name(interp, &input.value, input.name.as_deref()).unwrap_or_else(|| unnamed(input))
+}
+
+/// An input without a name: a number as Python writes it, an array by its shape.
+fn unnamed(input: &Input) -> String {
+    match &input.value {
+        Value::Int(i) | Value::NpInt(i) => i.to_string(),
+        Value::Float(x) | Value::NpFloat(x) => crate::py::format::float_repr(*x),
+        Value::Array(a) => format!("<{} {}>", input.param, shape_text(&a.shape)),
+        _ => input.param.clone(),
+    }
 }
 
 /// How a node's call reads: `price = mul_tax.forward(apple_price, tax)`.

@@ -236,6 +236,7 @@ impl Tape {
     pub fn clear(&mut self) {
         self.nodes.clear();
         self.last_forward.clear();
+        self.warned_dout.clear();
         self.kept = 0;
     }
 }

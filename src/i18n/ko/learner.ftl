@@ -21,7 +21,7 @@ lr-pattern-batch-divided = 모든 원소가 올바른 값의 1/{$n}이고, {$n}�
 lr-pattern-factor = 모든 원소가 올바른 값의 {$factor}배입니다: 상수 배가 어긋났습니다
 lr-pattern-all-zero = 기울기가 0이 아닌 곳에서 backward가 0을 줍니다
 lr-pattern-mask = 흘러야 할 곳에서 기울기가 0이거나, 0이어야 할 곳으로 흐릅니다: mask를 보세요 (뒤집혔거나, 바뀐 뒤의 배열에서 구하지 않았나요?)
-lr-check-class-use = check {$class}에는 객체가 필요합니다: {$class}()는 인수를 받으므로, 객체 하나로 forward를 먼저 실행한 다음 check {$class}를 하세요
+lr-check-class-use = check {$class}: 객체가 필요합니다. {$class}()에는 인수가 필요하므로, 객체를 만들어 forward를 한 번 실행한 다음에 다시 실행하세요
 lr-bad-rest = 여기서 { JOSA($text, "을", quote: "'") } 읽을 수 없습니다: ones, dout을 나타내는 식, 또는 sample N을 쓰세요
 lr-bad-shape = { JOSA($text, "은", quote: "'") } check가 만들 수 있는 형상이 아닙니다: (2, 3)처럼, 원소 100000개 이하로 쓰세요
 lr-step-heading = step {$name}: back이 방문하는 순서대로 직접 만든 계층 {$count}개, dout = {$dout}
@@ -36,3 +36,4 @@ lr-check-sampled = 원소 {$of}개 중 무작위로 {$count}개를 비교했습�
 lr-check-row-number = 최대 |차이| {$max}
 lr-check-whole = check {$name}: sum({$name} * dout)의 수치 미분(중심 차분, h = 1e-4)과 back을 비교합니다. dout = {$dout}, 값을 조금씩 바꿀 때마다 직접 만든 계층의 forward를 다시 실행합니다
 lr-dout-shape = dout '{$text}'의 형상은 {$got}인데, 시작하는 값의 형상은 {$want}입니다: 같은 형상의 값이나 ones를 주세요
+lr-tool-in-layer = 계층 자신의 메서드 안에서 `{$text}` 문을 실행하면 자기 자신으로 다시 들어갑니다: back, step, graph, check는 계층 밖에서 실행하세요
