@@ -41,6 +41,39 @@ fn main() {
         );
     }
     code.push_str("];\n");
+    // The exercises: task and hints (`.md`) and skeleton (`.py`) per language, and the model
+    // solutions.
+    let mut exercises = Vec::new();
+    for sub in ["ko", "en", "solutions"] {
+        let dir = root.join("exercises").join(sub);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md" || e == "py") {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                println!("cargo:rerun-if-changed={}", path.display());
+                exercises.push((format!("{sub}/{name}"), path));
+            }
+        }
+    }
+    exercises.sort();
+    code.push_str(
+        "/// Every exercise file: (path under lessons/exercises/, contents).\npub const EXERCISE_FILES: &[(&str, &str)] = &[\n",
+    );
+    for (name, path) in &exercises {
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lessons.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }

@@ -59,6 +59,8 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, Mess
                 }
                 parsed.lang = Some(value);
             }
+            "--check" => parsed.check = true,
+            "--hint" => parsed.hint = true,
             flag if flag.starts_with("--") => {
                 return Err(msg!("arg-unknown-option", flag = flag));
             }
@@ -84,6 +86,17 @@ pub fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Args, Mess
                 return Err(msg!("arg-lesson-extra", extra = extra));
             }
             Command::Lesson(which)
+        }
+        Some("exercise") | Some("exercises") => {
+            let which = positional.next();
+            if let Some(extra) = positional.next() {
+                return Err(msg!("arg-lesson-extra", extra = extra));
+            }
+            Command::Exercise {
+                which,
+                check: parsed.check,
+                hint: parsed.hint,
+            }
         }
         Some(other) => {
             return Err(msg!("arg-unknown-command", command = other));
@@ -132,6 +145,9 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Lesson(which) => {
             on_big_stack(&args, || crate::app::lesson::main(&args, which.as_deref()))
         }
+        Command::Exercise { which, check, hint } => on_big_stack(&args, || {
+            crate::app::exercise::main(&args, which.as_deref(), *check, *hint)
+        }),
     }
 }
 

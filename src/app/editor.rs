@@ -17,9 +17,25 @@ use std::borrow::Cow;
 use std::cell::Cell;
 
 /// The REPL's `:commands`, for completion and for the "unknown command" message.
-pub const COMMANDS: [&str; 14] = [
-    ":help", ":vars", ":memory", ":digits", ":reset", ":lessons", ":lesson", ":next", ":prev",
-    ":lang", ":color", ":seed", ":clear", ":quit",
+pub const COMMANDS: [&str; 18] = [
+    ":help",
+    ":vars",
+    ":memory",
+    ":digits",
+    ":reset",
+    ":lessons",
+    ":lesson",
+    ":next",
+    ":prev",
+    ":exercises",
+    ":exercise",
+    ":hint",
+    ":solution",
+    ":lang",
+    ":color",
+    ":seed",
+    ":clear",
+    ":quit",
 ];
 
 /// Statement keywords, which complete with a space.

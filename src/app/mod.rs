@@ -3,6 +3,7 @@
 //! them in a session and renders every outcome through `show`.
 pub mod cli;
 pub mod editor;
+pub mod exercise;
 pub mod help;
 pub mod lesson;
 pub mod options;

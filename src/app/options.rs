@@ -18,6 +18,10 @@ pub struct Args {
     pub lang: Option<String>,
     pub no_history: bool,
     pub no_pause: bool,
+    /// `exercise --check`: grade once, exit 0 on a pass and 1 otherwise.
+    pub check: bool,
+    /// `exercise --hint`: show the first hint.
+    pub hint: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,6 +31,12 @@ pub enum Command {
     Interactive,
     Run(Vec<String>),
     Lesson(Option<String>),
+    /// `exercise [NAME] [--check] [--hint]`.
+    Exercise {
+        which: Option<String>,
+        check: bool,
+        hint: bool,
+    },
     Help,
     Version,
 }

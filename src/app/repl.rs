@@ -64,6 +64,19 @@ pub struct Repl {
     /// Called between the steps of `step`; returns false to stop. On a terminal it waits for
     /// Enter; elsewhere it lets everything through.
     pause: Pause,
+    /// The exercise `:exercise` opened, if one is.
+    exercise: Option<Open>,
+}
+
+/// An open exercise: which, how many hints were shown, and whether the solution may be shown.
+#[derive(Debug, Clone)]
+struct Open {
+    exercise: crate::app::exercise::Exercise,
+    hints: usize,
+    solution_asked: bool,
+    passed: bool,
+    /// The skeleton waits on the next prompt.
+    prefill: bool,
 }
 
 impl Repl {
@@ -75,6 +88,7 @@ impl Repl {
             paused: None,
             just_finished: None,
             pause: Box::new(|_| true),
+            exercise: None,
         }
     }
 
@@ -98,6 +112,12 @@ impl Repl {
 
     /// The statement a guided lesson offers next, to pre-fill the prompt with.
     pub fn prefill(&self) -> Option<&str> {
+        if let Some(open) = &self.exercise
+            && open.prefill
+            && self.guide.is_none()
+        {
+            return Some(open.exercise.skeleton.trim_end());
+        }
         let guide = self.guide.as_ref()?;
         match guide.lesson.items.get(guide.next)? {
             Item::Statement { text, .. } => Some(text),
@@ -124,8 +144,115 @@ impl Repl {
         // A paste of several statements (bracketed, so it arrives as one input with its line
         // breaks) runs as a script would: each statement in turn, stopping at the first that
         // fails, as Python's REPL stops a pasted block at its exception.
+        if let Some(open) = self.exercise.as_mut() {
+            open.prefill = false;
+        }
         self.run_statements(line, out)?;
+        self.grade_exercise(line, out)?;
         Ok(Flow::Continue)
+    }
+
+    /// While an exercise is open, an input that defines its class (or, for the exercises that
+    /// are programs, sets what they ask for) is graded at once, on its own.
+    fn grade_exercise(&mut self, line: &str, out: &mut dyn Write) -> std::io::Result<()> {
+        let Some(open) = &self.exercise else {
+            return Ok(());
+        };
+        let e = &open.exercise;
+        let defines = match (e.class(), e.slug.as_str()) {
+            (_, "apple") => line.contains("dapple_num"),
+            (_, "train") => line.contains("test_acc"),
+            (Some(class), _) => line.contains(&format!("class {class}")),
+            (None, _) => false,
+        };
+        if !defines {
+            return Ok(());
+        }
+        let view = self.view;
+        let verdict = crate::py::grader::grade(&e.slug, line);
+        write!(
+            out,
+            "{}",
+            crate::app::exercise::verdict_text(&verdict, &view)
+        )?;
+        if verdict.passed {
+            let _ = crate::app::exercise::mark_finished(&e.slug);
+            write!(out, "{}", crate::app::exercise::show_pass(e, line, &view))?;
+            if let Some(open) = self.exercise.as_mut() {
+                open.passed = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// `:exercise NAME`, `:exercises`, `:hint`, `:solution`.
+    fn exercise_command(
+        &mut self,
+        name: &str,
+        arg: &str,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        use crate::app::exercise;
+        let view = self.view;
+        let lang = view.lang;
+        match name {
+            "exercises" => write!(out, "{}", exercise::listing(lang, &view.style))?,
+            "exercise" if arg.is_empty() => {
+                write!(out, "{}", exercise::listing(lang, &view.style))?
+            }
+            "exercise" => {
+                let list = exercise::all(lang);
+                match exercise::find(&list, arg) {
+                    Some(e) => {
+                        write!(out, "{}", exercise::task_text(e, &view))?;
+                        writeln!(
+                            out,
+                            "{}",
+                            view.style
+                                .context(&lang.say(&msg!("ex-started", name = e.slug.as_str())))
+                        )?;
+                        self.exercise = Some(Open {
+                            exercise: e.clone(),
+                            hints: 0,
+                            solution_asked: false,
+                            passed: false,
+                            prefill: true,
+                        });
+                    }
+                    None => writeln!(
+                        out,
+                        "{} {}",
+                        view.style.error(&lang.word("error-label")),
+                        lang.say(&msg!("ex-unknown", name = arg))
+                    )?,
+                }
+            }
+            _ => {
+                let Some(open) = self.exercise.as_mut() else {
+                    writeln!(out, "{}", lang.word("ex-none-active"))?;
+                    return Ok(());
+                };
+                if name == "hint" {
+                    open.hints += 1;
+                    write!(
+                        out,
+                        "{}",
+                        exercise::hint_text(&open.exercise, open.hints, &view)
+                    )?;
+                } else if open.passed || open.solution_asked {
+                    writeln!(
+                        out,
+                        "{}",
+                        view.style.heading(&lang.word("ex-solution-heading"))
+                    )?;
+                    writeln!(out, "{}", open.exercise.solution.trim_end())?;
+                } else {
+                    open.solution_asked = true;
+                    writeln!(out, "{}", lang.word("ex-solution-confirm"))?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Runs one logical line and writes what it printed and any error; whether it ran without
@@ -214,6 +341,9 @@ impl Repl {
                 (false, None) => self.no_lesson(out)?,
             },
             "prev" => self.back_a_step(out)?,
+            "exercise" | "exercises" | "hint" | "solution" => {
+                self.exercise_command(name, arg, out)?
+            }
             "lang" => match Lang::parse(arg) {
                 Some(new_lang) => {
                     self.set_lang(new_lang);

@@ -35,6 +35,7 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Ko, "ko/layers.ftl", include_str!("ko/layers.ftl")),
     (Lang::Ko, "ko/tools.ftl", include_str!("ko/tools.ftl")),
     (Lang::Ko, "ko/learner.ftl", include_str!("ko/learner.ftl")),
+    (Lang::Ko, "ko/exercise.ftl", include_str!("ko/exercise.ftl")),
     (Lang::En, "en/errors.ftl", include_str!("en/errors.ftl")),
     (Lang::En, "en/show.ftl", include_str!("en/show.ftl")),
     (Lang::En, "en/app.ftl", include_str!("en/app.ftl")),
@@ -51,6 +52,7 @@ const FILES: &[(Lang, &str, &str)] = &[
     (Lang::En, "en/layers.ftl", include_str!("en/layers.ftl")),
     (Lang::En, "en/tools.ftl", include_str!("en/tools.ftl")),
     (Lang::En, "en/learner.ftl", include_str!("en/learner.ftl")),
+    (Lang::En, "en/exercise.ftl", include_str!("en/exercise.ftl")),
 ];
 
 /// The Python stage's files (ids `py-…`): a bundle of their own, built only when a `.py`

@@ -11,6 +11,7 @@ pub mod builtins;
 pub mod error;
 pub mod format;
 pub mod grade;
+pub mod grader;
 pub mod interp;
 pub mod layer_tools;
 pub mod layers;

@@ -43,7 +43,17 @@ pub enum Piece {
 /// What the interpreter prints, kept until the caller's writer takes it (the interpreter's
 /// writer must be its own; the caller's is lent for one statement at a time).
 #[derive(Clone, Default)]
-struct Sink(Arc<Mutex<Vec<u8>>>);
+pub struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl Sink {
+    /// What was written so far, taken.
+    pub fn take(&self) -> String {
+        match self.0.lock() {
+            Ok(mut v) => String::from_utf8_lossy(&std::mem::take(&mut *v)).into_owned(),
+            Err(_) => String::new(),
+        }
+    }
+}
 
 impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

@@ -176,6 +176,7 @@ fn code_words() -> BTreeSet<String> {
     add("lang color quit dot help 1e d1 d2 y1 y2 Softmax-with-Loss");
     add("x_train t_train x_test t_test as from flatten copy class def");
     add("NAME forward backward layer self import common layers Triple return grad SoftmaxWithLoss");
+    add("exercise exercises hint solution");
     words
 }
 

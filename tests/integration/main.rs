@@ -8,6 +8,7 @@ mod cli;
 mod columns;
 mod conformance;
 mod engine;
+mod exercises;
 mod guided;
 mod help;
 mod ints;

@@ -328,7 +328,7 @@ const MISTAKES: &[Mistake] = &[
         run: &["check SoftmaxWithLoss (4, 3)"],
         input: "x",
         en: "every element is 4 times the right one, and 4 is the batch size",
-        ko: "모든 원소가 올바른 값의 4배이고, 4은 배치 크기입니다",
+        ko: "모든 원소가 올바른 값의 4배이고, 4는 배치 크기입니다",
     },
     Mistake {
         class: "class Mul:\n    def forward(self, x, y):\n        return x * y\n    def backward(self, dout):\n        return dout * self.y, dout * self.x\n",

@@ -7,6 +7,9 @@ usage =
       backprop [OPTIONS]                 interactive session (a script when stdin is a pipe)
       backprop run [OPTIONS] FILE...     run scripts; `-` reads stdin
       backprop lesson [N|NAME]           list the lessons, or play one
+      backprop exercise [NAME] [--check] [--hint]
+                                         list the exercises, or write one to exercises/
+                                         and grade it on every save (--check: once)
 
     options:
       --color auto|always|never   colour (default auto: only on a terminal, never with NO_COLOR)
@@ -50,6 +53,7 @@ help-overview =
 
     Commands: :help [NAME]  :vars  :memory [SIZE]  :digits full|8  :reset
               :lessons  :lesson [NAME]  :next  :prev  :lang ko|en
+              :exercises  :exercise NAME  :hint  :solution
               :color on|off  :seed N  :quit
 
 help-names-heading = :help NAME shows a page for NAME: what it computes or does, and an example.

@@ -7,6 +7,9 @@ usage =
       backprop [OPTIONS]                 대화형 세션 (표준 입력이 파이프면 스크립트로 실행)
       backprop run [OPTIONS] FILE...     스크립트 실행. `-`는 표준 입력
       backprop lesson [N|NAME]           수업 목록을 보거나 수업 하나를 재생
+      backprop exercise [NAME] [--check] [--hint]
+                                         연습 문제 목록을 보거나, 하나를 exercises/에
+                                         만들고 저장할 때마다 채점 (--check: 한 번만)
 
     옵션:
       --color auto|always|never   색 (기본값 auto: 터미널에서만, NO_COLOR가 있으면 끔)
@@ -50,6 +53,7 @@ help-overview =
 
     명령: :help [이름]  :vars  :memory [크기]  :digits full|8  :reset
           :lessons  :lesson [이름]  :next  :prev  :lang ko|en
+          :exercises  :exercise 이름  :hint  :solution
           :color on|off  :seed N  :quit
 
 help-names-heading = :help 이름 은 그 이름의 도움말을 보여 줍니다: 무엇을 계산하거나 하는지와 예.

@@ -16,8 +16,8 @@ lr-no-grad = {$class}.backward가 {$param}의 기울기로 None을 주었습니�
 lr-pattern-swapped = { JOSA($name, "이") } {$other}의 기울기를 받았습니다. backward에서 둘이 바뀌지 않았나요? (각 입력의 기울기는 dout × 다른 입력입니다)
 lr-pattern-should-be-zero = 여기서 기울기는 0이어야 하는데 backward는 0이 아닌 값을 줍니다
 lr-pattern-sign = 모든 원소의 부호가 반대입니다: 빠졌거나 잘못 붙은 마이너스 부호를 찾아보세요
-lr-pattern-batch-times = 모든 원소가 올바른 값의 {$n}배이고, {$n}은 배치 크기입니다: 배치 크기로 나누세요 (dx = (y - t) / batch_size)
-lr-pattern-batch-divided = 모든 원소가 올바른 값의 1/{$n}이고, {$n}은 배치 크기입니다: 배치 크기로 한 번 더 나누었습니다
+lr-pattern-batch-times = 모든 원소가 올바른 값의 {$n}배이고, { JOSA($n, "은") } 배치 크기입니다: 배치 크기로 나누세요 (dx = (y - t) / batch_size)
+lr-pattern-batch-divided = 모든 원소가 올바른 값의 1/{$n}이고, { JOSA($n, "은") } 배치 크기입니다: 배치 크기로 한 번 더 나누었습니다
 lr-pattern-factor = 모든 원소가 올바른 값의 {$factor}배입니다: 상수 배가 어긋났습니다
 lr-pattern-all-zero = 기울기가 0이 아닌 곳에서 backward가 0을 줍니다
 lr-pattern-mask = 흘러야 할 곳에서 기울기가 0이거나, 0이어야 할 곳으로 흐릅니다: mask를 보세요 (뒤집혔거나, 바뀐 뒤의 배열에서 구하지 않았나요?)
