@@ -134,26 +134,13 @@ fn progress_file() -> Option<PathBuf> {
 
 /// The slugs of the exercises passed so far.
 pub fn finished() -> Vec<String> {
-    progress_file()
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .map(|text| text.lines().map(str::to_string).collect())
-        .unwrap_or_default()
+    paths::marks(progress_file())
 }
 
-/// Records a pass. Failing to write is not worth stopping for.
+/// Records that `slug` was finished. Failing to write is not worth stopping for; the caller
+/// may warn.
 pub fn mark_finished(slug: &str) -> std::io::Result<()> {
-    let Some(path) = progress_file() else {
-        return Ok(());
-    };
-    let mut done = finished();
-    if done.iter().any(|s| s == slug) {
-        return Ok(());
-    }
-    done.push(slug.to_string());
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, done.join("\n") + "\n")
+    paths::add_mark(progress_file(), slug)
 }
 
 /// The list with ✓ marks, and which is next.

@@ -421,27 +421,13 @@ pub fn find<'a>(lessons: &'a [Lesson], which: &str) -> Option<&'a Lesson> {
 
 /// The slugs of the lessons finished so far, from the data directory.
 pub fn finished() -> Vec<String> {
-    paths::progress_file()
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .map(|text| text.lines().map(str::to_string).collect())
-        .unwrap_or_default()
+    paths::marks(paths::progress_file())
 }
 
-/// Records that the lesson `slug` was finished. Failing to write is not worth stopping for; the
-/// caller may warn.
+/// Records that `slug` was finished. Failing to write is not worth stopping for; the caller
+/// may warn.
 pub fn mark_finished(slug: &str) -> std::io::Result<()> {
-    let Some(path) = paths::progress_file() else {
-        return Ok(());
-    };
-    let mut done = finished();
-    if done.iter().any(|s| s == slug) {
-        return Ok(());
-    }
-    done.push(slug.to_string());
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(path, done.join("\n") + "\n")
+    paths::add_mark(paths::progress_file(), slug)
 }
 
 /// The list `backprop lesson` and `:lessons` print: number, title, slug, and a mark when finished.

@@ -27,3 +27,27 @@ pub fn history_file() -> Option<PathBuf> {
 pub fn progress_file() -> Option<PathBuf> {
     data_dir().map(|d| d.join("finished-lessons"))
 }
+
+/// The names listed in a marks file (one a line): the lessons or exercises finished.
+pub fn marks(file: Option<PathBuf>) -> Vec<String> {
+    file.and_then(|p| std::fs::read_to_string(p).ok())
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// Adds `name` to a marks file, creating the folder. Failing to write is not worth stopping
+/// for; the caller may warn.
+pub fn add_mark(file: Option<PathBuf>, name: &str) -> std::io::Result<()> {
+    let Some(path) = file else {
+        return Ok(());
+    };
+    let mut done = marks(Some(path.clone()));
+    if done.iter().any(|s| s == name) {
+        return Ok(());
+    }
+    done.push(name.to_string());
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, done.join("\n") + "\n")
+}

@@ -39,7 +39,8 @@ pub struct Case {
     pub inputs: Vec<Input>,
 }
 
-fn values(v: &Value) -> Vec<f64> {
+/// A number or an array's values, in C order.
+pub fn values(v: &Value) -> Vec<f64> {
     match v {
         Value::Array(a) => a.to_vec(),
         Value::Int(i) | Value::NpInt(i) => vec![*i as f64],
@@ -164,7 +165,8 @@ fn write_all(a: &ArrayObj, data: &[f64]) {
     }
 }
 
-fn set_element(a: &ArrayObj, k: usize, v: f64) {
+/// Sets element `k` (in C order) of the view `a`, in its buffer.
+pub fn set_element(a: &ArrayObj, k: usize, v: f64) {
     let mut data = a.to_vec();
     if let Some(x) = data.get_mut(k) {
         *x = v;

@@ -11,7 +11,7 @@ use crate::engine::random::Rng;
 use crate::i18n::Message;
 use crate::msg;
 use crate::py::error::PyErr;
-use crate::py::grade::{self, Case};
+use crate::py::grade::{self, Case, values};
 use crate::py::tape::{Input, Slot, fingerprint};
 use crate::py::value::{Args, ArrayObj, Class, DType, Instance, Interp, Value};
 
@@ -164,15 +164,6 @@ fn labels(rng: &mut Rng, rows: usize, classes: usize, one_hot: bool) -> Value {
 
 fn copy(v: &Value) -> Value {
     crate::py::learner::copy_of(v)
-}
-
-fn values(v: &Value) -> Vec<f64> {
-    match v {
-        Value::Array(a) => a.to_vec(),
-        Value::Int(i) | Value::NpInt(i) => vec![*i as f64],
-        Value::Float(x) | Value::NpFloat(x) => vec![*x],
-        _ => Vec::new(),
-    }
 }
 
 fn close(a: &Value, b: &Value) -> bool {
@@ -478,9 +469,9 @@ fn two_layer_net(interp: &mut Interp, seed: u32) -> Graded {
             for (i, &v) in data.iter().enumerate() {
                 let mut f = [0.0; 2];
                 for (j, by) in [1e-5, -1e-5].into_iter().enumerate() {
-                    set(&p, i, v + by);
+                    grade::set_element(&p, i, v + by);
                     let loss = call(interp, &net, "loss", vec![x.clone(), t.clone()]);
-                    set(&p, i, v);
+                    grade::set_element(&p, i, v);
                     f[j] = values(&loss.map_err(err)?)
                         .first()
                         .copied()
@@ -503,19 +494,6 @@ fn two_layer_net(interp: &mut Interp, seed: u32) -> Graded {
         }
     }
     Ok(())
-}
-
-fn set(a: &ArrayObj, k: usize, v: f64) {
-    let mut data = a.to_vec();
-    data[k] = v;
-    let mut offsets = Vec::with_capacity(a.size());
-    crate::py::value::for_each_offset(&a.shape, &a.strides, a.offset, &mut |o| offsets.push(o));
-    let mut buf = a.buf.borrow_mut();
-    for (o, x) in offsets.into_iter().zip(data) {
-        if let Some(slot) = buf.get_mut(o) {
-            *slot = x;
-        }
-    }
 }
 
 fn train(interp: &mut Interp) -> Graded {

@@ -388,12 +388,16 @@ fn graph(interp: &mut Interp, root: u64, view: &View) -> String {
         let v = out_value
             .map(|v| learner::short_text(interp, &v))
             .unwrap_or_default();
-        let width = parts.iter().map(|p| console_width(p)).max().unwrap_or(0);
+        let width = parts
+            .iter()
+            .map(|p| crate::show::wrap::width(p))
+            .max()
+            .unwrap_or(0);
         let lines = parts.len().max(1);
         let mid = (lines - 1) / 2;
         out.push_str(&format!("{:w$} ┌{bar}┐\n", "", w = width));
         for (li, p) in parts.iter().enumerate() {
-            let pad = " ".repeat(width - console_width(p));
+            let pad = " ".repeat(width - crate::show::wrap::width(p));
             let joint = if li == mid { "─┤" } else { " │" };
             let tail = if li == mid {
                 format!(
@@ -433,26 +437,6 @@ fn graph(interp: &mut Interp, root: u64, view: &View) -> String {
                 style.grad(&lang.word("lr-graph-grad")),
                 w = width
             ));
-        }
-    }
-    out
-}
-
-fn console_width(s: &str) -> usize {
-    use unicode_width::UnicodeWidthStr;
-    strip(s).width()
-}
-
-/// `s` without its colour escapes.
-fn strip(s: &str) -> String {
-    let mut out = String::new();
-    let mut esc = false;
-    for c in s.chars() {
-        match (esc, c) {
-            (false, '\u{1b}') => esc = true,
-            (true, 'm') => esc = false,
-            (true, _) => {}
-            (false, c) => out.push(c),
         }
     }
     out
