@@ -456,7 +456,16 @@ fn patterns(pos: &[usize], num: &[f64], ana: &[f64], batch: Option<usize>) -> Ve
         .filter_map(|(&k, &n)| ana.get(k).map(|&a| (a, n)))
         .collect();
     let big: Vec<&(f64, f64)> = pairs.iter().filter(|(_, n)| n.abs() > 1e-6).collect();
+    // Zeros where the numbers are not, or numbers where they are zeros: a mask.
+    let wrong: Vec<&(f64, f64)> = pairs
+        .iter()
+        .filter(|(a, n)| (a - n).abs() > tolerance(*a))
+        .collect();
+    let masked = !wrong.is_empty() && wrong.iter().all(|(a, n)| *a == 0.0 || n.abs() <= 1e-6);
     if big.is_empty() {
+        if masked {
+            return vec![msg!("lr-pattern-mask")];
+        }
         if pairs.iter().any(|(a, _)| a.abs() > 1e-6) {
             return vec![msg!("lr-pattern-should-be-zero")];
         }
@@ -489,12 +498,7 @@ fn patterns(pos: &[usize], num: &[f64], ana: &[f64], batch: Option<usize>) -> Ve
         }
         return vec![msg!("lr-pattern-all-zero")];
     }
-    // Zeros where the numbers are not, or numbers where they are zeros: a mask.
-    let wrong: Vec<&(f64, f64)> = pairs
-        .iter()
-        .filter(|(a, n)| (a - n).abs() > tolerance(*a))
-        .collect();
-    if !wrong.is_empty() && wrong.iter().all(|(a, n)| *a == 0.0 || n.abs() <= 1e-6) {
+    if masked {
         return vec![msg!("lr-pattern-mask")];
     }
     Vec::new()

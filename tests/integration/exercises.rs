@@ -160,7 +160,8 @@ fn the_relu_exercise_is_solved_in_the_repl_after_a_wrong_try_and_a_hint() {
     let shown = type_block(&mut session, wrong);
     assert!(shown.contains("✗ Relu.backward is wrong for x"), "{shown}");
     let joined = shown.replace("\r\n  ", " ").replace("\n  ", " ");
-    assert!(joined.contains("look at the mask"), "{shown}");
+    // Which words depend on the signs drawn: a mask in every case.
+    assert!(joined.contains("mask"), "{shown}");
     let shown = run(&mut session, ":hint");
     assert!(shown.contains("hint 1 of 3"), "{shown}");
     let right = wrong.replace("(x > 0)", "(x <= 0)");

@@ -25,7 +25,7 @@ lr-pattern-sign = every element has the wrong sign: look for a minus sign that s
 lr-pattern-batch-times = every element is {$n} times the right one, and {$n} is the batch size: divide by the batch size (dx = (y - t) / batch_size)
 lr-pattern-batch-divided = every element is 1/{$n} of the right one, and {$n} is the batch size: it is divided by the batch size once too often
 lr-pattern-factor = every element is {$factor} times the right one: a constant factor is off
-lr-pattern-all-zero = backward gives zeros where the gradient is not zero
+lr-pattern-all-zero = backward gives zeros where the gradient is not zero: is a mask blocking it (inverted, or taken from the wrong array?), or is dout lost on the way?
 lr-pattern-mask = the gradient is 0 where it should flow, or flows where it should be 0: look at the mask (is it inverted, or taken from an array changed after?)
 lr-check-class-use = check {$class} needs an object: {$class}() takes arguments, so run forward on one first, then check {$class}
 lr-bad-rest = cannot read '{$text}' here: write ones, an expression for dout, or sample N

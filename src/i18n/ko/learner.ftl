@@ -19,7 +19,7 @@ lr-pattern-sign = 모든 원소의 부호가 반대입니다: 빠졌거나 잘�
 lr-pattern-batch-times = 모든 원소가 올바른 값의 {$n}배이고, { JOSA($n, "은") } 배치 크기입니다: 배치 크기로 나누세요 (dx = (y - t) / batch_size)
 lr-pattern-batch-divided = 모든 원소가 올바른 값의 1/{$n}이고, { JOSA($n, "은") } 배치 크기입니다: 배치 크기로 한 번 더 나누었습니다
 lr-pattern-factor = 모든 원소가 올바른 값의 {$factor}배입니다: 상수 배가 어긋났습니다
-lr-pattern-all-zero = 기울기가 0이 아닌 곳에서 backward가 0을 줍니다
+lr-pattern-all-zero = 기울기가 0이 아닌 곳에서 backward가 0을 줍니다: mask가 막고 있지 않나요 (뒤집혔거나 다른 배열에서 구했나요?), 아니면 dout을 중간에 잃어버렸나요?
 lr-pattern-mask = 흘러야 할 곳에서 기울기가 0이거나, 0이어야 할 곳으로 흐릅니다: mask를 보세요 (뒤집혔거나, 바뀐 뒤의 배열에서 구하지 않았나요?)
 lr-check-class-use = check {$class}: 객체가 필요합니다. {$class}()에는 인수가 필요하므로, 객체를 만들어 forward를 한 번 실행한 다음에 다시 실행하세요
 lr-bad-rest = 여기서 { JOSA($text, "을", quote: "'") } 읽을 수 없습니다: ones, dout을 나타내는 식, 또는 sample N을 쓰세요
