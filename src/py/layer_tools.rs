@@ -196,7 +196,11 @@ pub fn run(interp: &mut Interp, req: &Request, view: &View) -> PyResult<Printed>
                 }),
                 Tool::Check => check(interp, req, root, seed, sample, view),
                 Tool::Back | Tool::Step => {
-                    let walk = learner::back(interp, root, seed)?;
+                    let walk = if req.tool == Tool::Step {
+                        learner::back_described(interp, root, seed)?
+                    } else {
+                        learner::back(interp, root, seed)?
+                    };
                     let named = learner::publish(interp, &walk);
                     let pages = if req.tool == Tool::Back {
                         vec![gradients(interp, &named, "", view)]

@@ -426,12 +426,21 @@ pub fn short_text(interp: &mut Interp, v: &Value) -> String {
 
 /// Runs `back` from node `root` with `seed` as its dout.
 pub fn back(interp: &mut Interp, root: u64, seed: Value) -> PyResult<Walk> {
-    back_from(interp, vec![(root, seed)])
+    walk(interp, vec![(root, seed)], false)
+}
+
+/// [`back`] that also keeps, for `step`, each object's cache as backward found it.
+pub fn back_described(interp: &mut Interp, root: u64, seed: Value) -> PyResult<Walk> {
+    walk(interp, vec![(root, seed)], true)
 }
 
 /// [`back`] from several nodes, each with the gradient of its output (where the session's
 /// `back` reached values the learner's layers made).
 pub fn back_from(interp: &mut Interp, roots: Vec<(u64, Value)>) -> PyResult<Walk> {
+    walk(interp, roots, false)
+}
+
+fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResult<Walk> {
     let root = roots.first().map(|(r, _)| *r).unwrap_or(0);
     let seed = roots.first().map(|(_, s)| s.clone()).unwrap_or(Value::None);
     let starts: Vec<u64> = roots.iter().map(|(r, _)| *r).collect();
@@ -471,9 +480,21 @@ pub fn back_from(interp: &mut Interp, roots: Vec<(u64, Value)>) -> PyResult<Walk
                 later = call_text(interp, latest)
             ));
         } else {
-            in_place_check(&h, &call_text(interp, serial))?;
+            if let Some(name) = changed_in_place(&h) {
+                return Err(err(
+                    ExcKind::RuntimeError,
+                    msg!(
+                        "lr-changed-in-place",
+                        class = h.class.as_str(),
+                        name = name.as_str(),
+                        call = call_text(interp, serial)
+                    ),
+                ));
+            }
         }
-        let cached = {
+        let cached = if !describe {
+            Vec::new()
+        } else {
             let attrs = h.object.attrs.borrow().clone();
             let has = |n: &str| attrs.iter().any(|(k, _)| k == n);
             attrs
@@ -602,28 +623,17 @@ fn leaf_key(input: &Input, serial: u64) -> LeafKey {
     }
 }
 
-/// An array the node's object cached, changed in place since forward: back would use values
-/// forward never saw.
-fn in_place_check(h: &Held, call: &str) -> PyResult<()> {
+/// An array the node's object cached, changed in place since forward (back would use values
+/// forward never saw): its attribute's name.
+fn changed_in_place(h: &Held) -> Option<String> {
     let attrs = h.object.attrs.borrow();
-    for (name, weak, print) in &h.cached {
-        let Some(a) = weak.upgrade() else { continue };
+    h.cached.iter().find_map(|(name, weak, print)| {
+        let a = weak.upgrade()?;
         let still = attrs
             .iter()
             .any(|(k, v)| k == name && matches!(v, Value::Array(b) if Rc::ptr_eq(&a, b)));
-        if still && fingerprint(&a) != *print {
-            return Err(err(
-                ExcKind::RuntimeError,
-                msg!(
-                    "lr-changed-in-place",
-                    class = h.class.as_str(),
-                    name = name.as_str(),
-                    call = call
-                ),
-            ));
-        }
-    }
-    Ok(())
+        (still && fingerprint(&a) != *print).then(|| name.clone())
+    })
 }
 
 /// Where the last `back`'s gradients are found from Python: `dNAME` and `grad(array)`.

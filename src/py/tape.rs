@@ -56,9 +56,10 @@ pub fn fingerprint(a: &ArrayObj) -> u64 {
     for &d in &a.shape {
         mix(d as u64);
     }
-    for v in a.to_vec() {
-        mix(v.to_bits());
-    }
+    let buf = a.buf.borrow();
+    crate::py::value::for_each_offset(&a.shape, &a.strides, a.offset, &mut |o| {
+        mix(buf.get(o).copied().unwrap_or(f64::NAN).to_bits());
+    });
     h
 }
 
