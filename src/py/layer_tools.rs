@@ -45,7 +45,15 @@ pub struct Printed {
 
 /// The request in `text` when its target is a learner's layer output (or, for `check`, a layer
 /// class); `None` leaves the statement to the session.
-pub fn request(interp: &Interp, text: &str) -> Option<Request> {
+///
+/// A number is found by the name its layer call was bound to; failing that (`loss =
+/// net.loss(x, t)` binds what a method returned), by the latest layer output equal to it,
+/// unless `session_made(name)` says the graph statements computed that name.
+pub fn request(
+    interp: &Interp,
+    text: &str,
+    session_made: &dyn Fn(&str) -> bool,
+) -> Option<Request> {
     let text = text.trim();
     let (word, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let tool = match word {
@@ -76,10 +84,11 @@ pub fn request(interp: &Interp, text: &str) -> Option<Request> {
         Value::Class(c) if tool == Tool::Check && is_layer_class(c) => Target::Class(c.clone()),
         v => {
             let globals = Rc::as_ptr(&interp.globals) as usize;
-            let node = interp
-                .tape
-                .producer(v, Some((globals, name)))
-                .or_else(|| interp.tape.producer(v, None))?;
+            let node = interp.tape.producer(v, Some((globals, name))).or_else(|| {
+                (!session_made(name))
+                    .then(|| interp.tape.producer(v, None))
+                    .flatten()
+            })?;
             Target::Node(node)
         }
     };
@@ -98,7 +107,7 @@ pub fn in_block(interp: &mut Interp, text: &str) -> PyResult<bool> {
     let Some(view) = interp.view else {
         return Ok(false);
     };
-    let Some(req) = request(interp, text) else {
+    let Some(req) = request(interp, text, &|_| false) else {
         return Ok(false);
     };
     // A walk from inside a layer's own methods would walk into itself.
@@ -188,14 +197,23 @@ pub fn run(interp: &mut Interp, req: &Request, view: &View) -> PyResult<Printed>
                 .node(root)
                 .and_then(|n| n.output_value())
                 .unwrap_or(Value::None);
-            let (seed, sample) = options(interp, &req.rest, &value)?;
-            match req.tool {
-                Tool::Graph => Ok(Printed {
+            if req.tool == Tool::Graph {
+                if !req.rest.is_empty() {
+                    return Err(PyErr::new(
+                        ExcKind::ValueError,
+                        msg!("lr-graph-rest", text = req.rest.as_str()),
+                    ));
+                }
+                return Ok(Printed {
                     pages: vec![graph(interp, root, view)],
                     warnings: Vec::new(),
-                }),
+                });
+            }
+            let (seed, sample) = options(interp, &req.rest, &value)?;
+            match req.tool {
                 Tool::Check => check(interp, req, root, seed, sample, view),
-                Tool::Back | Tool::Step => {
+                // `back` and `step` (`graph` returned above).
+                _ => {
                     let walk = if req.tool == Tool::Step {
                         learner::back_described(interp, root, seed)?
                     } else {

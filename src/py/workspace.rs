@@ -243,7 +243,14 @@ impl Workspace {
     /// (or, for `check`, a layer class): it runs over their nodes, not in the session.
     pub fn layer_request(&self, stmt: &Stmt) -> Option<crate::py::layer_tools::Request> {
         match &stmt.kind {
-            StmtKind::Tool(text) => crate::py::layer_tools::request(&self.interp, text),
+            StmtKind::Tool(text) => {
+                let session_made = |name: &str| {
+                    self.session
+                        .node_of(name)
+                        .is_some_and(|id| !self.session.graph().node(id).inputs.is_empty())
+                };
+                crate::py::layer_tools::request(&self.interp, text, &session_made)
+            }
             _ => None,
         }
     }

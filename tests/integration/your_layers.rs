@@ -629,3 +629,16 @@ fn the_session_s_back_goes_on_into_the_learner_s_layers() {
     assert!(shown.contains("dx = [[0.  2.5]]\n"), "{shown}");
     assert!(shown.ends_with("[[1. 1.]\n [2. 2.]]\n"), "{shown}");
 }
+
+#[test]
+fn a_number_the_graph_computed_is_the_session_s_even_when_a_layer_gave_the_same() {
+    let shown = repl(&[
+        MUL,
+        "m = MulLayer(); p = m.forward(100, 2)",
+        "a = 100; b = a * 2",
+        "back b",
+    ]);
+    // b is 200 as p is, but the graph made b: its back is the session's, with da.
+    assert!(shown.contains("da = 2\n"), "{shown}");
+    assert!(!shown.contains("dx"), "{shown}");
+}

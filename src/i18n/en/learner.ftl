@@ -49,3 +49,4 @@ lr-check-row-number = max |diff| {$max}
 lr-check-whole = check {$name}: numerical gradient of sum({$name} * dout) (central difference, h = 1e-4) against back, with dout = {$dout}, forward run again through your layers for each nudge
 lr-dout-shape = dout '{$text}' has shape {$got}, but the value it starts from has shape {$want}: give one of that shape, or ones
 lr-tool-in-layer = `{$text}` inside a layer's own methods would walk into itself: run back, step, graph and check from outside the layer
+lr-graph-rest = graph of your layers takes nothing after the name ('{$text}'): it draws them as text; --dot is for the graph statements' own graph
