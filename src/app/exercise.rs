@@ -358,6 +358,8 @@ fn watch(e: &Exercise, path: &Path, view: &View, out: &mut dyn Write) -> ExitCod
     );
     let _ = out.flush();
     let mut last = std::fs::read_to_string(path).unwrap_or_default();
+    // `q` alone stops the watch on a terminal; elsewhere a line `q`, or the end of input.
+    let _keys = crate::app::waiting::Keys::new();
     loop {
         if crate::engine::interrupt::requested() {
             return ExitCode::FAILURE;
@@ -378,9 +380,12 @@ fn watch(e: &Exercise, path: &Path, view: &View, out: &mut dyn Write) -> ExitCod
             }
         }
         if crate::app::waiting::stdin_ready(0) {
-            let mut line = String::new();
-            if std::io::stdin().read_line(&mut line).unwrap_or(0) == 0 || line.trim() == "q" {
-                return ExitCode::FAILURE;
+            use std::io::Read;
+            let mut byte = [0u8; 1];
+            match std::io::stdin().read(&mut byte) {
+                Ok(0) | Err(_) => return ExitCode::FAILURE,
+                Ok(_) if byte[0] == b'q' || byte[0] == b'Q' => return ExitCode::FAILURE,
+                Ok(_) => {}
             }
         }
     }

@@ -65,3 +65,50 @@ pub fn read_all_stdin() -> Option<std::io::Result<Vec<u8>>> {
         }
     }
 }
+
+/// A terminal read a key at a time, without echo, while this lives (`backprop exercise`'s
+/// watch, where `q` alone stops): the terminal's settings as they were come back when it is
+/// dropped. Ctrl-C still signals. Off a terminal it changes nothing.
+pub struct Keys {
+    #[cfg(unix)]
+    saved: Option<libc::termios>,
+}
+
+impl Keys {
+    pub fn new() -> Keys {
+        #[cfg(unix)]
+        {
+            // SAFETY: termios is plain data; tcgetattr fills it for a descriptor we own, and
+            // fails (leaving it unused) when standard input is not a terminal.
+            let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+            if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut saved) } != 0 {
+                return Keys { saved: None };
+            }
+            let mut raw = saved;
+            raw.c_lflag &= !(libc::ICANON | libc::ECHO);
+            raw.c_cc[libc::VMIN] = 1;
+            raw.c_cc[libc::VTIME] = 0;
+            // SAFETY: the settings just read, changed in two flags, for the same descriptor.
+            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &raw) };
+            Keys { saved: Some(saved) }
+        }
+        #[cfg(not(unix))]
+        Keys {}
+    }
+}
+
+impl Default for Keys {
+    fn default() -> Keys {
+        Keys::new()
+    }
+}
+
+impl Drop for Keys {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(saved) = &self.saved {
+            // SAFETY: the settings read when this began, put back on the same descriptor.
+            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, saved) };
+        }
+    }
+}

@@ -267,3 +267,25 @@ fn check_writes_a_missing_file_and_fails_on_it() {
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(text.contains("✗ Relu.forward gives other values"), "{text}");
 }
+
+#[test]
+fn q_alone_stops_the_watch() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut command = std::process::Command::new(bin());
+    command
+        .args(["exercise", "relu", "--lang", "en"])
+        .current_dir(dir.path())
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("NO_COLOR", "1");
+    let mut session = expectrl::Session::spawn(command).expect("starts on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+        .expect("watching exercises/04_relu.py")
+        .expect("it watches");
+    session.send("q").expect("q, without Enter");
+    let status = session.get_process().wait().expect("it ends");
+    assert_eq!(
+        status,
+        expectrl::process::unix::WaitStatus::Exited(session.get_process().pid(), 1)
+    );
+}
