@@ -242,13 +242,18 @@ pub fn show_pass(e: &Exercise, src: &str, view: &View) -> String {
         ),
         _ => return String::new(),
     };
-    let mut ws = crate::py::workspace::Workspace::new(crate::session::Session::new());
-    ws.session.set_echo(false);
-    let mut out = Vec::new();
-    let text = format!("{src}\n{setup}graph {target}\nstep {target}\n");
-    let _ = crate::app::runner::run_text(&mut ws, view, &text, &mut out, &mut |_| true);
-    ws.session.take_warnings();
-    String::from_utf8_lossy(&out).into_owned()
+    // A workspace of its own, torn down after, without touching the REPL's objects.
+    crate::py::value::with_own_tracking(|| {
+        let mut ws = crate::py::workspace::Workspace::new(crate::session::Session::new());
+        ws.session.set_echo(false);
+        let mut out = Vec::new();
+        let text = format!("{src}\n{setup}graph {target}\nstep {target}\n");
+        let _ = crate::app::runner::run_text(&mut ws, view, &text, &mut out, &mut |_| true);
+        ws.session.take_warnings();
+        ws.reset();
+        ws.interp.free_modules();
+        String::from_utf8_lossy(&out).into_owned()
+    })
 }
 
 /// `backprop exercise [NAME] [--check] [--hint]`.

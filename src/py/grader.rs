@@ -85,26 +85,22 @@ pub fn grade(slug: &str, src: &str) -> Verdict {
     grade_with(slug, src, seed)
 }
 
-/// [`grade`] on the inputs `seed` draws (the tests' fixed ones).
+/// [`grade`] on the inputs `seed` draws (the tests' fixed ones). What the learner's code made
+/// is freed afterwards, and nothing else: the REPL's objects are not the grader's.
 pub fn grade_with(slug: &str, src: &str, seed: u32) -> Verdict {
+    crate::py::value::with_own_tracking(|| grade_here(slug, src, seed))
+}
+
+fn grade_here(slug: &str, src: &str, seed: u32) -> Verdict {
     let (mut interp, sink) = interpreter();
     let run = crate::py::parser::parse_module(src).and_then(|stmts| interp.run(&stmts));
     let printed = sink.take();
-    if let Err(e) = run {
-        return fail(vec![error_line(&e)], printed);
-    }
-    let verdict = match slug {
-        "apple" => apple(&mut interp),
-        // A network's hidden values are drawn by its weights: fixed ones, checked to stay off
-        // ReLU's kink.
-        "two_layer_net" => two_layer_net(&mut interp, 77),
-        "train" => train(&mut interp),
-        _ => match layer_spec(slug) {
-            Some(spec) => layer(&mut interp, &spec, seed),
-            None => Err(vec![msg!("ex-unknown", name = slug)]),
-        },
+    let verdict = match (run, slug) {
+        (Err(e), _) => Err(vec![error_line(&e)]),
+        (Ok(()), slug) => graded(&mut interp, slug, seed),
     };
     interp.teardown();
+    interp.free_modules();
     match verdict {
         Ok(()) => Verdict {
             passed: true,
@@ -112,6 +108,21 @@ pub fn grade_with(slug: &str, src: &str, seed: u32) -> Verdict {
             printed,
         },
         Err(lines) => fail(lines, printed),
+    }
+}
+
+/// What the exercise `slug` checks, on the file's names after it ran.
+fn graded(interp: &mut Interp, slug: &str, seed: u32) -> Graded {
+    match slug {
+        "apple" => apple(interp),
+        // A network's hidden values are drawn by its weights: fixed ones, checked to stay off
+        // ReLU's kink.
+        "two_layer_net" => two_layer_net(interp, 77),
+        "train" => train(interp),
+        _ => match layer_spec(slug) {
+            Some(spec) => layer(interp, &spec, seed),
+            None => Err(vec![msg!("ex-unknown", name = slug)]),
+        },
     }
 }
 

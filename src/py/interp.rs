@@ -68,6 +68,7 @@ impl Interp {
             grads_by_object: Vec::new(),
             grads_from_layers: false,
             tape: crate::py::tape::Tape::default(),
+            module_scopes: Vec::new(),
             view: None,
         }
     }
@@ -1077,6 +1078,15 @@ impl Interp {
         Ok(m)
     }
 
+    /// Frees our Python modules' globals (they and their functions hold each other), for an
+    /// interpreter that is done: the exercises' grader, after each grade.
+    pub fn free_modules(&mut self) {
+        for scope in self.module_scopes.drain(..) {
+            let vars = std::mem::take(&mut scope.borrow_mut().vars);
+            drop(vars);
+        }
+    }
+
     /// A module of ours written in Python (`common.layers`), run once in its own globals.
     fn source_module(&mut self, name: &str) -> PyResult<Value> {
         let (src, natives) = match name {
@@ -1100,6 +1110,7 @@ impl Interp {
         self.globals = saved;
         result?;
         let attrs = scope.borrow().vars.clone();
+        self.module_scopes.push(scope);
         Ok(Value::Module(Rc::new(crate::py::value::Module {
             name: name.to_string(),
             attrs: RefCell::new(attrs),

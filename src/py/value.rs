@@ -676,6 +676,9 @@ pub struct Interp {
     pub grads_from_layers: bool,
     /// The learner's layers called so far, as nodes of a graph.
     pub tape: Tape,
+    /// The globals of our Python modules (`common.layers`): each holds functions that hold it,
+    /// so an interpreter that is done frees them with `free_modules`.
+    pub module_scopes: Vec<Rc<RefCell<Scope>>>,
     /// How graph statements inside Python blocks print (a workspace sets it; a `.py` file,
     /// which runs Python only, leaves it unset).
     pub view: Option<crate::show::View>,
@@ -803,6 +806,22 @@ pub fn track(t: Tracked) {
             list.push(t);
         }
     });
+}
+
+/// Runs `f` with a weak list of its own: a second interpreter (an exercise's grader, run from
+/// the REPL) tears down what it made and nothing of the REPL's. The REPL's list is put back
+/// afterwards, with whatever `f` left tracked.
+pub fn with_own_tracking<R>(f: impl FnOnce() -> R) -> R {
+    let outer = take_tracked();
+    let result = f();
+    let inner = take_tracked();
+    TRACKED.with(|cell| {
+        if let Ok(mut cell) = cell.try_borrow_mut() {
+            cell.0 = outer;
+            cell.0.extend(inner.into_iter().filter(Tracked::alive));
+        }
+    });
+    result
 }
 
 /// Takes the running program's weak list (what is still alive of it).

@@ -289,3 +289,25 @@ fn q_alone_stops_the_watch() {
         expectrl::process::unix::WaitStatus::Exited(session.get_process().pid(), 1)
     );
 }
+
+#[test]
+fn grading_in_the_repl_leaves_the_learner_s_objects_alone() {
+    use backprop::app::repl::Repl;
+    let mut repl = Repl::new(
+        backprop::session::Session::new(),
+        View::new(Style::plain(), 100, Lang::En),
+    );
+    let mut out = Vec::new();
+    for line in [
+        "class Box:\n    pass\n",
+        "keep = Box(); keep.items = [1, 2, 3]; table = {'a': 1}",
+        ":exercise mul",
+        "class MulLayer:\n    def forward(self, x, y):\n        self.x, self.y = x, y\n        return x * y\n    def backward(self, dout):\n        return dout * self.y, dout * self.x\n",
+        "print(keep.items, table)",
+    ] {
+        repl.handle(line, &mut out).expect("written");
+    }
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert!(text.contains("✓ passed"), "{text}");
+    assert!(text.ends_with("[1, 2, 3] {'a': 1}\n"), "{text}");
+}
