@@ -218,6 +218,9 @@ pub fn run_piece(
         } if let Some(req) = ws.layer_request(stmt) => {
             return layer_tool(ws, view, &req, stmt.pos, (*start, *end), out, pause);
         }
+        Piece::Python { stmt, .. } if let Some(e) = ws.unsuitable_target(stmt) => {
+            return Err(Failure::Python(Box::new(e.at(stmt.pos))));
+        }
         Piece::Python {
             stmt,
             quiet,

@@ -129,12 +129,49 @@ pub fn in_block(interp: &mut Interp, text: &str) -> PyResult<bool> {
     Ok(true)
 }
 
+/// A graph statement whose target Python holds as something no gradient flows through (a
+/// tuple, a string, an object): the error that says so, rather than the session's "unknown
+/// name" for a name the learner did define.
+pub fn unsuitable(interp: &Interp, text: &str) -> Option<PyErr> {
+    let text = text.trim();
+    let (word, rest) = text.split_once(char::is_whitespace)?;
+    if !matches!(word, "back" | "step" | "graph" | "check") {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    let value = interp.globals.borrow().vars.get(name).cloned()?;
+    let fits = crate::py::tape::differentiable(&value)
+        || matches!(value, Value::Bool(_) | Value::NpBool(_))
+        || (word == "check" && matches!(value, Value::Class(_)));
+    (!fits).then(|| {
+        PyErr::new(
+            ExcKind::TypeError,
+            msg!(
+                "lr-not-a-value",
+                tool = word,
+                name = name,
+                kind = value.type_name()
+            ),
+        )
+    })
+}
+
 /// Evaluates `text` as one Python expression at the top level.
 fn eval_text(interp: &mut Interp, text: &str) -> PyResult<Value> {
-    let stmts = crate::py::parser::parse_module(text)?;
+    // Its places are in `text`, not in the source: the statement's own place is shown instead.
+    let unplaced = |mut e: PyErr| {
+        e.pos = None;
+        e.trace.clear();
+        e
+    };
+    let stmts = crate::py::parser::parse_module(text).map_err(unplaced)?;
     match stmts.as_slice() {
         [s] => match &s.kind {
-            crate::py::ast::StmtKind::Expr(e) => interp.eval_top(e),
+            crate::py::ast::StmtKind::Expr(e) => interp.eval_top(e).map_err(unplaced),
             _ => Err(PyErr::new(
                 ExcKind::SyntaxError,
                 msg!("lr-bad-rest", text = text),
@@ -476,7 +513,8 @@ fn check(
     let order = learner::order(interp, root);
     let whole = grade::whole(interp, root, &seed, sample.unwrap_or(grade::SAMPLE))
         .unwrap_or_else(|e| vec![grade::error_row(&req.name, &e)]);
-    let dout = match req.rest.trim() {
+    let given = req.rest.split("sample").next().unwrap_or_default().trim();
+    let dout = match given {
         "" => "ones".to_string(),
         r => r.to_string(),
     };

@@ -255,6 +255,15 @@ impl Workspace {
         }
     }
 
+    /// The error for a graph statement whose target Python holds as something that takes no
+    /// gradient (a tuple, a string), where the session alone would call the name unknown.
+    pub fn unsuitable_target(&self, stmt: &Stmt) -> Option<crate::py::error::PyErr> {
+        match &stmt.kind {
+            StmtKind::Tool(text) => crate::py::layer_tools::unsuitable(&self.interp, text),
+            _ => None,
+        }
+    }
+
     /// Runs a graph statement on the learner's layers; its gradients are Python's `dNAME`
     /// and `grad(x)` afterwards.
     pub fn layer_tool(

@@ -642,3 +642,38 @@ fn a_number_the_graph_computed_is_the_session_s_even_when_a_layer_gave_the_same(
     assert!(shown.contains("da = 2\n"), "{shown}");
     assert!(!shown.contains("dx"), "{shown}");
 }
+
+#[test]
+fn bad_graph_statements_on_a_learner_s_value_say_what_is_wrong_where() {
+    let shown = repl(&[
+        MUL,
+        "m = MulLayer(); p = m.forward(np.ones((2, 2)), 3.0)",
+        "back p (",
+        "back p np.ones((3, 3))",
+        "pair = (p, p)",
+        "back pair",
+        "check MulLayer (10000, 10000)",
+        "check p sample 3",
+    ]);
+    // The dout's own error, at the statement (not somewhere in the dout's text).
+    assert!(
+        shown.contains("SyntaxError: '(' was never closed\nback p (\n^"),
+        "{shown}"
+    );
+    assert!(
+        joined(&shown).contains(
+            "dout 'np.ones((3, 3))' has shape (3, 3), but the value it starts from has shape (2, 2)"
+        ),
+        "{shown}"
+    );
+    assert!(
+        joined(&shown).contains("TypeError: back needs an array or a number, and pair is a tuple"),
+        "{shown}"
+    );
+    assert!(
+        joined(&shown).contains("'(10000, 10000)' is not a shape check can draw"),
+        "{shown}"
+    );
+    assert!(shown.contains("with dout = ones,"), "{shown}");
+    assert!(shown.contains("compared 3 of 4 elements"), "{shown}");
+}

@@ -50,3 +50,4 @@ lr-check-whole = check {$name}: numerical gradient of sum({$name} * dout) (centr
 lr-dout-shape = dout '{$text}' has shape {$got}, but the value it starts from has shape {$want}: give one of that shape, or ones
 lr-tool-in-layer = `{$text}` inside a layer's own methods would walk into itself: run back, step, graph and check from outside the layer
 lr-graph-rest = graph of your layers takes nothing after the name ('{$text}'): it draws them as text; --dot is for the graph statements' own graph
+lr-not-a-value = {$tool} needs an array or a number, and {$name} is a {$kind}: give it the value a layer or an expression made

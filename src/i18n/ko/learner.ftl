@@ -38,3 +38,4 @@ lr-check-whole = check {$name}: sum({$name} * dout)의 수치 미분(중심 차�
 lr-dout-shape = dout '{$text}'의 형상은 {$got}인데, 시작하는 값의 형상은 {$want}입니다: 같은 형상의 값이나 ones를 주세요
 lr-tool-in-layer = 계층 자신의 메서드 안에서 `{$text}` 문을 실행하면 자기 자신으로 다시 들어갑니다: back, step, graph, check는 계층 밖에서 실행하세요
 lr-graph-rest = 직접 만든 계층의 graph는 이름 뒤에 아무것도 받지 않습니다 ('{$text}'): 글자로 그립니다. --dot은 그래프 문이 만든 계산 그래프에만 쓸 수 있습니다
+lr-not-a-value = {$tool}에는 배열이나 수가 필요한데, {$name}의 타입은 {$kind}입니다: 계층이나 식이 만든 값을 주세요
