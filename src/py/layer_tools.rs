@@ -41,6 +41,9 @@ pub enum Target {
 pub struct Printed {
     pub pages: Vec<String>,
     pub warnings: Vec<Message>,
+    /// After a `back` or `step`: the values no layer made, with their gradients (where the
+    /// graph statements made one, the walk goes on in the session).
+    pub leaves: Vec<(Value, Value)>,
 }
 
 /// The request in `text` when its target is a learner's layer output (or, for `check`, a layer
@@ -244,6 +247,7 @@ pub fn run(interp: &mut Interp, req: &Request, view: &View) -> PyResult<Printed>
                 return Ok(Printed {
                     pages: vec![graph(interp, root, view)],
                     warnings: Vec::new(),
+                    leaves: Vec::new(),
                 });
             }
             let (seed, sample) = options(interp, &req.rest, &value)?;
@@ -265,6 +269,7 @@ pub fn run(interp: &mut Interp, req: &Request, view: &View) -> PyResult<Printed>
                     Ok(Printed {
                         pages,
                         warnings: walk.warnings,
+                        leaves: walk.leaves.into_iter().map(|l| (l.value, l.grad)).collect(),
                     })
                 }
             }
@@ -548,6 +553,7 @@ fn check(
     Ok(Printed {
         pages: vec![text],
         warnings: Vec::new(),
+        leaves: Vec::new(),
     })
 }
 
@@ -596,6 +602,7 @@ fn check_class(
     Ok(Printed {
         pages: vec![report(&heading, &rows, view)],
         warnings: Vec::new(),
+        leaves: Vec::new(),
     })
 }
 

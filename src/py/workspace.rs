@@ -275,7 +275,96 @@ impl Workspace {
         let printed = crate::py::layer_tools::run(&mut self.interp, req, view);
         self.session.set_random_stream(&self.interp.rng);
         self.after_python();
-        printed
+        let mut printed = printed?;
+        let leaves = std::mem::take(&mut printed.leaves);
+        if let Some(text) = self.continue_into_session(&leaves, view)
+            && let Some(last) = printed.pages.last_mut()
+        {
+            last.push_str(&text);
+        }
+        Ok(printed)
+    }
+
+    /// After a walk through the learner's layers: where it reached values the graph statements
+    /// computed (`h = relu(x @ W)` typed at the prompt, then a layer of the learner's on `h`),
+    /// the session's `back` goes on from them, from the gradients the walk gave them, as one
+    /// walk of `sum(h * dh) + …`. Its gradients join the learner's; what it printed is the
+    /// extra `dNAME` lines.
+    fn continue_into_session(
+        &mut self,
+        leaves: &[(Value, Value)],
+        view: &crate::show::View,
+    ) -> Option<String> {
+        let mut parts = Vec::new();
+        let mut temps = Vec::new();
+        for (value, grad) in leaves {
+            let name = self
+                .shared
+                .iter()
+                .find(|(_, s)| same_object(&s.object, value))
+                .map(|(n, _)| n.clone());
+            let Some(name) = name else { continue };
+            let made = self
+                .session
+                .node_of(&name)
+                .is_some_and(|id| !self.session.graph().node(id).inputs.is_empty());
+            let Some(dout) = to_engine(grad).filter(|_| made) else {
+                continue;
+            };
+            let temp = format!("__dout{}", temps.len());
+            self.session.define(&temp, dout);
+            parts.push(format!("sum({name} * {temp})"));
+            temps.push(temp);
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let text = format!("__seed = {}; back __seed", parts.join(" + "));
+        let learner_named: Vec<(String, Value)> = self
+            .interp
+            .after_back
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let learner_objects = std::mem::take(&mut self.interp.grads_by_object);
+        let ran = lparser::parse_line(&text, 0).ok().and_then(|statements| {
+            self.enter_session(&statements);
+            self.session
+                .run_parsed(&statements, &text, 0, &mut |_, _, _| Ok(()))
+                .ok()
+        });
+        // The session's gradients, the temporary names left out, then the learner's again.
+        self.take_gradients();
+        for t in temps.iter().chain(std::iter::once(&"__seed".to_string())) {
+            self.session.forget(t);
+            self.interp.after_back.remove(&self.session.grad_label(t));
+        }
+        let fresh: Vec<(String, Value)> = {
+            let mut names: Vec<(String, Value)> = self
+                .interp
+                .after_back
+                .iter()
+                .filter(|(k, _)| {
+                    !k.starts_with("d__") && !learner_named.iter().any(|(n, _)| n == *k)
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            names.sort_by(|a, b| a.0.cmp(&b.0));
+            names
+        };
+        self.interp.after_back.retain(|k, _| !k.starts_with("d__"));
+        self.interp.after_back.extend(learner_named);
+        let mut objects = learner_objects;
+        objects.append(&mut self.interp.grads_by_object);
+        self.interp.grads_by_object = objects;
+        self.interp.grads_from_layers = true;
+        ran?;
+        Some(crate::py::layer_tools::gradients(
+            &mut self.interp,
+            &fresh,
+            "",
+            view,
+        ))
     }
 
     /// After the session's `back` (or `step`): where it reached values the learner's layers

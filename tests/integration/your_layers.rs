@@ -677,3 +677,24 @@ fn bad_graph_statements_on_a_learner_s_value_say_what_is_wrong_where() {
     assert!(shown.contains("with dout = ones,"), "{shown}");
     assert!(shown.contains("compared 3 of 4 elements"), "{shown}");
 }
+
+#[test]
+fn a_learner_s_walk_goes_on_into_what_the_graph_statements_computed() {
+    let shown = repl(&[
+        "class Double:\n    def forward(self, x):\n        return x * 2\n    def backward(self, dout):\n        return dout * 2\n",
+        "x = np.array([1.0, -2.0, 3.0]); W = np.array([2.0, 2.0, 2.0])",
+        // The session records these: h is a node of its graph, not a leaf.
+        "h = relu(x * W)",
+        "layer = Double(); y = layer.forward(h)",
+        "back y",
+        "print(dh, dx, grad(W))",
+    ]);
+    assert!(shown.contains("dh = [2. 2. 2.]\n"), "{shown}");
+    // Through relu and the product: dx = dh * W where x * W > 0, and dW = dh * x there.
+    assert!(shown.contains("dx = [4. 0. 4.]\n"), "{shown}");
+    assert!(
+        shown.ends_with("[2. 2. 2.] [4. 0. 4.] [ 2. -0.  6.]\n"),
+        "{shown}"
+    );
+    assert!(!shown.contains("__"), "no temporary name shows: {shown}");
+}
