@@ -10,29 +10,51 @@ fn main() {
     embed_digits();
     println!("cargo:rerun-if-changed=lessons");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let mut code = table(
+        "/// Every lesson file: (path under lessons/, contents).\npub const LESSON_FILES",
+        &root,
+        &["ko", "en"],
+        &["md"],
+    );
+    // The exercises: task and hints (`.md`) and skeleton (`.py`) per language, and the model
+    // solutions.
+    code.push_str(&table(
+        "/// Every exercise file: (path under lessons/exercises/, contents).\npub const EXERCISE_FILES",
+        &root.join("exercises"),
+        &["ko", "en", "solutions"],
+        &["md", "py"],
+    ));
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lessons.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// `HEAD: &[(&str, &str)] = &[…]`: each file of `root/SUB` (for each of `subs`) whose extension
+/// is one of `extensions`, as (`SUB/NAME`, its contents), sorted by path.
+fn table(head: &str, root: &Path, subs: &[&str], extensions: &[&str]) -> String {
     let mut files = Vec::new();
-    for lang in ["ko", "en"] {
-        let dir = root.join(lang);
+    for sub in subs {
+        let dir = root.join(sub);
         println!("cargo:rerun-if-changed={}", dir.display());
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "md") {
+            if path
+                .extension()
+                .is_some_and(|e| extensions.iter().any(|x| e == *x))
+            {
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 println!("cargo:rerun-if-changed={}", path.display());
-                files.push((format!("{lang}/{name}"), path));
+                files.push((format!("{sub}/{name}"), path));
             }
         }
     }
     files.sort();
-    let mut code = String::from(
-        "/// Every lesson file: (path under lessons/, contents).\npub const LESSON_FILES: &[(&str, &str)] = &[\n",
-    );
+    let mut code = format!("{head}: &[(&str, &str)] = &[\n");
     for (name, path) in &files {
         let _ = writeln!(
             code,
@@ -41,41 +63,7 @@ fn main() {
         );
     }
     code.push_str("];\n");
-    // The exercises: task and hints (`.md`) and skeleton (`.py`) per language, and the model
-    // solutions.
-    let mut exercises = Vec::new();
-    for sub in ["ko", "en", "solutions"] {
-        let dir = root.join("exercises").join(sub);
-        println!("cargo:rerun-if-changed={}", dir.display());
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "md" || e == "py") {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                println!("cargo:rerun-if-changed={}", path.display());
-                exercises.push((format!("{sub}/{name}"), path));
-            }
-        }
-    }
-    exercises.sort();
-    code.push_str(
-        "/// Every exercise file: (path under lessons/exercises/, contents).\npub const EXERCISE_FILES: &[(&str, &str)] = &[\n",
-    );
-    for (name, path) in &exercises {
-        let _ = writeln!(
-            code,
-            "    ({name:?}, include_str!({:?})),",
-            path.display().to_string()
-        );
-    }
-    code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lessons.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    code
 }
 
 /// `data/digits.csv.gz` as bytes: each row's 64 pixel counts (0..=16) and its label (0..=9).

@@ -37,18 +37,9 @@ impl Exercise {
         Path::new("exercises").join(format!("{:02}_{}.py", self.number, self.slug))
     }
 
-    /// The class the learner writes, where the exercise is a layer.
+    /// The class the learner writes, where the exercise asks for one.
     pub fn class(&self) -> Option<&'static str> {
-        Some(match self.slug.as_str() {
-            "add" => "AddLayer",
-            "mul" => "MulLayer",
-            "relu" => "Relu",
-            "sigmoid" => "Sigmoid",
-            "affine" => "Affine",
-            "softmax_with_loss" => "SoftmaxWithLoss",
-            "two_layer_net" => "TwoLayerNet",
-            _ => return None,
-        })
+        grader::class_of(&self.slug)
     }
 }
 
@@ -115,17 +106,7 @@ fn parse(text: &str) -> (String, String, Vec<String>) {
 
 /// The exercise `which` names: its number, its slug, or the start of one.
 pub fn find<'a>(list: &'a [Exercise], which: &str) -> Option<&'a Exercise> {
-    if let Ok(n) = which.parse::<u32>() {
-        return list.iter().find(|e| e.number == n);
-    }
-    if let Some(e) = list.iter().find(|e| e.slug == which) {
-        return Some(e);
-    }
-    let mut starting = list.iter().filter(|e| e.slug.starts_with(which));
-    match (starting.next(), starting.next()) {
-        (Some(only), None) => Some(only),
-        _ => None,
-    }
+    crate::app::lesson::find_by(list, which, |e| (e.number, e.slug.as_str()))
 }
 
 fn progress_file() -> Option<PathBuf> {
@@ -148,19 +129,11 @@ pub fn listing(lang: Lang, style: &Style) -> String {
     let list = all(lang);
     let done = finished();
     let mut out = format!("{}\n", lang.word("ex-listing"));
-    for e in &list {
-        let mark = if done.contains(&e.slug) {
-            style.ok("✓")
-        } else {
-            " ".to_string()
-        };
-        out.push_str(&format!(
-            " {mark} {:>2}  {}  {}\n",
-            e.number,
-            style.heading(&e.title),
-            style.context(&e.slug)
-        ));
-    }
+    let rows: Vec<(u32, &str, &str)> = list
+        .iter()
+        .map(|e| (e.number, e.title.as_str(), e.slug.as_str()))
+        .collect();
+    out.push_str(&crate::app::lesson::listing_rows(&rows, &done, style));
     match list.iter().find(|e| !done.contains(&e.slug)) {
         Some(next) => out.push_str(&format!(
             "{}\n",

@@ -403,16 +403,27 @@ pub fn render_prose(markdown: &str, width: usize, style: &Style) -> String {
 /// Finds a lesson by number (`3`), slug (`relu`), or the start of exactly one slug
 /// (`softmax` for `softmax-with-loss`).
 pub fn find<'a>(lessons: &'a [Lesson], which: &str) -> Option<&'a Lesson> {
+    find_by(lessons, which, |l| (l.number, l.slug.as_str()))
+}
+
+/// Finds an item (a lesson, an exercise) by number, slug, or the start of exactly one slug;
+/// `key` gives an item's number and slug.
+pub fn find_by<'a, T>(
+    items: &'a [T],
+    which: &str,
+    key: impl Fn(&T) -> (u32, &str),
+) -> Option<&'a T> {
     let which = which.trim();
-    if let Some(exact) = lessons
-        .iter()
-        .find(|l| l.slug == which || l.number.to_string() == which)
-    {
+    let number = which.parse::<u32>().ok();
+    if let Some(exact) = items.iter().find(|i| {
+        let (n, slug) = key(i);
+        slug == which || number == Some(n)
+    }) {
         return Some(exact);
     }
-    let mut starting = lessons
+    let mut starting = items
         .iter()
-        .filter(|l| !which.is_empty() && l.slug.starts_with(which));
+        .filter(|i| !which.is_empty() && key(i).1.starts_with(which));
     match (starting.next(), starting.next()) {
         (Some(only), None) => Some(only),
         _ => None,
@@ -432,22 +443,32 @@ pub fn mark_finished(slug: &str) -> std::io::Result<()> {
 
 /// The list `backprop lesson` and `:lessons` print: number, title, slug, and a mark when finished.
 pub fn listing(lessons: &[Lesson], lang: Lang, style: &Style) -> String {
-    let done = finished();
     let mut out = lang.word("lesson-listing");
     out.push('\n');
-    let widest = lessons.iter().map(|l| l.title.width()).max().unwrap_or(0);
-    for lesson in lessons {
-        let mark = if done.contains(&lesson.slug) {
+    let rows: Vec<(u32, &str, &str)> = lessons
+        .iter()
+        .map(|l| (l.number, l.title.as_str(), l.slug.as_str()))
+        .collect();
+    out.push_str(&listing_rows(&rows, &finished(), style));
+    out
+}
+
+/// A list's rows (a lesson's, an exercise's): a ✓ for those `done`, the number, the title
+/// padded to the widest, and the slug.
+pub fn listing_rows(rows: &[(u32, &str, &str)], done: &[String], style: &Style) -> String {
+    let widest = rows.iter().map(|(_, t, _)| t.width()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (number, title, slug) in rows {
+        let mark = if done.iter().any(|d| d == slug) {
             style.ok("✓")
         } else {
             " ".to_string()
         };
-        let pad = " ".repeat(widest + 2 - lesson.title.width());
+        let pad = " ".repeat(widest + 2 - title.width());
         out.push_str(&format!(
-            " {mark} {:>2}  {}{pad}{}\n",
-            lesson.number,
-            style.heading(&lesson.title),
-            style.context(&lesson.slug)
+            " {mark} {number:>2}  {}{pad}{}\n",
+            style.heading(title),
+            style.context(slug)
         ));
     }
     out

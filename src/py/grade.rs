@@ -7,16 +7,15 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::engine::gradcheck::{H, TOLERANCE};
 use crate::engine::random::Rng;
 use crate::i18n::Message;
 use crate::msg;
 use crate::py::error::{ExcKind, PyErr, PyResult};
-use crate::py::learner::{call_backward, copy_of, fit, params_of, shape_of, split_result};
+use crate::py::learner::{call_method, copy_of, fit, params_of, shape_of, split_result};
 use crate::py::tape::{Input, Slot, differentiable};
 use crate::py::value::{Args, ArrayObj, DType, Instance, Interp, Value, to_array};
 
-/// The nudge of a central difference.
-pub const H: f64 = 1e-4;
 /// Elements of one input compared at most; more are sampled.
 pub const SAMPLE: usize = 40;
 
@@ -97,9 +96,11 @@ fn copied_args(args: &Args) -> Args {
     }
 }
 
+/// `object.forward(args)` on copies of the arrays, so that forward cannot change ours.
 fn forward(interp: &mut Interp, object: &Rc<Instance>, args: &Args) -> PyResult<Value> {
+    let args = copied_args(args);
     let f = interp.getattr(&Value::Instance(object.clone()), "forward")?;
-    interp.call(&f, copied_args(args))
+    interp.call(&f, args)
 }
 
 /// `sum(forward(args) * dout)`.
@@ -167,11 +168,16 @@ fn write_all(a: &ArrayObj, data: &[f64]) {
 
 /// Sets element `k` (in C order) of the view `a`, in its buffer.
 pub fn set_element(a: &ArrayObj, k: usize, v: f64) {
-    let mut data = a.to_vec();
-    if let Some(x) = data.get_mut(k) {
-        *x = v;
+    let at = unravel(k, &a.shape);
+    let offset = at
+        .iter()
+        .zip(&a.strides)
+        .fold(a.offset as isize, |o, (&i, &s)| o + i as isize * s);
+    if let Ok(offset) = usize::try_from(offset)
+        && let Some(slot) = a.buf.borrow_mut().get_mut(offset)
+    {
+        *slot = v;
     }
-    write_all(a, &data);
 }
 
 /// An error while grading, as a note: its kind and message, and for a missing cache a hint.
@@ -253,7 +259,7 @@ fn grade_inner(interp: &mut Interp, case: &Case, sample: usize, class: &str) -> 
         )),
         _ => Value::Int(1),
     };
-    let result = call_backward(interp, &case.object, copy_of(&dout))
+    let result = call_method(interp, &case.object, "backward", vec![copy_of(&dout)])
         .and_then(|r| split_result(class, &case.inputs, r));
     let split = match result {
         Ok(s) => s,
@@ -398,8 +404,9 @@ fn grade_inner(interp: &mut Interp, case: &Case, sample: usize, class: &str) -> 
     rows
 }
 
+/// The session's `check` bound: |numerical − back| ≤ TOLERANCE · (1 + |back|).
 fn tolerance(back: f64) -> f64 {
-    1e-4 * (1.0 + back.abs())
+    TOLERANCE * (1.0 + back.abs())
 }
 
 fn close_all(pos: &[usize], num: &[f64], ana: &[f64]) -> bool {

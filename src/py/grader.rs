@@ -12,6 +12,7 @@ use crate::i18n::Message;
 use crate::msg;
 use crate::py::error::PyErr;
 use crate::py::grade::{self, Case, values};
+use crate::py::learner::{call_method, copy_of};
 use crate::py::tape::{Input, Slot, fingerprint};
 use crate::py::value::{Args, ArrayObj, Class, DType, Instance, Interp, Value};
 
@@ -29,17 +30,31 @@ struct LayerSpec {
     inputs: &'static [&'static str],
 }
 
+/// The class an exercise asks for, where it asks for one.
+pub fn class_of(slug: &str) -> Option<&'static str> {
+    Some(match slug {
+        "add" => "AddLayer",
+        "mul" => "MulLayer",
+        "relu" => "Relu",
+        "sigmoid" => "Sigmoid",
+        "affine" => "Affine",
+        "softmax_with_loss" => "SoftmaxWithLoss",
+        "two_layer_net" => "TwoLayerNet",
+        _ => return None,
+    })
+}
+
 fn layer_spec(slug: &str) -> Option<LayerSpec> {
-    let (class, inputs): (&str, &[&str]) = match slug {
-        "add" => ("AddLayer", &["x", "y"]),
-        "mul" => ("MulLayer", &["x", "y"]),
-        "relu" => ("Relu", &["x"]),
-        "sigmoid" => ("Sigmoid", &["x"]),
-        "affine" => ("Affine", &["x"]),
-        "softmax_with_loss" => ("SoftmaxWithLoss", &["x", "t"]),
+    let inputs: &[&str] = match slug {
+        "add" | "mul" => &["x", "y"],
+        "relu" | "sigmoid" | "affine" => &["x"],
+        "softmax_with_loss" => &["x", "t"],
         _ => return None,
     };
-    Some(LayerSpec { class, inputs })
+    Some(LayerSpec {
+        class: class_of(slug)?,
+        inputs,
+    })
 }
 
 /// A fresh interpreter with the REPL's start-up names, its output kept.
@@ -173,10 +188,6 @@ fn labels(rng: &mut Rng, rows: usize, classes: usize, one_hot: bool) -> Value {
     }
 }
 
-fn copy(v: &Value) -> Value {
-    crate::py::learner::copy_of(v)
-}
-
 fn close(a: &Value, b: &Value) -> bool {
     let (x, y) = (values(a), values(b));
     crate::py::learner::shape_of(a) == crate::py::learner::shape_of(b)
@@ -223,7 +234,7 @@ fn trials(spec: &LayerSpec, rng: &mut Rng) -> Vec<Trial> {
 }
 
 fn make(interp: &mut Interp, class: &Value, init: &[Value]) -> Result<Rc<Instance>, PyErr> {
-    let args = Args::new(init.iter().map(copy).collect());
+    let args = Args::new(init.iter().map(copy_of).collect());
     match interp.call(class, args)? {
         Value::Instance(o) => Ok(o),
         _ => Err(PyErr::new(
@@ -231,16 +242,6 @@ fn make(interp: &mut Interp, class: &Value, init: &[Value]) -> Result<Rc<Instanc
             msg!("ex-no-class", class = "?"),
         )),
     }
-}
-
-fn call(
-    interp: &mut Interp,
-    object: &Rc<Instance>,
-    method: &str,
-    args: Vec<Value>,
-) -> Result<Value, PyErr> {
-    let f = interp.getattr(&Value::Instance(object.clone()), method)?;
-    interp.call(&f, Args::new(args))
 }
 
 fn layer(interp: &mut Interp, spec: &LayerSpec, seed: u32) -> Graded {
@@ -265,7 +266,7 @@ fn layer(interp: &mut Interp, spec: &LayerSpec, seed: u32) -> Graded {
             })
             .collect();
         let args: Vec<Value> = trial.args.clone();
-        let got = call(interp, &mine, "forward", args.clone()).map_err(err)?;
+        let got = call_method(interp, &mine, "forward", args.clone()).map_err(err)?;
         for ((a, b), name) in args.iter().zip(&before).zip(spec.inputs) {
             if let Value::Array(x) = a
                 && fingerprint(x) != *b
@@ -277,11 +278,11 @@ fn layer(interp: &mut Interp, spec: &LayerSpec, seed: u32) -> Graded {
                 )]);
             }
         }
-        let want = call(
+        let want = call_method(
             interp,
             &reference,
             "forward",
-            trial.args.iter().map(copy).collect(),
+            trial.args.iter().map(copy_of).collect(),
         )
         .map_err(err)?;
         if !close(&got, &want) {
@@ -328,20 +329,20 @@ fn layer(interp: &mut Interp, spec: &LayerSpec, seed: u32) -> Graded {
                 )),
                 _ => Value::Int(1),
             };
-            let _ = call(
+            let _ = call_method(
                 interp,
                 &mine,
                 "forward",
-                trial.args.iter().map(copy).collect(),
+                trial.args.iter().map(copy_of).collect(),
             );
-            let _ = call(
+            let _ = call_method(
                 interp,
                 &reference,
                 "forward",
-                trial.args.iter().map(copy).collect(),
+                trial.args.iter().map(copy_of).collect(),
             );
-            let g = call(interp, &mine, "backward", vec![copy(&dout)]);
-            let w = call(interp, &reference, "backward", vec![copy(&dout)]);
+            let g = call_method(interp, &mine, "backward", vec![copy_of(&dout)]);
+            let w = call_method(interp, &reference, "backward", vec![copy_of(&dout)]);
             if let (Ok(g), Ok(w)) = (g, w) {
                 // Sigmoid's backward from x, not from out: dout * (1 - x) * x.
                 let x = values(&trial.args[0]);
@@ -376,21 +377,26 @@ fn layer(interp: &mut Interp, spec: &LayerSpec, seed: u32) -> Graded {
             _ => Value::Int(1),
         };
         let pair = (|| -> Result<(Value, Value), PyErr> {
-            call(
+            call_method(
                 interp,
                 &mine,
                 "forward",
-                trial.args.iter().map(copy).collect(),
+                trial.args.iter().map(copy_of).collect(),
             )?;
-            call(interp, &mine, "forward", other.iter().map(copy).collect())?;
-            let g = call(interp, &mine, "backward", vec![copy(&dout)])?;
-            call(
+            call_method(
+                interp,
+                &mine,
+                "forward",
+                other.iter().map(copy_of).collect(),
+            )?;
+            let g = call_method(interp, &mine, "backward", vec![copy_of(&dout)])?;
+            call_method(
                 interp,
                 &reference,
                 "forward",
-                other.iter().map(copy).collect(),
+                other.iter().map(copy_of).collect(),
             )?;
-            let w = call(interp, &reference, "backward", vec![copy(&dout)])?;
+            let w = call_method(interp, &reference, "backward", vec![copy_of(&dout)])?;
             Ok((g, w))
         })();
         let (g, w) = pair.map_err(err)?;
@@ -461,7 +467,8 @@ fn two_layer_net(interp: &mut Interp, seed: u32) -> Graded {
         };
         let x = random(&mut rng, &[n, 4]);
         let t = labels(&mut rng, n, 3, one_hot);
-        let grads = call(interp, &net, "gradient", vec![x.clone(), t.clone()]).map_err(err)?;
+        let grads =
+            call_method(interp, &net, "gradient", vec![x.clone(), t.clone()]).map_err(err)?;
         let params = interp
             .getattr(&Value::Instance(net.clone()), "params")
             .map_err(err)?;
@@ -481,7 +488,7 @@ fn two_layer_net(interp: &mut Interp, seed: u32) -> Graded {
                 let mut f = [0.0; 2];
                 for (j, by) in [1e-5, -1e-5].into_iter().enumerate() {
                     grade::set_element(&p, i, v + by);
-                    let loss = call(interp, &net, "loss", vec![x.clone(), t.clone()]);
+                    let loss = call_method(interp, &net, "loss", vec![x.clone(), t.clone()]);
                     grade::set_element(&p, i, v);
                     f[j] = values(&loss.map_err(err)?)
                         .first()

@@ -851,10 +851,10 @@ impl Interp {
             return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
         }
         self.check_interrupt()?;
-        let receiver_class = match &receiver {
-            Some(Value::Instance(i)) => Some(i.class.clone()),
-            _ => None,
-        };
+        // Inside a layer's own methods nothing records: they are the node. (Where nothing
+        // records at all, a `.py` file, this is not asked.)
+        let in_layer = !self.tape.paused
+            && matches!(&receiver, Some(Value::Instance(i)) if crate::py::tape::is_layer_class(&i.class));
         if let Some(r) = receiver {
             args.pos.insert(0, r);
         }
@@ -877,8 +877,6 @@ impl Interp {
         // A function of one of our Python modules reads that module's globals.
         let saved_globals = (!Rc::ptr_eq(&func.globals, &self.globals))
             .then(|| std::mem::replace(&mut self.globals, func.globals.clone()));
-        // Inside a layer's own methods nothing records: they are the node.
-        let in_layer = matches!(&receiver_class, Some(c) if crate::py::tape::is_layer_class(c));
         self.tape.layer_depth += usize::from(in_layer);
         self.depth += 1;
         let result = if func.is_lambda {

@@ -57,23 +57,7 @@ pub fn request(
     text: &str,
     session_made: &dyn Fn(&str) -> bool,
 ) -> Option<Request> {
-    let text = text.trim();
-    let (word, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-    let tool = match word {
-        "back" => Tool::Back,
-        "step" => Tool::Step,
-        "graph" => Tool::Graph,
-        "check" => Tool::Check,
-        _ => return None,
-    };
-    let rest = rest.trim_start();
-    let end = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .unwrap_or(rest.len());
-    let name = &rest[..end];
-    if name.is_empty() {
-        return None;
-    }
+    let (tool, name, rest) = read(text)?;
     let global = interp.globals.borrow().vars.get(name).cloned();
     // The book's classes are among the start-up names.
     let value = global.or_else(|| {
@@ -98,9 +82,29 @@ pub fn request(
     Some(Request {
         tool,
         name: name.to_string(),
-        rest: rest[end..].trim().to_string(),
+        rest: rest.to_string(),
         target,
     })
+}
+
+/// `back NAME rest`: the statement, its target's name and what follows it (trimmed), for the
+/// four statements that walk a graph.
+fn read(text: &str) -> Option<(Tool, &str, &str)> {
+    let text = text.trim();
+    let (word, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+    let tool = match word {
+        "back" => Tool::Back,
+        "step" => Tool::Step,
+        "graph" => Tool::Graph,
+        "check" => Tool::Check,
+        _ => return None,
+    };
+    let rest = rest.trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    (!name.is_empty()).then(|| (tool, name, rest[end..].trim()))
 }
 
 /// A graph statement inside a Python block (a training loop's `back loss`), in a workspace:
@@ -113,8 +117,9 @@ pub fn in_block(interp: &mut Interp, text: &str) -> PyResult<bool> {
     let Some(req) = request(interp, text, &|_| false) else {
         return Ok(false);
     };
-    // A walk from inside a layer's own methods would walk into itself.
-    if interp.tape.layer_depth > 0 {
+    // A walk from inside a layer's own methods (or from code `check` runs) would walk into
+    // itself.
+    if interp.tape.layer_depth > 0 || interp.tape.paused {
         return Err(PyErr::new(
             ExcKind::RuntimeError,
             msg!("lr-tool-in-layer", text = text),
@@ -136,20 +141,12 @@ pub fn in_block(interp: &mut Interp, text: &str) -> PyResult<bool> {
 /// tuple, a string, an object): the error that says so, rather than the session's "unknown
 /// name" for a name the learner did define.
 pub fn unsuitable(interp: &Interp, text: &str) -> Option<PyErr> {
-    let text = text.trim();
-    let (word, rest) = text.split_once(char::is_whitespace)?;
-    if !matches!(word, "back" | "step" | "graph" | "check") {
-        return None;
-    }
-    let rest = rest.trim_start();
-    let end = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .unwrap_or(rest.len());
-    let name = &rest[..end];
+    let (tool, name, _) = read(text)?;
+    let word = text.split_whitespace().next().unwrap_or_default();
     let value = interp.globals.borrow().vars.get(name).cloned()?;
     let fits = crate::py::tape::differentiable(&value)
         || matches!(value, Value::Bool(_) | Value::NpBool(_))
-        || (word == "check" && matches!(value, Value::Class(_)));
+        || (tool == Tool::Check && matches!(value, Value::Class(_)));
     (!fits).then(|| {
         PyErr::new(
             ExcKind::TypeError,

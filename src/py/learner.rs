@@ -11,7 +11,7 @@ use crate::i18n::Message;
 use crate::msg;
 use crate::py::ast::BinOp;
 use crate::py::error::{ExcKind, PyErr, PyResult};
-use crate::py::tape::{Input, Node, Output, Slot, differentiable, fingerprint, same_number};
+use crate::py::tape::{Input, Node, Output, Slot, differentiable, fingerprint, same_value};
 use crate::py::value::shape_text;
 use crate::py::value::{Args, ArrayObj, DType, Instance, Interp, Value, to_array};
 
@@ -114,29 +114,29 @@ pub fn global_name(interp: &Interp, v: &Value, hint: Option<&str>) -> Option<Str
     let globals = interp.globals.borrow();
     if let Some(h) = hint
         && let Some(g) = globals.vars.get(h)
-        && same(g, v)
+        && same_value(g, v)
     {
         return Some(h.to_string());
     }
-    if let Value::Array(a) = v {
-        let mut names: Vec<&String> = globals
-            .vars
-            .iter()
-            .filter(|(_, g)| matches!(g, Value::Array(b) if Rc::ptr_eq(a, b)))
-            .map(|(k, _)| k)
-            .collect();
-        names.sort();
-        return names.first().map(|s| s.to_string());
+    drop(globals);
+    match v {
+        Value::Array(a) => {
+            first_global(interp, |g| matches!(g, Value::Array(b) if Rc::ptr_eq(a, b)))
+        }
+        _ => None,
     }
-    None
 }
 
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
-        (Value::Instance(x), Value::Instance(y)) => Rc::ptr_eq(x, y),
-        _ => same_number(a, b),
-    }
+/// The first name, in sorted order, of the globals that `holds`.
+fn first_global(interp: &Interp, holds: impl Fn(&Value) -> bool) -> Option<String> {
+    let globals = interp.globals.borrow();
+    globals
+        .vars
+        .iter()
+        .filter(|(_, v)| holds(v))
+        .map(|(k, _)| k)
+        .min()
+        .cloned()
 }
 
 /// The global name of a node's output.
@@ -157,18 +157,11 @@ pub fn output_name(interp: &Interp, node: &Node) -> Option<String> {
 
 /// What a layer object is called: the global that holds it, or its class.
 pub fn object_name(interp: &Interp, object: &Rc<Instance>) -> String {
-    let globals = interp.globals.borrow();
-    let mut names: Vec<&String> = globals
-        .vars
-        .iter()
-        .filter(|(_, v)| matches!(v, Value::Instance(o) if Rc::ptr_eq(o, object)))
-        .map(|(k, _)| k)
-        .collect();
-    names.sort();
-    names
-        .first()
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| object.class.name.clone())
+    first_global(
+        interp,
+        |v| matches!(v, Value::Instance(o) if Rc::ptr_eq(o, object)),
+    )
+    .unwrap_or_else(|| object.class.name.clone())
 }
 
 /// The label of an input: the name of the value, or the layer output it is.
@@ -274,10 +267,15 @@ fn held(interp: &Interp, serial: u64) -> Option<Held> {
     })
 }
 
-/// Calls `object.backward(dout)`.
-pub fn call_backward(interp: &mut Interp, object: &Rc<Instance>, dout: Value) -> PyResult<Value> {
-    let method = interp.getattr(&Value::Instance(object.clone()), "backward")?;
-    interp.call(&method, Args::new(vec![dout]))
+/// Calls `object.NAME(args…)`: a layer's `forward` or `backward`, a network's `gradient`.
+pub fn call_method(
+    interp: &mut Interp,
+    object: &Rc<Instance>,
+    name: &str,
+    args: Vec<Value>,
+) -> PyResult<Value> {
+    let method = interp.getattr(&Value::Instance(object.clone()), name)?;
+    interp.call(&method, Args::new(args))
 }
 
 /// Maps what `backward` returned to the node's inputs: one value for one input, a tuple for
@@ -509,7 +507,7 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
             _ => None,
         };
         interp.tape.layer_depth += 1;
-        let result = call_backward(interp, &h.object, given.clone());
+        let result = call_method(interp, &h.object, "backward", vec![given.clone()]);
         interp.tape.layer_depth -= 1;
         let result = result?;
         if let (Some(before), Value::Array(a)) = (before, &given)

@@ -46,6 +46,16 @@ pub fn same_number(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The same value as Python's graph sees it: an array by identity, a number or a bool by its
+/// kind and bits.
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
+        (Value::Bool(x), Value::Bool(y)) | (Value::NpBool(x), Value::NpBool(y)) => x == y,
+        _ => same_number(a, b),
+    }
+}
+
 /// A fingerprint of an array's shape and values, to see whether it changed in place.
 pub fn fingerprint(a: &ArrayObj) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

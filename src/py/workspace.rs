@@ -22,6 +22,7 @@ use crate::lang::parser as lparser;
 use crate::py::ast::{Arg, Expr, ExprKind, Stmt, StmtKind};
 use crate::py::error::PyResult;
 use crate::py::parser;
+use crate::py::tape::same_value;
 use crate::py::value::{ArrayObj, DType, Interp, Value};
 use crate::session::Session;
 
@@ -243,16 +244,18 @@ impl Workspace {
     /// (or, for `check`, a layer class): it runs over their nodes, not in the session.
     pub fn layer_request(&self, stmt: &Stmt) -> Option<crate::py::layer_tools::Request> {
         match &stmt.kind {
-            StmtKind::Tool(text) => {
-                let session_made = |name: &str| {
-                    self.session
-                        .node_of(name)
-                        .is_some_and(|id| !self.session.graph().node(id).inputs.is_empty())
-                };
-                crate::py::layer_tools::request(&self.interp, text, &session_made)
-            }
+            StmtKind::Tool(text) => crate::py::layer_tools::request(&self.interp, text, &|name| {
+                self.session_computed(name)
+            }),
             _ => None,
         }
+    }
+
+    /// Whether the graph statements computed `name` (a node with inputs, not a leaf).
+    fn session_computed(&self, name: &str) -> bool {
+        self.session
+            .node_of(name)
+            .is_some_and(|id| !self.session.graph().node(id).inputs.is_empty())
     }
 
     /// The error for a graph statement whose target Python holds as something that takes no
@@ -301,14 +304,10 @@ impl Workspace {
             let name = self
                 .shared
                 .iter()
-                .find(|(_, s)| same_object(&s.object, value))
+                .find(|(_, s)| same_value(&s.object, value))
                 .map(|(n, _)| n.clone());
             let Some(name) = name else { continue };
-            let made = self
-                .session
-                .node_of(&name)
-                .is_some_and(|id| !self.session.graph().node(id).inputs.is_empty());
-            let Some(dout) = to_engine(grad).filter(|_| made) else {
+            let Some(dout) = to_engine(grad).filter(|_| self.session_computed(&name)) else {
                 continue;
             };
             let temp = format!("__dout{}", temps.len());
@@ -337,22 +336,16 @@ impl Workspace {
         self.take_gradients();
         for t in temps.iter().chain(std::iter::once(&"__seed".to_string())) {
             self.session.forget(t);
-            self.interp.after_back.remove(&self.session.grad_label(t));
         }
-        let fresh: Vec<(String, Value)> = {
-            let mut names: Vec<(String, Value)> = self
-                .interp
-                .after_back
-                .iter()
-                .filter(|(k, _)| {
-                    !k.starts_with("d__") && !learner_named.iter().any(|(n, _)| n == *k)
-                })
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            names.sort_by(|a, b| a.0.cmp(&b.0));
-            names
-        };
         self.interp.after_back.retain(|k, _| !k.starts_with("d__"));
+        let mut fresh: Vec<(String, Value)> = self
+            .interp
+            .after_back
+            .iter()
+            .filter(|(k, _)| !learner_named.iter().any(|(n, _)| n == *k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        fresh.sort_by(|a, b| a.0.cmp(&b.0));
         self.interp.after_back.extend(learner_named);
         let mut objects = learner_objects;
         objects.append(&mut self.interp.grads_by_object);
@@ -438,7 +431,7 @@ impl Workspace {
                 continue;
             };
             let in_step = self.shared.get(name.as_str()).is_some_and(|s| {
-                same_object(&s.object, &object)
+                same_value(&s.object, &object)
                     && self
                         .session
                         .value(&name)
@@ -610,7 +603,7 @@ impl Workspace {
                 globals
                     .vars
                     .get(name.as_str())
-                    .is_none_or(|v| !same_object(v, &s.object))
+                    .is_none_or(|v| !same_value(v, &s.object))
             })
             .map(|(name, _)| name.clone())
             .collect();
@@ -1052,19 +1045,6 @@ fn same_engine(a: &EValue, b: &EValue) -> bool {
             x.as_ptr() == y.as_ptr() && x.shape() == y.shape()
         }
         (EValue::Bool(x), EValue::Bool(y)) => x.as_ptr() == y.as_ptr() && x.shape() == y.shape(),
-        _ => false,
-    }
-}
-
-/// The same Python object: an array by identity, a number by its type and bits.
-fn same_object(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
-        (Value::Int(x), Value::Int(y)) | (Value::NpInt(x), Value::NpInt(y)) => x == y,
-        (Value::Float(x), Value::Float(y)) | (Value::NpFloat(x), Value::NpFloat(y)) => {
-            x.to_bits() == y.to_bits()
-        }
-        (Value::Bool(x), Value::Bool(y)) | (Value::NpBool(x), Value::NpBool(y)) => x == y,
         _ => false,
     }
 }
