@@ -27,7 +27,7 @@ pub enum ExprKind {
     Str(String),
     /// An f-string: literal text and `{expr!conv:spec}` fields.
     FStr(Vec<FPart>),
-    Name(String),
+    Name(Ident),
     /// `(a, b)`, `a, b`, `(a,)`, `()`.
     Tuple(Vec<Expr>),
     List(Vec<Expr>),
@@ -58,6 +58,60 @@ pub enum ExprKind {
     GenExp(Box<Expr>, Vec<Comprehension>),
     /// `{k: v for target in iter}`
     DictComp(Box<Expr>, Box<Expr>, Vec<Comprehension>),
+}
+
+/// A name in an expression, with where the running function keeps it: a function's locals
+/// live in numbered slots (see `value::LocalNames`), so a name read in a function body finds
+/// its slot once and reads it directly every time after.
+#[derive(Clone)]
+pub struct Ident {
+    pub id: String,
+    /// The `LocalNames` (by address) the slot was found for, and the slot; `u32::MAX` when the
+    /// name is not a local there.
+    pub slot: std::cell::Cell<(usize, u32)>,
+    /// The name's cell in a module's or a class body's table (`vars::Vars::cell_of`).
+    pub cell: std::cell::Cell<(u64, u32)>,
+}
+
+impl Ident {
+    pub fn new(id: impl Into<String>) -> Ident {
+        Ident {
+            id: id.into(),
+            slot: std::cell::Cell::new((0, u32::MAX)),
+            cell: std::cell::Cell::new((0, 0)),
+        }
+    }
+}
+
+impl std::ops::Deref for Ident {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.id
+    }
+}
+
+impl PartialEq for Ident {
+    fn eq(&self, other: &Ident) -> bool {
+        self.id == other.id
+    }
+}
+
+impl PartialEq<str> for Ident {
+    fn eq(&self, other: &str) -> bool {
+        self.id == other
+    }
+}
+
+impl PartialEq<&str> for Ident {
+    fn eq(&self, other: &&str) -> bool {
+        self.id == *other
+    }
+}
+
+impl std::fmt::Debug for Ident {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.id.fmt(f)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::msg;
@@ -25,7 +24,7 @@ fn value_error(message: crate::i18n::Message) -> PyErr {
 }
 
 /// Python's built-in names.
-pub fn table() -> HashMap<String, Value> {
+pub fn table() -> crate::py::fasthash::NameMap<Value> {
     let fns: &[(&'static str, crate::py::value::NativeFn)] = &[
         ("print", print),
         ("len", len),
@@ -68,7 +67,7 @@ pub fn table() -> HashMap<String, Value> {
         ("object", object),
         ("vars", vars),
     ];
-    let mut t: HashMap<String, Value> = fns
+    let mut t: crate::py::fasthash::NameMap<Value> = fns
         .iter()
         .map(|&(name, f)| (name.to_string(), Value::builtin(name, f)))
         .collect();
@@ -87,7 +86,7 @@ pub fn table() -> HashMap<String, Value> {
 pub fn package(name: &str) -> Value {
     Value::Module(Rc::new(Module {
         name: name.to_string(),
-        attrs: RefCell::new(HashMap::new()),
+        attrs: RefCell::new(Default::default()),
     }))
 }
 
@@ -1162,7 +1161,7 @@ fn object(_: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::Instance(Rc::new(crate::py::value::Instance {
         class: Rc::new(crate::py::value::Class {
             name: "object".into(),
-            attrs: RefCell::new(HashMap::new()),
+            attrs: RefCell::new(Default::default()),
             bases: Vec::new(),
         }),
         attrs: RefCell::new(Vec::new()),

@@ -11,10 +11,11 @@ use crate::engine::interrupt;
 use crate::engine::random::Rng;
 use crate::msg;
 use crate::py::ast::{
-    Arg, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Expr, ExprKind, FPart, FuncDef, Params,
-    Stmt, StmtKind, UnaryOp,
+    Arg, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Expr, ExprKind, FPart, FuncDef, Ident,
+    Params, Stmt, StmtKind, UnaryOp,
 };
 use crate::py::error::{ExcKind, Frame, PyErr, PyResult};
+use crate::py::fasthash::NameMap;
 use crate::py::value::{
     Args, Class, Dict, Function, Instance, Interp, IterState, LocalNames, Method, MethodKind,
     Scope, Value, as_int, dict_set, grow, hash_key, range_len,
@@ -64,7 +65,7 @@ impl Interp {
             steps: 0,
             step_limit: None,
             recursion_limit: RECURSION_LIMIT,
-            after_back: HashMap::new(),
+            after_back: Default::default(),
             grads_by_object: Vec::new(),
             grads_from_layers: false,
             tape: crate::py::tape::Tape::default(),
@@ -141,7 +142,7 @@ impl Interp {
             }
         }
         // Draining a map allocates nothing; what is not kept is dropped on the spot.
-        fn drain(work: &mut Vec<Value>, map: &RefCell<HashMap<String, Value>>) {
+        fn drain(work: &mut Vec<Value>, map: &RefCell<NameMap<Value>>) {
             if let Ok(mut map) = map.try_borrow_mut() {
                 for (_, v) in map.drain() {
                     keep(work, v);
@@ -150,6 +151,9 @@ impl Interp {
         }
         fn drain_scope(work: &mut Vec<Value>, scope: &RefCell<Scope>) {
             if let Ok(mut scope) = scope.try_borrow_mut() {
+                for v in scope.slots.drain(..).flatten() {
+                    keep(work, v);
+                }
                 for (_, v) in scope.vars.drain() {
                     keep(work, v);
                 }
@@ -244,7 +248,7 @@ impl Interp {
     }
 
     pub fn set_global(&mut self, name: &str, v: Value) {
-        self.globals.borrow_mut().vars.insert(name.to_string(), v);
+        self.globals.borrow_mut().vars.set(name, v);
     }
 
     fn exec_block(&mut self, stmts: &[Stmt], env: &Env) -> PyResult<Flow> {
@@ -491,30 +495,66 @@ impl Interp {
 
     // ---- names ----
 
-    fn lookup(&self, name: &str, env: &Env) -> PyResult<Value> {
+    /// A name's value: a function's local from its slot, else the enclosing functions' scopes,
+    /// the module's globals and the builtins, in Python's order.
+    fn lookup(&self, name: &Ident, env: &Env) -> PyResult<Value> {
         if let Some(names) = &env.names {
-            if names.globals.contains(name) {
-                return self.lookup_global(name);
+            if let Some(i) = local_slot(name, names) {
+                let scope = env.scope.borrow();
+                if let Some(Some(v)) = scope.slots.get(i) {
+                    return Ok(v.clone());
+                }
+                return Err(err(
+                    ExcKind::UnboundLocalError,
+                    msg!("py-unbound-local", name = name.as_str()),
+                ));
             }
-            if names.locals.contains(name) && !names.nonlocals.contains(name) {
-                return env.scope.borrow().vars.get(name).cloned().ok_or_else(|| {
-                    err(
-                        ExcKind::UnboundLocalError,
-                        msg!("py-unbound-local", name = name),
-                    )
-                });
+            if names.globals.contains(name.as_str()) {
+                return self.lookup_module(name);
             }
+            let parent = env.scope.borrow().parent.clone();
+            if parent.is_none() {
+                return self.lookup_module(name);
+            }
+            return self.lookup_from(name, parent);
         }
-        let mut scope = Some(env.scope.clone());
-        while let Some(s) = scope {
-            if let Some(v) = s.borrow().vars.get(name) {
-                return Ok(v.clone());
-            }
-            scope = s.borrow().parent.clone();
+        if Rc::ptr_eq(&env.scope, &self.globals) {
+            return self.lookup_module(name);
+        }
+        self.lookup_from(name, Some(env.scope.clone()))
+    }
+
+    /// A global or a builtin, the global through the cell its name remembers.
+    fn lookup_module(&self, name: &Ident) -> PyResult<Value> {
+        let known = self.globals.borrow().vars.known_cell(&name.cell);
+        let at = match known {
+            Some(at) => Some(at),
+            None => match self.globals.try_borrow_mut() {
+                Ok(mut g) => Some(g.vars.cell_of(name, &name.cell)),
+                Err(_) => None,
+            },
+        };
+        if let Some(at) = at
+            && let Some(v) = self.globals.borrow().vars.get_at(at)
+        {
+            return Ok(v.clone());
         }
         self.lookup_global(name)
     }
 
+    /// `name` in `scope` or the scopes it sits in, then the globals.
+    fn lookup_from(&self, name: &str, mut scope: Option<Rc<RefCell<Scope>>>) -> PyResult<Value> {
+        while let Some(s) = scope {
+            let s = s.borrow();
+            if let Some(v) = s.get(name) {
+                return Ok(v);
+            }
+            scope = s.parent.clone();
+        }
+        self.lookup_global(name)
+    }
+
+    /// A name of the module or a builtin, or the `NameError` that says what is near.
     fn lookup_global(&self, name: &str) -> PyResult<Value> {
         if let Some(v) = self.globals.borrow().vars.get(name) {
             return Ok(v.clone());
@@ -542,14 +582,14 @@ impl Interp {
     fn bind(&mut self, name: &str, v: Value, env: &Env) -> PyResult<()> {
         if let Some(names) = &env.names {
             if names.globals.contains(name) {
-                self.globals.borrow_mut().vars.insert(name.to_string(), v);
+                self.globals.borrow_mut().vars.set(name, v);
                 return Ok(());
             }
             if names.nonlocals.contains(name) {
                 let mut scope = env.scope.borrow().parent.clone();
                 while let Some(s) = scope {
-                    if s.borrow().vars.contains_key(name) {
-                        s.borrow_mut().vars.insert(name.to_string(), v);
+                    if s.borrow().contains(name) {
+                        s.borrow_mut().set(name, v);
                         return Ok(());
                     }
                     scope = s.borrow().parent.clone();
@@ -560,13 +600,35 @@ impl Interp {
                 ));
             }
         }
-        env.scope.borrow_mut().vars.insert(name.to_string(), v);
+        env.scope.borrow_mut().set(name, v);
         Ok(())
+    }
+
+    /// [`Interp::bind`] for a name in the source, through its slot when it is a local.
+    fn bind_ident(&mut self, name: &Ident, v: Value, env: &Env) -> PyResult<()> {
+        match &env.names {
+            Some(names) => {
+                if let Some(i) = local_slot(name, names)
+                    && let Some(slot) = env.scope.borrow_mut().slots.get_mut(i)
+                {
+                    *slot = Some(v);
+                    return Ok(());
+                }
+            }
+            None => {
+                if let Ok(mut scope) = env.scope.try_borrow_mut() {
+                    let at = scope.vars.cell_of(name, &name.cell);
+                    scope.vars.set_at(at, v);
+                    return Ok(());
+                }
+            }
+        }
+        self.bind(name, v, env)
     }
 
     fn assign(&mut self, target: &Expr, v: Value, env: &Env) -> PyResult<()> {
         match &target.kind {
-            ExprKind::Name(n) => self.bind(n, v, env),
+            ExprKind::Name(n) => self.bind_ident(n, v, env),
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let values = self.unpack(&v, items.len()).map_err(|e| e.at(target.pos))?;
                 for (t, v) in items.iter().zip(values) {
@@ -614,7 +676,7 @@ impl Interp {
                 let old = self.lookup(n, env).map_err(|e| e.at(target.pos))?;
                 let rhs = self.eval(value, env)?;
                 let new = self.inplace(op, old, &rhs).map_err(|e| e.at(target.pos))?;
-                self.bind(n, new, env)
+                self.bind_ident(n, new, env)
             }
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(obj, env)?;
@@ -655,10 +717,14 @@ impl Interp {
     fn delete(&mut self, target: &Expr, env: &Env) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
-                let removed = if env.names.as_ref().is_some_and(|x| x.globals.contains(n)) {
-                    self.globals.borrow_mut().vars.remove(n)
+                let removed = if env
+                    .names
+                    .as_ref()
+                    .is_some_and(|x| x.globals.contains(n.as_str()))
+                {
+                    self.globals.borrow_mut().vars.remove(n.as_str())
                 } else {
-                    env.scope.borrow_mut().vars.remove(n)
+                    env.scope.borrow_mut().remove(n)
                 };
                 removed.map(|_| ()).ok_or_else(|| {
                     err(ExcKind::NameError, msg!("py-name-error", name = n.as_str()))
@@ -714,15 +780,27 @@ impl Interp {
                 defaults.push((name.clone(), self.eval(d, env)?));
             }
         }
-        let mut names = LocalNames::default();
+        let mut found = Found::default();
         for (p, _) in params.positional.iter().chain(&params.keyword_only) {
-            names.locals.insert(p.clone());
+            found.locals.push(p.clone());
         }
-        names.locals.extend(params.star.iter().cloned());
-        names.locals.extend(params.star_star.iter().cloned());
-        collect_names(&def.body, &mut names);
-        for g in names.globals.iter().chain(&names.nonlocals) {
-            names.locals.remove(g);
+        found.locals.extend(params.star.iter().cloned());
+        found.locals.extend(params.star_star.iter().cloned());
+        collect_names(&def.body, &mut found);
+        let mut names = LocalNames {
+            globals: found.globals.into_iter().collect(),
+            nonlocals: found.nonlocals.into_iter().collect(),
+            ..LocalNames::default()
+        };
+        for n in &found.locals {
+            if !names.globals.contains(n) && !names.nonlocals.contains(n) {
+                names.add(n);
+            }
+        }
+        if env.names.is_some() {
+            // The function keeps the scope it is made in alive: a closure's cycle is torn
+            // down at the end through this list.
+            crate::py::value::track(crate::py::value::Tracked::Scope(Rc::downgrade(&env.scope)));
         }
         let qualname = if env.names.is_none() && !Rc::ptr_eq(&env.scope, &self.globals) {
             // A class body.
@@ -739,6 +817,11 @@ impl Interp {
             qualname,
             is_lambda,
             names: Rc::new(names),
+            frame_name: Rc::from(if is_lambda {
+                "<lambda>"
+            } else {
+                def.name.as_str()
+            }),
         })
     }
 
@@ -753,10 +836,9 @@ impl Interp {
                 }
             }
         }
-        let scope = Rc::new(RefCell::new(Scope {
-            vars: HashMap::new(),
-            parent: env.names.is_some().then(|| env.scope.clone()),
-        }));
+        let scope = Rc::new(RefCell::new(Scope::plain(
+            env.names.is_some().then(|| env.scope.clone()),
+        )));
         let class_env = Env {
             scope: scope.clone(),
             names: None,
@@ -766,7 +848,7 @@ impl Interp {
             Flow::Normal => {}
             _ => return Err(err(ExcKind::SyntaxError, msg!("py-return-outside"))),
         }
-        let attrs = std::mem::take(&mut scope.borrow_mut().vars);
+        let attrs = std::mem::take(&mut scope.borrow_mut().vars).into_map();
         Ok(Value::Class(Rc::new(Class {
             name: def.name.clone(),
             attrs: RefCell::new(attrs),
@@ -845,7 +927,7 @@ impl Interp {
         &mut self,
         func: &Rc<Function>,
         receiver: Option<Value>,
-        mut args: Args,
+        args: Args,
     ) -> PyResult<Value> {
         if self.depth >= self.recursion_limit {
             return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
@@ -855,24 +937,22 @@ impl Interp {
         // records at all, a `.py` file, this is not asked.)
         let in_layer = !self.tape.paused
             && matches!(&receiver, Some(Value::Instance(i)) if crate::py::tape::is_layer_class(&i.class));
-        if let Some(r) = receiver {
-            args.pos.insert(0, r);
+        let mut slots = Vec::new();
+        if slots.try_reserve_exact(func.names.slots.len()).is_err() {
+            return Err(err(ExcKind::MemoryError, msg!("py-text", text = "")));
         }
+        slots.resize(func.names.slots.len(), None);
+        self.bind_params(func, receiver, args, &mut slots)?;
         let scope = Rc::new(RefCell::new(Scope {
-            vars: HashMap::new(),
+            vars: Default::default(),
             parent: func.closure.clone(),
+            slots,
+            names: Some(func.names.clone()),
         }));
-        crate::py::value::track(crate::py::value::Tracked::Scope(Rc::downgrade(&scope)));
-        self.bind_params(func, args, &mut scope.borrow_mut().vars)?;
-        let name = if func.is_lambda {
-            "<lambda>"
-        } else {
-            func.def.name.as_str()
-        };
         let env = Env {
             scope,
             names: Some(func.names.clone()),
-            function: Rc::from(name),
+            function: func.frame_name.clone(),
         };
         // A function of one of our Python modules reads that module's globals.
         let saved_globals = (!Rc::ptr_eq(&func.globals, &self.globals))
@@ -901,7 +981,7 @@ impl Interp {
             e.trace.insert(
                 0,
                 Frame {
-                    function: name.to_string(),
+                    function: func.frame_name.to_string(),
                     pos,
                 },
             );
@@ -909,29 +989,29 @@ impl Interp {
         })
     }
 
+    /// Puts the arguments of a call into the slots of its parameters: the positional ones in
+    /// order (the receiver first), `*args`, the keywords by name, `**kw`, then the defaults.
     fn bind_params(
         &mut self,
         func: &Function,
+        receiver: Option<Value>,
         args: Args,
-        vars: &mut HashMap<String, Value>,
+        slots: &mut [Option<Value>],
     ) -> PyResult<()> {
         let p = &func.params;
         let fname = func.qualname.as_str();
         let npos = p.positional.len();
-        let mut pos = args.pos.into_iter();
-        for (name, _) in p.positional.iter() {
+        let nkw = p.keyword_only.len();
+        let mut pos = receiver.into_iter().chain(args.pos);
+        for slot in slots.iter_mut().take(npos) {
             match pos.next() {
-                Some(v) => {
-                    vars.insert(name.clone(), v);
-                }
+                Some(v) => *slot = Some(v),
                 None => break,
             }
         }
         let rest: Vec<Value> = pos.collect();
         match &p.star {
-            Some(star) => {
-                vars.insert(star.clone(), Value::tuple(rest));
-            }
+            Some(_) => slots[npos + nkw] = Some(Value::tuple(rest)),
             None if !rest.is_empty() => {
                 return Err(type_error(msg!(
                     "py-too-many-args",
@@ -948,32 +1028,30 @@ impl Interp {
                 .positional
                 .iter()
                 .chain(&p.keyword_only)
-                .any(|(n, _)| *n == k);
-            if known {
-                if vars.contains_key(&k) {
+                .position(|(n, _)| *n == k);
+            if let Some(at) = known {
+                if slots[at].is_some() {
                     return Err(type_error(msg!(
                         "py-multiple-values",
                         name = fname,
                         arg = k
                     )));
                 }
-                vars.insert(k, v);
+                slots[at] = Some(v);
             } else if p.star_star.is_some() {
                 dict_set(&mut extra, Value::str(&k), v)?;
             } else {
                 return Err(type_error(msg!("py-unexpected-kw", name = fname, arg = k)));
             }
         }
-        if let Some(ss) = &p.star_star {
-            vars.insert(ss.clone(), Value::dict(extra));
+        if p.star_star.is_some() {
+            slots[npos + nkw + usize::from(p.star.is_some())] = Some(Value::dict(extra));
         }
         let mut missing = Vec::new();
-        for (name, _) in p.positional.iter().chain(&p.keyword_only) {
-            if !vars.contains_key(name) {
+        for (at, (name, _)) in p.positional.iter().chain(&p.keyword_only).enumerate() {
+            if slots[at].is_none() {
                 match func.defaults.iter().find(|(n, _)| n == name) {
-                    Some((_, d)) => {
-                        vars.insert(name.clone(), d.clone());
-                    }
+                    Some((_, d)) => slots[at] = Some(d.clone()),
                     None => missing.push(format!("'{name}'")),
                 }
             }
@@ -1107,7 +1185,7 @@ impl Interp {
         let result = self.exec_block(&stmts, &env);
         self.globals = saved;
         result?;
-        let attrs = scope.borrow().vars.clone();
+        let attrs = scope.borrow().vars.clone().into_map();
         self.module_scopes.push(scope);
         Ok(Value::Module(Rc::new(crate::py::value::Module {
             name: name.to_string(),
@@ -1265,10 +1343,7 @@ impl Interp {
 
     fn child_env(&self, env: &Env) -> Env {
         Env {
-            scope: Rc::new(RefCell::new(Scope {
-                vars: HashMap::new(),
-                parent: Some(env.scope.clone()),
-            })),
+            scope: Rc::new(RefCell::new(Scope::plain(Some(env.scope.clone())))),
             names: None,
             function: env.function.clone(),
         }
@@ -2208,13 +2283,29 @@ fn arg_names(args: &[Arg]) -> Vec<Option<String>> {
             Arg::Pos(Expr {
                 kind: ExprKind::Name(n),
                 ..
-            }) => out.push(Some(n.clone())),
+            }) => out.push(Some(n.to_string())),
             Arg::Pos(_) => out.push(None),
             Arg::Star(_) => break,
             Arg::Kw(..) | Arg::StarStar(_) => {}
         }
     }
     out
+}
+
+/// The slot of `name` among a function's locals, found once for each function's names and
+/// kept in the name.
+#[inline]
+fn local_slot(name: &Ident, names: &Rc<LocalNames>) -> Option<usize> {
+    let key = Rc::as_ptr(names) as usize;
+    let (known, slot) = name.slot.get();
+    let slot = if known == key {
+        slot
+    } else {
+        let slot = names.slot(name).map_or(u32::MAX, |i| i as u32);
+        name.slot.set((key, slot));
+        slot
+    };
+    (slot != u32::MAX).then_some(slot as usize)
 }
 
 fn native(o: &Value, name: &str) -> Value {
@@ -2312,11 +2403,19 @@ fn same_object(a: &Value, b: &Value) -> bool {
 
 /// The names a function body binds, not looking inside nested functions and classes (their
 /// own names are bound, their bodies are theirs).
-fn collect_names(body: &[Stmt], names: &mut LocalNames) {
-    fn targets(e: &Expr, names: &mut LocalNames) {
+/// What a function body binds and declares, in the order the names first appear.
+#[derive(Default)]
+struct Found {
+    locals: Vec<String>,
+    globals: Vec<String>,
+    nonlocals: Vec<String>,
+}
+
+fn collect_names(body: &[Stmt], names: &mut Found) {
+    fn targets(e: &Expr, names: &mut Found) {
         match &e.kind {
             ExprKind::Name(n) => {
-                names.locals.insert(n.clone());
+                names.locals.push(n.to_string());
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for x in items {
@@ -2346,20 +2445,20 @@ fn collect_names(body: &[Stmt], names: &mut LocalNames) {
                 collect_names(o, names);
             }
             StmtKind::Def(d) => {
-                names.locals.insert(d.name.clone());
+                names.locals.push(d.name.clone());
             }
             StmtKind::Class(c) => {
-                names.locals.insert(c.name.clone());
+                names.locals.push(c.name.clone());
             }
             StmtKind::Import(m, alias) => {
                 let n = alias
                     .clone()
                     .unwrap_or_else(|| m.split('.').next().unwrap_or(m).to_string());
-                names.locals.insert(n);
+                names.locals.push(n);
             }
             StmtKind::FromImport(_, list) => {
                 for (n, a) in list {
-                    names.locals.insert(a.clone().unwrap_or_else(|| n.clone()));
+                    names.locals.push(a.clone().unwrap_or_else(|| n.clone()));
                 }
             }
             StmtKind::Global(list) => names.globals.extend(list.iter().cloned()),
@@ -2369,7 +2468,7 @@ fn collect_names(body: &[Stmt], names: &mut LocalNames) {
                 collect_names(&t.body, names);
                 for (_, n, b) in &t.handlers {
                     if let Some(n) = n {
-                        names.locals.insert(n.clone());
+                        names.locals.push(n.clone());
                     }
                     collect_names(b, names);
                 }

@@ -9,6 +9,7 @@ pub mod array;
 pub mod ast;
 pub mod builtins;
 pub mod error;
+pub mod fasthash;
 pub mod format;
 pub mod grade;
 pub mod grader;
@@ -23,6 +24,7 @@ pub mod report;
 pub mod strings;
 pub mod tape;
 pub mod value;
+pub mod vars;
 pub mod workspace;
 
 use std::io::Write;

@@ -2828,7 +2828,7 @@ const FUNCS: &[(&str, NativeFn)] = &[
 fn module(name: &str, attrs: HashMap<String, Value>) -> Value {
     Value::Module(Rc::new(Module {
         name: name.to_string(),
-        attrs: RefCell::new(attrs),
+        attrs: RefCell::new(attrs.into_iter().collect()),
     }))
 }
 

@@ -1350,7 +1350,7 @@ impl Parser {
                 "True" => ExprKind::True,
                 "False" => ExprKind::False,
                 n if is_keyword(n) => return Err(self.invalid()),
-                n => ExprKind::Name(n.to_string()),
+                n => ExprKind::Name(crate::py::ast::Ident::new(n)),
             },
             Tok::Int(v) => ExprKind::Int(*v),
             Tok::Float(v) => ExprKind::Float(*v),

@@ -9,6 +9,7 @@ use std::rc::{Rc, Weak};
 use crate::msg;
 use crate::py::ast::{FuncDef, Params, Pos};
 use crate::py::error::{ExcKind, PyErr, PyResult};
+use crate::py::fasthash::{FastBuild, NameMap};
 
 #[derive(Clone)]
 pub enum Value {
@@ -144,22 +145,98 @@ pub struct Function {
     pub is_lambda: bool,
     /// The names the body binds (its locals), and those it declares `global` or `nonlocal`.
     pub names: Rc<LocalNames>,
+    /// The name tracebacks show for a call (`<lambda>` for a lambda).
+    pub frame_name: Rc<str>,
 }
 
 /// What a function body binds, found once when `def` runs: Python decides at compile time that
-/// a name assigned anywhere in a function is local to it.
+/// a name assigned anywhere in a function is local to it. Each local gets a slot, a place in
+/// the call's `Scope::slots` (the parameters first, in order), so that reading or binding a
+/// local is an index, not a look-up by name.
 #[derive(Default, Debug)]
 pub struct LocalNames {
-    pub locals: std::collections::HashSet<String>,
-    pub globals: std::collections::HashSet<String>,
-    pub nonlocals: std::collections::HashSet<String>,
+    pub slots: NameMap<u32>,
+    pub globals: std::collections::HashSet<String, FastBuild>,
+    pub nonlocals: std::collections::HashSet<String, FastBuild>,
 }
 
-/// A namespace: local variables of a call, a module's globals, a class body.
+impl LocalNames {
+    /// The slot of a local, `None` for any other name.
+    #[inline]
+    pub fn slot(&self, name: &str) -> Option<usize> {
+        self.slots.get(name).map(|&i| i as usize)
+    }
+
+    /// Gives `name` the next slot, unless it has one.
+    pub fn add(&mut self, name: &str) {
+        if !self.slots.contains_key(name) {
+            let next = self.slots.len() as u32;
+            self.slots.insert(name.to_string(), next);
+        }
+    }
+}
+
+/// A namespace: local variables of a call, a module's globals, a class body. A call's locals
+/// are in `slots`, by the slot its function's `names` gave them (`None` while unbound); every
+/// other name, and every name of a scope without `names`, is in `vars`.
 #[derive(Default)]
 pub struct Scope {
-    pub vars: HashMap<String, Value>,
+    pub vars: crate::py::vars::Vars,
     pub parent: Option<Rc<RefCell<Scope>>>,
+    pub slots: Vec<Option<Value>>,
+    pub names: Option<Rc<LocalNames>>,
+}
+
+impl Scope {
+    /// A plain scope of named variables under `parent`.
+    pub fn plain(parent: Option<Rc<RefCell<Scope>>>) -> Scope {
+        Scope {
+            parent,
+            ..Scope::default()
+        }
+    }
+
+    fn slot(&self, name: &str) -> Option<usize> {
+        self.names.as_ref().and_then(|n| n.slot(name))
+    }
+
+    /// The value bound to `name` here, if any.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        match self.slot(name) {
+            Some(i) => self.slots.get(i).cloned().flatten(),
+            None => self.vars.get(name).cloned(),
+        }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        match self.slot(name) {
+            Some(i) => self.slots.get(i).is_some_and(Option::is_some),
+            None => self.vars.contains_key(name),
+        }
+    }
+
+    /// Binds `name` here.
+    pub fn set(&mut self, name: &str, v: Value) {
+        match self.slot(name) {
+            Some(i) if i < self.slots.len() => self.slots[i] = Some(v),
+            _ => self.vars.set(name, v),
+        }
+    }
+
+    /// Unbinds `name` here, giving back what it held.
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        match self.slot(name) {
+            Some(i) => self.slots.get_mut(i).and_then(Option::take),
+            None => self.vars.remove(name),
+        }
+    }
+
+    /// Unbinds everything, giving back the values.
+    pub fn take_all(&mut self) -> Vec<Value> {
+        let mut out: Vec<Value> = self.slots.drain(..).flatten().collect();
+        out.extend(self.vars.drain().map(|(_, v)| v));
+        out
+    }
 }
 
 pub enum MethodKind {
@@ -176,7 +253,7 @@ pub struct Method {
 
 pub struct Class {
     pub name: String,
-    pub attrs: RefCell<HashMap<String, Value>>,
+    pub attrs: RefCell<NameMap<Value>>,
     /// Base classes, searched in order after the class itself.
     pub bases: Vec<Rc<Class>>,
 }
@@ -189,7 +266,7 @@ pub struct Instance {
 
 pub struct Module {
     pub name: String,
-    pub attrs: RefCell<HashMap<String, Value>>,
+    pub attrs: RefCell<NameMap<Value>>,
 }
 
 /// The state of an iterator: its items and how far it has gone.
@@ -202,7 +279,7 @@ pub struct IterState {
 #[derive(Default, Clone)]
 pub struct Dict {
     pub entries: Vec<(Value, Value)>,
-    pub index: HashMap<HashKey, usize>,
+    pub index: HashMap<HashKey, usize, FastBuild>,
 }
 
 /// A hashable key, normalised as Python compares keys: `1`, `1.0` and `True` are one key.
@@ -655,7 +732,7 @@ pub struct Interp {
     /// numpy's global random stream (`np.random.seed`, `randn`, `rand`, `choice`).
     pub rng: crate::engine::random::Rng,
     pub globals: Rc<RefCell<Scope>>,
-    pub builtins: HashMap<String, Value>,
+    pub builtins: NameMap<Value>,
     /// The current depth of Python calls.
     pub(super) depth: usize,
     /// Objects whose repr is being built, to print a list holding itself as `[...]`.
@@ -669,7 +746,7 @@ pub struct Interp {
     pub recursion_limit: usize,
     pub step_limit: Option<u64>,
     /// The last `back`'s gradients by name (`dx`), found when no variable has that name.
-    pub after_back: HashMap<String, Value>,
+    pub after_back: NameMap<Value>,
     /// The last `back`'s gradients of arrays, found by identity (`grad(W1)`).
     pub grads_by_object: Vec<(Rc<ArrayObj>, Value)>,
     /// Whether the last `back` walked the learner's layers (its gradients are Python's alone).

@@ -175,7 +175,7 @@ impl Workspace {
             kind: ExprKind::Name(n),
             ..
         }) if crate::py::lexer::TOOL_WORDS.contains(&n.as_str())
-            && !self.interp.globals.borrow().vars.contains_key(n));
+            && !self.interp.globals.borrow().vars.contains_key(n.as_str()));
         if statement_word || matches!(stmt.kind, StmtKind::Tool(_)) {
             return Some(lparser::parse_line(text, base));
         }
@@ -195,7 +195,7 @@ impl Workspace {
         let in_place = match &stmt.kind {
             StmtKind::AugAssign(target, ..) => match &target.kind {
                 ExprKind::Name(n) => matches!(
-                    self.interp.globals.borrow().vars.get(n),
+                    self.interp.globals.borrow().vars.get(n.as_str()),
                     Some(Value::Array(_))
                 ),
                 _ => true,
