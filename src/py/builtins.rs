@@ -1342,6 +1342,12 @@ pub fn has_method(v: &Value, name: &str) -> bool {
 
 pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) -> PyResult<Value> {
     match recv {
+        Value::List(l) if name == "append" && args.pos.len() == 1 && args.kw.is_empty() => {
+            let mut items = l.borrow_mut();
+            grow(&mut items)?;
+            items.extend(args.pos.pop());
+            Ok(Value::None)
+        }
         Value::List(l) => {
             let qual = format!("list.{name}");
             match name {

@@ -111,8 +111,26 @@ pub struct Frame {
     pub pos: Pos,
 }
 
+/// A Python exception. Its fields live behind one box, so that a `PyResult` is little more
+/// than its value: every expression the interpreter evaluates returns one.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PyErr {
+pub struct PyErr(Box<Exception>);
+
+impl std::ops::Deref for PyErr {
+    type Target = Exception;
+    fn deref(&self) -> &Exception {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for PyErr {
+    fn deref_mut(&mut self) -> &mut Exception {
+        &mut self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exception {
     pub kind: ExcKind,
     pub message: Message,
     /// Where the failing expression or statement is, once known.
@@ -128,13 +146,13 @@ pub type PyResult<T> = Result<T, PyErr>;
 
 impl PyErr {
     pub fn new(kind: ExcKind, message: Message) -> PyErr {
-        PyErr {
+        PyErr(Box::new(Exception {
             kind,
             message,
             pos: None,
             trace: Vec::new(),
             suggestion: None,
-        }
+        }))
     }
 
     /// Sets the position if none is set yet (the innermost place wins).

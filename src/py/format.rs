@@ -1144,7 +1144,7 @@ pub(crate) mod test_util {
     pub fn outcome(r: PyResult<String>) -> (String, String) {
         match r {
             Ok(text) => ("Ok".into(), text),
-            Err(PyErr { kind, message, .. }) => (kind.name().into(), Lang::En.say(&message)),
+            Err(e) => (e.kind.name().into(), Lang::En.say(&e.message)),
         }
     }
 }

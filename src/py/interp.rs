@@ -25,6 +25,12 @@ use crate::py::{array, builtins, format, numpy, strings};
 /// How deep Python calls may nest before a `RecursionError`, as CPython's default limit.
 pub const RECURSION_LIMIT: usize = 1000;
 
+/// A method called in place, without a bound-method object.
+enum Direct {
+    Func(Rc<Function>),
+    Native,
+}
+
 /// How a block ended.
 enum Flow {
     Normal,
@@ -1242,7 +1248,23 @@ impl Interp {
                 Value::Slice(Rc::new((lo, hi, step)))
             }
             ExprKind::Call(func, args) => {
-                let f = self.eval(func, env)?;
+                let f = match &func.kind {
+                    ExprKind::Attr(obj, name) => {
+                        let o = self.eval(obj, env)?;
+                        match self.direct_method(&o, name) {
+                            Some(Direct::Func(f)) => {
+                                let argv = self.eval_args(args, env)?;
+                                return self.call_function(&f, Some(o), argv);
+                            }
+                            Some(Direct::Native) => {
+                                let argv = self.eval_args(args, env)?;
+                                return self.call_native_method(&o, name, argv);
+                            }
+                            None => self.getattr(&o, name).map_err(|x| x.at(func.pos))?,
+                        }
+                    }
+                    _ => self.eval(func, env)?,
+                };
                 let argv = self.eval_args(args, env)?;
                 match self.layer_forward(&f) {
                     Some((object, forward)) => {
@@ -1339,6 +1361,32 @@ impl Interp {
                 Value::dict(d)
             }
         })
+    }
+
+    /// `o.name(…)` called without making the bound method first: a Python method of the
+    /// object's class (unless the call is one the tape records, a layer's `forward`), or a
+    /// native method of a list, dict, tuple or str.
+    fn direct_method(&self, o: &Value, name: &str) -> Option<Direct> {
+        match o {
+            Value::Instance(inst) => {
+                if inst.attrs.borrow().iter().any(|(k, _)| k == name) {
+                    return None;
+                }
+                let Some(Value::Func(f)) = self.class_attr(&inst.class, name) else {
+                    return None;
+                };
+                let records = name == "forward"
+                    && self.tape.layer_depth == 0
+                    && !self.tape.paused
+                    && crate::py::tape::is_layer_class(&inst.class);
+                (!records).then_some(Direct::Func(f))
+            }
+            Value::List(_) | Value::Dict(_) | Value::Tuple(_) if builtins::has_method(o, name) => {
+                Some(Direct::Native)
+            }
+            Value::Str(_) if strings::STR_METHODS.contains(&name) => Some(Direct::Native),
+            _ => None,
+        }
     }
 
     fn child_env(&self, env: &Env) -> Env {

@@ -1663,7 +1663,7 @@ impl Parser {
             if !err.message.id.starts_with("py-syntax-fstring")
                 && err.message.id != "py-syntax-too-deep"
             {
-                err.message = msg!("py-syntax-fstring-inner", error = err.message);
+                err.message = msg!("py-syntax-fstring-inner", error = err.message.clone());
             }
             err
         })?;
