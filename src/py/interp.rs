@@ -72,6 +72,7 @@ impl Interp {
             step_limit: None,
             recursion_limit: RECURSION_LIMIT,
             after_back: Default::default(),
+            spare_scopes: Vec::new(),
             grads_by_object: Vec::new(),
             grads_from_layers: false,
             tape: crate::py::tape::Tape::default(),
@@ -935,26 +936,121 @@ impl Interp {
         receiver: Option<Value>,
         args: Args,
     ) -> PyResult<Value> {
+        let in_layer = self.in_layer(&receiver);
+        let scope = self.call_scope(func)?;
+        let bound = self.bind_params(func, receiver, args, &mut scope.borrow_mut().slots);
+        if let Err(e) = bound {
+            self.spare(scope);
+            return Err(e);
+        }
+        self.run_call(func, scope, in_layer)
+    }
+
+    /// A call whose arguments are all positional and fit the parameters: each is evaluated
+    /// straight into its slot.
+    fn call_positional(
+        &mut self,
+        func: &Rc<Function>,
+        receiver: Option<Value>,
+        args: &[Arg],
+        env: &Env,
+    ) -> PyResult<Value> {
+        let in_layer = self.in_layer(&receiver);
+        let scope = self.call_scope(func)?;
+        let mut at = 0;
+        if let Some(r) = receiver {
+            scope.borrow_mut().slots[0] = Some(r);
+            at = 1;
+        }
+        for a in args {
+            let Arg::Pos(e) = a else { continue };
+            match self.eval(e, env) {
+                Ok(v) => scope.borrow_mut().slots[at] = Some(v),
+                Err(e) => {
+                    self.spare(scope);
+                    return Err(e);
+                }
+            }
+            at += 1;
+        }
+        let filled = self.fill_defaults(func, &mut scope.borrow_mut().slots);
+        if let Err(e) = filled {
+            self.spare(scope);
+            return Err(e);
+        }
+        self.run_call(func, scope, in_layer)
+    }
+
+    /// Whether `func` can be called through [`Interp::call_positional`] with these arguments.
+    fn fits_positional(func: &Function, receiver: bool, args: &[Arg]) -> bool {
+        args.iter().all(|a| matches!(a, Arg::Pos(_)))
+            && usize::from(receiver) + args.len() <= func.params.positional.len()
+            && func.params.star.is_none()
+            && func.params.star_star.is_none()
+            && func.params.keyword_only.is_empty()
+    }
+
+    /// Inside a layer's own methods nothing records: they are the node. (Where nothing
+    /// records at all, a `.py` file, this is not asked.)
+    fn in_layer(&self, receiver: &Option<Value>) -> bool {
+        !self.tape.paused
+            && matches!(receiver, Some(Value::Instance(i)) if crate::py::tape::is_layer_class(&i.class))
+    }
+
+    /// A scope for a call of `func`, its slots empty: a spare one when there is one.
+    fn call_scope(&mut self, func: &Rc<Function>) -> PyResult<Rc<RefCell<Scope>>> {
         if self.depth >= self.recursion_limit {
             return Err(err(ExcKind::RecursionError, msg!("py-recursion")));
         }
         self.check_interrupt()?;
-        // Inside a layer's own methods nothing records: they are the node. (Where nothing
-        // records at all, a `.py` file, this is not asked.)
-        let in_layer = !self.tape.paused
-            && matches!(&receiver, Some(Value::Instance(i)) if crate::py::tape::is_layer_class(&i.class));
-        let mut slots = Vec::new();
-        if slots.try_reserve_exact(func.names.slots.len()).is_err() {
-            return Err(err(ExcKind::MemoryError, msg!("py-text", text = "")));
+        let n = func.names.slots.len();
+        let scope = self
+            .spare_scopes
+            .pop()
+            .unwrap_or_else(|| Rc::new(RefCell::new(Scope::default())));
+        {
+            let mut s = scope.borrow_mut();
+            if s.slots.try_reserve_exact(n).is_err() {
+                return Err(err(ExcKind::MemoryError, msg!("py-text", text = "")));
+            }
+            s.slots.resize(n, None);
+            s.parent = func.closure.clone();
+            s.names = Some(func.names.clone());
         }
-        slots.resize(func.names.slots.len(), None);
-        self.bind_params(func, receiver, args, &mut slots)?;
-        let scope = Rc::new(RefCell::new(Scope {
-            vars: Default::default(),
-            parent: func.closure.clone(),
-            slots,
-            names: Some(func.names.clone()),
-        }));
+        Ok(scope)
+    }
+
+    /// Keeps a finished call's scope for the next call, unless something holds on to it (a
+    /// closure made in the call).
+    fn spare(&mut self, scope: Rc<RefCell<Scope>>) {
+        if Rc::strong_count(&scope) != 1 || Rc::weak_count(&scope) != 0 {
+            return;
+        }
+        if self.spare_scopes.len() >= 64 {
+            return;
+        }
+        let emptied = match scope.try_borrow_mut() {
+            Ok(mut s) => {
+                s.slots.clear();
+                s.vars.clear();
+                s.parent = None;
+                s.names = None;
+                s.slots.capacity() <= 64
+            }
+            Err(_) => false,
+        };
+        if emptied {
+            self.spare_scopes.push(scope);
+        }
+    }
+
+    /// Runs `func`'s body in `scope`, its parameters bound.
+    fn run_call(
+        &mut self,
+        func: &Rc<Function>,
+        scope: Rc<RefCell<Scope>>,
+        in_layer: bool,
+    ) -> PyResult<Value> {
         let env = Env {
             scope,
             names: Some(func.names.clone()),
@@ -982,6 +1078,7 @@ impl Interp {
         if let Some(g) = saved_globals {
             self.globals = g;
         }
+        self.spare(env.scope);
         result.map_err(|mut e| {
             let pos = e.pos.take().unwrap_or(func.def.pos);
             e.trace.insert(
@@ -1053,6 +1150,13 @@ impl Interp {
         if p.star_star.is_some() {
             slots[npos + nkw + usize::from(p.star.is_some())] = Some(Value::dict(extra));
         }
+        self.fill_defaults(func, slots)
+    }
+
+    /// The defaults of the parameters no argument gave, or the error that names those missing.
+    fn fill_defaults(&self, func: &Function, slots: &mut [Option<Value>]) -> PyResult<()> {
+        let p = &func.params;
+        let fname = func.qualname.as_str();
         let mut missing = Vec::new();
         for (at, (name, _)) in p.positional.iter().chain(&p.keyword_only).enumerate() {
             if slots[at].is_none() {
@@ -1253,6 +1357,9 @@ impl Interp {
                         let o = self.eval(obj, env)?;
                         match self.direct_method(&o, name) {
                             Some(Direct::Func(f)) => {
+                                if Self::fits_positional(&f, true, args) {
+                                    return self.call_positional(&f, Some(o), args, env);
+                                }
                                 let argv = self.eval_args(args, env)?;
                                 return self.call_function(&f, Some(o), argv);
                             }
@@ -1265,6 +1372,11 @@ impl Interp {
                     }
                     _ => self.eval(func, env)?,
                 };
+                if let Value::Func(f) = &f
+                    && Self::fits_positional(f, false, args)
+                {
+                    return self.call_positional(f, None, args, env);
+                }
                 let argv = self.eval_args(args, env)?;
                 match self.layer_forward(&f) {
                     Some((object, forward)) => {

@@ -735,6 +735,9 @@ pub struct Interp {
     pub builtins: NameMap<Value>,
     /// The current depth of Python calls.
     pub(super) depth: usize,
+    /// Scopes of finished calls that nothing kept, ready for the next call (a few dozen at
+    /// most): a call then allocates nothing for its locals.
+    pub(super) spare_scopes: Vec<Rc<RefCell<Scope>>>,
     /// Objects whose repr is being built, to print a list holding itself as `[...]`.
     pub(super) repr_stack: Vec<usize>,
     /// Modules made on first import.
