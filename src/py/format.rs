@@ -1101,7 +1101,7 @@ pub(crate) mod test_util {
     use std::rc::Rc;
 
     use crate::i18n::Lang;
-    use crate::py::error::{PyErr, PyResult};
+    use crate::py::error::PyResult;
     use crate::py::value::{Dict, Value};
 
     pub fn dict(entries: Vec<(Value, Value)>) -> Value {

@@ -310,6 +310,26 @@ impl Interp {
                 }
                 return self.exec_block(other, env);
             }
+            StmtKind::While(..) | StmtKind::For(..) => return self.exec_loop(s, env),
+            StmtKind::Break => return Ok(Flow::Break),
+            StmtKind::Continue => return Ok(Flow::Continue),
+            StmtKind::Pass => {}
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(e, env)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            _ => return self.exec_rare(s, env),
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// `while` and `for`, out of `exec`'s way.
+    #[inline(never)]
+    fn exec_loop(&mut self, s: &Stmt, env: &Env) -> PyResult<Flow> {
+        match &s.kind {
             StmtKind::While(cond, body, other) => loop {
                 self.check_interrupt()?;
                 let c = self.eval(cond, env)?;
@@ -338,16 +358,16 @@ impl Interp {
                     }
                 }
             }
-            StmtKind::Break => return Ok(Flow::Break),
-            StmtKind::Continue => return Ok(Flow::Continue),
-            StmtKind::Pass => {}
-            StmtKind::Return(e) => {
-                let v = match e {
-                    Some(e) => self.eval(e, env)?,
-                    None => Value::None,
-                };
-                return Ok(Flow::Return(v));
-            }
+            _ => {}
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// The statements a loop does not run at every turn, kept out of `exec` so that its own
+    /// frame stays small.
+    #[inline(never)]
+    fn exec_rare(&mut self, s: &Stmt, env: &Env) -> PyResult<Flow> {
+        match &s.kind {
             StmtKind::Def(def) => {
                 let f = self.make_function(def.clone(), &def.params, env, false)?;
                 self.bind(&def.name, Value::Func(Rc::new(f)), env)?;
@@ -442,6 +462,7 @@ impl Interp {
                     msg!("py-tool-in-python", text = text.as_str()),
                 ));
             }
+            _ => {}
         }
         Ok(Flow::Normal)
     }
@@ -1317,19 +1338,9 @@ impl Interp {
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float(x) => Value::Float(*x),
             ExprKind::Str(s) => Value::str(s),
-            ExprKind::FStr(parts) => Value::str(&self.fstring(parts, env)?),
             ExprKind::Name(n) => self.lookup(n, env)?,
             ExprKind::Tuple(items) => Value::tuple(self.eval_items(items, env)?),
             ExprKind::List(items) => Value::list(self.eval_items(items, env)?),
-            ExprKind::Dict(pairs) => {
-                let mut d = Dict::default();
-                for (k, v) in pairs {
-                    let k = self.eval(k, env)?;
-                    let v = self.eval(v, env)?;
-                    dict_set(&mut d, k, v)?;
-                }
-                Value::dict(d)
-            }
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(obj, env)?;
                 self.getattr(&o, name)?
@@ -1338,18 +1349,6 @@ impl Interp {
                 let o = self.eval(obj, env)?;
                 let i = self.eval(index, env)?;
                 self.getitem(&o, &i)?
-            }
-            ExprKind::Slice(lo, hi, step) => {
-                let mut part = |x: &Option<Box<Expr>>| -> PyResult<Value> {
-                    match x {
-                        Some(x) => self.eval(x, env),
-                        None => Ok(Value::None),
-                    }
-                };
-                let lo = part(lo)?;
-                let hi = part(hi)?;
-                let step = part(step)?;
-                Value::Slice(Rc::new((lo, hi, step)))
             }
             ExprKind::Call(func, args) => {
                 let f = match &func.kind {
@@ -1429,6 +1428,37 @@ impl Interp {
                     self.eval(other, env)?
                 }
             }
+            _ => self.eval_rare(e, env)?,
+        })
+    }
+
+    /// The expressions a loop seldom evaluates at every turn, kept out of `eval_inner` so that
+    /// its own frame stays small.
+    #[inline(never)]
+    fn eval_rare(&mut self, e: &Expr, env: &Env) -> PyResult<Value> {
+        Ok(match &e.kind {
+            ExprKind::FStr(parts) => Value::str(&self.fstring(parts, env)?),
+            ExprKind::Dict(pairs) => {
+                let mut d = Dict::default();
+                for (k, v) in pairs {
+                    let k = self.eval(k, env)?;
+                    let v = self.eval(v, env)?;
+                    dict_set(&mut d, k, v)?;
+                }
+                Value::dict(d)
+            }
+            ExprKind::Slice(lo, hi, step) => {
+                let mut part = |x: &Option<Box<Expr>>| -> PyResult<Value> {
+                    match x {
+                        Some(x) => self.eval(x, env),
+                        None => Ok(Value::None),
+                    }
+                };
+                let lo = part(lo)?;
+                let hi = part(hi)?;
+                let step = part(step)?;
+                Value::Slice(Rc::new((lo, hi, step)))
+            }
             ExprKind::Lambda(params, body) => {
                 let def = Rc::new(FuncDef {
                     name: "<lambda>".into(),
@@ -1472,6 +1502,7 @@ impl Interp {
                 })?;
                 Value::dict(d)
             }
+            _ => Value::None,
         })
     }
 
@@ -1875,6 +1906,27 @@ impl Interp {
     }
 
     pub fn binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        // Plain ints and floats first: most of a loop's arithmetic.
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => {
+                let r = match op {
+                    BinOp::Add => x.checked_add(*y),
+                    BinOp::Sub => x.checked_sub(*y),
+                    BinOp::Mul => x.checked_mul(*y),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return Ok(Value::Int(r));
+                }
+            }
+            (Value::Float(x), Value::Float(y)) => match op {
+                BinOp::Add => return Ok(Value::Float(x + y)),
+                BinOp::Sub => return Ok(Value::Float(x - y)),
+                BinOp::Mul => return Ok(Value::Float(x * y)),
+                _ => {}
+            },
+            _ => {}
+        }
         if a.is_numpy() || b.is_numpy() {
             let other = if a.is_numpy() { b } else { a };
             if !matches!(other, Value::Instance(_)) {

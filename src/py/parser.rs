@@ -2116,7 +2116,7 @@ mod tests {
             ExprKind::Float(v) => format!("{v:?}"),
             ExprKind::Str(t) => format!("{t:?}"),
             ExprKind::FStr(ps) => format!("f<{}>", parts(ps)),
-            ExprKind::Name(n) => n.clone(),
+            ExprKind::Name(n) => n.to_string(),
             ExprKind::Tuple(items) => format!("({},)", list(items)),
             ExprKind::List(items) => format!("[{}]", list(items)),
             ExprKind::Dict(pairs) => {

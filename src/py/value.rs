@@ -181,7 +181,7 @@ impl LocalNames {
 /// other name, and every name of a scope without `names`, is in `vars`.
 #[derive(Default)]
 pub struct Scope {
-    pub vars: crate::py::vars::Vars,
+    pub vars: crate::py::vars::Vars<Value>,
     pub parent: Option<Rc<RefCell<Scope>>>,
     pub slots: Vec<Option<Value>>,
     pub names: Option<Rc<LocalNames>>,

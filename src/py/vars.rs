@@ -7,7 +7,6 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::py::fasthash::NameMap;
-use crate::py::value::Value;
 
 /// Each table's own number, never reused: a name's remembered cell is for one table only. A
 /// table takes its number when a name first remembers a cell in it (0: none yet).
@@ -17,17 +16,17 @@ fn new_id() -> u64 {
     NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
-pub struct Vars {
+pub struct Vars<V> {
     id: u64,
     index: NameMap<u32>,
     /// In the order the names were first seen; `None` while a name is unbound.
-    cells: Vec<(String, Option<Value>)>,
+    cells: Vec<(String, Option<V>)>,
     /// How many cells hold a value.
     bound: usize,
 }
 
-impl Default for Vars {
-    fn default() -> Vars {
+impl<V> Default for Vars<V> {
+    fn default() -> Vars<V> {
         Vars {
             id: 0,
             index: NameMap::default(),
@@ -37,8 +36,8 @@ impl Default for Vars {
     }
 }
 
-impl Clone for Vars {
-    fn clone(&self) -> Vars {
+impl<V: Clone> Clone for Vars<V> {
+    fn clone(&self) -> Vars<V> {
         Vars {
             id: 0,
             index: self.index.clone(),
@@ -48,8 +47,8 @@ impl Clone for Vars {
     }
 }
 
-impl Vars {
-    pub fn get(&self, name: &str) -> Option<&Value> {
+impl<V> Vars<V> {
+    pub fn get(&self, name: &str) -> Option<&V> {
         let &i = self.index.get(name)?;
         self.cells[i as usize].1.as_ref()
     }
@@ -59,7 +58,7 @@ impl Vars {
     }
 
     /// Binds `name`, giving back what it held.
-    pub fn insert(&mut self, name: String, v: Value) -> Option<Value> {
+    pub fn insert(&mut self, name: String, v: V) -> Option<V> {
         match self.index.get(name.as_str()) {
             Some(&i) => self.put(i as usize, v),
             None => {
@@ -72,7 +71,7 @@ impl Vars {
     }
 
     /// Binds `name`, making a key only for a name never seen.
-    pub fn set(&mut self, name: &str, v: Value) {
+    pub fn set(&mut self, name: &str, v: V) {
         match self.index.get(name) {
             Some(&i) => {
                 self.put(i as usize, v);
@@ -83,7 +82,7 @@ impl Vars {
         }
     }
 
-    pub fn remove(&mut self, name: &str) -> Option<Value> {
+    pub fn remove(&mut self, name: &str) -> Option<V> {
         let &i = self.index.get(name)?;
         let old = self.cells[i as usize].1.take();
         if old.is_some() {
@@ -101,7 +100,7 @@ impl Vars {
     }
 
     /// The bound names with their values, in the order the names were first bound.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.cells
             .iter()
             .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
@@ -111,7 +110,7 @@ impl Vars {
         self.iter().map(|(k, _)| k)
     }
 
-    pub fn extend(&mut self, items: impl IntoIterator<Item = (String, Value)>) {
+    pub fn extend(&mut self, items: impl IntoIterator<Item = (String, V)>) {
         for (k, v) in items {
             self.insert(k, v);
         }
@@ -119,7 +118,7 @@ impl Vars {
 
     /// Takes every binding out; the table starts anew (names' remembered cells no longer
     /// apply).
-    pub fn drain(&mut self) -> impl Iterator<Item = (String, Value)> + use<> {
+    pub fn drain(&mut self) -> impl Iterator<Item = (String, V)> + use<V> {
         let cells = std::mem::take(&mut self.cells);
         self.clear();
         cells.into_iter().filter_map(|(k, v)| v.map(|v| (k, v)))
@@ -133,7 +132,7 @@ impl Vars {
     }
 
     /// The bindings as a plain table (a class's attributes, a module's).
-    pub fn into_map(mut self) -> NameMap<Value> {
+    pub fn into_map(mut self) -> NameMap<V> {
         self.drain().collect()
     }
 
@@ -169,16 +168,16 @@ impl Vars {
     }
 
     #[inline]
-    pub fn get_at(&self, at: usize) -> Option<&Value> {
+    pub fn get_at(&self, at: usize) -> Option<&V> {
         self.cells.get(at).and_then(|(_, v)| v.as_ref())
     }
 
     #[inline]
-    pub fn set_at(&mut self, at: usize, v: Value) {
+    pub fn set_at(&mut self, at: usize, v: V) {
         self.put(at, v);
     }
 
-    fn put(&mut self, at: usize, v: Value) -> Option<Value> {
+    fn put(&mut self, at: usize, v: V) -> Option<V> {
         let old = self.cells[at].1.replace(v);
         if old.is_none() {
             self.bound += 1;
@@ -195,11 +194,11 @@ mod tests {
     fn a_remembered_cell_reads_and_binds_the_name() {
         let mut v = Vars::default();
         let memo = Cell::new((0, 0));
-        v.insert("x".into(), Value::Int(1));
+        v.insert("x".into(), 1);
         let at = v.cell_of("x", &memo);
-        assert!(matches!(v.get_at(at), Some(Value::Int(1))));
-        v.set_at(at, Value::Int(2));
-        assert!(matches!(v.get("x"), Some(Value::Int(2))));
+        assert!(matches!(v.get_at(at), Some(&1)));
+        v.set_at(at, 2);
+        assert!(matches!(v.get("x"), Some(&2)));
         assert_eq!(v.known_cell(&memo), Some(at));
     }
 
@@ -212,10 +211,10 @@ mod tests {
         assert!(!v.contains_key("y"));
         assert_eq!(v.len(), 0);
         assert_eq!(v.keys().count(), 0);
-        v.set("y", Value::Int(3));
-        assert!(matches!(v.get_at(at), Some(Value::Int(3))));
+        v.set("y", 3);
+        assert!(matches!(v.get_at(at), Some(&3)));
         assert_eq!(v.len(), 1);
-        assert!(matches!(v.remove("y"), Some(Value::Int(3))));
+        assert!(matches!(v.remove("y"), Some(3)));
         assert!(v.get_at(at).is_none());
         assert_eq!(v.len(), 0);
     }
@@ -224,7 +223,7 @@ mod tests {
     fn clearing_or_copying_forgets_remembered_cells() {
         let mut v = Vars::default();
         let memo = Cell::new((0, 0));
-        v.insert("a".into(), Value::Int(1));
+        v.insert("a".into(), 1);
         v.cell_of("a", &memo);
         let copy = v.clone();
         assert_eq!(copy.known_cell(&memo), None);
@@ -237,10 +236,10 @@ mod tests {
     fn names_come_back_in_the_order_first_bound() {
         let mut v = Vars::default();
         for (i, n) in ["b", "a", "c"].iter().enumerate() {
-            v.insert(n.to_string(), Value::Int(i as i64));
+            v.insert(n.to_string(), i as i64);
         }
         v.remove("a");
-        v.set("a", Value::Int(9));
+        v.set("a", 9);
         let names: Vec<&String> = v.keys().collect();
         assert_eq!(names, ["b", "a", "c"]);
         let drained: Vec<String> = v.drain().map(|(k, _)| k).collect();
