@@ -3,11 +3,16 @@
 # training example against its numpy twin (examples/train_digits.py), as whole processes with
 # hyperfine, checks issue 13's targets, and prints a Markdown table on stdout whose ratios are
 # backprop's ÷ Python's (smaller is better for backprop), followed by a table of numpy's matrix
-# products (bench/blas.py). Progress, the outputs of both sides and hyperfine's own reports go to
-# stderr. See bench/README.md.
+# products (bench/blas.py). Issue 23's workloads come after issue 13's: the book's two-layer net
+# as a Python file (examples/two_layer_net.py, and its `back loss` variant) and five pure-Python
+# programs (bench/python/*.py), each run by `backprop run` and by python3. Progress, the outputs
+# of both sides and hyperfine's own reports go to stderr. See bench/README.md.
 #
-#   bench/compare.sh                # everything (about 3 minutes on a 2-core machine)
-#   RUNS_B=5 RUNS_C=5 RUNS_E=2 bench/compare.sh
+#   bench/compare.sh                # everything (about 5 minutes on a 2-core machine)
+#   RUNS_B=5 RUNS_C=5 RUNS_E=2 RUNS_H=3 bench/compare.sh
+#
+# The binary is the release build in cargo's target directory (CARGO_TARGET_DIR when it is set,
+# target/ otherwise).
 #
 # Needs cargo, python3 with numpy, hyperfine and GNU time (/usr/bin/time); the last two are
 # installed with apt-get when missing and the script runs as root.
@@ -23,6 +28,8 @@ RUNS_C_1M="${RUNS_C_1M:-5}"
 RUNS_D="${RUNS_D:-5}"
 RUNS_E="${RUNS_E:-3}"
 RUNS_F="${RUNS_F:-10}"
+RUNS_G="${RUNS_G:-5}"
+RUNS_H="${RUNS_H:-5}"
 # The interpreter itself, not a version manager's shim (pyenv's adds ~0.3 s to every start).
 PYTHON="${PYTHON:-$(python3 -c 'import sys; print(sys.executable)')}"
 
@@ -49,7 +56,15 @@ command -v hyperfine >/dev/null 2>&1 || apt_install hyperfine
 STARTED="$(date +%s)"
 log "building: cargo build --release"
 cargo build --release >&2
-BIN="$ROOT/target/release/backprop"
+# Where cargo put it: CARGO_TARGET_DIR (or a build.target-dir setting) when there is one.
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps |
+  "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+BIN="$TARGET_DIR/release/backprop"
+[ -x "$BIN" ] || {
+  log "error: cargo build --release did not leave $BIN"
+  exit 1
+}
+log "binary: $BIN"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -104,6 +119,10 @@ q() { printf '%q' "$1"; }
 BP="$(q "$BIN") run"
 PY="$(q "$PYTHON") $(q "$ROOT/bench/book_layers.py")"
 TD_PY="$(q "$PYTHON") $(q "$ROOT/examples/train_digits.py")"
+TLN="$ROOT/examples/two_layer_net.py"
+TLN_BACK="$ROOT/examples/two_layer_net_back.py"
+# (h): the pure-Python programs, bench/python/NAME.py.
+H_PROGRAMS=(fib loop method dict floats)
 
 # --- both sides print the same answers, and their peak RSS ---------------------------------------
 # out NAME CMD...: runs CMD once under GNU time, its stdout into $WORK/NAME.out (and on stderr, to
@@ -176,10 +195,57 @@ log "== outputs (f) grad(a)[0, 0] after a @ b on 1000x1000: backprop, then Pytho
 out f_bp "$BIN" run "$WORK/f.bp"
 out f_py "$PYTHON" bench/book_layers.py f
 agree lines "(f)" "$WORK/f_bp.out" "$WORK/f_py.out"
+# same_text LABEL OURS THEIRS [warnings]: checks that two runs printed exactly the same text; with
+# "warnings", backprop's own warnings are left out of OURS first (a line starting "warning: " and
+# the lines wrapped under it, indented by exactly two spaces). Logs the verdict and records a
+# difference in $WORK/disagree.
+same_text() {
+  if "$PYTHON" - "$@" <<'EOF' >&2; then :; else log "!! $1: the two sides printed different text"; echo "$1" >>"$WORK/disagree"; fi
+import re
+import sys
+
+label, ours, theirs = sys.argv[1:4]
+strip = sys.argv[4:] == ["warnings"]
+a, b = open(ours).read(), open(theirs).read()
+dropped = 0
+if strip:
+    kept, in_warning = [], False
+    for line in a.splitlines(keepends=True):
+        if line.startswith("warning: "):
+            in_warning = True
+        elif not (in_warning and re.match(r"  \S", line)):
+            in_warning = False
+        if in_warning:
+            dropped += 1
+        else:
+            kept.append(line)
+    a = "".join(kept)
+note = f" (after leaving out {dropped} lines of backprop's warnings)" if dropped else ""
+ok = a == b and a != ""
+print(f"-- {label}: {len(a.splitlines())} and {len(b.splitlines())} lines, "
+      f"{'the same text' if ok else 'DIFFERENT'}{note}")
+sys.exit(0 if ok else 1)
+EOF
+}
+
+log "== outputs (g) examples/two_layer_net.py, 1,000 iterations: backprop, then Python =="
+out g_bp "$BIN" run "$TLN"
+out g_py "$PYTHON" "$TLN"
+same_text "(g)" "$WORK/g_bp.out" "$WORK/g_py.out"
+log "== outputs (g') examples/two_layer_net_back.py (back loss): backprop =="
+out gb_bp "$BIN" run "$TLN_BACK"
+same_text "(g')" "$WORK/gb_bp.out" "$WORK/g_py.out" warnings
+for h in "${H_PROGRAMS[@]}"; do
+  log "== outputs (h) bench/python/$h.py: backprop, then Python =="
+  out "h_${h}_bp" "$BIN" run "$ROOT/bench/python/$h.py"
+  out "h_${h}_py" "$PYTHON" "$ROOT/bench/python/$h.py"
+  same_text "(h) $h" "$WORK/h_${h}_bp.out" "$WORK/h_${h}_py.out"
+done
 log ""
 log "peak RSS: (b) backprop $(rss_kb b_bp) KiB, python $(rss_kb b_py) KiB; 10^6 chain $(rss_kb c1m_bp) KiB;"
 log "  train_digits backprop $(rss_kb d_bp) KiB at 1,000 and $(rss_kb e_bp) KiB at 10,000 iterations,"
 log "  python $(rss_kb d_py) KiB and $(rss_kb e_py) KiB"
+log "  (h) floats backprop $(rss_kb h_floats_bp) KiB, python $(rss_kb h_floats_py) KiB"
 
 # --- timings ------------------------------------------------------------------------------------
 # hf NAME RUNS WARMUP CMD...: runs hyperfine, leaving its JSON in $WORK/NAME.json.
@@ -203,6 +269,13 @@ hf d "$RUNS_D" 1 "$BP $(q "$ROOT/examples/train_digits.bp")" "$TD_PY"
 # have just run above).
 hf e "$RUNS_E" 0 "$BP $(q "$WORK/train_digits_10k.bp")" "$TD_PY 10000"
 hf f "$RUNS_F" 1 "$BP $(q "$WORK/f.bp")" "$PY f"
+# (g) and (g'): the two-layer net as a Python file, both of backprop's ways, against python3.
+hf g "$RUNS_G" 1 "$BP $(q "$TLN")" "$BP $(q "$TLN_BACK")" "$(q "$PYTHON") $(q "$TLN")"
+# (h): each pure-Python program, backprop then python3.
+for h in "${H_PROGRAMS[@]}"; do
+  hf "h_$h" "$RUNS_H" 1 "$BP $(q "$ROOT/bench/python/$h.py")" \
+    "$(q "$PYTHON") $(q "$ROOT/bench/python/$h.py")"
+done
 
 # --- memory bandwidth ---------------------------------------------------------------------------
 # A copy of a 256 MiB float64 array into another already touched one, best of 7, counting the
@@ -254,6 +327,8 @@ DISAGREE="$(paste -sd, "$WORK/disagree")"
 
 # shellcheck disable=SC2046 # one KEY=VALUE argument per line of stats
 "$PYTHON" - $(stats a) $(stats b) $(stats c100k) $(stats cscale) $(stats d) $(stats e) $(stats f) \
+  $(stats g) $(for h in "${H_PROGRAMS[@]}"; do stats "h_$h"; done) \
+  "rss_h5_bp=$(rss_kb h_floats_bp)" "rss_h5_py=$(rss_kb h_floats_py)" \
   "rss_b_bp=$(rss_kb b_bp)" "rss_b_py=$(rss_kb b_py)" "rss_1m=$(rss_kb c1m_bp)" \
   "rss_d_bp=$(rss_kb d_bp)" "rss_e_bp=$(rss_kb e_bp)" "rss_d_py=$(rss_kb d_py)" \
   "rss_e_py=$(rss_kb e_py)" "bw_gbs=$BW_GBS" "blas_threads=$BLAS_THREADS" \
@@ -344,7 +419,26 @@ rows = [
     (f"(f) randn 1000×1000 @ randn 1000×1000, back (numpy: OpenBLAS, {v['blas_threads']} "
      "threads; backprop: matrixmultiply, 1 thread)", ms("f0"), ms("f1"),
      ratio(f("f0") / f("f1")), "≤ 1.5", yes(f("f0") / f("f1") <= 1.5)),
+    # Issue 23: the Python stage.
+    ("(g) examples/two_layer_net.py, 1,000 iterations (python3: the same file)", ms("g0"),
+     ms("g2"), ratio(f("g0") / f("g2")), "≤ 0.5", yes(f("g0") / f("g2") <= 0.5)),
+    ("(g') examples/two_layer_net_back.py, `back loss` (python3: two_layer_net.py)", ms("g1"),
+     ms("g2"), ratio(f("g1") / f("g2")), "≤ 0.5", yes(f("g1") / f("g2") <= 0.5)),
 ]
+H_ROWS = [
+    ("fib", "(h1) recursive fib(27)"),
+    ("loop", "(h2) `total += i` over range(10**7)"),
+    ("method", "(h3) 10^6 method calls updating an attribute"),
+    ("dict", "(h4) dict of 10^5 string keys, built and read back"),
+    ("floats", "(h5) 10^6 floats appended to a list, then sum"),
+]
+for key, label in H_ROWS:
+    ours, theirs = f(f"h_{key}0"), f(f"h_{key}1")
+    rows.append((label, ms(f"h_{key}0"), ms(f"h_{key}1"), ratio(ours / theirs), "≤ 1.0",
+                 yes(ours / theirs <= 1.0)))
+rss_h5 = f("rss_h5_bp") / f("rss_h5_py")
+rows.append(("(h5) peak RSS, the list of 10^6 floats", mb(f("rss_h5_bp")), mb(f("rss_h5_py")),
+             ratio(rss_h5), "≤ 1.5", yes(rss_h5 <= 1.5)))
 
 print(f"Machine: {v['nproc']} cores, {v['cpu']}; {v['rustc']}; Python {v['pyver']}, "
       f"numpy {v['numpy']}; load average at the end {v['load']}; {v['date']}.")
@@ -365,7 +459,15 @@ print()
 if v["disagree"]:
     print(f"**The two sides printed different numbers in: {v['disagree']}** (see the log).")
 else:
-    print("Both sides printed the same numbers (to 1e-6 relative) in (b), (c), (d), (e) and (f).")
+    print("Both sides printed the same numbers (to 1e-6 relative) in (b), (c), (d), (e) and (f), "
+          "and the same text in (g), (g') (apart from backprop's warnings) and (h).")
+print()
+missed = [row[0] for row in rows if row[-1] != "yes" and row[-1] != "—"]
+if missed:
+    print(f"**Targets not met ({len(missed)} of {sum(row[-1] != '—' for row in rows)}):** "
+          + "; ".join(missed) + ".")
+else:
+    print("All targets met.")
 EOF
 
 echo
