@@ -740,8 +740,9 @@ fn sum(it: &mut Interp, mut args: Args) -> PyResult<Value> {
     if let Value::Str(_) = total {
         return Err(type_error(msg!("py-sum-str")));
     }
-    let items = it.collect(&args.pos[0])?;
-    for x in items {
+    // One item at a time: a list of a million numbers is summed without a copy of it.
+    let mut items = it.iter_of(&args.pos[0])?;
+    while let Some(x) = it.next_item(&mut items)? {
         total = it.binary(BinOp::Add, &total, &x)?;
     }
     Ok(total)

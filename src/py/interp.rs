@@ -1363,6 +1363,15 @@ impl Interp {
                                 return self.call_function(&f, Some(o), argv);
                             }
                             Some(Direct::Native) => {
+                                if let (Value::List(l), "append", [Arg::Pos(x)]) =
+                                    (&o, name.as_str(), args.as_slice())
+                                {
+                                    let x = self.eval(x, env)?;
+                                    let mut items = l.borrow_mut();
+                                    grow(&mut items)?;
+                                    items.push(x);
+                                    return Ok(Value::None);
+                                }
                                 let argv = self.eval_args(args, env)?;
                                 return self.call_native_method(&o, name, argv);
                             }
@@ -1919,12 +1928,20 @@ impl Interp {
                     return Ok(Value::Int(r));
                 }
             }
-            (Value::Float(x), Value::Float(y)) => match op {
-                BinOp::Add => return Ok(Value::Float(x + y)),
-                BinOp::Sub => return Ok(Value::Float(x - y)),
-                BinOp::Mul => return Ok(Value::Float(x * y)),
-                _ => {}
-            },
+            (Value::Float(_) | Value::Int(_), Value::Float(_) | Value::Int(_)) => {
+                let (x, y) = match (a, b) {
+                    (Value::Float(x), Value::Float(y)) => (*x, *y),
+                    (Value::Int(x), Value::Float(y)) => (*x as f64, *y),
+                    (Value::Float(x), Value::Int(y)) => (*x, *y as f64),
+                    _ => (0.0, 0.0),
+                };
+                match op {
+                    BinOp::Add => return Ok(Value::Float(x + y)),
+                    BinOp::Sub => return Ok(Value::Float(x - y)),
+                    BinOp::Mul => return Ok(Value::Float(x * y)),
+                    _ => {}
+                }
+            }
             _ => {}
         }
         if a.is_numpy() || b.is_numpy() {
