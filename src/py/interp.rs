@@ -1350,55 +1350,7 @@ impl Interp {
                 let i = self.eval(index, env)?;
                 self.getitem(&o, &i)?
             }
-            ExprKind::Call(func, args) => {
-                let f = match &func.kind {
-                    ExprKind::Attr(obj, name) => {
-                        let o = self.eval(obj, env)?;
-                        match self.direct_method(&o, name) {
-                            Some(Direct::Func(f)) => {
-                                if Self::fits_positional(&f, true, args) {
-                                    return self.call_positional(&f, Some(o), args, env);
-                                }
-                                let argv = self.eval_args(args, env)?;
-                                return self.call_function(&f, Some(o), argv);
-                            }
-                            Some(Direct::Native) => {
-                                if let (Value::List(l), "append", [Arg::Pos(x)]) =
-                                    (&o, name.as_str(), args.as_slice())
-                                {
-                                    let x = self.eval(x, env)?;
-                                    let mut items = l.borrow_mut();
-                                    grow(&mut items)?;
-                                    items.push(x);
-                                    return Ok(Value::None);
-                                }
-                                let argv = self.eval_args(args, env)?;
-                                return self.call_native_method(&o, name, argv);
-                            }
-                            None => self.getattr(&o, name).map_err(|x| x.at(func.pos))?,
-                        }
-                    }
-                    _ => self.eval(func, env)?,
-                };
-                if let Value::Func(f) = &f
-                    && Self::fits_positional(f, false, args)
-                {
-                    return self.call_positional(f, None, args, env);
-                }
-                let argv = self.eval_args(args, env)?;
-                match self.layer_forward(&f) {
-                    Some((object, forward)) => {
-                        // `layer.forward(…)` outside a layer's own methods: one node.
-                        let names = arg_names(args);
-                        let out = self.call(&f, argv.clone())?;
-                        let scope = Rc::as_ptr(&env.scope) as usize;
-                        self.tape
-                            .record(object, forward, argv, names, scope, &out, e.pos);
-                        out
-                    }
-                    None => self.call(&f, argv)?,
-                }
-            }
+            ExprKind::Call(func, args) => self.eval_call(e, func, args, env)?,
             ExprKind::Unary(op, x) => {
                 let v = self.eval(x, env)?;
                 self.unary(*op, &v)?
@@ -1439,6 +1391,57 @@ impl Interp {
             }
             _ => self.eval_rare(e, env)?,
         })
+    }
+
+    /// A call: `f(…)`, `obj.method(…)`, a class made into an object.
+    #[inline(never)]
+    fn eval_call(&mut self, e: &Expr, func: &Expr, args: &[Arg], env: &Env) -> PyResult<Value> {
+        let f = match &func.kind {
+            ExprKind::Attr(obj, name) => {
+                let o = self.eval(obj, env)?;
+                match self.direct_method(&o, name) {
+                    Some(Direct::Func(f)) => {
+                        if Self::fits_positional(&f, true, args) {
+                            return self.call_positional(&f, Some(o), args, env);
+                        }
+                        let argv = self.eval_args(args, env)?;
+                        return self.call_function(&f, Some(o), argv);
+                    }
+                    Some(Direct::Native) => {
+                        if let (Value::List(l), "append", [Arg::Pos(x)]) = (&o, name.as_ref(), args)
+                        {
+                            let x = self.eval(x, env)?;
+                            let mut items = l.borrow_mut();
+                            grow(&mut items)?;
+                            items.push(x);
+                            return Ok(Value::None);
+                        }
+                        let argv = self.eval_args(args, env)?;
+                        return self.call_native_method(&o, name, argv);
+                    }
+                    None => self.getattr(&o, name).map_err(|x| x.at(func.pos))?,
+                }
+            }
+            _ => self.eval(func, env)?,
+        };
+        if let Value::Func(f) = &f
+            && Self::fits_positional(f, false, args)
+        {
+            return self.call_positional(f, None, args, env);
+        }
+        let argv = self.eval_args(args, env)?;
+        match self.layer_forward(&f) {
+            Some((object, forward)) => {
+                // `layer.forward(…)` outside a layer's own methods: one node.
+                let names = arg_names(args);
+                let out = self.call(&f, argv.clone())?;
+                let scope = Rc::as_ptr(&env.scope) as usize;
+                self.tape
+                    .record(object, forward, argv, names, scope, &out, e.pos);
+                Ok(out)
+            }
+            None => self.call(&f, argv),
+        }
     }
 
     /// The expressions a loop seldom evaluates at every turn, kept out of `eval_inner` so that
