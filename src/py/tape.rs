@@ -9,7 +9,7 @@
 //! stays among the last few) or while a live node was computed from them, so a
 //! training loop leaves no trail.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
 use crate::py::ast::Pos;
@@ -84,6 +84,16 @@ pub fn cached_arrays(object: &Instance) -> Vec<(String, Weak<ArrayObj>, u64)> {
             _ => None,
         })
         .collect()
+}
+
+/// Calls `f` with the address of each array a node's arguments hold (once per reference).
+fn for_each_array(n: &Node, mut f: impl FnMut(usize)) {
+    let values = n.args.pos.iter().chain(n.args.kw.iter().map(|(_, v)| v));
+    for v in values.chain(n.inputs.iter().map(|x| &x.value)) {
+        if let Value::Array(a) = v {
+            f(Rc::as_ptr(a) as usize);
+        }
+    }
 }
 
 impl Tape {
@@ -217,13 +227,28 @@ impl Tape {
     }
 
     /// Drops the nodes nothing can reach any more.
+    ///
+    /// An array output counts as live while something besides the nodes' own arguments holds
+    /// it, or a node that stays holds it: a chain of layer calls whose last output is gone goes
+    /// all at once, not one node per pruning.
     pub fn prune(&mut self) {
+        // How many strong references the nodes' arguments hold to each array.
+        let mut by_nodes: HashMap<usize, usize> = HashMap::new();
+        for n in &self.nodes {
+            for_each_array(n, |p| *by_nodes.entry(p).or_default() += 1);
+        }
+        let mut by_kept: HashMap<usize, usize> = HashMap::new();
         let mut needed: HashSet<u64> = HashSet::new();
         let mut numbers = 0;
         let mut keep = vec![false; self.nodes.len()];
+        // Newest first: a node's output is an argument only of the nodes after it.
         for (i, n) in self.nodes.iter().enumerate().rev() {
             let live = match &n.output {
-                Output::Array(w, _) => w.strong_count() > 0,
+                Output::Array(w, _) => {
+                    let p = w.as_ptr() as usize;
+                    let inside = by_nodes.get(&p).copied().unwrap_or(0);
+                    w.strong_count() > inside || by_kept.get(&p).is_some_and(|&k| k > 0)
+                }
                 Output::Number(_) => {
                     numbers += 1;
                     numbers <= NUMBER_NODES
@@ -232,6 +257,7 @@ impl Tape {
             if live || needed.contains(&n.serial) {
                 keep[i] = true;
                 needed.extend(n.inputs.iter().filter_map(|x| x.from));
+                for_each_array(n, |p| *by_kept.entry(p).or_default() += 1);
             }
         }
         let mut i = 0;
