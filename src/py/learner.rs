@@ -62,6 +62,7 @@ pub struct Leaf {
 pub struct Walk {
     pub root: u64,
     pub seed: Value,
+    /// What each node's backward gave, for `step` (only a walk that describes keeps them).
     pub visits: Vec<Visit>,
     pub leaves: Vec<Leaf>,
     /// Gradients of the nodes' outputs.
@@ -519,23 +520,26 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
         let split = split_result(&h.class, &h.inputs, result)?;
         let mut returned = Vec::new();
         for (index, (input, g)) in h.inputs.iter().zip(split).enumerate() {
-            let label = input_label(interp, input);
             let Some(g) = g else {
-                returned.push(Returned {
-                    param: input.param.clone(),
-                    grad: None,
-                    summed: None,
-                    to: label,
-                });
+                if describe {
+                    returned.push(Returned {
+                        param: input.param.clone(),
+                        grad: None,
+                        summed: None,
+                        to: input_label(interp, input),
+                    });
+                }
                 continue;
             };
             let (g, summed) = fit(&h.class, input, g)?;
-            returned.push(Returned {
-                param: input.param.clone(),
-                grad: Some(g.clone()),
-                summed,
-                to: label,
-            });
+            if describe {
+                returned.push(Returned {
+                    param: input.param.clone(),
+                    grad: Some(g.clone()),
+                    summed,
+                    to: input_label(interp, input),
+                });
+            }
             match input.from.filter(|f| in_walk.contains(f)) {
                 Some(f) => {
                     let sum = match grads.remove(&f) {
@@ -572,19 +576,23 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
             grad: g,
         } in params_of(&h.class, &h.object, &h.inputs).map_err(|e| e.error)?
         {
-            visit_params.push((name, g.clone()));
+            if describe {
+                visit_params.push((name, g.clone()));
+            }
             match params.iter_mut().find(|(a, _)| Rc::ptr_eq(a, &array)) {
                 Some((_, sum)) => *sum = interp.binary(BinOp::Add, sum, &g)?,
                 None => params.push((array, copy_of(&g))),
             }
         }
-        visits.push(Visit {
-            serial,
-            dout,
-            returned,
-            params: visit_params,
-            cached,
-        });
+        if describe {
+            visits.push(Visit {
+                serial,
+                dout,
+                returned,
+                params: visit_params,
+                cached,
+            });
+        }
     }
     // Leaves in the order forward met them.
     leaves.sort_by_key(|(_, first, _)| *first);
