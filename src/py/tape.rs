@@ -57,20 +57,69 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 }
 
 /// A fingerprint of an array's shape and values, to see whether it changed in place.
+///
+/// Elements are mixed into four lanes in turn (so the lanes run side by side), each step a
+/// bijection of the lane for a fixed element and of the element for a fixed lane: one element
+/// changed always changes its lane, and the lanes fold into the result the same way.
 pub fn fingerprint(a: &ArrayObj) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |x: u64| {
-        h ^= x;
-        h = h.wrapping_mul(0x0100_0000_01b3).rotate_left(5);
-    };
-    for &d in &a.shape {
-        mix(d as u64);
+    const K: u64 = 0x0100_0000_01b3;
+    #[inline(always)]
+    fn mix(h: u64, x: u64) -> u64 {
+        (h ^ x).wrapping_mul(K).rotate_left(5)
     }
+    let mut lanes: [u64; 4] = [
+        0xcbf2_9ce4_8422_2325,
+        0x9e37_79b9_7f4a_7c15,
+        0xc2b2_ae3d_27d4_eb4f,
+        0x1656_67b1_9e37_79f9,
+    ];
     let buf = a.buf.borrow();
-    crate::py::value::for_each_offset(&a.shape, &a.strides, a.offset, &mut |o| {
-        mix(buf.get(o).copied().unwrap_or(f64::NAN).to_bits());
-    });
+    let n = a.size();
+    match c_order(a).then(|| buf.get(a.offset..a.offset.saturating_add(n))) {
+        Some(Some(items)) => {
+            let mut chunks = items.chunks_exact(4);
+            for c in &mut chunks {
+                for (l, x) in lanes.iter_mut().zip(c) {
+                    *l = mix(*l, x.to_bits());
+                }
+            }
+            for (l, x) in lanes.iter_mut().zip(chunks.remainder()) {
+                *l = mix(*l, x.to_bits());
+            }
+        }
+        _ => {
+            let mut i = 0usize;
+            crate::py::value::for_each_offset(&a.shape, &a.strides, a.offset, &mut |o| {
+                let x = buf.get(o).copied().unwrap_or(f64::NAN).to_bits();
+                lanes[i % 4] = mix(lanes[i % 4], x);
+                i += 1;
+            });
+        }
+    }
+    let mut h = mix(0xcbf2_9ce4_8422_2325, n as u64);
+    for &d in &a.shape {
+        h = mix(h, d as u64);
+    }
+    for l in lanes {
+        h = mix(h, l);
+    }
     h
+}
+
+/// Whether an array's elements in C order are `size()` consecutive ones of its buffer from its
+/// offset (an axis of length 1 may have any stride).
+pub fn c_order(a: &ArrayObj) -> bool {
+    if a.shape.len() != a.strides.len() {
+        return false;
+    }
+    let mut step = 1isize;
+    for (&n, &s) in a.shape.iter().zip(&a.strides).rev() {
+        if n > 1 && s != step {
+            return false;
+        }
+        step = step.wrapping_mul(n as isize);
+    }
+    true
 }
 
 /// The array attributes of `object`, fingerprinted.
