@@ -125,11 +125,10 @@ pub fn in_block(interp: &mut Interp, text: &str) -> PyResult<bool> {
             msg!("lr-tool-in-layer", text = text),
         ));
     }
-    let printed = run(interp, &req, &view)?;
+    // `back` prints nothing here: its page of gradients is not laid out at all.
+    let printed = run_printing(interp, &req, &view, req.tool != Tool::Back)?;
     let mut text = String::new();
-    if req.tool != Tool::Back {
-        text.extend(printed.pages);
-    }
+    text.extend(printed.pages);
     for w in &printed.warnings {
         text.push_str(&crate::show::diagnostic::render_warning_message(w, &view));
     }
@@ -225,6 +224,11 @@ fn options(interp: &mut Interp, rest: &str, root: &Value) -> PyResult<(Value, Op
 
 /// Runs the request.
 pub fn run(interp: &mut Interp, req: &Request, view: &View) -> PyResult<Printed> {
+    run_printing(interp, req, view, true)
+}
+
+/// [`run`]; a `back` lays out its page of gradients only when `print` is set.
+fn run_printing(interp: &mut Interp, req: &Request, view: &View, print: bool) -> PyResult<Printed> {
     match &req.target {
         Target::Class(class) => check_class(interp, req, class.clone(), view),
         Target::Node(root) => {
@@ -259,7 +263,11 @@ pub fn run(interp: &mut Interp, req: &Request, view: &View) -> PyResult<Printed>
                     };
                     let named = learner::publish(interp, &walk);
                     let pages = if req.tool == Tool::Back {
-                        vec![gradients(interp, &named, "", view)]
+                        if print {
+                            vec![gradients(interp, &named, "", view)]
+                        } else {
+                            Vec::new()
+                        }
                     } else {
                         step_pages(interp, req, &walk, &named, view)
                     };

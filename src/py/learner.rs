@@ -62,6 +62,7 @@ pub struct Leaf {
 pub struct Walk {
     pub root: u64,
     pub seed: Value,
+    /// What each node's backward gave, for `step` (only a walk that describes keeps them).
     pub visits: Vec<Visit>,
     pub leaves: Vec<Leaf>,
     /// Gradients of the nodes' outputs.
@@ -84,10 +85,35 @@ pub fn shape_of(v: &Value) -> Vec<usize> {
     }
 }
 
+/// Calls `f` with an array's elements in C order: a slice of its buffer where they lie there
+/// in a row, else a copy.
+fn with_elements<R>(a: &ArrayObj, f: impl FnOnce(&[f64]) -> R) -> R {
+    if crate::py::tape::c_order(a) {
+        let buf = a.buf.borrow();
+        if let Some(items) = buf.get(a.offset..a.offset + a.size()) {
+            return f(items);
+        }
+    }
+    f(&a.to_vec())
+}
+
+/// Whether two runs of numbers have the very same bits.
+fn same_bits(x: &[f64], y: &[f64]) -> bool {
+    x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .fold(0u64, |acc, (p, q)| acc | (p.to_bits() ^ q.to_bits()))
+            == 0
+}
+
 /// A copy of an array (a number is its own copy).
 pub fn copy_of(v: &Value) -> Value {
     match v {
-        Value::Array(a) => Value::array(ArrayObj::from_vec(a.to_vec(), a.shape.clone(), a.dtype)),
+        Value::Array(a) => Value::array(ArrayObj::from_vec(
+            with_elements(a, <[f64]>::to_vec),
+            a.shape.clone(),
+            a.dtype,
+        )),
         v => v.clone(),
     }
 }
@@ -502,8 +528,9 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
                 .collect()
         };
         let given = copy_of(&dout);
+        // What `given` held, to see whether backward changed it (no Python code holds this).
         let before = match &given {
-            Value::Array(a) => Some(fingerprint(a)),
+            Value::Array(a) => Some(with_elements(a, <[f64]>::to_vec)),
             _ => None,
         };
         interp.tape.layer_depth += 1;
@@ -511,7 +538,7 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
         interp.tape.layer_depth -= 1;
         let result = result?;
         if let (Some(before), Value::Array(a)) = (before, &given)
-            && fingerprint(a) != before
+            && !with_elements(a, |now| same_bits(now, &before))
             && interp.tape.warned_dout.insert(h.class.clone())
         {
             warnings.push(msg!("lr-dout-changed", class = h.class.as_str()));
@@ -519,23 +546,26 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
         let split = split_result(&h.class, &h.inputs, result)?;
         let mut returned = Vec::new();
         for (index, (input, g)) in h.inputs.iter().zip(split).enumerate() {
-            let label = input_label(interp, input);
             let Some(g) = g else {
-                returned.push(Returned {
-                    param: input.param.clone(),
-                    grad: None,
-                    summed: None,
-                    to: label,
-                });
+                if describe {
+                    returned.push(Returned {
+                        param: input.param.clone(),
+                        grad: None,
+                        summed: None,
+                        to: input_label(interp, input),
+                    });
+                }
                 continue;
             };
             let (g, summed) = fit(&h.class, input, g)?;
-            returned.push(Returned {
-                param: input.param.clone(),
-                grad: Some(g.clone()),
-                summed,
-                to: label,
-            });
+            if describe {
+                returned.push(Returned {
+                    param: input.param.clone(),
+                    grad: Some(g.clone()),
+                    summed,
+                    to: input_label(interp, input),
+                });
+            }
             match input.from.filter(|f| in_walk.contains(f)) {
                 Some(f) => {
                     let sum = match grads.remove(&f) {
@@ -572,19 +602,23 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
             grad: g,
         } in params_of(&h.class, &h.object, &h.inputs).map_err(|e| e.error)?
         {
-            visit_params.push((name, g.clone()));
+            if describe {
+                visit_params.push((name, g.clone()));
+            }
             match params.iter_mut().find(|(a, _)| Rc::ptr_eq(a, &array)) {
                 Some((_, sum)) => *sum = interp.binary(BinOp::Add, sum, &g)?,
                 None => params.push((array, copy_of(&g))),
             }
         }
-        visits.push(Visit {
-            serial,
-            dout,
-            returned,
-            params: visit_params,
-            cached,
-        });
+        if describe {
+            visits.push(Visit {
+                serial,
+                dout,
+                returned,
+                params: visit_params,
+                cached,
+            });
+        }
     }
     // Leaves in the order forward met them.
     leaves.sort_by_key(|(_, first, _)| *first);

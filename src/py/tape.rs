@@ -9,7 +9,7 @@
 //! stays among the last few) or while a live node was computed from them, so a
 //! training loop leaves no trail.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
 use crate::py::ast::Pos;
@@ -57,20 +57,69 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 }
 
 /// A fingerprint of an array's shape and values, to see whether it changed in place.
+///
+/// Elements are mixed into four lanes in turn (so the lanes run side by side), each step a
+/// bijection of the lane for a fixed element and of the element for a fixed lane: one element
+/// changed always changes its lane, and the lanes fold into the result the same way.
 pub fn fingerprint(a: &ArrayObj) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |x: u64| {
-        h ^= x;
-        h = h.wrapping_mul(0x0100_0000_01b3).rotate_left(5);
-    };
-    for &d in &a.shape {
-        mix(d as u64);
+    const K: u64 = 0x0100_0000_01b3;
+    #[inline(always)]
+    fn mix(h: u64, x: u64) -> u64 {
+        (h ^ x).wrapping_mul(K).rotate_left(5)
     }
+    let mut lanes: [u64; 4] = [
+        0xcbf2_9ce4_8422_2325,
+        0x9e37_79b9_7f4a_7c15,
+        0xc2b2_ae3d_27d4_eb4f,
+        0x1656_67b1_9e37_79f9,
+    ];
     let buf = a.buf.borrow();
-    crate::py::value::for_each_offset(&a.shape, &a.strides, a.offset, &mut |o| {
-        mix(buf.get(o).copied().unwrap_or(f64::NAN).to_bits());
-    });
+    let n = a.size();
+    match c_order(a).then(|| buf.get(a.offset..a.offset.saturating_add(n))) {
+        Some(Some(items)) => {
+            let mut chunks = items.chunks_exact(4);
+            for c in &mut chunks {
+                for (l, x) in lanes.iter_mut().zip(c) {
+                    *l = mix(*l, x.to_bits());
+                }
+            }
+            for (l, x) in lanes.iter_mut().zip(chunks.remainder()) {
+                *l = mix(*l, x.to_bits());
+            }
+        }
+        _ => {
+            let mut i = 0usize;
+            crate::py::value::for_each_offset(&a.shape, &a.strides, a.offset, &mut |o| {
+                let x = buf.get(o).copied().unwrap_or(f64::NAN).to_bits();
+                lanes[i % 4] = mix(lanes[i % 4], x);
+                i += 1;
+            });
+        }
+    }
+    let mut h = mix(0xcbf2_9ce4_8422_2325, n as u64);
+    for &d in &a.shape {
+        h = mix(h, d as u64);
+    }
+    for l in lanes {
+        h = mix(h, l);
+    }
     h
+}
+
+/// Whether an array's elements in C order are `size()` consecutive ones of its buffer from its
+/// offset (an axis of length 1 may have any stride).
+pub fn c_order(a: &ArrayObj) -> bool {
+    if a.shape.len() != a.strides.len() {
+        return false;
+    }
+    let mut step = 1isize;
+    for (&n, &s) in a.shape.iter().zip(&a.strides).rev() {
+        if n > 1 && s != step {
+            return false;
+        }
+        step = step.wrapping_mul(n as isize);
+    }
+    true
 }
 
 /// The array attributes of `object`, fingerprinted.
@@ -84,6 +133,16 @@ pub fn cached_arrays(object: &Instance) -> Vec<(String, Weak<ArrayObj>, u64)> {
             _ => None,
         })
         .collect()
+}
+
+/// Calls `f` with the address of each array a node's arguments hold (once per reference).
+fn for_each_array(n: &Node, mut f: impl FnMut(usize)) {
+    let values = n.args.pos.iter().chain(n.args.kw.iter().map(|(_, v)| v));
+    for v in values.chain(n.inputs.iter().map(|x| &x.value)) {
+        if let Value::Array(a) = v {
+            f(Rc::as_ptr(a) as usize);
+        }
+    }
 }
 
 impl Tape {
@@ -217,13 +276,28 @@ impl Tape {
     }
 
     /// Drops the nodes nothing can reach any more.
+    ///
+    /// An array output counts as live while something besides the nodes' own arguments holds
+    /// it, or a node that stays holds it: a chain of layer calls whose last output is gone goes
+    /// all at once, not one node per pruning.
     pub fn prune(&mut self) {
+        // How many strong references the nodes' arguments hold to each array.
+        let mut by_nodes: HashMap<usize, usize> = HashMap::new();
+        for n in &self.nodes {
+            for_each_array(n, |p| *by_nodes.entry(p).or_default() += 1);
+        }
+        let mut by_kept: HashMap<usize, usize> = HashMap::new();
         let mut needed: HashSet<u64> = HashSet::new();
         let mut numbers = 0;
         let mut keep = vec![false; self.nodes.len()];
+        // Newest first: a node's output is an argument only of the nodes after it.
         for (i, n) in self.nodes.iter().enumerate().rev() {
             let live = match &n.output {
-                Output::Array(w, _) => w.strong_count() > 0,
+                Output::Array(w, _) => {
+                    let p = w.as_ptr() as usize;
+                    let inside = by_nodes.get(&p).copied().unwrap_or(0);
+                    w.strong_count() > inside || by_kept.get(&p).is_some_and(|&k| k > 0)
+                }
                 Output::Number(_) => {
                     numbers += 1;
                     numbers <= NUMBER_NODES
@@ -232,6 +306,7 @@ impl Tape {
             if live || needed.contains(&n.serial) {
                 keep[i] = true;
                 needed.extend(n.inputs.iter().filter_map(|x| x.from));
+                for_each_array(n, |p| *by_kept.entry(p).or_default() += 1);
             }
         }
         let mut i = 0;
