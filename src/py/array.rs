@@ -193,7 +193,30 @@ fn broadcast_strides(shape: &[usize], strides: &[isize], out: &[usize]) -> Vec<i
 }
 
 /// Calls `f` with the offsets under two stride lists of every position of `shape`, C order.
-fn walk2(shape: &[usize], sa: &[isize], sb: &[isize], f: &mut dyn FnMut(isize, isize)) {
+/// The last axis is walked in a tight loop; the others advance like an odometer.
+fn walk2(shape: &[usize], sa: &[isize], sb: &[isize], mut f: impl FnMut(isize, isize)) {
+    if shape.contains(&0) {
+        return;
+    }
+    let Some((&n, outer)) = shape.split_last() else {
+        f(0, 0);
+        return;
+    };
+    let da = sa.last().copied().unwrap_or(0);
+    let db = sb.last().copied().unwrap_or(0);
+    walk_outer(outer, sa, sb, |oa, ob| {
+        let (mut pa, mut pb) = (oa, ob);
+        for _ in 0..n {
+            f(pa, pb);
+            pa += da;
+            pb += db;
+        }
+    });
+}
+
+/// Calls `f` with the offsets under two stride lists (at least as long as `shape`) of every
+/// position of `shape`, C order, one call a position.
+fn walk_outer(shape: &[usize], sa: &[isize], sb: &[isize], mut f: impl FnMut(isize, isize)) {
     if shape.contains(&0) {
         return;
     }
@@ -225,7 +248,7 @@ fn walk2(shape: &[usize], sa: &[isize], sb: &[isize], f: &mut dyn FnMut(isize, i
 fn view_offsets(shape: &[usize], strides: &[isize], offset: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let zeros = vec![0isize; shape.len()];
-    walk2(shape, strides, &zeros, &mut |o, _| {
+    walk2(shape, strides, &zeros, |o, _| {
         out.push((offset as isize + o).max(0) as usize)
     });
     out
@@ -241,17 +264,71 @@ fn read(buf: &[f64], offset: usize, rel: isize) -> f64 {
 fn elementwise(
     a: &ArrayObj,
     b: &ArrayObj,
-    f: &dyn Fn(f64, f64) -> f64,
+    f: impl Fn(f64, f64) -> f64,
 ) -> PyResult<(Vec<f64>, Vec<usize>)> {
     let shape =
         broadcast_shape(&a.shape, &b.shape).ok_or_else(|| broadcast_error(&a.shape, &b.shape))?;
     let size = checked_size(&shape)?;
-    let sa = broadcast_strides(&a.shape, &a.strides, &shape);
-    let sb = broadcast_strides(&b.shape, &b.strides, &shape);
+    if size == 0 {
+        return Ok((Vec::new(), shape));
+    }
     let ba = a.buf.borrow();
     let bb = b.buf.borrow();
+    // Contiguous operands: slices, zipped or one of them a single value.
+    if let (Some(ra), Some(rb)) = (a.contiguous_range(ba.len()), b.contiguous_range(bb.len())) {
+        let (xa, xb) = (&ba[ra], &bb[rb]);
+        if xa.len() == size && xb.len() == size {
+            let out = xa.iter().zip(xb).map(|(&p, &q)| f(p, q)).collect();
+            return Ok((out, shape));
+        }
+        if xa.len() == size && xb.len() == 1 {
+            let q = xb[0];
+            return Ok((xa.iter().map(|&p| f(p, q)).collect(), shape));
+        }
+        if xa.len() == 1 && xb.len() == size {
+            let p = xa[0];
+            return Ok((xb.iter().map(|&q| f(p, q)).collect(), shape));
+        }
+    }
+    let sa = broadcast_strides(&a.shape, &a.strides, &shape);
+    let sb = broadcast_strides(&b.shape, &b.strides, &shape);
     let mut out = Vec::with_capacity(size);
-    walk2(&shape, &sa, &sb, &mut |oa, ob| {
+    let in_bounds = |x: &ArrayObj, len: usize| x.offset_bounds().is_some_and(|(_, hi)| hi <= len);
+    if !shape.is_empty() && in_bounds(a, ba.len()) && in_bounds(b, bb.len()) {
+        // Row by row along the last axis; each row a zip or a map over slices where it can be.
+        let n = shape[shape.len() - 1];
+        let (da, db) = (sa[sa.len() - 1], sb[sb.len() - 1]);
+        let (a0, b0) = (a.offset as isize, b.offset as isize);
+        walk_outer(&shape[..shape.len() - 1], &sa, &sb, |oa, ob| {
+            let (pa, pb) = ((a0 + oa) as usize, (b0 + ob) as usize);
+            match (da, db) {
+                (1, 1) => out.extend(
+                    ba[pa..pa + n]
+                        .iter()
+                        .zip(&bb[pb..pb + n])
+                        .map(|(&p, &q)| f(p, q)),
+                ),
+                (1, 0) => {
+                    let q = bb[pb];
+                    out.extend(ba[pa..pa + n].iter().map(|&p| f(p, q)));
+                }
+                (0, 1) => {
+                    let p = ba[pa];
+                    out.extend(bb[pb..pb + n].iter().map(|&q| f(p, q)));
+                }
+                _ => {
+                    let (mut pa, mut pb) = (pa as isize, pb as isize);
+                    for _ in 0..n {
+                        out.push(f(ba[pa as usize], bb[pb as usize]));
+                        pa += da;
+                        pb += db;
+                    }
+                }
+            }
+        });
+        return Ok((out, shape));
+    }
+    walk2(&shape, &sa, &sb, |oa, ob| {
         out.push(f(read(&ba, a.offset, oa), read(&bb, b.offset, ob)))
     });
     Ok((out, shape))
@@ -449,7 +526,14 @@ fn compute(op: BinOp, a: &ArrayObj, b: &ArrayObj) -> PyResult<(Vec<f64>, Vec<usi
     if op == BinOp::Pow && out == DType::Int64 && b.to_vec().iter().any(|&y| y < 0.0) {
         return Err(error(ExcKind::ValueError, msg!("py-array-negative-power")));
     }
-    let (data, shape) = elementwise(a, b, &f)?;
+    // The common float operators as closures of their own, so that the loops inline them.
+    let (data, shape) = match (op, out) {
+        (BinOp::Add, DType::Float64) => elementwise(a, b, |x, y| x + y)?,
+        (BinOp::Sub, DType::Float64) => elementwise(a, b, |x, y| x - y)?,
+        (BinOp::Mul, DType::Float64) => elementwise(a, b, |x, y| x * y)?,
+        (BinOp::Div, _) => elementwise(a, b, |x, y| x / y)?,
+        _ => elementwise(a, b, f)?,
+    };
     Ok((data, shape, out))
 }
 
@@ -530,7 +614,7 @@ fn matmul(a: &ArrayObj, b: &ArrayObj) -> PyResult<(Vec<f64>, Vec<usize>, DType)>
     let ba = broadcast_strides(batch_a, &step_a, &batch);
     let bb = broadcast_strides(batch_b, &step_b, &batch);
     let mut out = Vec::with_capacity(size);
-    walk2(&batch, &ba, &bb, &mut |oa, ob| {
+    walk2(&batch, &ba, &bb, |oa, ob| {
         let (oa, ob) = (oa.max(0) as usize, ob.max(0) as usize);
         let blocks = (da.get(oa..oa + n * k), db.get(ob..ob + k * m));
         let (Some(x), Some(y)) = blocks else {
@@ -596,17 +680,12 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         };
         return Ok(Value::Bool(any == (op == CmpOp::In)));
     }
-    let f: fn(f64, f64) -> bool = match op {
-        CmpOp::Lt => |x, y| x < y,
-        CmpOp::Le => |x, y| x <= y,
-        CmpOp::Gt => |x, y| x > y,
-        CmpOp::Ge => |x, y| x >= y,
-        CmpOp::Eq => |x, y| x == y,
-        CmpOp::Ne => |x, y| x != y,
-        _ => {
-            return Err(operand_error(cmp_ufunc(op), cmp_symbol(op), a, b, true));
-        }
-    };
+    if !matches!(
+        op,
+        CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge | CmpOp::Eq | CmpOp::Ne
+    ) {
+        return Err(operand_error(cmp_ufunc(op), cmp_symbol(op), a, b, true));
+    }
     let scalar = is_zero_d(a) && is_zero_d(b);
     let (x, y) = match (operand(a), operand(b)) {
         (Ok(Some(x)), Ok(Some(y))) => (x, y),
@@ -634,7 +713,15 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
             ));
         }
     };
-    let (data, shape) = elementwise(&x, &y, &|p, q| f64::from(u8::from(f(p, q))))?;
+    let b2f = |t: bool| f64::from(u8::from(t));
+    let (data, shape) = match op {
+        CmpOp::Lt => elementwise(&x, &y, |p, q| b2f(p < q))?,
+        CmpOp::Le => elementwise(&x, &y, |p, q| b2f(p <= q))?,
+        CmpOp::Gt => elementwise(&x, &y, |p, q| b2f(p > q))?,
+        CmpOp::Ge => elementwise(&x, &y, |p, q| b2f(p >= q))?,
+        CmpOp::Eq => elementwise(&x, &y, |p, q| b2f(p == q))?,
+        _ => elementwise(&x, &y, |p, q| b2f(p != q))?,
+    };
     Ok(finish(data, shape, DType::Bool, scalar))
 }
 
@@ -674,7 +761,7 @@ pub fn unary(op: UnaryOp, a: &Value) -> PyResult<Value> {
         }
         _ => |v| v,
     };
-    let data: Vec<f64> = x.to_vec().into_iter().map(f).collect();
+    let data: Vec<f64> = x.map_elements(f);
     Ok(finish(data, x.shape.clone(), x.dtype, x.shape.is_empty()))
 }
 
@@ -722,13 +809,7 @@ pub fn inplace(op: BinOp, target: &Rc<ArrayObj>, b: &Value) -> PyResult<()> {
             ),
         ));
     }
-    let offsets = view_offsets(&target.shape, &target.strides, target.offset);
-    let mut buf = target.buf.borrow_mut();
-    for (off, v) in offsets.into_iter().zip(data) {
-        if let Some(slot) = buf.get_mut(off) {
-            *slot = v;
-        }
-    }
+    target.write_elements(&data);
     Ok(())
 }
 
@@ -905,7 +986,7 @@ fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
                 let mut offs = Vec::new();
                 let zeros = vec![0isize; shape.len()];
                 let mut k = 0usize;
-                walk2(shape, strides, &zeros, &mut |o, _| {
+                walk2(shape, strides, &zeros, |o, _| {
                     if values.get(k).copied().unwrap_or(false) {
                         offs.push(o);
                     }
@@ -977,7 +1058,7 @@ fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
             let strides = broadcast_strides(shape, &contiguous_strides(shape), &block_shape);
             let zeros = vec![0isize; block_shape.len()];
             let mut k = 0usize;
-            walk2(&block_shape, &strides, &zeros, &mut |o, _| {
+            walk2(&block_shape, &strides, &zeros, |o, _| {
                 if let Some(slot) = block.get_mut(k) {
                     *slot += offs.get(o.max(0) as usize).copied().unwrap_or(0);
                 }
@@ -1021,7 +1102,7 @@ fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
     let rel = |shape: &[usize], strides: &[isize]| -> Vec<isize> {
         let mut out = Vec::new();
         let zeros = vec![0isize; shape.len()];
-        walk2(shape, strides, &zeros, &mut |o, _| out.push(o));
+        walk2(shape, strides, &zeros, |o, _| out.push(o));
         out
     };
     let outer = rel(&shape_b, &strides_b);
@@ -1158,7 +1239,7 @@ pub fn setitem(a: &Rc<ArrayObj>, index: &Value, value: &Value) -> PyResult<()> {
     {
         let vb = v.buf.borrow();
         let zeros = vec![0isize; sel.shape.len()];
-        walk2(&sel.shape, &strides, &zeros, &mut |o, _| {
+        walk2(&sel.shape, &strides, &zeros, |o, _| {
             values.push(cast(read(&vb, v.offset, o), a.dtype))
         });
     }
