@@ -244,16 +244,6 @@ fn walk_outer(shape: &[usize], sa: &[isize], sb: &[isize], mut f: impl FnMut(isi
     }
 }
 
-/// The buffer offsets of every element of a strided view, C order.
-fn view_offsets(shape: &[usize], strides: &[isize], offset: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let zeros = vec![0isize; shape.len()];
-    walk2(shape, strides, &zeros, |o, _| {
-        out.push((offset as isize + o).max(0) as usize)
-    });
-    out
-}
-
 fn read(buf: &[f64], offset: usize, rel: isize) -> f64 {
     buf.get((offset as isize + rel).max(0) as usize)
         .copied()
@@ -908,8 +898,121 @@ struct Selection {
     single_mask: bool,
 }
 
+/// The selection of the common advanced indices without the general machinery: integer arrays
+/// of one dimension and one length on the leading axes (`a[idx]`, `a[np.arange(n), t]`), or one
+/// boolean mask of the array's own shape (`a[a > 0]`). `None` for any other index.
+fn fast_select(a: &ArrayObj, items: &[Item]) -> Option<PyResult<Selection>> {
+    let ndim = a.shape.len();
+    match items {
+        [Item::Mask(values, shape)] if !shape.is_empty() && *shape == a.shape => {
+            let mut offsets = Vec::new();
+            let zeros = vec![0isize; ndim];
+            let mut k = 0usize;
+            let base = a.offset as isize;
+            walk2(shape, &a.strides, &zeros, |o, _| {
+                if values.get(k).copied().unwrap_or(false) {
+                    offsets.push((base + o).max(0) as usize);
+                }
+                k += 1;
+            });
+            let shape = vec![offsets.len()];
+            if let Err(e) = checked_size(&shape) {
+                return Some(Err(e));
+            }
+            Some(Ok(Selection {
+                shape,
+                view: None,
+                offsets,
+                single_mask: true,
+            }))
+        }
+        [Item::Ints(_, first), ..] if first.len() == 1 && items.len() <= ndim => {
+            let len = first[0];
+            let mut lanes = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Item::Ints(values, shape) if shape.len() == 1 && shape[0] == len => {
+                        lanes.push(values)
+                    }
+                    _ => return None,
+                }
+            }
+            Some(int_lanes(a, &lanes, len))
+        }
+        _ => None,
+    }
+}
+
+/// `a[i0, i1, …]` for 1-d integer arrays of length `len` on the leading axes, the rest whole.
+fn int_lanes(a: &ArrayObj, lanes: &[&Vec<i64>], len: usize) -> PyResult<Selection> {
+    let mut block = vec![0isize; len];
+    for (axis, values) in lanes.iter().enumerate() {
+        let (size, stride) = (a.shape[axis], a.strides[axis]);
+        for (slot, &i) in block.iter_mut().zip(values.iter()) {
+            *slot += wrap_index(i, axis, size)? * stride;
+        }
+    }
+    let rest_shape = &a.shape[lanes.len()..];
+    let rest_strides = &a.strides[lanes.len()..];
+    let mut shape = vec![len];
+    checked_size(&shape)?;
+    shape.extend_from_slice(rest_shape);
+    checked_size(&shape)?;
+    let mut inner = Vec::new();
+    let zeros = vec![0isize; rest_shape.len()];
+    walk2(rest_shape, rest_strides, &zeros, |o, _| inner.push(o));
+    let base = a.offset as isize;
+    let mut offsets = Vec::with_capacity(block.len() * inner.len());
+    for b in &block {
+        for i in &inner {
+            offsets.push((base + b + i).max(0) as usize);
+        }
+    }
+    Ok(Selection {
+        shape,
+        view: None,
+        offsets,
+        single_mask: false,
+    })
+}
+
+/// `a[idx]` for one integer array on the first axis of a contiguous array: whole rows copied.
+/// `None` for any other index or array.
+fn gather_rows(a: &ArrayObj, items: &[Item]) -> Option<PyResult<Value>> {
+    let [Item::Ints(values, ishape)] = items else {
+        return None;
+    };
+    let (&rows, rest) = a.shape.split_first()?;
+    let buf = a.buf.borrow();
+    let range = a.contiguous_range(buf.len())?;
+    let row: usize = rest.iter().product();
+    let gathered = (|| {
+        let mut starts = Vec::with_capacity(values.len());
+        for &i in values {
+            starts.push(wrap_index(i, 0, rows)? as usize * row);
+        }
+        checked_size(ishape)?;
+        let mut shape = ishape.clone();
+        shape.extend_from_slice(rest);
+        let size = checked_size(&shape)?;
+        let data = &buf[range];
+        let mut out = Vec::with_capacity(size);
+        for start in starts {
+            out.extend_from_slice(&data[start..start + row]);
+        }
+        Ok(Value::array(ArrayObj::from_vec(out, shape, a.dtype)))
+    })();
+    Some(gathered)
+}
+
 fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
-    let items = parse_index(index)?;
+    select_items(a, parse_index(index)?)
+}
+
+fn select_items(a: &ArrayObj, items: Vec<Item>) -> PyResult<Selection> {
+    if let Some(sel) = fast_select(a, &items) {
+        return sel;
+    }
     let consumed: usize = items
         .iter()
         .map(|it| match it {
@@ -1127,7 +1230,11 @@ fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
 /// advanced indexing (integer arrays, lists, boolean masks), a numpy scalar when every axis is
 /// indexed by an int.
 pub fn getitem(a: &Rc<ArrayObj>, index: &Value) -> PyResult<Value> {
-    let sel = select(a, index)?;
+    let items = parse_index(index)?;
+    if let Some(rows) = gather_rows(a, &items) {
+        return rows;
+    }
+    let sel = select_items(a, items)?;
     match sel.view {
         Some((strides, offset)) => {
             if sel.shape.is_empty() {
@@ -1233,24 +1340,43 @@ pub fn setitem(a: &Rc<ArrayObj>, index: &Value, value: &Value) -> PyResult<()> {
             ),
         ));
     }
-    // Read everything first: the value may be a view of the same buffer.
-    let strides = broadcast_strides(vshape, vstrides, &sel.shape);
+    // Read everything first: the value may be a view of the same buffer. One value (`a[m] = 0`)
+    // is written to every place.
+    let single = (v.size() == 1).then(|| cast(read(&v.buf.borrow(), v.offset, 0), a.dtype));
     let mut values = Vec::new();
-    {
+    if single.is_none() {
+        let strides = broadcast_strides(vshape, vstrides, &sel.shape);
         let vb = v.buf.borrow();
         let zeros = vec![0isize; sel.shape.len()];
+        values.reserve(sel.shape.iter().product());
         walk2(&sel.shape, &strides, &zeros, |o, _| {
             values.push(cast(read(&vb, v.offset, o), a.dtype))
         });
     }
-    let offsets = match &sel.view {
-        Some((strides, offset)) => view_offsets(&sel.shape, strides, *offset),
-        None => sel.offsets,
+    let mut k = 0usize;
+    let mut next = || {
+        let x = single.unwrap_or_else(|| values.get(k).copied().unwrap_or(0.0));
+        k += 1;
+        x
     };
     let mut buf = a.buf.borrow_mut();
-    for (off, x) in offsets.into_iter().zip(values) {
-        if let Some(slot) = buf.get_mut(off) {
-            *slot = x;
+    match &sel.view {
+        Some((strides, offset)) => {
+            let zeros = vec![0isize; sel.shape.len()];
+            walk2(&sel.shape, strides, &zeros, |o, _| {
+                let x = next();
+                if let Some(slot) = buf.get_mut((*offset as isize + o).max(0) as usize) {
+                    *slot = x;
+                }
+            });
+        }
+        None => {
+            for off in sel.offsets {
+                let x = next();
+                if let Some(slot) = buf.get_mut(off) {
+                    *slot = x;
+                }
+            }
         }
     }
     Ok(())

@@ -1648,6 +1648,9 @@ fn dot(x: &ArrayObj, y: &ArrayObj) -> PyResult<Value> {
         shape.push(n);
     }
     let count = shape_count(&shape)?;
+    if let Some(out) = dot_in_place(x, y, (p, k, n), dt) {
+        return Ok(result(out, shape, dt));
+    }
     let a = Array2::from_shape_vec((p, k), x.to_vec())
         .map_err(|_| broadcast_error(&x.shape, &y.shape))?;
     let bdata = y.to_vec();
@@ -1664,6 +1667,51 @@ fn dot(x: &ArrayObj, y: &ArrayObj) -> PyResult<Value> {
         }
     }
     Ok(result(out, shape, dt))
+}
+
+/// `np.dot` of a 1-d or 2-d `x` (`p × k`) and a 1-d or 2-d `y` (`k × n`) read where they are,
+/// through their strides (`self.x.T` is not copied first); `None` where a view cannot be made
+/// (an empty product, negative or overlapping strides), for the copying way.
+fn dot_in_place(
+    x: &ArrayObj,
+    y: &ArrayObj,
+    (p, k, n): (usize, usize, usize),
+    dt: DType,
+) -> Option<Vec<f64>> {
+    if x.shape.len() > 2 || y.shape.len() > 2 || p == 0 || k == 0 || n == 0 {
+        return None;
+    }
+    let (xb, yb) = (x.buf.borrow(), y.buf.borrow());
+    // A 1-d `x` is one row, a 1-d `y` one column.
+    let xs = match x.strides[..] {
+        [s] => (s * k as isize, s),
+        [r, c] => (r, c),
+        _ => return None,
+    };
+    let ys = match y.strides[..] {
+        [s] => (s, 1),
+        [r, c] => (r, c),
+        _ => return None,
+    };
+    let xv = matrix_view(&xb, x.offset, (p, k), xs)?;
+    let yv = matrix_view(&yb, y.offset, (k, n), ys)?;
+    let c = xv.dot(&yv);
+    Some(c.iter().map(|&v| cast(v, dt)).collect())
+}
+
+/// The `rows × cols` matrix at `offset` of `buf` with `strides` (in elements), as an ndarray
+/// view; `None` for negative strides or a view that does not fit.
+fn matrix_view(
+    buf: &[f64],
+    offset: usize,
+    dims: (usize, usize),
+    strides: (isize, isize),
+) -> Option<ndarray::ArrayView2<'_, f64>> {
+    use ndarray::ShapeBuilder;
+    let rs = usize::try_from(strides.0).ok()?;
+    let cs = usize::try_from(strides.1).ok()?;
+    let tail = buf.get(offset..)?;
+    ndarray::ArrayView2::from_shape(dims.strides((rs, cs)), tail).ok()
 }
 
 fn np_dot(args: Args) -> PyResult<Value> {
