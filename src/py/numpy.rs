@@ -1695,8 +1695,16 @@ fn dot_in_place(
     };
     let xv = matrix_view(&xb, x.offset, (p, k), xs)?;
     let yv = matrix_view(&yb, y.offset, (k, n), ys)?;
-    let c = xv.dot(&yv);
-    Some(c.iter().map(|&v| cast(v, dt)).collect())
+    // The product goes straight into the C-order result, as `dot` computes it (C ← 1·AB + 0·C).
+    let mut out = vec![0.0; p * n];
+    let mut c = ndarray::ArrayViewMut2::from_shape((p, n), &mut out).ok()?;
+    ndarray::linalg::general_mat_mul(1.0, &xv, &yv, 0.0, &mut c);
+    if dt != DType::Float64 {
+        for v in &mut out {
+            *v = cast(*v, dt);
+        }
+    }
+    Some(out)
 }
 
 /// The `rows × cols` matrix at `offset` of `buf` with `strides` (in elements), as an ndarray
