@@ -167,13 +167,22 @@ fn checked_size(shape: &[usize]) -> PyResult<usize> {
     let size = shape
         .iter()
         .try_fold(1usize, |acc, &n| acc.checked_mul(n))
-        .filter(|&n| n <= MAX_ELEMENTS && crate::engine::memory::available(n.saturating_mul(16)));
+        .filter(|&n| n <= MAX_ELEMENTS && can_allocate(n.saturating_mul(16)));
     size.ok_or_else(|| {
         error(
             ExcKind::MemoryError,
             msg!("py-array-too-big", shape = shape_text(shape)),
         )
     })
+}
+
+/// Up to this many bytes the system is not asked first: what small arrays need, the heap the
+/// interpreter works in gives (asking costs an allocation and a release on every operation).
+const SMALL_BYTES: usize = 1 << 20;
+
+/// Whether the system would give `bytes` now (see `engine::memory::available`).
+pub fn can_allocate(bytes: usize) -> bool {
+    bytes <= SMALL_BYTES || crate::engine::memory::available(bytes)
 }
 
 /// The strides that read an array of `shape` (with `strides`) broadcast to `out`.
@@ -1308,6 +1317,9 @@ fn cast(x: f64, dtype: DType) -> f64 {
 /// to the selected shape and cast to the array's dtype; with repeated indices the last write
 /// wins.
 pub fn setitem(a: &Rc<ArrayObj>, index: &Value, value: &Value) -> PyResult<()> {
+    if let Some(done) = set_masked(a, index, value) {
+        return done;
+    }
     let sel = select(a, index)?;
     let v = assigned_array(value, a.dtype)?;
     // Leading axes of length 1 may be dropped to fit, as numpy allows.
@@ -1380,6 +1392,53 @@ pub fn setitem(a: &Rc<ArrayObj>, index: &Value, value: &Value) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// `a[mask] = x` for a contiguous bool array of `a`'s own shape (on another buffer), a
+/// contiguous `a` and one value: the value written where the mask is set. `None` for anything
+/// else.
+fn set_masked(a: &ArrayObj, index: &Value, value: &Value) -> Option<PyResult<()>> {
+    let Value::Array(m) = index else {
+        return None;
+    };
+    if m.dtype != DType::Bool || m.shape != a.shape || a.shape.is_empty() {
+        return None;
+    }
+    let one = match value {
+        Value::Array(v) => v.size() == 1,
+        Value::Int(_)
+        | Value::Float(_)
+        | Value::Bool(_)
+        | Value::NpInt(_)
+        | Value::NpFloat(_)
+        | Value::NpBool(_) => true,
+        _ => false,
+    };
+    if !one || Rc::ptr_eq(&m.buf, &a.buf) {
+        return None;
+    }
+    let mb = m.buf.borrow();
+    let mask = &mb[m.contiguous_range(mb.len())?];
+    if a.contiguous_range(a.buf.borrow().len()).is_none() {
+        return None;
+    }
+    let count = mask.iter().filter(|&&t| t != 0.0).count();
+    if let Err(e) = checked_size(&[count]) {
+        return Some(Err(e));
+    }
+    let v = match assigned_array(value, a.dtype) {
+        Ok(v) => v,
+        Err(e) => return Some(Err(e)),
+    };
+    let x = cast(read(&v.buf.borrow(), v.offset, 0), a.dtype);
+    let mut buf = a.buf.borrow_mut();
+    let range = a.contiguous_range(buf.len())?;
+    for (slot, &t) in buf[range].iter_mut().zip(mask) {
+        if t != 0.0 {
+            *slot = x;
+        }
+    }
+    Some(Ok(()))
 }
 
 /// `bool(a)`: the one element's truth; an empty or bigger array is a `ValueError`.

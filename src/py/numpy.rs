@@ -186,7 +186,7 @@ fn arr(v: &Value) -> PyResult<Rc<ArrayObj>> {
 /// Refuses more than `MAX_ELEMENTS` elements.
 fn check_count(count: usize) -> PyResult<()> {
     // The result and one copy of an input: what the system must be able to give.
-    if count > MAX_ELEMENTS || !crate::engine::memory::available(count.saturating_mul(16)) {
+    if count > MAX_ELEMENTS || !crate::py::array::can_allocate(count.saturating_mul(16)) {
         return Err(err(
             ExcKind::MemoryError,
             msg!("py-np-too-large", count = count.to_string()),
@@ -328,8 +328,14 @@ fn astype(a: &ArrayObj, dt: DType) -> ArrayObj {
 
 /// Whether the view is C-contiguous (axes of length 1 may have any stride).
 fn is_c_contiguous(a: &ArrayObj) -> bool {
+    a.is_contiguous()
+}
+
+/// Whether `strides` walk `shape` in C order one element after the other (axes of length 1 may
+/// have any stride).
+fn is_c_order(shape: &[usize], strides: &[isize]) -> bool {
     let mut step = 1isize;
-    for (&n, &s) in a.shape.iter().zip(&a.strides).rev() {
+    for (&n, &s) in shape.iter().zip(strides).rev() {
         if n != 1 && s != step {
             return false;
         }
@@ -611,14 +617,28 @@ fn for_each_lane(a: &ArrayObj, axes: &[usize], f: &mut dyn FnMut(&[f64])) {
             }
         }
     }
-    let mut lane = Vec::with_capacity(red_shape.iter().product());
+    let lane_len: usize = red_shape.iter().product();
+    // Lanes that lie in the buffer one element after the other are read where they are.
+    let in_place = lane_len > 0
+        && is_c_order(&red_shape, &red_strides)
+        && a.offset_bounds().is_some_and(|(_, hi)| hi <= buf.len());
+    if in_place {
+        let mut visit = |base: usize| f(&buf[base..base + lane_len]);
+        if keep_shape.is_empty() {
+            visit(a.offset);
+        } else {
+            for_each_offset(&keep_shape, &keep_strides, a.offset, &mut visit);
+        }
+        return;
+    }
+    let mut lane = Vec::with_capacity(lane_len);
     let mut visit = |base: usize| {
         lane.clear();
         if red_shape.contains(&0) {
             f(&lane);
             return;
         }
-        for_each_offset(&red_shape, &red_strides, base, &mut |at| {
+        for_each_offset(&red_shape, &red_strides, base, |at| {
             lane.push(buf.get(at).copied().unwrap_or(0.0))
         });
         f(&lane);
