@@ -1422,7 +1422,7 @@ fn set_masked(a: &ArrayObj, index: &Value, value: &Value) -> Option<PyResult<()>
     if a.contiguous_range(a.buf.borrow().len()).is_none() {
         return None;
     }
-    let count = mask.iter().filter(|&&t| t != 0.0).count();
+    let count: usize = mask.iter().map(|&t| usize::from(t != 0.0)).sum();
     if let Err(e) = checked_size(&[count]) {
         return Some(Err(e));
     }
@@ -1433,10 +1433,9 @@ fn set_masked(a: &ArrayObj, index: &Value, value: &Value) -> Option<PyResult<()>
     let x = cast(read(&v.buf.borrow(), v.offset, 0), a.dtype);
     let mut buf = a.buf.borrow_mut();
     let range = a.contiguous_range(buf.len())?;
+    // Without a branch: a mask's elements follow no pattern a predictor could learn.
     for (slot, &t) in buf[range].iter_mut().zip(mask) {
-        if t != 0.0 {
-            *slot = x;
-        }
+        *slot = if t != 0.0 { x } else { *slot };
     }
     Some(Ok(()))
 }

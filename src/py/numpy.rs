@@ -682,15 +682,25 @@ fn reduce(
     let pair = lanes_pairwise(a, &axes);
     let mut out = Vec::new();
     let mut failure: Option<PyErr> = None;
-    for_each_lane(a, &axes, &mut |lane| {
-        if failure.is_some() {
-            return;
+    let summed = match (red, dt, &axes[..]) {
+        (Red::Sum | Red::Mean, DType::Float64, &[axis]) if !pair => {
+            row_sums(a, axis, red == Red::Mean)
         }
-        match lane_value(lane, red, dt, pair, ddof) {
-            Ok(x) => out.push(x),
-            Err(e) => failure = Some(e),
-        }
-    });
+        _ => None,
+    };
+    if let Some(sums) = summed {
+        out = sums;
+    } else {
+        for_each_lane(a, &axes, &mut |lane| {
+            if failure.is_some() {
+                return;
+            }
+            match lane_value(lane, red, dt, pair, ddof) {
+                Ok(x) => out.push(x),
+                Err(e) => failure = Some(e),
+            }
+        });
+    }
     if let Some(e) = failure {
         return Err(e);
     }
@@ -703,6 +713,35 @@ fn reduce(
         }
     }
     Ok(result(out, shape, out_dt))
+}
+
+/// The float sums (or means) along `axis` of a contiguous array whose lanes numpy sums one
+/// element after the other: the rows of the axis added into one accumulator row, so that each
+/// sum takes its elements in the same order as a lane would. `None` for any other array.
+fn row_sums(a: &ArrayObj, axis: usize, mean: bool) -> Option<Vec<f64>> {
+    let buf = a.buf.borrow();
+    let data = &buf[a.contiguous_range(buf.len())?];
+    let n = *a.shape.get(axis)?;
+    let outer: usize = a.shape[..axis].iter().product();
+    let inner: usize = a.shape[axis + 1..].iter().product();
+    let mut out = Vec::with_capacity(outer * inner);
+    for block in 0..outer {
+        let at = out.len();
+        out.resize(at + inner, 0.0);
+        let acc = &mut out[at..];
+        for i in 0..n {
+            let start = (block * n + i) * inner;
+            for (slot, &x) in acc.iter_mut().zip(&data[start..start + inner]) {
+                *slot += x;
+            }
+        }
+        if mean {
+            for slot in acc {
+                *slot /= n as f64;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The reduction of one lane.
