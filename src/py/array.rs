@@ -1419,9 +1419,7 @@ fn set_masked(a: &ArrayObj, index: &Value, value: &Value) -> Option<PyResult<()>
     }
     let mb = m.buf.borrow();
     let mask = &mb[m.contiguous_range(mb.len())?];
-    if a.contiguous_range(a.buf.borrow().len()).is_none() {
-        return None;
-    }
+    a.is_contiguous().then_some(())?;
     let count: usize = mask.iter().map(|&t| usize::from(t != 0.0)).sum();
     if let Err(e) = checked_size(&[count]) {
         return Some(Err(e));
