@@ -167,13 +167,22 @@ fn checked_size(shape: &[usize]) -> PyResult<usize> {
     let size = shape
         .iter()
         .try_fold(1usize, |acc, &n| acc.checked_mul(n))
-        .filter(|&n| n <= MAX_ELEMENTS && crate::engine::memory::available(n.saturating_mul(16)));
+        .filter(|&n| n <= MAX_ELEMENTS && can_allocate(n.saturating_mul(16)));
     size.ok_or_else(|| {
         error(
             ExcKind::MemoryError,
             msg!("py-array-too-big", shape = shape_text(shape)),
         )
     })
+}
+
+/// Up to this many bytes the system is not asked first: what small arrays need, the heap the
+/// interpreter works in gives (asking costs an allocation and a release on every operation).
+const SMALL_BYTES: usize = 1 << 20;
+
+/// Whether the system would give `bytes` now (see `engine::memory::available`).
+pub fn can_allocate(bytes: usize) -> bool {
+    bytes <= SMALL_BYTES || crate::engine::memory::available(bytes)
 }
 
 /// The strides that read an array of `shape` (with `strides`) broadcast to `out`.
@@ -193,7 +202,30 @@ fn broadcast_strides(shape: &[usize], strides: &[isize], out: &[usize]) -> Vec<i
 }
 
 /// Calls `f` with the offsets under two stride lists of every position of `shape`, C order.
-fn walk2(shape: &[usize], sa: &[isize], sb: &[isize], f: &mut dyn FnMut(isize, isize)) {
+/// The last axis is walked in a tight loop; the others advance like an odometer.
+fn walk2(shape: &[usize], sa: &[isize], sb: &[isize], mut f: impl FnMut(isize, isize)) {
+    if shape.contains(&0) {
+        return;
+    }
+    let Some((&n, outer)) = shape.split_last() else {
+        f(0, 0);
+        return;
+    };
+    let da = sa.last().copied().unwrap_or(0);
+    let db = sb.last().copied().unwrap_or(0);
+    walk_outer(outer, sa, sb, |oa, ob| {
+        let (mut pa, mut pb) = (oa, ob);
+        for _ in 0..n {
+            f(pa, pb);
+            pa += da;
+            pb += db;
+        }
+    });
+}
+
+/// Calls `f` with the offsets under two stride lists (at least as long as `shape`) of every
+/// position of `shape`, C order, one call a position.
+fn walk_outer(shape: &[usize], sa: &[isize], sb: &[isize], mut f: impl FnMut(isize, isize)) {
     if shape.contains(&0) {
         return;
     }
@@ -221,16 +253,6 @@ fn walk2(shape: &[usize], sa: &[isize], sb: &[isize], f: &mut dyn FnMut(isize, i
     }
 }
 
-/// The buffer offsets of every element of a strided view, C order.
-fn view_offsets(shape: &[usize], strides: &[isize], offset: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let zeros = vec![0isize; shape.len()];
-    walk2(shape, strides, &zeros, &mut |o, _| {
-        out.push((offset as isize + o).max(0) as usize)
-    });
-    out
-}
-
 fn read(buf: &[f64], offset: usize, rel: isize) -> f64 {
     buf.get((offset as isize + rel).max(0) as usize)
         .copied()
@@ -241,17 +263,71 @@ fn read(buf: &[f64], offset: usize, rel: isize) -> f64 {
 fn elementwise(
     a: &ArrayObj,
     b: &ArrayObj,
-    f: &dyn Fn(f64, f64) -> f64,
+    f: impl Fn(f64, f64) -> f64,
 ) -> PyResult<(Vec<f64>, Vec<usize>)> {
     let shape =
         broadcast_shape(&a.shape, &b.shape).ok_or_else(|| broadcast_error(&a.shape, &b.shape))?;
     let size = checked_size(&shape)?;
-    let sa = broadcast_strides(&a.shape, &a.strides, &shape);
-    let sb = broadcast_strides(&b.shape, &b.strides, &shape);
+    if size == 0 {
+        return Ok((Vec::new(), shape));
+    }
     let ba = a.buf.borrow();
     let bb = b.buf.borrow();
+    // Contiguous operands: slices, zipped or one of them a single value.
+    if let (Some(ra), Some(rb)) = (a.contiguous_range(ba.len()), b.contiguous_range(bb.len())) {
+        let (xa, xb) = (&ba[ra], &bb[rb]);
+        if xa.len() == size && xb.len() == size {
+            let out = xa.iter().zip(xb).map(|(&p, &q)| f(p, q)).collect();
+            return Ok((out, shape));
+        }
+        if xa.len() == size && xb.len() == 1 {
+            let q = xb[0];
+            return Ok((xa.iter().map(|&p| f(p, q)).collect(), shape));
+        }
+        if xa.len() == 1 && xb.len() == size {
+            let p = xa[0];
+            return Ok((xb.iter().map(|&q| f(p, q)).collect(), shape));
+        }
+    }
+    let sa = broadcast_strides(&a.shape, &a.strides, &shape);
+    let sb = broadcast_strides(&b.shape, &b.strides, &shape);
     let mut out = Vec::with_capacity(size);
-    walk2(&shape, &sa, &sb, &mut |oa, ob| {
+    let in_bounds = |x: &ArrayObj, len: usize| x.offset_bounds().is_some_and(|(_, hi)| hi <= len);
+    if !shape.is_empty() && in_bounds(a, ba.len()) && in_bounds(b, bb.len()) {
+        // Row by row along the last axis; each row a zip or a map over slices where it can be.
+        let n = shape[shape.len() - 1];
+        let (da, db) = (sa[sa.len() - 1], sb[sb.len() - 1]);
+        let (a0, b0) = (a.offset as isize, b.offset as isize);
+        walk_outer(&shape[..shape.len() - 1], &sa, &sb, |oa, ob| {
+            let (pa, pb) = ((a0 + oa) as usize, (b0 + ob) as usize);
+            match (da, db) {
+                (1, 1) => out.extend(
+                    ba[pa..pa + n]
+                        .iter()
+                        .zip(&bb[pb..pb + n])
+                        .map(|(&p, &q)| f(p, q)),
+                ),
+                (1, 0) => {
+                    let q = bb[pb];
+                    out.extend(ba[pa..pa + n].iter().map(|&p| f(p, q)));
+                }
+                (0, 1) => {
+                    let p = ba[pa];
+                    out.extend(bb[pb..pb + n].iter().map(|&q| f(p, q)));
+                }
+                _ => {
+                    let (mut pa, mut pb) = (pa as isize, pb as isize);
+                    for _ in 0..n {
+                        out.push(f(ba[pa as usize], bb[pb as usize]));
+                        pa += da;
+                        pb += db;
+                    }
+                }
+            }
+        });
+        return Ok((out, shape));
+    }
+    walk2(&shape, &sa, &sb, |oa, ob| {
         out.push(f(read(&ba, a.offset, oa), read(&bb, b.offset, ob)))
     });
     Ok((out, shape))
@@ -449,7 +525,14 @@ fn compute(op: BinOp, a: &ArrayObj, b: &ArrayObj) -> PyResult<(Vec<f64>, Vec<usi
     if op == BinOp::Pow && out == DType::Int64 && b.to_vec().iter().any(|&y| y < 0.0) {
         return Err(error(ExcKind::ValueError, msg!("py-array-negative-power")));
     }
-    let (data, shape) = elementwise(a, b, &f)?;
+    // The common float operators as closures of their own, so that the loops inline them.
+    let (data, shape) = match (op, out) {
+        (BinOp::Add, DType::Float64) => elementwise(a, b, |x, y| x + y)?,
+        (BinOp::Sub, DType::Float64) => elementwise(a, b, |x, y| x - y)?,
+        (BinOp::Mul, DType::Float64) => elementwise(a, b, |x, y| x * y)?,
+        (BinOp::Div, _) => elementwise(a, b, |x, y| x / y)?,
+        _ => elementwise(a, b, f)?,
+    };
     Ok((data, shape, out))
 }
 
@@ -530,7 +613,7 @@ fn matmul(a: &ArrayObj, b: &ArrayObj) -> PyResult<(Vec<f64>, Vec<usize>, DType)>
     let ba = broadcast_strides(batch_a, &step_a, &batch);
     let bb = broadcast_strides(batch_b, &step_b, &batch);
     let mut out = Vec::with_capacity(size);
-    walk2(&batch, &ba, &bb, &mut |oa, ob| {
+    walk2(&batch, &ba, &bb, |oa, ob| {
         let (oa, ob) = (oa.max(0) as usize, ob.max(0) as usize);
         let blocks = (da.get(oa..oa + n * k), db.get(ob..ob + k * m));
         let (Some(x), Some(y)) = blocks else {
@@ -596,17 +679,12 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         };
         return Ok(Value::Bool(any == (op == CmpOp::In)));
     }
-    let f: fn(f64, f64) -> bool = match op {
-        CmpOp::Lt => |x, y| x < y,
-        CmpOp::Le => |x, y| x <= y,
-        CmpOp::Gt => |x, y| x > y,
-        CmpOp::Ge => |x, y| x >= y,
-        CmpOp::Eq => |x, y| x == y,
-        CmpOp::Ne => |x, y| x != y,
-        _ => {
-            return Err(operand_error(cmp_ufunc(op), cmp_symbol(op), a, b, true));
-        }
-    };
+    if !matches!(
+        op,
+        CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge | CmpOp::Eq | CmpOp::Ne
+    ) {
+        return Err(operand_error(cmp_ufunc(op), cmp_symbol(op), a, b, true));
+    }
     let scalar = is_zero_d(a) && is_zero_d(b);
     let (x, y) = match (operand(a), operand(b)) {
         (Ok(Some(x)), Ok(Some(y))) => (x, y),
@@ -634,7 +712,15 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
             ));
         }
     };
-    let (data, shape) = elementwise(&x, &y, &|p, q| f64::from(u8::from(f(p, q))))?;
+    let b2f = |t: bool| f64::from(u8::from(t));
+    let (data, shape) = match op {
+        CmpOp::Lt => elementwise(&x, &y, |p, q| b2f(p < q))?,
+        CmpOp::Le => elementwise(&x, &y, |p, q| b2f(p <= q))?,
+        CmpOp::Gt => elementwise(&x, &y, |p, q| b2f(p > q))?,
+        CmpOp::Ge => elementwise(&x, &y, |p, q| b2f(p >= q))?,
+        CmpOp::Eq => elementwise(&x, &y, |p, q| b2f(p == q))?,
+        _ => elementwise(&x, &y, |p, q| b2f(p != q))?,
+    };
     Ok(finish(data, shape, DType::Bool, scalar))
 }
 
@@ -674,7 +760,7 @@ pub fn unary(op: UnaryOp, a: &Value) -> PyResult<Value> {
         }
         _ => |v| v,
     };
-    let data: Vec<f64> = x.to_vec().into_iter().map(f).collect();
+    let data: Vec<f64> = x.map_elements(f);
     Ok(finish(data, x.shape.clone(), x.dtype, x.shape.is_empty()))
 }
 
@@ -722,13 +808,7 @@ pub fn inplace(op: BinOp, target: &Rc<ArrayObj>, b: &Value) -> PyResult<()> {
             ),
         ));
     }
-    let offsets = view_offsets(&target.shape, &target.strides, target.offset);
-    let mut buf = target.buf.borrow_mut();
-    for (off, v) in offsets.into_iter().zip(data) {
-        if let Some(slot) = buf.get_mut(off) {
-            *slot = v;
-        }
-    }
+    target.write_elements(&data);
     Ok(())
 }
 
@@ -827,8 +907,121 @@ struct Selection {
     single_mask: bool,
 }
 
+/// The selection of the common advanced indices without the general machinery: integer arrays
+/// of one dimension and one length on the leading axes (`a[idx]`, `a[np.arange(n), t]`), or one
+/// boolean mask of the array's own shape (`a[a > 0]`). `None` for any other index.
+fn fast_select(a: &ArrayObj, items: &[Item]) -> Option<PyResult<Selection>> {
+    let ndim = a.shape.len();
+    match items {
+        [Item::Mask(values, shape)] if !shape.is_empty() && *shape == a.shape => {
+            let mut offsets = Vec::new();
+            let zeros = vec![0isize; ndim];
+            let mut k = 0usize;
+            let base = a.offset as isize;
+            walk2(shape, &a.strides, &zeros, |o, _| {
+                if values.get(k).copied().unwrap_or(false) {
+                    offsets.push((base + o).max(0) as usize);
+                }
+                k += 1;
+            });
+            let shape = vec![offsets.len()];
+            if let Err(e) = checked_size(&shape) {
+                return Some(Err(e));
+            }
+            Some(Ok(Selection {
+                shape,
+                view: None,
+                offsets,
+                single_mask: true,
+            }))
+        }
+        [Item::Ints(_, first), ..] if first.len() == 1 && items.len() <= ndim => {
+            let len = first[0];
+            let mut lanes = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Item::Ints(values, shape) if shape.len() == 1 && shape[0] == len => {
+                        lanes.push(values)
+                    }
+                    _ => return None,
+                }
+            }
+            Some(int_lanes(a, &lanes, len))
+        }
+        _ => None,
+    }
+}
+
+/// `a[i0, i1, …]` for 1-d integer arrays of length `len` on the leading axes, the rest whole.
+fn int_lanes(a: &ArrayObj, lanes: &[&Vec<i64>], len: usize) -> PyResult<Selection> {
+    let mut block = vec![0isize; len];
+    for (axis, values) in lanes.iter().enumerate() {
+        let (size, stride) = (a.shape[axis], a.strides[axis]);
+        for (slot, &i) in block.iter_mut().zip(values.iter()) {
+            *slot += wrap_index(i, axis, size)? * stride;
+        }
+    }
+    let rest_shape = &a.shape[lanes.len()..];
+    let rest_strides = &a.strides[lanes.len()..];
+    let mut shape = vec![len];
+    checked_size(&shape)?;
+    shape.extend_from_slice(rest_shape);
+    checked_size(&shape)?;
+    let mut inner = Vec::new();
+    let zeros = vec![0isize; rest_shape.len()];
+    walk2(rest_shape, rest_strides, &zeros, |o, _| inner.push(o));
+    let base = a.offset as isize;
+    let mut offsets = Vec::with_capacity(block.len() * inner.len());
+    for b in &block {
+        for i in &inner {
+            offsets.push((base + b + i).max(0) as usize);
+        }
+    }
+    Ok(Selection {
+        shape,
+        view: None,
+        offsets,
+        single_mask: false,
+    })
+}
+
+/// `a[idx]` for one integer array on the first axis of a contiguous array: whole rows copied.
+/// `None` for any other index or array.
+fn gather_rows(a: &ArrayObj, items: &[Item]) -> Option<PyResult<Value>> {
+    let [Item::Ints(values, ishape)] = items else {
+        return None;
+    };
+    let (&rows, rest) = a.shape.split_first()?;
+    let buf = a.buf.borrow();
+    let range = a.contiguous_range(buf.len())?;
+    let row: usize = rest.iter().product();
+    let gathered = (|| {
+        let mut starts = Vec::with_capacity(values.len());
+        for &i in values {
+            starts.push(wrap_index(i, 0, rows)? as usize * row);
+        }
+        checked_size(ishape)?;
+        let mut shape = ishape.clone();
+        shape.extend_from_slice(rest);
+        let size = checked_size(&shape)?;
+        let data = &buf[range];
+        let mut out = Vec::with_capacity(size);
+        for start in starts {
+            out.extend_from_slice(&data[start..start + row]);
+        }
+        Ok(Value::array(ArrayObj::from_vec(out, shape, a.dtype)))
+    })();
+    Some(gathered)
+}
+
 fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
-    let items = parse_index(index)?;
+    select_items(a, parse_index(index)?)
+}
+
+fn select_items(a: &ArrayObj, items: Vec<Item>) -> PyResult<Selection> {
+    if let Some(sel) = fast_select(a, &items) {
+        return sel;
+    }
     let consumed: usize = items
         .iter()
         .map(|it| match it {
@@ -905,7 +1098,7 @@ fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
                 let mut offs = Vec::new();
                 let zeros = vec![0isize; shape.len()];
                 let mut k = 0usize;
-                walk2(shape, strides, &zeros, &mut |o, _| {
+                walk2(shape, strides, &zeros, |o, _| {
                     if values.get(k).copied().unwrap_or(false) {
                         offs.push(o);
                     }
@@ -977,7 +1170,7 @@ fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
             let strides = broadcast_strides(shape, &contiguous_strides(shape), &block_shape);
             let zeros = vec![0isize; block_shape.len()];
             let mut k = 0usize;
-            walk2(&block_shape, &strides, &zeros, &mut |o, _| {
+            walk2(&block_shape, &strides, &zeros, |o, _| {
                 if let Some(slot) = block.get_mut(k) {
                     *slot += offs.get(o.max(0) as usize).copied().unwrap_or(0);
                 }
@@ -1021,7 +1214,7 @@ fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
     let rel = |shape: &[usize], strides: &[isize]| -> Vec<isize> {
         let mut out = Vec::new();
         let zeros = vec![0isize; shape.len()];
-        walk2(shape, strides, &zeros, &mut |o, _| out.push(o));
+        walk2(shape, strides, &zeros, |o, _| out.push(o));
         out
     };
     let outer = rel(&shape_b, &strides_b);
@@ -1046,7 +1239,11 @@ fn select(a: &ArrayObj, index: &Value) -> PyResult<Selection> {
 /// advanced indexing (integer arrays, lists, boolean masks), a numpy scalar when every axis is
 /// indexed by an int.
 pub fn getitem(a: &Rc<ArrayObj>, index: &Value) -> PyResult<Value> {
-    let sel = select(a, index)?;
+    let items = parse_index(index)?;
+    if let Some(rows) = gather_rows(a, &items) {
+        return rows;
+    }
+    let sel = select_items(a, items)?;
     match sel.view {
         Some((strides, offset)) => {
             if sel.shape.is_empty() {
@@ -1120,6 +1317,9 @@ fn cast(x: f64, dtype: DType) -> f64 {
 /// to the selected shape and cast to the array's dtype; with repeated indices the last write
 /// wins.
 pub fn setitem(a: &Rc<ArrayObj>, index: &Value, value: &Value) -> PyResult<()> {
+    if let Some(done) = set_masked(a, index, value) {
+        return done;
+    }
     let sel = select(a, index)?;
     let v = assigned_array(value, a.dtype)?;
     // Leading axes of length 1 may be dropped to fit, as numpy allows.
@@ -1152,27 +1352,90 @@ pub fn setitem(a: &Rc<ArrayObj>, index: &Value, value: &Value) -> PyResult<()> {
             ),
         ));
     }
-    // Read everything first: the value may be a view of the same buffer.
-    let strides = broadcast_strides(vshape, vstrides, &sel.shape);
+    // Read everything first: the value may be a view of the same buffer. One value (`a[m] = 0`)
+    // is written to every place.
+    let single = (v.size() == 1).then(|| cast(read(&v.buf.borrow(), v.offset, 0), a.dtype));
     let mut values = Vec::new();
-    {
+    if single.is_none() {
+        let strides = broadcast_strides(vshape, vstrides, &sel.shape);
         let vb = v.buf.borrow();
         let zeros = vec![0isize; sel.shape.len()];
-        walk2(&sel.shape, &strides, &zeros, &mut |o, _| {
+        values.reserve(sel.shape.iter().product());
+        walk2(&sel.shape, &strides, &zeros, |o, _| {
             values.push(cast(read(&vb, v.offset, o), a.dtype))
         });
     }
-    let offsets = match &sel.view {
-        Some((strides, offset)) => view_offsets(&sel.shape, strides, *offset),
-        None => sel.offsets,
+    let mut k = 0usize;
+    let mut next = || {
+        let x = single.unwrap_or_else(|| values.get(k).copied().unwrap_or(0.0));
+        k += 1;
+        x
     };
     let mut buf = a.buf.borrow_mut();
-    for (off, x) in offsets.into_iter().zip(values) {
-        if let Some(slot) = buf.get_mut(off) {
-            *slot = x;
+    match &sel.view {
+        Some((strides, offset)) => {
+            let zeros = vec![0isize; sel.shape.len()];
+            walk2(&sel.shape, strides, &zeros, |o, _| {
+                let x = next();
+                if let Some(slot) = buf.get_mut((*offset as isize + o).max(0) as usize) {
+                    *slot = x;
+                }
+            });
+        }
+        None => {
+            for off in sel.offsets {
+                let x = next();
+                if let Some(slot) = buf.get_mut(off) {
+                    *slot = x;
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// `a[mask] = x` for a contiguous bool array of `a`'s own shape (on another buffer), a
+/// contiguous `a` and one value: the value written where the mask is set. `None` for anything
+/// else.
+fn set_masked(a: &ArrayObj, index: &Value, value: &Value) -> Option<PyResult<()>> {
+    let Value::Array(m) = index else {
+        return None;
+    };
+    if m.dtype != DType::Bool || m.shape != a.shape || a.shape.is_empty() {
+        return None;
+    }
+    let one = match value {
+        Value::Array(v) => v.size() == 1,
+        Value::Int(_)
+        | Value::Float(_)
+        | Value::Bool(_)
+        | Value::NpInt(_)
+        | Value::NpFloat(_)
+        | Value::NpBool(_) => true,
+        _ => false,
+    };
+    if !one || Rc::ptr_eq(&m.buf, &a.buf) {
+        return None;
+    }
+    let mb = m.buf.borrow();
+    let mask = &mb[m.contiguous_range(mb.len())?];
+    a.is_contiguous().then_some(())?;
+    let count: usize = mask.iter().map(|&t| usize::from(t != 0.0)).sum();
+    if let Err(e) = checked_size(&[count]) {
+        return Some(Err(e));
+    }
+    let v = match assigned_array(value, a.dtype) {
+        Ok(v) => v,
+        Err(e) => return Some(Err(e)),
+    };
+    let x = cast(read(&v.buf.borrow(), v.offset, 0), a.dtype);
+    let mut buf = a.buf.borrow_mut();
+    let range = a.contiguous_range(buf.len())?;
+    // Without a branch: a mask's elements follow no pattern a predictor could learn.
+    for (slot, &t) in buf[range].iter_mut().zip(mask) {
+        *slot = if t != 0.0 { x } else { *slot };
+    }
+    Some(Ok(()))
 }
 
 /// `bool(a)`: the one element's truth; an empty or bigger array is a `ValueError`.

@@ -186,7 +186,7 @@ fn arr(v: &Value) -> PyResult<Rc<ArrayObj>> {
 /// Refuses more than `MAX_ELEMENTS` elements.
 fn check_count(count: usize) -> PyResult<()> {
     // The result and one copy of an input: what the system must be able to give.
-    if count > MAX_ELEMENTS || !crate::engine::memory::available(count.saturating_mul(16)) {
+    if count > MAX_ELEMENTS || !crate::py::array::can_allocate(count.saturating_mul(16)) {
         return Err(err(
             ExcKind::MemoryError,
             msg!("py-np-too-large", count = count.to_string()),
@@ -328,8 +328,14 @@ fn astype(a: &ArrayObj, dt: DType) -> ArrayObj {
 
 /// Whether the view is C-contiguous (axes of length 1 may have any stride).
 fn is_c_contiguous(a: &ArrayObj) -> bool {
+    a.is_contiguous()
+}
+
+/// Whether `strides` walk `shape` in C order one element after the other (axes of length 1 may
+/// have any stride).
+fn is_c_order(shape: &[usize], strides: &[isize]) -> bool {
     let mut step = 1isize;
-    for (&n, &s) in a.shape.iter().zip(&a.strides).rev() {
+    for (&n, &s) in shape.iter().zip(strides).rev() {
         if n != 1 && s != step {
             return false;
         }
@@ -611,14 +617,28 @@ fn for_each_lane(a: &ArrayObj, axes: &[usize], f: &mut dyn FnMut(&[f64])) {
             }
         }
     }
-    let mut lane = Vec::with_capacity(red_shape.iter().product());
+    let lane_len: usize = red_shape.iter().product();
+    // Lanes that lie in the buffer one element after the other are read where they are.
+    let in_place = lane_len > 0
+        && is_c_order(&red_shape, &red_strides)
+        && a.offset_bounds().is_some_and(|(_, hi)| hi <= buf.len());
+    if in_place {
+        let mut visit = |base: usize| f(&buf[base..base + lane_len]);
+        if keep_shape.is_empty() {
+            visit(a.offset);
+        } else {
+            for_each_offset(&keep_shape, &keep_strides, a.offset, &mut visit);
+        }
+        return;
+    }
+    let mut lane = Vec::with_capacity(lane_len);
     let mut visit = |base: usize| {
         lane.clear();
         if red_shape.contains(&0) {
             f(&lane);
             return;
         }
-        for_each_offset(&red_shape, &red_strides, base, &mut |at| {
+        for_each_offset(&red_shape, &red_strides, base, |at| {
             lane.push(buf.get(at).copied().unwrap_or(0.0))
         });
         f(&lane);
@@ -662,15 +682,25 @@ fn reduce(
     let pair = lanes_pairwise(a, &axes);
     let mut out = Vec::new();
     let mut failure: Option<PyErr> = None;
-    for_each_lane(a, &axes, &mut |lane| {
-        if failure.is_some() {
-            return;
+    let summed = match (red, dt, &axes[..]) {
+        (Red::Sum | Red::Mean, DType::Float64, &[axis]) if !pair => {
+            row_sums(a, axis, red == Red::Mean)
         }
-        match lane_value(lane, red, dt, pair, ddof) {
-            Ok(x) => out.push(x),
-            Err(e) => failure = Some(e),
-        }
-    });
+        _ => None,
+    };
+    if let Some(sums) = summed {
+        out = sums;
+    } else {
+        for_each_lane(a, &axes, &mut |lane| {
+            if failure.is_some() {
+                return;
+            }
+            match lane_value(lane, red, dt, pair, ddof) {
+                Ok(x) => out.push(x),
+                Err(e) => failure = Some(e),
+            }
+        });
+    }
     if let Some(e) = failure {
         return Err(e);
     }
@@ -683,6 +713,35 @@ fn reduce(
         }
     }
     Ok(result(out, shape, out_dt))
+}
+
+/// The float sums (or means) along `axis` of a contiguous array whose lanes numpy sums one
+/// element after the other: the rows of the axis added into one accumulator row, so that each
+/// sum takes its elements in the same order as a lane would. `None` for any other array.
+fn row_sums(a: &ArrayObj, axis: usize, mean: bool) -> Option<Vec<f64>> {
+    let buf = a.buf.borrow();
+    let data = &buf[a.contiguous_range(buf.len())?];
+    let n = *a.shape.get(axis)?;
+    let outer: usize = a.shape[..axis].iter().product();
+    let inner: usize = a.shape[axis + 1..].iter().product();
+    let mut out = Vec::with_capacity(outer * inner);
+    for block in 0..outer {
+        let at = out.len();
+        out.resize(at + inner, 0.0);
+        let acc = &mut out[at..];
+        for i in 0..n {
+            let start = (block * n + i) * inner;
+            for (slot, &x) in acc.iter_mut().zip(&data[start..start + inner]) {
+                *slot += x;
+            }
+        }
+        if mean {
+            for slot in acc {
+                *slot /= n as f64;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The reduction of one lane.
@@ -1648,6 +1707,9 @@ fn dot(x: &ArrayObj, y: &ArrayObj) -> PyResult<Value> {
         shape.push(n);
     }
     let count = shape_count(&shape)?;
+    if let Some(out) = dot_in_place(x, y, (p, k, n), dt) {
+        return Ok(result(out, shape, dt));
+    }
     let a = Array2::from_shape_vec((p, k), x.to_vec())
         .map_err(|_| broadcast_error(&x.shape, &y.shape))?;
     let bdata = y.to_vec();
@@ -1664,6 +1726,59 @@ fn dot(x: &ArrayObj, y: &ArrayObj) -> PyResult<Value> {
         }
     }
     Ok(result(out, shape, dt))
+}
+
+/// `np.dot` of a 1-d or 2-d `x` (`p × k`) and a 1-d or 2-d `y` (`k × n`) read where they are,
+/// through their strides (`self.x.T` is not copied first); `None` where a view cannot be made
+/// (an empty product, negative or overlapping strides), for the copying way.
+fn dot_in_place(
+    x: &ArrayObj,
+    y: &ArrayObj,
+    (p, k, n): (usize, usize, usize),
+    dt: DType,
+) -> Option<Vec<f64>> {
+    if x.shape.len() > 2 || y.shape.len() > 2 || p == 0 || k == 0 || n == 0 {
+        return None;
+    }
+    let (xb, yb) = (x.buf.borrow(), y.buf.borrow());
+    // A 1-d `x` is one row, a 1-d `y` one column.
+    let xs = match x.strides[..] {
+        [s] => (s * k as isize, s),
+        [r, c] => (r, c),
+        _ => return None,
+    };
+    let ys = match y.strides[..] {
+        [s] => (s, 1),
+        [r, c] => (r, c),
+        _ => return None,
+    };
+    let xv = matrix_view(&xb, x.offset, (p, k), xs)?;
+    let yv = matrix_view(&yb, y.offset, (k, n), ys)?;
+    // The product goes straight into the C-order result, as `dot` computes it (C ← 1·AB + 0·C).
+    let mut out = vec![0.0; p * n];
+    let mut c = ndarray::ArrayViewMut2::from_shape((p, n), &mut out).ok()?;
+    ndarray::linalg::general_mat_mul(1.0, &xv, &yv, 0.0, &mut c);
+    if dt != DType::Float64 {
+        for v in &mut out {
+            *v = cast(*v, dt);
+        }
+    }
+    Some(out)
+}
+
+/// The `rows × cols` matrix at `offset` of `buf` with `strides` (in elements), as an ndarray
+/// view; `None` for negative strides or a view that does not fit.
+fn matrix_view(
+    buf: &[f64],
+    offset: usize,
+    dims: (usize, usize),
+    strides: (isize, isize),
+) -> Option<ndarray::ArrayView2<'_, f64>> {
+    use ndarray::ShapeBuilder;
+    let rs = usize::try_from(strides.0).ok()?;
+    let cs = usize::try_from(strides.1).ok()?;
+    let tail = buf.get(offset..)?;
+    ndarray::ArrayView2::from_shape(dims.strides((rs, cs)), tail).ok()
 }
 
 fn np_dot(args: Args) -> PyResult<Value> {

@@ -409,12 +409,93 @@ impl ArrayObj {
     /// The elements in C order, copied out of the buffer.
     pub fn to_vec(&self) -> Vec<f64> {
         let buf = self.buf.borrow();
+        if let Some(range) = self.contiguous_range(buf.len()) {
+            return buf[range].to_vec();
+        }
         let mut out = Vec::with_capacity(self.size());
-        for_each_offset(&self.shape, &self.strides, self.offset, &mut |at| {
+        for_each_offset(&self.shape, &self.strides, self.offset, |at| {
             out.push(buf[at])
         });
         out
     }
+
+    /// `f` of every element, in C order.
+    pub fn map_elements(&self, f: impl Fn(f64) -> f64) -> Vec<f64> {
+        let buf = self.buf.borrow();
+        if let Some(range) = self.contiguous_range(buf.len()) {
+            return buf[range].iter().map(|&x| f(x)).collect();
+        }
+        let mut out = Vec::with_capacity(self.size());
+        for_each_offset(&self.shape, &self.strides, self.offset, |at| {
+            out.push(f(buf[at]))
+        });
+        out
+    }
+
+    /// Writes `data` (in C order) into the view's elements in the buffer; a later element
+    /// written to the same place wins.
+    pub fn write_elements(&self, data: &[f64]) {
+        let mut buf = self.buf.borrow_mut();
+        if let Some(range) = self.contiguous_range(buf.len()) {
+            for (slot, &v) in buf[range].iter_mut().zip(data) {
+                *slot = v;
+            }
+            return;
+        }
+        let mut values = data.iter();
+        for_each_offset(&self.shape, &self.strides, self.offset, |at| {
+            if let (Some(slot), Some(&v)) = (buf.get_mut(at), values.next()) {
+                *slot = v;
+            }
+        });
+    }
+
+    /// Whether the view reads its elements in C order one after the other (an axis of length 1
+    /// may have any stride).
+    pub fn is_contiguous(&self) -> bool {
+        let mut step = 1isize;
+        for (&n, &s) in self.shape.iter().zip(&self.strides).rev() {
+            if n != 1 && s != step {
+                return false;
+            }
+            step *= n as isize;
+        }
+        true
+    }
+
+    /// The buffer range holding the view's elements in C order, when the view is contiguous
+    /// and lies within a buffer of `buf_len` elements.
+    pub fn contiguous_range(&self, buf_len: usize) -> Option<std::ops::Range<usize>> {
+        if !self.is_contiguous() {
+            return None;
+        }
+        let end = self.offset.checked_add(self.size())?;
+        (end <= buf_len).then_some(self.offset..end)
+    }
+
+    /// The lowest and one past the highest buffer offset the view reads (`None` for an empty
+    /// view or one that reaches below the buffer's start).
+    pub fn offset_bounds(&self) -> Option<(usize, usize)> {
+        offset_bounds(&self.shape, &self.strides, self.offset)
+    }
+}
+
+/// The lowest and one past the highest buffer offset a strided view reads (`None` when it is
+/// empty or reaches below zero).
+pub fn offset_bounds(shape: &[usize], strides: &[isize], offset: usize) -> Option<(usize, usize)> {
+    if shape.contains(&0) {
+        return None;
+    }
+    let (mut lo, mut hi) = (offset as isize, offset as isize);
+    for (&n, &s) in shape.iter().zip(strides) {
+        let span = s * (n as isize - 1);
+        if span < 0 {
+            lo += span;
+        } else {
+            hi += span;
+        }
+    }
+    (lo >= 0).then_some((lo as usize, hi as usize + 1))
 }
 
 /// The strides of a C-order array of this shape, in elements.
@@ -428,32 +509,42 @@ pub fn contiguous_strides(shape: &[usize]) -> Vec<isize> {
     strides
 }
 
-/// Calls `f` with the buffer offset of every element of a strided view, in C order.
+/// Calls `f` with the buffer offset of every element of a strided view, in C order. The last
+/// axis is walked in a tight loop; the others advance like an odometer.
 pub fn for_each_offset(
     shape: &[usize],
     strides: &[isize],
     offset: usize,
-    f: &mut dyn FnMut(usize),
+    mut f: impl FnMut(usize),
 ) {
     if shape.contains(&0) {
         return;
     }
-    let mut index = vec![0usize; shape.len()];
+    let Some((&inner_n, outer_shape)) = shape.split_last() else {
+        f(offset);
+        return;
+    };
+    let (&inner_s, outer_strides) = strides.split_last().unwrap_or((&0, &[]));
+    let mut index = vec![0usize; outer_shape.len()];
     let mut at = offset as isize;
     loop {
-        f(at as usize);
-        let mut axis = shape.len();
+        let mut p = at;
+        for _ in 0..inner_n {
+            f(p as usize);
+            p += inner_s;
+        }
+        let mut axis = outer_shape.len();
         loop {
             if axis == 0 {
                 return;
             }
             axis -= 1;
             index[axis] += 1;
-            at += strides[axis];
-            if index[axis] < shape[axis] {
+            at += outer_strides[axis];
+            if index[axis] < outer_shape[axis] {
                 break;
             }
-            at -= strides[axis] * shape[axis] as isize;
+            at -= outer_strides[axis] * outer_shape[axis] as isize;
             index[axis] = 0;
         }
     }
