@@ -529,8 +529,11 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
         };
         let given = copy_of(&dout);
         // What `given` held, to see whether backward changed it (no Python code holds this).
+        // (Once said for a class, it is not looked for again.)
         let before = match &given {
-            Value::Array(a) => Some(with_elements(a, <[f64]>::to_vec)),
+            Value::Array(a) if !interp.tape.warned_dout.contains(&h.class) => {
+                Some(with_elements(a, <[f64]>::to_vec))
+            }
             _ => None,
         };
         interp.tape.layer_depth += 1;

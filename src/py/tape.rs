@@ -122,12 +122,14 @@ pub fn c_order(a: &ArrayObj) -> bool {
     true
 }
 
-/// The array attributes of `object`, fingerprinted.
+/// The array attributes of `object`, fingerprinted: what forward cached for backward. The
+/// gradients a backward writes (`dW` beside `W`) are left out: backward makes them anew.
 pub fn cached_arrays(object: &Instance) -> Vec<(String, Weak<ArrayObj>, u64)> {
-    object
-        .attrs
-        .borrow()
+    let attrs = object.attrs.borrow();
+    let has = |n: &str| attrs.iter().any(|(k, _)| k == n);
+    attrs
         .iter()
+        .filter(|(k, _)| !(k.len() > 1 && k.starts_with('d') && has(&k[1..])))
         .filter_map(|(k, v)| match v {
             Value::Array(a) => Some((k.clone(), Rc::downgrade(a), fingerprint(a))),
             _ => None,

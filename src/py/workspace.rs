@@ -221,7 +221,7 @@ impl Workspace {
         let shadowed = names.funcs.iter().any(|f| {
             globals
                 .vars
-                .get(*f)
+                .get(f)
                 .is_some_and(|v| !matches!(v, Value::Builtin(_)))
         });
         // A name Python has and the session does not (`None`, `len`) is Python's.
