@@ -32,8 +32,8 @@ pub enum ExprKind {
     Tuple(Vec<Expr>),
     List(Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
-    /// `e.name`
-    Attr(Box<Expr>, String),
+    /// `e.name`; the name remembers the method it last found, when called.
+    Attr(Box<Expr>, Ident),
     /// `e[index]`; `a[1, 2:3]` has a `Tuple` index holding a `Slice`.
     Index(Box<Expr>, Box<Expr>),
     /// `lo:hi:step` inside brackets only.
@@ -71,6 +71,10 @@ pub struct Ident {
     pub slot: std::cell::Cell<(usize, u32)>,
     /// The name's cell in a module's or a class body's table (`vars::Vars::cell_of`).
     pub cell: std::cell::Cell<(u64, u32)>,
+    /// For `obj.name(…)`: the method found in obj's class (by address), while no class has
+    /// changed since (`value::class_epoch`), and the method itself (a `value::Function`,
+    /// held weakly: the method's own body may hold this name).
+    pub method: std::cell::RefCell<Option<(usize, u64, std::rc::Weak<dyn std::any::Any>)>>,
 }
 
 impl Ident {
@@ -79,6 +83,7 @@ impl Ident {
             id: id.into(),
             slot: std::cell::Cell::new((0, u32::MAX)),
             cell: std::cell::Cell::new((0, 0)),
+            method: std::cell::RefCell::new(None),
         }
     }
 }

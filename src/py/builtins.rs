@@ -425,7 +425,7 @@ fn len(it: &mut Interp, args: Args) -> PyResult<Value> {
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::DictView(d, _) => d.borrow().entries.len(),
-        Value::Range(a, b, c) => range_len(*a, *b, *c),
+        Value::Range(r) => range_len(r.0, r.1, r.2),
         Value::Array(a) => array::len(a)?,
         Value::Instance(inst) => match it.class_attr(&inst.class, "__len__") {
             Some(f) => {
@@ -473,7 +473,7 @@ fn range(_: &mut Interp, args: Args) -> PyResult<Value> {
     if step == 0 {
         return Err(value_error(msg!("py-range-step")));
     }
-    Ok(Value::Range(start, stop, step))
+    Ok(Value::Range(Rc::new((start, stop, step))))
 }
 
 fn str_(it: &mut Interp, args: Args) -> PyResult<Value> {

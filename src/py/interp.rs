@@ -226,7 +226,10 @@ impl Interp {
                     }
                     keep(&mut work, Value::Class(inst.class.clone()));
                 }
-                Value::Class(c) => drain(&mut work, &c.attrs),
+                Value::Class(c) => {
+                    crate::py::value::classes_changed();
+                    drain(&mut work, &c.attrs);
+                }
                 Value::Module(m) => drain(&mut work, &m.attrs),
                 Value::Func(f) => {
                     let mut scope = f.closure.clone();
@@ -768,12 +771,15 @@ impl Interp {
                 match &o {
                     Value::Instance(inst) => {
                         let mut attrs = inst.attrs.borrow_mut();
-                        let at = attrs.iter().position(|(k, _)| k == name).ok_or_else(|| {
-                            err(
-                                ExcKind::AttributeError,
-                                msg!("py-no-attr", kind = o.type_name(), name = name.as_str()),
-                            )
-                        })?;
+                        let at = attrs
+                            .iter()
+                            .position(|(k, _)| *k == **name)
+                            .ok_or_else(|| {
+                                err(
+                                    ExcKind::AttributeError,
+                                    msg!("py-no-attr", kind = o.type_name(), name = name.as_str()),
+                                )
+                            })?;
                         attrs.remove(at);
                         Ok(())
                     }
@@ -877,6 +883,7 @@ impl Interp {
             _ => return Err(err(ExcKind::SyntaxError, msg!("py-return-outside"))),
         }
         let attrs = std::mem::take(&mut scope.borrow_mut().vars).into_map();
+        crate::py::value::classes_changed();
         Ok(Value::Class(Rc::new(Class {
             name: def.name.clone(),
             attrs: RefCell::new(attrs),
@@ -1521,14 +1528,30 @@ impl Interp {
     /// `o.name(…)` called without making the bound method first: a Python method of the
     /// object's class (unless the call is one the tape records, a layer's `forward`), or a
     /// native method of a list, dict, tuple or str.
-    fn direct_method(&self, o: &Value, name: &str) -> Option<Direct> {
+    fn direct_method(&self, o: &Value, name: &Ident) -> Option<Direct> {
         match o {
             Value::Instance(inst) => {
-                if inst.attrs.borrow().iter().any(|(k, _)| k == name) {
+                if inst.attrs.borrow().iter().any(|(k, _)| k == name.as_str()) {
                     return None;
                 }
-                let Some(Value::Func(f)) = self.class_attr(&inst.class, name) else {
-                    return None;
+                let class = Rc::as_ptr(&inst.class) as usize;
+                let epoch = crate::py::value::class_epoch();
+                let known = match &*name.method.borrow() {
+                    Some((c, e, f)) if *c == class && *e == epoch => {
+                        f.upgrade().and_then(|f| f.downcast().ok())
+                    }
+                    _ => None,
+                };
+                let f: Rc<Function> = match known {
+                    Some(f) => f,
+                    None => {
+                        let Some(Value::Func(f)) = self.class_attr(&inst.class, name) else {
+                            return None;
+                        };
+                        let any: Rc<dyn std::any::Any> = f.clone();
+                        *name.method.borrow_mut() = Some((class, epoch, Rc::downgrade(&any)));
+                        f
+                    }
                 };
                 let records = name == "forward"
                     && self.tape.layer_depth == 0
@@ -1539,7 +1562,7 @@ impl Interp {
             Value::List(_) | Value::Dict(_) | Value::Tuple(_) if builtins::has_method(o, name) => {
                 Some(Direct::Native)
             }
-            Value::Str(_) if strings::STR_METHODS.contains(&name) => Some(Direct::Native),
+            Value::Str(_) if strings::STR_METHODS.contains(&name.as_str()) => Some(Direct::Native),
             _ => None,
         }
     }
@@ -1749,6 +1772,7 @@ impl Interp {
             }
             Value::Class(c) => {
                 c.attrs.borrow_mut().insert(name.to_string(), v);
+                crate::py::value::classes_changed();
                 Ok(())
             }
             Value::Module(m) => {
@@ -1778,7 +1802,8 @@ impl Interp {
                 _ => Ok(t[seq_index(i, t.len(), "tuple")?].clone()),
             },
             Value::Str(s) => strings::str_index(s, i),
-            Value::Range(start, stop, step) => {
+            Value::Range(r) => {
+                let (start, stop, step) = (&r.0, &r.1, &r.2);
                 let items = range_len(*start, *stop, *step);
                 match i {
                     Value::Slice(_) => Err(type_error(msg!("py-range-slice"))),
@@ -2087,7 +2112,7 @@ impl Interp {
                 }
                 true
             }
-            (Value::Range(a1, b1, c1), Value::Range(a2, b2, c2)) => (a1, b1, c1) == (a2, b2, c2),
+            (Value::Range(r1), Value::Range(r2)) => r1 == r2,
             _ if a.is_numpy() || b.is_numpy() => {
                 let v = array::compare(CmpOp::Eq, a, b)?;
                 self.truthy(&v)?
@@ -2168,8 +2193,9 @@ impl Interp {
                 let key = hash_key(item)?;
                 Ok(d.borrow().index.contains_key(&key))
             }
-            Value::Range(start, stop, step) => match as_int(item) {
+            Value::Range(r) => match as_int(item) {
                 Some(i) => {
+                    let (start, stop, step) = (&r.0, &r.1, &r.2);
                     let inside = if *step > 0 {
                         i >= *start && i < *stop
                     } else {
@@ -2209,7 +2235,7 @@ impl Interp {
             Value::Tuple(t) => !t.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
             Value::Dict(d) | Value::DictView(d, _) => !d.borrow().entries.is_empty(),
-            Value::Range(a, b, c) => range_len(*a, *b, *c) > 0,
+            Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
             Value::Array(a) => array::truth(a)?,
             Value::Instance(inst) => {
                 if let Some(Value::Func(f)) = self.class_attr(&inst.class, "__bool__") {
@@ -2231,7 +2257,7 @@ impl Interp {
     /// An iterator over any iterable.
     pub fn iter_of(&mut self, v: &Value) -> PyResult<PyIter> {
         Ok(match v {
-            Value::Range(start, stop, step) => PyIter::Range(*start, *stop, *step),
+            Value::Range(r) => PyIter::Range(r.0, r.1, r.2),
             Value::Iter(state) => PyIter::Shared(state.clone()),
             Value::List(l) => PyIter::List(l.clone(), 0),
             Value::Instance(inst) => match self.class_attr(&inst.class, "__getitem__") {
@@ -2384,7 +2410,8 @@ impl Interp {
                 self.repr_stack.pop();
                 format!("{{{}}}", parts.join(", "))
             }
-            Value::Range(a, b, c) => {
+            Value::Range(r) => {
+                let (a, b, c) = (&r.0, &r.1, &r.2);
                 if *c == 1 {
                     format!("range({a}, {b})")
                 } else {
@@ -2481,7 +2508,8 @@ pub fn collect_plain(v: &Value) -> PyResult<Vec<Value>> {
             .collect(),
         Value::Dict(d) => d.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
         Value::DictView(d, kind) => kind.items(&d.borrow()),
-        Value::Range(start, stop, step) => {
+        Value::Range(r) => {
+            let (start, stop, step) = (&r.0, &r.1, &r.2);
             let n = range_len(*start, *stop, *step);
             if n > 1 << 28 {
                 return Err(err(ExcKind::MemoryError, msg!("py-too-long", count = n)));

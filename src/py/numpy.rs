@@ -165,8 +165,8 @@ fn number(v: &Value) -> Option<(f64, DType)> {
 
 /// `to_array`, also taking a `range`.
 fn arr(v: &Value) -> PyResult<Rc<ArrayObj>> {
-    if let Value::Range(start, stop, step) = v {
-        let (start, stop, step) = (*start, *stop, *step);
+    if let Value::Range(r) = v {
+        let (start, stop, step) = (r.0, r.1, r.2);
         let count = if step > 0 && stop > start {
             ((stop - start - 1) / step + 1) as usize
         } else if step < 0 && start > stop {

@@ -1188,7 +1188,7 @@ impl Parser {
             let kind = if self.eat_op(".") {
                 let name = self.name()?;
                 grow_to(&mut depth_left, &e, 0, pos)?;
-                ExprKind::Attr(Box::new(e), name)
+                ExprKind::Attr(Box::new(e), crate::py::ast::Ident::new(name))
             } else if self.eat_op("(") {
                 let args = self.call_args()?;
                 let d = args.iter().map(|a| depth(arg_expr(a))).max().unwrap_or(0);

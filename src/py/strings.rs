@@ -266,7 +266,7 @@ fn bind(name: &str, args: Args, params: &[&str]) -> PyResult<Vec<Option<Value>>>
 }
 
 /// The argument as a `str`, or `TypeError: must be str, not int`.
-fn str_arg(v: &Value) -> PyResult<Rc<str>> {
+fn str_arg(v: &Value) -> PyResult<Rc<String>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(msg!(
@@ -593,7 +593,7 @@ fn tail_match(s: &[char], cand: &str, start: Option<i64>, end: Option<i64>, at_e
     sub(s, from, from + clen) == cand
 }
 
-fn strip_chars(name: &str, v: Option<&Value>) -> PyResult<Option<Rc<str>>> {
+fn strip_chars(name: &str, v: Option<&Value>) -> PyResult<Option<Rc<String>>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.clone())),
@@ -605,7 +605,7 @@ fn strip_chars(name: &str, v: Option<&Value>) -> PyResult<Option<Rc<str>>> {
 /// and `repr()` (used by `format`), `iterate` lists the items of an iterable (used by `join`).
 /// An unknown name is Python's `AttributeError`.
 pub fn call_str_method(
-    s: &Rc<str>,
+    s: &Rc<String>,
     name: &str,
     args: Args,
     str_of: &mut dyn FnMut(&Value) -> PyResult<String>,
@@ -749,7 +749,7 @@ pub fn call_str_method(
         }
         "replace" => {
             check(name, &args, Arity::Expected(2, 3))?;
-            let want = |i: usize| -> PyResult<Rc<str>> {
+            let want = |i: usize| -> PyResult<Rc<String>> {
                 match &args.pos[i] {
                     Value::Str(t) => Ok(t.clone()),
                     other => Err(type_error(msg!(
@@ -1312,7 +1312,7 @@ mod tests {
             kw: kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
         };
         let v = call_str_method(
-            &Rc::from(s),
+            &Rc::new(s.to_string()),
             name,
             args,
             &mut str_of,

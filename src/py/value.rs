@@ -18,12 +18,13 @@ pub enum Value {
     /// Python's int, kept in 64 bits: a result beyond that is an `OverflowError`.
     Int(i64),
     Float(f64),
-    Str(Rc<str>),
+    /// (A thin pointer, so that a `Value` is 16 bytes and comes back from a call in registers.)
+    Str(Rc<String>),
     Tuple(Rc<Vec<Value>>),
     List(Rc<RefCell<Vec<Value>>>),
     Dict(Rc<RefCell<Dict>>),
     /// `range(start, stop, step)`, walked lazily.
-    Range(i64, i64, i64),
+    Range(Rc<(i64, i64, i64)>),
     /// What `enumerate`, `zip`, `iter`, `reversed`, `dict.items()` and the like give: the items
     /// taken up front, handed out one at a time.
     Iter(Rc<RefCell<IterState>>),
@@ -176,6 +177,21 @@ impl LocalNames {
     }
 }
 
+thread_local! {
+    /// Counts the changes to classes: a class made, an attribute of a class set. A call site's
+    /// remembered method is good while the count is what it was.
+    static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(std::cell::Cell::get)
+}
+
+/// Says that some class changed: every remembered method is looked up anew.
+pub fn classes_changed() {
+    CLASS_EPOCH.with(|c| c.set(c.get().wrapping_add(1)));
+}
+
 /// A namespace: local variables of a call, a module's globals, a class body. A call's locals
 /// are in `slots`, by the slot its function's `names` gave them (`None` while unbound); every
 /// other name, and every name of a scope without `names`, is in `vars`.
@@ -289,7 +305,7 @@ pub enum HashKey {
     Int(i64),
     /// A float that is not a whole number, by its bits.
     Float(u64),
-    Str(Rc<str>),
+    Str(Rc<String>),
     Tuple(Vec<HashKey>),
     /// Functions, classes, instances, modules: by identity.
     Ptr(usize),
@@ -326,7 +342,7 @@ impl Args {
 
 impl Value {
     pub fn str(text: &str) -> Value {
-        Value::Str(Rc::from(text))
+        Value::Str(Rc::new(text.to_string()))
     }
 
     pub fn list(items: Vec<Value>) -> Value {
@@ -897,7 +913,7 @@ pub fn hash_key(v: &Value) -> PyResult<HashKey> {
         Value::Class(c) => HashKey::Ptr(Rc::as_ptr(c) as usize),
         Value::Instance(i) => HashKey::Ptr(Rc::as_ptr(i) as usize),
         Value::Module(m) => HashKey::Ptr(Rc::as_ptr(m) as usize),
-        Value::DType(d) => HashKey::Str(Rc::from(d.name())),
+        Value::DType(d) => HashKey::Str(Rc::new(d.name().to_string())),
         other => {
             return Err(PyErr::new(
                 ExcKind::TypeError,
@@ -1086,4 +1102,18 @@ pub struct Tape {
     pub warned_dout: HashSet<String>,
     /// The node count after the last pruning.
     pub(super) kept: usize,
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// The interpreter hands a `PyResult<Value>` back from every expression: at 16 bytes it
+    /// comes back in two registers, not through memory.
+    #[test]
+    fn a_value_and_its_result_are_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<PyResult<Value>>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+    }
 }
