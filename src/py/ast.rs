@@ -74,7 +74,16 @@ pub struct Ident {
     /// For `obj.name(…)`: the method found in obj's class (by address), while no class has
     /// changed since (`value::class_epoch`), and the method itself (a `value::Function`,
     /// held weakly: the method's own body may hold this name).
-    pub method: std::cell::RefCell<Option<(usize, u64, std::rc::Weak<dyn std::any::Any>)>>,
+    pub method: std::cell::RefCell<Option<MethodMemo>>,
+}
+
+/// A call site's remembered method: the class's address, the class epoch, the method.
+pub type MethodMemo = (usize, u64, std::rc::Weak<dyn std::any::Any>);
+
+impl std::fmt::Display for Ident {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.id.fmt(f)
+    }
 }
 
 impl Ident {
