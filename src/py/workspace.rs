@@ -26,8 +26,10 @@ use crate::py::tape::same_value;
 use crate::py::value::{ArrayObj, DType, Interp, Value};
 use crate::session::Session;
 
-/// One top-level statement of a text, and where its source is: `src[start..end]`.
+/// One top-level statement of a text, and where its source is: `src[start..end]`. (A text
+/// has a handful of these, made once: the statement is kept inline.)
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum Piece {
     /// Text only the session's own language reads (an older script's line).
     Graph { start: usize, end: usize },
