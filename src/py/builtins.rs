@@ -480,13 +480,13 @@ fn str_(it: &mut Interp, args: Args) -> PyResult<Value> {
     arity("str", &args, 0, 1)?;
     match args.pos.first() {
         None => Ok(Value::str("")),
-        Some(v) => Ok(Value::str(&it.str_of(v)?)),
+        Some(v) => Ok(Value::string(it.str_of(v)?)),
     }
 }
 
 fn repr(it: &mut Interp, args: Args) -> PyResult<Value> {
     arity("repr", &args, 1, 1)?;
-    Ok(Value::str(&it.repr_of(&args.pos[0])?))
+    Ok(Value::string(it.repr_of(&args.pos[0])?))
 }
 
 fn int(it: &mut Interp, args: Args) -> PyResult<Value> {

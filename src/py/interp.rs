@@ -565,10 +565,14 @@ impl Interp {
                 Err(_) => None,
             },
         };
-        if let Some(at) = at
-            && let Some(v) = self.globals.borrow().vars.get_at(at)
-        {
-            return Ok(v.clone());
+        if let Some(at) = at {
+            if let Some(v) = self.globals.borrow().vars.get_at(at) {
+                return Ok(v.clone());
+            }
+            // A name the module has a cell for but has not bound: a builtin, found directly.
+            if let Some(v) = self.builtins.get(name.as_str()) {
+                return Ok(v.clone());
+            }
         }
         self.lookup_global(name)
     }
@@ -1990,7 +1994,7 @@ impl Interp {
                 }
                 s.push_str(x);
                 s.push_str(y);
-                return Ok(Value::str(&s));
+                return Ok(Value::string(s));
             }
             (BinOp::Mul, Value::Str(s), n) | (BinOp::Mul, n, Value::Str(s))
                 if as_int(n).is_some() =>

@@ -345,6 +345,11 @@ impl Value {
         Value::Str(Rc::new(text.to_string()))
     }
 
+    /// A string value that takes `text` as it is, without copying it.
+    pub fn string(text: String) -> Value {
+        Value::Str(Rc::new(text))
+    }
+
     pub fn list(items: Vec<Value>) -> Value {
         let rc = Rc::new(RefCell::new(items));
         track(Tracked::List(Rc::downgrade(&rc)));
