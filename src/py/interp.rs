@@ -819,17 +819,26 @@ impl Interp {
             }
         }
         let mut found = Found::default();
-        for (p, _) in params.positional.iter().chain(&params.keyword_only) {
-            found.locals.push(p.clone());
-        }
-        found.locals.extend(params.star.iter().cloned());
-        found.locals.extend(params.star_star.iter().cloned());
         collect_names(&def.body, &mut found);
         let mut names = LocalNames {
             globals: found.globals.into_iter().collect(),
             nonlocals: found.nonlocals.into_iter().collect(),
             ..LocalNames::default()
         };
+        // The parameters take the first slots, in order, whatever the body declares (CPython
+        // refuses `global x` of a parameter x; here the parameter stays local).
+        let params_in_order = params
+            .positional
+            .iter()
+            .chain(&params.keyword_only)
+            .map(|(p, _)| p)
+            .chain(&params.star)
+            .chain(&params.star_star);
+        for p in params_in_order {
+            names.globals.remove(p);
+            names.nonlocals.remove(p);
+            names.add(p);
+        }
         for n in &found.locals {
             if !names.globals.contains(n) && !names.nonlocals.contains(n) {
                 names.add(n);

@@ -114,6 +114,73 @@ fn a_failed_statement_stops_where_python_stops_it() {
     assert_eq!(out, "caught division by zero\n[1]\n5\n");
 }
 
+/// A function's locals live in slots: parameters of every kind, closures over them, names
+/// bound by `for`, `except … as`, `import` and `del`, recursion, and methods whose class
+/// changes between calls all read what CPython 3.11 prints for the same program (`g`, whose
+/// parameter is declared global, CPython refuses to compile; here it must not crash, and the
+/// parameter stays local).
+#[test]
+fn locals_in_slots_read_and_bind_as_python_does() {
+    let src = "\
+def f(a, b=2, *rest, k=3, **kw):
+    for i in range(2):
+        a = a + i
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        msg = str(e)
+    import math
+    del b
+    return a, rest, k, sorted(kw), msg, math.floor(2.5)
+print(f(1, 5, 6, 7, k=8, z=9))
+print(f(10))
+def outer(n):
+    total = n
+    def inner(m):
+        nonlocal total
+        total = total + m
+        return total
+    inner(1)
+    return inner(2)
+print(outer(10))
+def fact(n):
+    return 1 if n < 2 else n * fact(n - 1)
+print(fact(20))
+def g(x):
+    global x
+    x = x + 1
+    return x
+print(g(1))
+class A:
+    def m(self):
+        return 'A'
+a = A()
+print([a.m() for _ in range(2)])
+A.m = lambda self: 'changed'
+print(a.m())
+def unbound():
+    print(later)
+    later = 1
+try:
+    unbound()
+except UnboundLocalError as e:
+    print('UnboundLocalError', e)
+";
+    let (out, err) = run(src);
+    assert_eq!(err, None);
+    assert_eq!(
+        out,
+        "(2, (6, 7), 8, ['z'], 'division by zero', 2)\n\
+         (11, (), 3, [], 'division by zero', 2)\n\
+         13\n\
+         2432902008176640000\n\
+         2\n\
+         ['A', 'A']\n\
+         changed\n\
+         UnboundLocalError cannot access local variable 'later' where it is not associated with a value\n"
+    );
+}
+
 #[test]
 fn the_two_layer_network_trains_from_a_file_as_cpython_prints_it() {
     let src = std::fs::read_to_string(concat!(
