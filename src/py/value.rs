@@ -247,12 +247,6 @@ impl Scope {
         }
     }
 
-    /// Unbinds everything, giving back the values.
-    pub fn take_all(&mut self) -> Vec<Value> {
-        let mut out: Vec<Value> = self.slots.drain(..).flatten().collect();
-        out.extend(self.vars.drain().map(|(_, v)| v));
-        out
-    }
 }
 
 pub enum MethodKind {
