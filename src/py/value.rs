@@ -246,7 +246,6 @@ impl Scope {
             None => self.vars.remove(name),
         }
     }
-
 }
 
 pub enum MethodKind {
