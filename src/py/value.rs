@@ -924,10 +924,11 @@ pub fn hash_key(v: &Value) -> PyResult<HashKey> {
 /// `d[k] = v`: a new key goes last, an existing one keeps its place.
 pub fn dict_set(d: &mut Dict, k: Value, v: Value) -> PyResult<()> {
     let key = hash_key(&k)?;
-    match d.index.get(&key) {
-        Some(&at) => d.entries[at].1 = v,
-        None => {
-            d.index.insert(key, d.entries.len());
+    let next = d.entries.len();
+    match d.index.entry(key) {
+        std::collections::hash_map::Entry::Occupied(at) => d.entries[*at.get()].1 = v,
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(next);
             d.entries.push((k, v));
         }
     }
