@@ -23,8 +23,9 @@ pub enum ExprKind {
     /// An int literal that fits in an i64 (a larger one is a parse error naming the limit).
     Int(i64),
     Float(f64),
-    /// A string literal with its escapes already applied; adjacent literals are joined.
-    Str(String),
+    /// A string literal with its escapes already applied; adjacent literals are joined. The
+    /// string is made once, when parsed: evaluating the literal shares it.
+    Str(std::rc::Rc<String>),
     /// An f-string: literal text and `{expr!conv:spec}` fields.
     FStr(Vec<FPart>),
     Name(Ident),

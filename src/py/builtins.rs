@@ -1341,23 +1341,22 @@ pub fn has_method(v: &Value, name: &str) -> bool {
     }
 }
 
+/// `list.append(x)`, or a `MemoryError` when the list cannot grow.
+pub fn list_append(list: &RefCell<Vec<Value>>, x: Value) -> PyResult<Value> {
+    let mut items = list.borrow_mut();
+    grow(&mut items)?;
+    items.push(x);
+    Ok(Value::None)
+}
+
 pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) -> PyResult<Value> {
     match recv {
-        Value::List(l) if name == "append" && args.pos.len() == 1 && args.kw.is_empty() => {
-            let mut items = l.borrow_mut();
-            grow(&mut items)?;
-            items.extend(args.pos.pop());
-            Ok(Value::None)
-        }
         Value::List(l) => {
             let qual = format!("list.{name}");
             match name {
                 "append" => {
                     arity(&qual, &args, 1, 1)?;
-                    let mut items = l.borrow_mut();
-                    grow(&mut items)?;
-                    items.push(args.pos.remove(0));
-                    Ok(Value::None)
+                    list_append(l, args.pos.remove(0))
                 }
                 "extend" => {
                     arity(&qual, &args, 1, 1)?;

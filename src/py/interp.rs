@@ -1357,7 +1357,7 @@ impl Interp {
             ExprKind::False => Value::Bool(false),
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float(x) => Value::Float(*x),
-            ExprKind::Str(s) => Value::str(s),
+            ExprKind::Str(s) => Value::Str(s.clone()),
             ExprKind::Name(n) => self.lookup(n, env)?,
             ExprKind::Tuple(items) => Value::tuple(self.eval_items(items, env)?),
             ExprKind::List(items) => Value::list(self.eval_items(items, env)?),
@@ -1428,13 +1428,11 @@ impl Interp {
                         return self.call_function(&f, Some(o), argv);
                     }
                     Some(Direct::Native) => {
+                        // `xs.append(x)`, a loop's commonest call: no argument vector.
                         if let (Value::List(l), "append", [Arg::Pos(x)]) = (&o, name.as_ref(), args)
                         {
                             let x = self.eval(x, env)?;
-                            let mut items = l.borrow_mut();
-                            grow(&mut items)?;
-                            items.push(x);
-                            return Ok(Value::None);
+                            return builtins::list_append(l, x);
                         }
                         let argv = self.eval_args(args, env)?;
                         return self.call_native_method(&o, name, argv);
@@ -2674,8 +2672,6 @@ fn same_object(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// The names a function body binds, not looking inside nested functions and classes (their
-/// own names are bound, their bodies are theirs).
 /// What a function body binds and declares, in the order the names first appear.
 #[derive(Default)]
 struct Found {
@@ -2684,6 +2680,8 @@ struct Found {
     nonlocals: Vec<String>,
 }
 
+/// The names a function body binds, not looking inside nested functions and classes (their
+/// own names are bound, their bodies are theirs).
 fn collect_names(body: &[Stmt], names: &mut Found) {
     fn targets(e: &Expr, names: &mut Found) {
         match &e.kind {

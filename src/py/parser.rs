@@ -1496,7 +1496,7 @@ impl Parser {
             Some(FPart::Lit(text)) => text,
             _ => String::new(),
         };
-        Ok(expr(ExprKind::Str(text), pos))
+        Ok(expr(ExprKind::Str(std::rc::Rc::new(text)), pos))
     }
 
     /// The parts of an f-string body (or of a field's format spec, up to its `}`).
