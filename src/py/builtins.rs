@@ -424,7 +424,8 @@ fn len(it: &mut Interp, args: Args) -> PyResult<Value> {
         Value::Str(s) => strings::str_len(s),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
-        Value::Dict(d) | Value::DictView(d, _) => d.borrow().entries.len(),
+        Value::Dict(d) => d.borrow().entries.len(),
+        Value::DictView(v) => v.dict.borrow().entries.len(),
         Value::Range(r) => range_len(r.0, r.1, r.2),
         Value::Array(a) => array::len(a)?,
         Value::Instance(inst) => match it.class_attr(&inst.class, "__len__") {
@@ -1341,6 +1342,14 @@ pub fn has_method(v: &Value, name: &str) -> bool {
     }
 }
 
+/// A live view of `d`: `d.keys()`, `d.values()`, `d.items()`.
+fn dict_view(d: &Rc<RefCell<Dict>>, kind: ViewKind) -> Value {
+    Value::DictView(Rc::new(crate::py::value::DictViewOf {
+        dict: d.clone(),
+        kind,
+    }))
+}
+
 /// `list.append(x)`, or a `MemoryError` when the list cannot grow.
 pub fn list_append(list: &RefCell<Vec<Value>>, x: Value) -> PyResult<Value> {
     let mut items = list.borrow_mut();
@@ -1443,9 +1452,9 @@ pub fn call_method(it: &mut Interp, recv: &Value, name: &str, mut args: Args) ->
         Value::Dict(d) => {
             let qual = format!("dict.{name}");
             match name {
-                "keys" => Ok(Value::DictView(d.clone(), ViewKind::Keys)),
-                "values" => Ok(Value::DictView(d.clone(), ViewKind::Values)),
-                "items" => Ok(Value::DictView(d.clone(), ViewKind::Items)),
+                "keys" => Ok(dict_view(d, ViewKind::Keys)),
+                "values" => Ok(dict_view(d, ViewKind::Values)),
+                "items" => Ok(dict_view(d, ViewKind::Items)),
                 "get" => {
                     arity(&qual, &args, 1, 2)?;
                     let key = hash_key(&args.pos[0])?;

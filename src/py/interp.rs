@@ -1014,10 +1014,13 @@ impl Interp {
             }
             at += 1;
         }
-        let filled = self.fill_defaults(func, &mut scope.borrow_mut().slots);
-        if let Err(e) = filled {
-            self.spare(scope);
-            return Err(e);
+        // Every parameter given (the common case): no default to look for.
+        if at < func.params.positional.len() {
+            let filled = self.fill_defaults(func, &mut scope.borrow_mut().slots);
+            if let Err(e) = filled {
+                self.spare(scope);
+                return Err(e);
+            }
         }
         self.run_call(func, scope, in_layer)
     }
@@ -1051,10 +1054,15 @@ impl Interp {
             .unwrap_or_else(|| Rc::new(RefCell::new(Scope::default())));
         {
             let mut s = scope.borrow_mut();
-            if s.slots.try_reserve_exact(n).is_err() {
-                return Err(err(ExcKind::MemoryError, msg!("py-text", text = "")));
+            // A spare scope's slots are all empty already; only their number may differ.
+            if s.slots.len() != n {
+                s.slots.truncate(n);
+                let more = n - s.slots.len();
+                if s.slots.try_reserve_exact(more).is_err() {
+                    return Err(err(ExcKind::MemoryError, msg!("py-text", text = "")));
+                }
+                s.slots.resize(n, None);
             }
-            s.slots.resize(n, None);
             s.parent = func.closure.clone();
             s.names = Some(func.names.clone());
         }
@@ -1072,7 +1080,7 @@ impl Interp {
         }
         let emptied = match scope.try_borrow_mut() {
             Ok(mut s) => {
-                s.slots.clear();
+                s.slots.iter_mut().for_each(|slot| *slot = None);
                 s.vars.clear();
                 s.parent = None;
                 s.names = None;
@@ -2200,9 +2208,13 @@ impl Interp {
                 Value::Str(sub) => Ok(s.contains(sub.as_ref())),
                 other => Err(type_error(msg!("py-in-str", kind = other.type_name()))),
             },
-            Value::Dict(d) | Value::DictView(d, crate::py::value::ViewKind::Keys) => {
+            Value::Dict(d) => {
                 let key = hash_key(item)?;
                 Ok(d.borrow().index.contains_key(&key))
+            }
+            Value::DictView(v) if v.kind == crate::py::value::ViewKind::Keys => {
+                let key = hash_key(item)?;
+                Ok(v.dict.borrow().index.contains_key(&key))
             }
             Value::Range(r) => match as_int(item) {
                 Some(i) => {
@@ -2245,7 +2257,8 @@ impl Interp {
             Value::Str(s) => !s.is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
-            Value::Dict(d) | Value::DictView(d, _) => !d.borrow().entries.is_empty(),
+            Value::Dict(d) => !d.borrow().entries.is_empty(),
+            Value::DictView(v) => !v.dict.borrow().entries.is_empty(),
             Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
             Value::Array(a) => array::truth(a)?,
             Value::Instance(inst) => {
@@ -2430,10 +2443,10 @@ impl Interp {
                 }
             }
             Value::Iter(_) => "<iterator object>".into(),
-            Value::DictView(d, kind) => {
-                let items = kind.items(&d.borrow());
+            Value::DictView(v) => {
+                let items = v.kind.items(&v.dict.borrow());
                 let list = self.repr_of(&Value::list(items))?;
-                format!("{}({list})", kind.name())
+                format!("{}({list})", v.kind.name())
             }
             Value::Slice(s) => {
                 let (a, b, c) = s.as_ref();
@@ -2518,7 +2531,7 @@ pub fn collect_plain(v: &Value) -> PyResult<Vec<Value>> {
             .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
             .collect(),
         Value::Dict(d) => d.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
-        Value::DictView(d, kind) => kind.items(&d.borrow()),
+        Value::DictView(v) => v.kind.items(&v.dict.borrow()),
         Value::Range(r) => {
             let (start, stop, step) = (&r.0, &r.1, &r.2);
             let n = range_len(*start, *stop, *step);
