@@ -157,9 +157,14 @@ impl PyErr {
 
     /// Sets the position if none is set yet (the innermost place wins).
     pub fn at(mut self, pos: Pos) -> PyErr {
+        self.place(pos);
+        self
+    }
+
+    /// [`PyErr::at`] in place.
+    pub fn place(&mut self, pos: Pos) {
         if self.pos.is_none() {
             self.pos = Some(pos);
         }
-        self
     }
 }

@@ -31,12 +31,13 @@ enum Direct {
     Native,
 }
 
-/// How a block ended.
+/// How a block ended. A `return`'s value waits in [`Interp::returned`] until the call takes
+/// it: a `Flow` is then one byte, and the value is not copied at every block it leaves.
 enum Flow {
     Normal,
     Break,
     Continue,
-    Return(Value),
+    Return,
 }
 
 /// Where names are looked up and bound.
@@ -73,6 +74,7 @@ impl Interp {
             recursion_limit: RECURSION_LIMIT,
             after_back: Default::default(),
             spare_scopes: Vec::new(),
+            returned: Value::None,
             grads_by_object: Vec::new(),
             grads_from_layers: false,
             tape: crate::py::tape::Tape::default(),
@@ -110,7 +112,10 @@ impl Interp {
         let env = self.module_env();
         match self.exec_block(stmts, &env)? {
             Flow::Normal => Ok(()),
-            Flow::Return(_) => Err(PyErr::new(ExcKind::SyntaxError, msg!("py-return-outside"))),
+            Flow::Return => {
+                self.returned = Value::None;
+                Err(PyErr::new(ExcKind::SyntaxError, msg!("py-return-outside")))
+            }
             Flow::Break | Flow::Continue => {
                 Err(PyErr::new(ExcKind::SyntaxError, msg!("py-loop-outside")))
             }
@@ -129,6 +134,7 @@ impl Interp {
     /// million nested drops.
     pub fn teardown(&mut self) {
         self.tape.clear();
+        self.returned = Value::None;
         // Only containers go on the work list, and only while the system gives the room: the
         // end of a program that ran out of memory must not need more of it.
         fn keep(work: &mut Vec<Value>, v: Value) {
@@ -318,11 +324,11 @@ impl Interp {
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Pass => {}
             StmtKind::Return(e) => {
-                let v = match e {
+                self.returned = match e {
                     Some(e) => self.eval(e, env)?,
                     None => Value::None,
                 };
-                return Ok(Flow::Return(v));
+                return Ok(Flow::Return);
             }
             _ => return self.exec_rare(s, env),
         }
@@ -341,7 +347,7 @@ impl Interp {
                 }
                 match self.exec_block(body, env)? {
                     Flow::Break => break,
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Return => return Ok(Flow::Return),
                     Flow::Normal | Flow::Continue => {}
                 }
             },
@@ -356,7 +362,7 @@ impl Interp {
                     self.assign(target, item, env)?;
                     match self.exec_block(body, env)? {
                         Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Return => return Ok(Flow::Return),
                         Flow::Normal | Flow::Continue => {}
                     }
                 }
@@ -501,9 +507,15 @@ impl Interp {
             }
         };
         if !t.finally.is_empty() {
+            // A `return` in the `try` waits while `finally` runs (and calls of its own return).
+            let pending = matches!(result, Ok(Flow::Return))
+                .then(|| std::mem::replace(&mut self.returned, Value::None));
             match self.exec_block(&t.finally, env)? {
                 Flow::Normal => {}
                 other => return Ok(other),
+            }
+            if let Some(v) = pending {
+                self.returned = v;
             }
         }
         result
@@ -893,7 +905,10 @@ impl Interp {
         };
         match self.exec_block(&def.body, &class_env)? {
             Flow::Normal => {}
-            _ => return Err(err(ExcKind::SyntaxError, msg!("py-return-outside"))),
+            _ => {
+                self.returned = Value::None;
+                return Err(err(ExcKind::SyntaxError, msg!("py-return-outside")));
+            }
         }
         let attrs = std::mem::take(&mut scope.borrow_mut().vars).into_map();
         crate::py::value::classes_changed();
@@ -1110,17 +1125,17 @@ impl Interp {
             .then(|| std::mem::replace(&mut self.globals, func.globals.clone()));
         self.tape.layer_depth += usize::from(in_layer);
         self.depth += 1;
-        let result = if func.is_lambda {
+        let mut result = if func.is_lambda {
             match func.def.body.first().map(|s| &s.kind) {
                 Some(StmtKind::Return(Some(e))) => self.eval(e, &env),
                 _ => Ok(Value::None),
             }
         } else {
-            self.exec_block(&func.def.body, &env)
-                .map(|flow| match flow {
-                    Flow::Return(v) => v,
-                    _ => Value::None,
-                })
+            match self.exec_block(&func.def.body, &env) {
+                Ok(Flow::Return) => Ok(std::mem::replace(&mut self.returned, Value::None)),
+                Ok(_) => Ok(Value::None),
+                Err(e) => Err(e),
+            }
         };
         self.depth -= 1;
         self.tape.layer_depth -= usize::from(in_layer);
@@ -1128,17 +1143,23 @@ impl Interp {
             self.globals = g;
         }
         self.spare(env.scope);
-        result.map_err(|mut e| {
-            let pos = e.pos.take().unwrap_or(func.def.pos);
-            e.trace.insert(
-                0,
-                Frame {
-                    function: func.frame_name.to_string(),
-                    pos,
-                },
-            );
-            e
-        })
+        if let Err(e) = &mut result {
+            self.add_frame(e, func);
+        }
+        result
+    }
+
+    /// The line of a call's traceback, put under those of the calls it made.
+    #[cold]
+    fn add_frame(&self, e: &mut PyErr, func: &Function) {
+        let pos = e.pos.take().unwrap_or(func.def.pos);
+        e.trace.insert(
+            0,
+            Frame {
+                function: func.frame_name.to_string(),
+                pos,
+            },
+        );
     }
 
     /// Puts the arguments of a call into the slots of its parameters: the positional ones in
@@ -1355,9 +1376,17 @@ impl Interp {
     // ---- expressions ----
 
     fn eval(&mut self, e: &Expr, env: &Env) -> PyResult<Value> {
-        self.eval_inner(e, env).map_err(|x| x.at(e.pos))
+        // The error is given its place where it is, and the value is not moved at all: each
+        // copy of a result on the way back from a nested expression costs.
+        let mut result = self.eval_inner(e, env);
+        if let Err(x) = &mut result {
+            x.place(e.pos);
+        }
+        result
     }
 
+    /// An expression's value. The arms whose last step is a call return that call's result
+    /// as it is (`return`, not `?` and a new `Ok`), so it is written once, where it ends up.
     fn eval_inner(&mut self, e: &Expr, env: &Env) -> PyResult<Value> {
         Ok(match &e.kind {
             ExprKind::None => Value::None,
@@ -1366,38 +1395,46 @@ impl Interp {
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float(x) => Value::Float(*x),
             ExprKind::Str(s) => Value::Str(s.clone()),
-            ExprKind::Name(n) => self.lookup(n, env)?,
+            ExprKind::Name(n) => return self.lookup(n, env),
             ExprKind::Tuple(items) => Value::tuple(self.eval_items(items, env)?),
             ExprKind::List(items) => Value::list(self.eval_items(items, env)?),
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(obj, env)?;
-                self.getattr(&o, name)?
+                return self.getattr(&o, name);
             }
             ExprKind::Index(obj, index) => {
                 let o = self.eval(obj, env)?;
                 let i = self.eval(index, env)?;
-                self.getitem(&o, &i)?
+                return self.getitem(&o, &i);
             }
-            ExprKind::Call(func, args) => self.eval_call(e, func, args, env)?,
+            ExprKind::Call(func, args) => return self.eval_call(e, func, args, env),
             ExprKind::Unary(op, x) => {
                 let v = self.eval(x, env)?;
-                self.unary(*op, &v)?
+                return self.unary(*op, &v);
             }
             ExprKind::Binary(op, a, b) => {
                 let a = self.eval(a, env)?;
                 let b = self.eval(b, env)?;
-                self.binary(*op, &a, &b)?
+                return self.binary(*op, &a, &b);
             }
             ExprKind::BoolOp(op, a, b) => {
                 let a = self.eval(a, env)?;
                 let t = self.truthy(&a)?;
                 match (op, t) {
                     (BoolOp::And, false) | (BoolOp::Or, true) => a,
-                    _ => self.eval(b, env)?,
+                    _ => return self.eval(b, env),
                 }
             }
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(first, env)?;
+                if let [(op, right)] = rest.as_slice() {
+                    let r = self.eval(right, env)?;
+                    let mut result = self.compare(*op, &left, &r);
+                    if let Err(x) = &mut result {
+                        x.place(right.pos);
+                    }
+                    return result;
+                }
                 let mut result = Value::Bool(true);
                 for (op, right) in rest {
                     let r = self.eval(right, env)?;
@@ -1411,13 +1448,13 @@ impl Interp {
             }
             ExprKind::IfExp { cond, then, other } => {
                 let c = self.eval(cond, env)?;
-                if self.truthy(&c)? {
-                    self.eval(then, env)?
+                return if self.truthy(&c)? {
+                    self.eval(then, env)
                 } else {
-                    self.eval(other, env)?
-                }
+                    self.eval(other, env)
+                };
             }
-            _ => self.eval_rare(e, env)?,
+            _ => return self.eval_rare(e, env),
         })
     }
 

@@ -853,6 +853,8 @@ pub struct Interp {
     /// Scopes of finished calls that nothing kept, ready for the next call (a few dozen at
     /// most): a call then allocates nothing for its locals.
     pub(super) spare_scopes: Vec<Rc<RefCell<Scope>>>,
+    /// The value of the `return` being carried out, from the statement to the call it ends.
+    pub(super) returned: Value,
     /// Objects whose repr is being built, to print a list holding itself as `[...]`.
     pub(super) repr_stack: Vec<usize>,
     /// Modules made on first import.

@@ -181,6 +181,49 @@ except UnboundLocalError as e:
     );
 }
 
+/// A `return` carries its value out through loops and `try` blocks to the call it ends; a
+/// `finally` that calls functions of its own (which return too) does not change it, and a
+/// `finally` that returns does.
+#[test]
+fn a_return_keeps_its_value_through_finally_and_loops() {
+    let src = "\
+def two():
+    return 2
+def through_finally():
+    try:
+        return 1
+    finally:
+        two()
+def finally_returns():
+    try:
+        return 1
+    finally:
+        return 3
+def from_a_loop():
+    for i in range(5):
+        while True:
+            try:
+                if i == 2:
+                    return [i, two()]
+            finally:
+                two()
+            break
+def raises_in_finally():
+    try:
+        return 'lost'
+    finally:
+        1 / 0
+try:
+    raises_in_finally()
+except ZeroDivisionError:
+    print('raised')
+print(through_finally(), finally_returns(), from_a_loop(), (lambda x: x + 1)(4), two())
+";
+    let (out, err) = run(src);
+    assert_eq!(err, None);
+    assert_eq!(out, "raised\n1 3 [2, 2] 5 2\n");
+}
+
 #[test]
 fn the_two_layer_network_trains_from_a_file_as_cpython_prints_it() {
     let src = std::fs::read_to_string(concat!(
