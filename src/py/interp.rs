@@ -1388,74 +1388,78 @@ impl Interp {
     /// An expression's value. The arms whose last step is a call return that call's result
     /// as it is (`return`, not `?` and a new `Ok`), so it is written once, where it ends up.
     fn eval_inner(&mut self, e: &Expr, env: &Env) -> PyResult<Value> {
-        Ok(match &e.kind {
-            ExprKind::None => Value::None,
-            ExprKind::True => Value::Bool(true),
-            ExprKind::False => Value::Bool(false),
-            ExprKind::Int(i) => Value::Int(*i),
-            ExprKind::Float(x) => Value::Float(*x),
-            ExprKind::Str(s) => Value::Str(s.clone()),
-            ExprKind::Name(n) => return self.lookup(n, env),
-            ExprKind::Tuple(items) => Value::tuple(self.eval_items(items, env)?),
-            ExprKind::List(items) => Value::list(self.eval_items(items, env)?),
+        // No arm leaves a value in a local the others share: a `bool` stored there had made the
+        // compiler copy the shared result byte by byte, and the caller's next read stall.
+        match &e.kind {
+            ExprKind::None => Ok(Value::None),
+            ExprKind::True => Ok(Value::Bool(true)),
+            ExprKind::False => Ok(Value::Bool(false)),
+            ExprKind::Int(i) => Ok(Value::Int(*i)),
+            ExprKind::Float(x) => Ok(Value::Float(*x)),
+            ExprKind::Str(s) => Ok(Value::Str(s.clone())),
+            ExprKind::Name(n) => self.lookup(n, env),
+            ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(items, env)?)),
+            ExprKind::List(items) => Ok(Value::list(self.eval_items(items, env)?)),
             ExprKind::Attr(obj, name) => {
                 let o = self.eval(obj, env)?;
-                return self.getattr(&o, name);
+                self.getattr(&o, name)
             }
             ExprKind::Index(obj, index) => {
                 let o = self.eval(obj, env)?;
                 let i = self.eval(index, env)?;
-                return self.getitem(&o, &i);
+                self.getitem(&o, &i)
             }
-            ExprKind::Call(func, args) => return self.eval_call(e, func, args, env),
+            ExprKind::Call(func, args) => self.eval_call(e, func, args, env),
             ExprKind::Unary(op, x) => {
                 let v = self.eval(x, env)?;
-                return self.unary(*op, &v);
+                self.unary(*op, &v)
             }
             ExprKind::Binary(op, a, b) => {
                 let a = self.eval(a, env)?;
                 let b = self.eval(b, env)?;
-                return self.binary(*op, &a, &b);
+                self.binary(*op, &a, &b)
             }
             ExprKind::BoolOp(op, a, b) => {
                 let a = self.eval(a, env)?;
                 let t = self.truthy(&a)?;
                 match (op, t) {
-                    (BoolOp::And, false) | (BoolOp::Or, true) => a,
-                    _ => return self.eval(b, env),
+                    (BoolOp::And, false) | (BoolOp::Or, true) => Ok(a),
+                    _ => self.eval(b, env),
                 }
             }
-            ExprKind::Compare(first, rest) => {
-                let mut left = self.eval(first, env)?;
-                if let [(op, right)] = rest.as_slice() {
-                    let r = self.eval(right, env)?;
-                    let mut result = self.compare(*op, &left, &r);
-                    if let Err(x) = &mut result {
-                        x.place(right.pos);
-                    }
-                    return result;
-                }
-                let mut result = Value::Bool(true);
-                for (op, right) in rest {
-                    let r = self.eval(right, env)?;
-                    result = self.compare(*op, &left, &r).map_err(|x| x.at(right.pos))?;
-                    if rest.len() > 1 && !self.truthy(&result)? {
-                        return Ok(result);
-                    }
-                    left = r;
-                }
-                result
-            }
+            ExprKind::Compare(first, rest) => self.eval_compare(first, rest, env),
             ExprKind::IfExp { cond, then, other } => {
                 let c = self.eval(cond, env)?;
-                return if self.truthy(&c)? {
+                if self.truthy(&c)? {
                     self.eval(then, env)
                 } else {
                     self.eval(other, env)
-                };
+                }
             }
-            _ => return self.eval_rare(e, env),
-        })
+            _ => self.eval_rare(e, env),
+        }
+    }
+
+    /// `a < b`, and a chain `a < b <= c` that stops at the first false comparison.
+    fn eval_compare(&mut self, first: &Expr, rest: &[(CmpOp, Expr)], env: &Env) -> PyResult<Value> {
+        let mut left = self.eval(first, env)?;
+        let Some(((last_op, last), chain)) = rest.split_last() else {
+            return Ok(Value::Bool(true));
+        };
+        for (op, right) in chain {
+            let r = self.eval(right, env)?;
+            let result = self.compare(*op, &left, &r).map_err(|x| x.at(right.pos))?;
+            if !self.truthy(&result)? {
+                return Ok(result);
+            }
+            left = r;
+        }
+        let r = self.eval(last, env)?;
+        let mut result = self.compare(*last_op, &left, &r);
+        if let Err(x) = &mut result {
+            x.place(last.pos);
+        }
+        result
     }
 
     /// A call: `f(…)`, `obj.method(…)`, a class made into an object.
