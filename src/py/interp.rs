@@ -313,7 +313,7 @@ impl Interp {
             StmtKind::If(branches, other) => {
                 for (cond, body) in branches {
                     let c = self.eval(cond, env)?;
-                    if self.truthy(&c).map_err(|e| e.at(cond.pos))? {
+                    if self.is_true(&c).map_err(|e| e.at(cond.pos))? {
                         return self.exec_block(body, env);
                     }
                 }
@@ -342,7 +342,7 @@ impl Interp {
             StmtKind::While(cond, body, other) => loop {
                 self.check_interrupt()?;
                 let c = self.eval(cond, env)?;
-                if !self.truthy(&c).map_err(|e| e.at(cond.pos))? {
+                if !self.is_true(&c).map_err(|e| e.at(cond.pos))? {
                     return self.exec_block(other, env);
                 }
                 match self.exec_block(body, env)? {
@@ -552,14 +552,16 @@ impl Interp {
                     msg!("py-unbound-local", name = name.as_str()),
                 ));
             }
+            // A function defined at module level has no enclosing scope: its other names are
+            // the module's (a `global` declaration changes nothing there).
+            let parent = match &env.scope.borrow().parent {
+                None => return self.lookup_module(name),
+                Some(parent) => parent.clone(),
+            };
             if names.globals.contains(name.as_str()) {
                 return self.lookup_module(name);
             }
-            let parent = env.scope.borrow().parent.clone();
-            if parent.is_none() {
-                return self.lookup_module(name);
-            }
-            return self.lookup_from(name, parent);
+            return self.lookup_from(name, Some(parent));
         }
         if Rc::ptr_eq(&env.scope, &self.globals) {
             return self.lookup_module(name);
@@ -1421,7 +1423,7 @@ impl Interp {
             }
             ExprKind::BoolOp(op, a, b) => {
                 let a = self.eval(a, env)?;
-                let t = self.truthy(&a)?;
+                let t = self.is_true(&a)?;
                 match (op, t) {
                     (BoolOp::And, false) | (BoolOp::Or, true) => Ok(a),
                     _ => self.eval(b, env),
@@ -1430,7 +1432,7 @@ impl Interp {
             ExprKind::Compare(first, rest) => self.eval_compare(first, rest, env),
             ExprKind::IfExp { cond, then, other } => {
                 let c = self.eval(cond, env)?;
-                if self.truthy(&c)? {
+                if self.is_true(&c)? {
                     self.eval(then, env)
                 } else {
                     self.eval(other, env)
@@ -2114,6 +2116,15 @@ impl Interp {
     }
 
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        // Two ints or two floats, a loop's and a recursion's usual test, first.
+        let quick = match (a, b) {
+            (Value::Int(x), Value::Int(y)) => compare_ordered(op, x, y),
+            (Value::Float(x), Value::Float(y)) => compare_ordered(op, x, y),
+            _ => None,
+        };
+        if let Some(result) = quick {
+            return Ok(Value::Bool(result));
+        }
         match op {
             CmpOp::Is => return Ok(Value::Bool(same_object(a, b))),
             CmpOp::IsNot => return Ok(Value::Bool(!same_object(a, b))),
@@ -2289,6 +2300,15 @@ impl Interp {
     }
 
     /// Python's truthiness.
+    /// [`Interp::truthy`], a `bool` (what a comparison gives an `if`) answered on the spot.
+    #[inline(always)]
+    fn is_true(&mut self, v: &Value) -> PyResult<bool> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            _ => self.truthy(v),
+        }
+    }
+
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
             Value::None => false,
@@ -2631,6 +2651,21 @@ fn local_slot(name: &Ident, names: &Rc<LocalNames>) -> Option<usize> {
         slot
     };
     (slot != u32::MAX).then_some(slot as usize)
+}
+
+/// `a op b` for two numbers of one kind, as Rust compares them (IEEE for floats, as Python);
+/// `None` for the operators that are not comparisons of values.
+#[inline]
+fn compare_ordered<T: PartialOrd>(op: CmpOp, a: &T, b: &T) -> Option<bool> {
+    Some(match op {
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        _ => return None,
+    })
 }
 
 fn native(o: &Value, name: &str) -> Value {
