@@ -125,6 +125,10 @@ impl<V> Vars<V> {
     }
 
     pub fn clear(&mut self) {
+        // A call's scope keeps its locals in slots: its table is nearly always untouched.
+        if self.cells.is_empty() && self.id == 0 {
+            return;
+        }
         self.id = 0;
         self.index.clear();
         self.cells.clear();
