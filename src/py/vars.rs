@@ -126,7 +126,7 @@ impl<V> Vars<V> {
 
     pub fn clear(&mut self) {
         // A call's scope keeps its locals in slots: its table is nearly always untouched.
-        if self.cells.is_empty() && self.id == 0 {
+        if self.id == 0 && self.cells.is_empty() && self.index.is_empty() && self.bound == 0 {
             return;
         }
         self.id = 0;
