@@ -571,7 +571,15 @@ impl Interp {
 
     /// A global or a builtin, the global through the cell its name remembers.
     fn lookup_module(&self, name: &Ident) -> PyResult<Value> {
-        let known = self.globals.borrow().vars.known_cell(&name.cell);
+        // The common case, a bound global its name remembers: one borrow, no hashing.
+        let known = {
+            let globals = self.globals.borrow();
+            let known = globals.vars.known_cell(&name.cell);
+            if let Some(v) = known.and_then(|at| globals.vars.get_at(at)) {
+                return Ok(v.clone());
+            }
+            known
+        };
         let at = match known {
             Some(at) => Some(at),
             None => match self.globals.try_borrow_mut() {
@@ -666,7 +674,10 @@ impl Interp {
             }
             None => {
                 if let Ok(mut scope) = env.scope.try_borrow_mut() {
-                    let at = scope.vars.cell_of(name, &name.cell);
+                    let at = match scope.vars.known_cell(&name.cell) {
+                        Some(at) => at,
+                        None => scope.vars.cell_of(name, &name.cell),
+                    };
                     scope.vars.set_at(at, v);
                     return Ok(());
                 }
