@@ -299,6 +299,14 @@ impl Interp {
             StmtKind::Assign(targets, value) => {
                 let since = self.tape.next_serial();
                 let v = self.eval(value, env)?;
+                // One target and no node recorded (nothing to note about the name): the value
+                // moves into its place.
+                if let [t] = targets.as_slice()
+                    && self.tape.next_serial() == since
+                {
+                    self.assign(t, v, env)?;
+                    return Ok(Flow::Normal);
+                }
                 for t in targets {
                     self.assign(t, v.clone(), env)?;
                     if let ExprKind::Name(name) = &t.kind
