@@ -11,7 +11,7 @@ use crate::i18n::Message;
 use crate::msg;
 use crate::py::ast::BinOp;
 use crate::py::error::{ExcKind, PyErr, PyResult};
-use crate::py::tape::{Input, Node, Output, Slot, differentiable, fingerprint, same_value};
+use crate::py::tape::{Input, Node, Output, Slot, differentiable, same_value};
 use crate::py::value::shape_text;
 use crate::py::value::{Args, ArrayObj, DType, Instance, Interp, Value, to_array};
 
@@ -658,16 +658,17 @@ fn leaf_key(input: &Input, serial: u64) -> LeafKey {
     }
 }
 
-/// An array the node's object cached, changed in place since forward (back would use values
-/// forward never saw): its attribute's name.
+/// An array the node's object cached, written in place since forward (back would use values
+/// forward never saw): its attribute's name. Its buffer's version tells (any write counts, as
+/// in PyTorch's autograd, even one that leaves every value as it was).
 fn changed_in_place(h: &Held) -> Option<String> {
     let attrs = h.object.attrs.borrow();
-    h.cached.iter().find_map(|(name, weak, print)| {
+    h.cached.iter().find_map(|(name, weak, version)| {
         let a = weak.upgrade()?;
         let still = attrs
             .iter()
             .any(|(k, v)| k == name && matches!(v, Value::Array(b) if Rc::ptr_eq(&a, b)));
-        (still && fingerprint(&a) != *print).then(|| name.clone())
+        (still && a.buf.version() != *version).then(|| name.clone())
     })
 }
 

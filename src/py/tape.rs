@@ -122,8 +122,11 @@ pub fn c_order(a: &ArrayObj) -> bool {
     true
 }
 
-/// The array attributes of `object`, fingerprinted: what forward cached for backward. The
-/// gradients a backward writes (`dW` beside `W`) are left out: backward makes them anew.
+/// The array attributes of `object`, each with its buffer's version (see [`Buffer`]): what
+/// forward cached for backward. The gradients a backward writes (`dW` beside `W`) are left
+/// out: backward makes them anew.
+///
+/// [`Buffer`]: crate::py::value::Buffer
 pub fn cached_arrays(object: &Instance) -> Vec<(String, Weak<ArrayObj>, u64)> {
     let attrs = object.attrs.borrow();
     let has = |n: &str| attrs.iter().any(|(k, _)| k == n);
@@ -131,7 +134,7 @@ pub fn cached_arrays(object: &Instance) -> Vec<(String, Weak<ArrayObj>, u64)> {
         .iter()
         .filter(|(k, _)| !(k.len() > 1 && k.starts_with('d') && has(&k[1..])))
         .filter_map(|(k, v)| match v {
-            Value::Array(a) => Some((k.clone(), Rc::downgrade(a), fingerprint(a))),
+            Value::Array(a) => Some((k.clone(), Rc::downgrade(a), a.buf.version())),
             _ => None,
         })
         .collect()
