@@ -1,8 +1,9 @@
 //! `back`, `step`, `graph` and `check` over the learner's own layers, the nodes `tape`
 //! records. Only this walk knows the chain rule for them: it hands each node's `backward` the
-//! gradient of its output (a copy of its own), maps what it returns to the node's inputs, sums
-//! a broadcast gradient back to its input's shape, adds gradients where a value forks, and
-//! collects `self.dW` beside `self.W` as that array's gradient.
+//! gradient of its output (as its own: a copy, or the walk's buffer lent, see `Lent`), maps
+//! what it returns to the node's inputs, sums a broadcast gradient back to its input's shape,
+//! adds gradients where a value forks, and collects `self.dW` beside `self.W` as that array's
+//! gradient.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -104,6 +105,74 @@ fn same_bits(x: &[f64], y: &[f64]) -> bool {
             .zip(y)
             .fold(0u64, |acc, (p, q)| acc | (p.to_bits() ^ q.to_bits()))
             == 0
+}
+
+/// A gradient's buffer lent to a backward as its dout, in place of a copy: `given` is a new
+/// array on the same elements, and the first write keeps the elements as they were (see
+/// [`Buffer::lend`]). Only a gradient nothing but the walk can reach is lent ([`lendable`]), so
+/// it changes only through `given`; a backward that leaves `given` alone and keeps no hold of
+/// it (as most do) costs no copy.
+///
+/// [`Buffer::lend`]: crate::py::value::Buffer::lend
+struct Lent {
+    given: Rc<ArrayObj>,
+}
+
+/// Whether the walk may lend `d`'s buffer: its elements lie in C order (as a copy's would),
+/// and no reference to it or to its buffer is held but the walk's own (the node's dout, and
+/// the seed when it is the root's).
+fn lendable(d: &Rc<ArrayObj>, seed: &Value) -> bool {
+    let by_seed = matches!(seed, Value::Array(s) if Rc::ptr_eq(s, d));
+    Rc::strong_count(d) == 1 + usize::from(by_seed)
+        && Rc::strong_count(&d.buf) == 1
+        && crate::py::tape::c_order(d)
+}
+
+impl Lent {
+    fn new(d: &Rc<ArrayObj>) -> Lent {
+        d.buf.lend();
+        Lent {
+            given: Rc::new(ArrayObj {
+                buf: d.buf.clone(),
+                dtype: d.dtype,
+                shape: d.shape.clone(),
+                strides: crate::py::value::contiguous_strides(&d.shape),
+                offset: d.offset,
+            }),
+        }
+    }
+
+    /// Ends the loan once backward returned: the gradient, on a buffer of its own again if
+    /// backward wrote to `given` or still holds it (or a view of it) somewhere, and whether
+    /// backward changed a value (looked at only when `watch`).
+    fn take_back(self, dout: Value, watch: bool) -> (Value, bool) {
+        let Value::Array(d) = &dout else {
+            return (dout, false);
+        };
+        let kept = d.buf.take_back();
+        // `given`'s elements lie in a row from its offset, in `kept` as in the buffer.
+        let range = d.offset..d.offset + d.size();
+        let changed = watch
+            && kept.as_ref().is_some_and(|k| {
+                !with_elements(&self.given, |now| {
+                    k.get(range).is_some_and(|k| same_bits(now, k))
+                })
+            });
+        // The walk's `given` and `d` are two; a third holds the buffer still.
+        let held = Rc::strong_count(&self.given) > 1 || Rc::strong_count(&d.buf) > 2;
+        if kept.is_none() && !held {
+            return (dout, changed);
+        }
+        let elements = kept.unwrap_or_else(|| d.buf.borrow().clone());
+        let own = ArrayObj {
+            buf: Rc::new(crate::py::value::Buffer::new(elements)),
+            dtype: d.dtype,
+            shape: d.shape.clone(),
+            strides: d.strides.clone(),
+            offset: d.offset,
+        };
+        (Value::array(own), changed)
+    }
 }
 
 /// A copy of an array (a number is its own copy).
@@ -484,11 +553,12 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
     let mut warnings = Vec::new();
     let in_walk: HashSet<u64> = order.iter().copied().collect();
     for &serial in &order {
-        let Some(dout) = grads.get(&serial).cloned() else {
+        // A node's dout is complete when the walk reaches it, and read no more.
+        let Some(dout) = grads.remove(&serial) else {
             continue;
         };
-        outputs.push((serial, dout.clone()));
         let Some(h) = held(interp, serial) else {
+            outputs.push((serial, dout));
             continue;
         };
         // The object ran forward again since this node: its cache is the later call's.
@@ -527,23 +597,43 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
                 .map(|(k, v)| (k.clone(), short_text(interp, v)))
                 .collect()
         };
-        let given = copy_of(&dout);
-        // What `given` held, to see whether backward changed it (no Python code holds this).
-        // (Once said for a class, it is not looked for again.)
-        let before = match &given {
-            Value::Array(a) if !interp.tape.warned_dout.contains(&h.class) => {
-                Some(with_elements(a, <[f64]>::to_vec))
-            }
+        // Backward gets its own dout: a copy, or the gradient's buffer lent (see `Lent`).
+        let lent = match &dout {
+            Value::Array(d) if lendable(d, &seed) => Some(Lent::new(d)),
             _ => None,
         };
+        let watch = !interp.tape.warned_dout.contains(&h.class);
+        let (given, before) = match &lent {
+            Some(_) => (Value::None, None),
+            None => {
+                let given = copy_of(&dout);
+                // What `given` held, to see whether backward changed it (no Python code holds
+                // this). (Once said for a class, it is not looked for again.)
+                let before = match &given {
+                    Value::Array(a) if watch => Some(with_elements(a, <[f64]>::to_vec)),
+                    _ => None,
+                };
+                (given, before)
+            }
+        };
         interp.tape.layer_depth += 1;
-        let result = call_method(interp, &h.object, "backward", vec![given.clone()]);
+        let arg = match &lent {
+            Some(l) => Value::Array(l.given.clone()),
+            None => given.clone(),
+        };
+        let result = call_method(interp, &h.object, "backward", vec![arg]);
         interp.tape.layer_depth -= 1;
+        let (dout, changed) = match (lent, &given) {
+            (Some(l), _) => l.take_back(dout, watch),
+            (None, Value::Array(a)) => {
+                let changed = before.is_some_and(|b| !with_elements(a, |now| same_bits(now, &b)));
+                (dout, changed)
+            }
+            (None, _) => (dout, false),
+        };
         let result = result?;
-        if let (Some(before), Value::Array(a)) = (before, &given)
-            && !with_elements(a, |now| same_bits(now, &before))
-            && interp.tape.warned_dout.insert(h.class.clone())
-        {
+        outputs.push((serial, dout.clone()));
+        if changed && interp.tape.warned_dout.insert(h.class.clone()) {
             warnings.push(msg!("lr-dout-changed", class = h.class.as_str()));
         }
         let split = split_result(&h.class, &h.inputs, result)?;

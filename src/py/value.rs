@@ -118,10 +118,16 @@ pub struct ArrayObj {
 /// PyTorch's autograd keeps on a tensor's storage): `back` compares an array's version with the
 /// one it had when forward ran to see whether it was changed in place since. Every write goes
 /// through [`Buffer::borrow_mut`], which counts it, so none can be missed.
+///
+/// `back` may also lend a gradient's buffer to a layer's backward instead of copying it: while
+/// lent, the first write keeps a copy of the elements as they were ([`Buffer::lend`]).
 #[derive(Debug, Default)]
 pub struct Buffer {
     data: RefCell<Vec<f64>>,
     version: Cell<u64>,
+    lent: Cell<bool>,
+    /// The elements as they were before the first write while lent.
+    kept: RefCell<Option<Vec<f64>>>,
 }
 
 impl Buffer {
@@ -137,10 +143,28 @@ impl Buffer {
         self.data.borrow()
     }
 
-    /// The elements, to write: counts a write whether or not any value changes.
+    /// The elements, to write: counts a write whether or not any value changes (and, while the
+    /// buffer is lent, keeps the elements as they were at the first).
     pub fn borrow_mut(&self) -> RefMut<'_, Vec<f64>> {
         self.version.set(self.version.get().wrapping_add(1));
+        if self.lent.replace(false) {
+            let before = self.data.borrow().clone();
+            *self.kept.borrow_mut() = Some(before);
+        }
         self.data.borrow_mut()
+    }
+
+    /// Lends the elements: the next write keeps a copy of them as they are now, for
+    /// [`Buffer::take_back`].
+    pub fn lend(&self) {
+        self.lent.set(true);
+        self.kept.borrow_mut().take();
+    }
+
+    /// Ends a loan: the elements as they were when lent, if anything wrote to them since.
+    pub fn take_back(&self) -> Option<Vec<f64>> {
+        self.lent.set(false);
+        self.kept.borrow_mut().take()
     }
 
     /// How many times the elements were borrowed to write.

@@ -546,6 +546,65 @@ fn check_nudges_a_parameter_and_puts_it_back_unchanged_for_back() {
     );
 }
 
+/// A layer that writes into the dout it is given and returns it.
+const ZAP: &str = "\
+class Zap:
+    def forward(self, x):
+        return x + 0.0
+    def backward(self, dout):
+        dout[0] = 100.0
+        return dout
+";
+
+/// A layer that keeps the dout it is given.
+const KEEP: &str = "\
+class Keep:
+    def forward(self, x):
+        return x + 0.0
+    def backward(self, dout):
+        self.d = dout
+        return dout * 1.0
+";
+
+#[test]
+fn a_backward_that_writes_or_keeps_its_dout_leaves_the_walk_s_gradients_alone() {
+    let shown = repl(&[
+        MUL,
+        ZAP,
+        "m = MulLayer(); z = Zap(); x = np.array([1.0, 2.0])",
+        "h = m.forward(x, 2.0)",
+        "y = z.forward(h)",
+        "back y",
+        "dy, dh",
+    ]);
+    assert!(shown.contains("dx = [200.   2.]\n"), "{shown}");
+    assert!(
+        joined(&shown).contains("Zap.backward changed the dout it was given"),
+        "{shown}"
+    );
+    // The walk's own gradients are as they were: dy is the seed, dh what Zap returned.
+    assert!(
+        shown.ends_with("(array([1., 1.]), array([100.,   1.]))\n"),
+        "{shown}"
+    );
+    let shown = repl(&[
+        MUL,
+        KEEP,
+        "m = MulLayer(); k = Keep(); x = np.array([1.0, 2.0])",
+        "h = m.forward(x, 2.0)",
+        "y = k.forward(h)",
+        "back y",
+        "k.d[0] = 7.0",
+        "dy, dh, k.d",
+    ]);
+    assert!(shown.contains("dx = [2. 2.]\n"), "{shown}");
+    assert!(!shown.contains("changed the dout"), "{shown}");
+    assert!(
+        shown.ends_with("(array([1., 1.]), array([1., 1.]), array([7., 1.]))\n"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn step_and_graph_show_a_learner_s_node_by_its_class() {
     let shown = repl(&[
