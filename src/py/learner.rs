@@ -12,6 +12,7 @@ use crate::i18n::Message;
 use crate::msg;
 use crate::py::ast::BinOp;
 use crate::py::error::{ExcKind, PyErr, PyResult};
+use crate::py::fasthash::FastBuild;
 use crate::py::tape::{Input, Node, Output, Slot, differentiable, same_value};
 use crate::py::value::shape_text;
 use crate::py::value::{Args, ArrayObj, DType, Instance, Interp, Value, to_array};
@@ -304,7 +305,7 @@ pub fn order(interp: &Interp, root: u64) -> Vec<u64> {
 
 /// [`order`] from several nodes at once: each node after every node that uses its output.
 pub fn order_from(interp: &Interp, roots: &[u64]) -> Vec<u64> {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<u64, FastBuild> = HashSet::default();
     let mut post = Vec::new();
     let mut stack: Vec<(u64, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
     while let Some((s, done)) = stack.pop() {
@@ -348,7 +349,6 @@ pub fn default_seed(v: &Value) -> Value {
 struct Held {
     object: Rc<Instance>,
     inputs: Vec<Input>,
-    cached: Vec<(String, std::rc::Weak<ArrayObj>, u64)>,
     class: String,
 }
 
@@ -357,7 +357,6 @@ fn held(interp: &Interp, serial: u64) -> Option<Held> {
     Some(Held {
         object: n.object.clone(),
         inputs: n.inputs.clone(),
-        cached: n.cached.clone(),
         class: n.class().to_string(),
     })
 }
@@ -461,8 +460,10 @@ pub fn params_of(
         if shares_input {
             continue;
         }
-        let dname = format!("d{name}");
-        let Some((_, g)) = attrs.iter().find(|(k, _)| *k == dname) else {
+        let Some((_, g)) = attrs
+            .iter()
+            .find(|(k, _)| k.strip_prefix('d') == Some(name.as_str()))
+        else {
             continue;
         };
         if !differentiable(g) {
@@ -538,7 +539,7 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
     let seed = roots.first().map(|(_, s)| s.clone()).unwrap_or(Value::None);
     let starts: Vec<u64> = roots.iter().map(|(r, _)| *r).collect();
     let order = order_from(interp, &starts);
-    let mut grads: HashMap<u64, Value> = HashMap::new();
+    let mut grads: HashMap<u64, Value, FastBuild> = HashMap::default();
     for (r, g) in roots {
         let sum = match grads.remove(&r) {
             Some(old) => interp.binary(BinOp::Add, &old, &g)?,
@@ -551,7 +552,7 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
     let mut params: Vec<(Rc<ArrayObj>, Value)> = Vec::new();
     let mut visits = Vec::new();
     let mut warnings = Vec::new();
-    let in_walk: HashSet<u64> = order.iter().copied().collect();
+    let in_walk: HashSet<u64, FastBuild> = order.iter().copied().collect();
     for &serial in &order {
         // A node's dout is complete when the walk reaches it, and read no more.
         let Some(dout) = grads.remove(&serial) else {
@@ -574,7 +575,7 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
                 later = call_text(interp, latest)
             ));
         } else {
-            if let Some(name) = changed_in_place(&h) {
+            if let Some(name) = interp.tape.node(serial).and_then(changed_in_place) {
                 return Err(err(
                     ExcKind::RuntimeError,
                     msg!(
@@ -751,9 +752,9 @@ fn leaf_key(input: &Input, serial: u64) -> LeafKey {
 /// An array the node's object cached, written in place since forward (back would use values
 /// forward never saw): its attribute's name. Its buffer's version tells (any write counts, as
 /// in PyTorch's autograd, even one that leaves every value as it was).
-fn changed_in_place(h: &Held) -> Option<String> {
-    let attrs = h.object.attrs.borrow();
-    h.cached.iter().find_map(|(name, weak, version)| {
+fn changed_in_place(n: &Node) -> Option<String> {
+    let attrs = n.object.attrs.borrow();
+    n.cached.iter().find_map(|(name, weak, version)| {
         let a = weak.upgrade()?;
         let still = attrs
             .iter()
