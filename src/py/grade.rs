@@ -132,7 +132,21 @@ fn positions(size: usize, sample: usize, rng: &mut Rng) -> Vec<usize> {
 /// The object's attributes, with a copy of each array's values, to put back after a check.
 struct Snapshot {
     attrs: Vec<(String, Value)>,
-    arrays: Vec<(Rc<ArrayObj>, Vec<f64>)>,
+    arrays: Vec<Saved>,
+}
+
+/// An array attribute before a check: its values, and its whole buffer with that buffer's
+/// version.
+struct Saved {
+    array: Rc<ArrayObj>,
+    values: Vec<f64>,
+    buffer: Vec<u64>,
+    version: u64,
+}
+
+/// The bits of every element of a buffer.
+fn buffer_bits(a: &ArrayObj) -> Vec<u64> {
+    a.buf.borrow().iter().map(|x| x.to_bits()).collect()
 }
 
 fn snapshot(object: &Instance) -> Snapshot {
@@ -140,17 +154,27 @@ fn snapshot(object: &Instance) -> Snapshot {
     let arrays = attrs
         .iter()
         .filter_map(|(_, v)| match v {
-            Value::Array(a) => Some((a.clone(), a.to_vec())),
+            Value::Array(a) => Some(Saved {
+                array: a.clone(),
+                values: a.to_vec(),
+                buffer: buffer_bits(a),
+                version: a.buf.version(),
+            }),
             _ => None,
         })
         .collect();
     Snapshot { attrs, arrays }
 }
 
+/// Puts the attributes and the arrays' values back. A buffer left as it was, bit for bit, gets
+/// its version back too: a check's nudges are no change in place for a later `back`.
 fn restore(object: &Instance, s: Snapshot) {
     *object.attrs.borrow_mut() = s.attrs;
-    for (a, data) in s.arrays {
-        write_all(&a, &data);
+    for saved in s.arrays {
+        write_all(&saved.array, &saved.values);
+        if buffer_bits(&saved.array) == saved.buffer {
+            saved.array.buf.restore_version(saved.version);
+        }
     }
 }
 

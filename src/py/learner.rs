@@ -1,8 +1,9 @@
 //! `back`, `step`, `graph` and `check` over the learner's own layers, the nodes `tape`
 //! records. Only this walk knows the chain rule for them: it hands each node's `backward` the
-//! gradient of its output (a copy of its own), maps what it returns to the node's inputs, sums
-//! a broadcast gradient back to its input's shape, adds gradients where a value forks, and
-//! collects `self.dW` beside `self.W` as that array's gradient.
+//! gradient of its output (as its own: a copy, or the walk's buffer lent, see `Lent`), maps
+//! what it returns to the node's inputs, sums a broadcast gradient back to its input's shape,
+//! adds gradients where a value forks, and collects `self.dW` beside `self.W` as that array's
+//! gradient.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -11,7 +12,8 @@ use crate::i18n::Message;
 use crate::msg;
 use crate::py::ast::BinOp;
 use crate::py::error::{ExcKind, PyErr, PyResult};
-use crate::py::tape::{Input, Node, Output, Slot, differentiable, fingerprint, same_value};
+use crate::py::fasthash::FastBuild;
+use crate::py::tape::{Input, Node, Output, Slot, differentiable, same_value};
 use crate::py::value::shape_text;
 use crate::py::value::{Args, ArrayObj, DType, Instance, Interp, Value, to_array};
 
@@ -104,6 +106,74 @@ fn same_bits(x: &[f64], y: &[f64]) -> bool {
             .zip(y)
             .fold(0u64, |acc, (p, q)| acc | (p.to_bits() ^ q.to_bits()))
             == 0
+}
+
+/// A gradient's buffer lent to a backward as its dout, in place of a copy: `given` is a new
+/// array on the same elements, and the first write keeps the elements as they were (see
+/// [`Buffer::lend`]). Only a gradient nothing but the walk can reach is lent ([`lendable`]), so
+/// it changes only through `given`; a backward that leaves `given` alone and keeps no hold of
+/// it (as most do) costs no copy.
+///
+/// [`Buffer::lend`]: crate::py::value::Buffer::lend
+struct Lent {
+    given: Rc<ArrayObj>,
+}
+
+/// Whether the walk may lend `d`'s buffer: its elements lie in C order (as a copy's would),
+/// and no reference to it or to its buffer is held but the walk's own (the node's dout, and
+/// the seed when it is the root's).
+fn lendable(d: &Rc<ArrayObj>, seed: &Value) -> bool {
+    let by_seed = matches!(seed, Value::Array(s) if Rc::ptr_eq(s, d));
+    Rc::strong_count(d) == 1 + usize::from(by_seed)
+        && Rc::strong_count(&d.buf) == 1
+        && crate::py::tape::c_order(d)
+}
+
+impl Lent {
+    fn new(d: &Rc<ArrayObj>) -> Lent {
+        d.buf.lend();
+        Lent {
+            given: Rc::new(ArrayObj {
+                buf: d.buf.clone(),
+                dtype: d.dtype,
+                shape: d.shape.clone(),
+                strides: crate::py::value::contiguous_strides(&d.shape),
+                offset: d.offset,
+            }),
+        }
+    }
+
+    /// Ends the loan once backward returned: the gradient, on a buffer of its own again if
+    /// backward wrote to `given` or still holds it (or a view of it) somewhere, and whether
+    /// backward changed a value (looked at only when `watch`).
+    fn take_back(self, dout: Value, watch: bool) -> (Value, bool) {
+        let Value::Array(d) = &dout else {
+            return (dout, false);
+        };
+        let kept = d.buf.take_back();
+        // `given`'s elements lie in a row from its offset, in `kept` as in the buffer.
+        let range = d.offset..d.offset + d.size();
+        let changed = watch
+            && kept.as_ref().is_some_and(|k| {
+                !with_elements(&self.given, |now| {
+                    k.get(range).is_some_and(|k| same_bits(now, k))
+                })
+            });
+        // The walk's `given` and `d` are two; a third holds the buffer still.
+        let held = Rc::strong_count(&self.given) > 1 || Rc::strong_count(&d.buf) > 2;
+        if kept.is_none() && !held {
+            return (dout, changed);
+        }
+        let elements = kept.unwrap_or_else(|| d.buf.borrow().clone());
+        let own = ArrayObj {
+            buf: Rc::new(crate::py::value::Buffer::new(elements)),
+            dtype: d.dtype,
+            shape: d.shape.clone(),
+            strides: d.strides.clone(),
+            offset: d.offset,
+        };
+        (Value::array(own), changed)
+    }
 }
 
 /// A copy of an array (a number is its own copy).
@@ -235,7 +305,7 @@ pub fn order(interp: &Interp, root: u64) -> Vec<u64> {
 
 /// [`order`] from several nodes at once: each node after every node that uses its output.
 pub fn order_from(interp: &Interp, roots: &[u64]) -> Vec<u64> {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<u64, FastBuild> = HashSet::default();
     let mut post = Vec::new();
     let mut stack: Vec<(u64, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
     while let Some((s, done)) = stack.pop() {
@@ -279,7 +349,6 @@ pub fn default_seed(v: &Value) -> Value {
 struct Held {
     object: Rc<Instance>,
     inputs: Vec<Input>,
-    cached: Vec<(String, std::rc::Weak<ArrayObj>, u64)>,
     class: String,
 }
 
@@ -288,7 +357,6 @@ fn held(interp: &Interp, serial: u64) -> Option<Held> {
     Some(Held {
         object: n.object.clone(),
         inputs: n.inputs.clone(),
-        cached: n.cached.clone(),
         class: n.class().to_string(),
     })
 }
@@ -392,8 +460,10 @@ pub fn params_of(
         if shares_input {
             continue;
         }
-        let dname = format!("d{name}");
-        let Some((_, g)) = attrs.iter().find(|(k, _)| *k == dname) else {
+        let Some((_, g)) = attrs
+            .iter()
+            .find(|(k, _)| k.strip_prefix('d') == Some(name.as_str()))
+        else {
             continue;
         };
         if !differentiable(g) {
@@ -469,7 +539,7 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
     let seed = roots.first().map(|(_, s)| s.clone()).unwrap_or(Value::None);
     let starts: Vec<u64> = roots.iter().map(|(r, _)| *r).collect();
     let order = order_from(interp, &starts);
-    let mut grads: HashMap<u64, Value> = HashMap::new();
+    let mut grads: HashMap<u64, Value, FastBuild> = HashMap::default();
     for (r, g) in roots {
         let sum = match grads.remove(&r) {
             Some(old) => interp.binary(BinOp::Add, &old, &g)?,
@@ -482,13 +552,14 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
     let mut params: Vec<(Rc<ArrayObj>, Value)> = Vec::new();
     let mut visits = Vec::new();
     let mut warnings = Vec::new();
-    let in_walk: HashSet<u64> = order.iter().copied().collect();
+    let in_walk: HashSet<u64, FastBuild> = order.iter().copied().collect();
     for &serial in &order {
-        let Some(dout) = grads.get(&serial).cloned() else {
+        // A node's dout is complete when the walk reaches it, and read no more.
+        let Some(dout) = grads.remove(&serial) else {
             continue;
         };
-        outputs.push((serial, dout.clone()));
         let Some(h) = held(interp, serial) else {
+            outputs.push((serial, dout));
             continue;
         };
         // The object ran forward again since this node: its cache is the later call's.
@@ -504,7 +575,7 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
                 later = call_text(interp, latest)
             ));
         } else {
-            if let Some(name) = changed_in_place(&h) {
+            if let Some(name) = interp.tape.node(serial).and_then(changed_in_place) {
                 return Err(err(
                     ExcKind::RuntimeError,
                     msg!(
@@ -527,23 +598,43 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
                 .map(|(k, v)| (k.clone(), short_text(interp, v)))
                 .collect()
         };
-        let given = copy_of(&dout);
-        // What `given` held, to see whether backward changed it (no Python code holds this).
-        // (Once said for a class, it is not looked for again.)
-        let before = match &given {
-            Value::Array(a) if !interp.tape.warned_dout.contains(&h.class) => {
-                Some(with_elements(a, <[f64]>::to_vec))
-            }
+        // Backward gets its own dout: a copy, or the gradient's buffer lent (see `Lent`).
+        let lent = match &dout {
+            Value::Array(d) if lendable(d, &seed) => Some(Lent::new(d)),
             _ => None,
         };
+        let watch = !interp.tape.warned_dout.contains(&h.class);
+        let (given, before) = match &lent {
+            Some(_) => (Value::None, None),
+            None => {
+                let given = copy_of(&dout);
+                // What `given` held, to see whether backward changed it (no Python code holds
+                // this). (Once said for a class, it is not looked for again.)
+                let before = match &given {
+                    Value::Array(a) if watch => Some(with_elements(a, <[f64]>::to_vec)),
+                    _ => None,
+                };
+                (given, before)
+            }
+        };
         interp.tape.layer_depth += 1;
-        let result = call_method(interp, &h.object, "backward", vec![given.clone()]);
+        let arg = match &lent {
+            Some(l) => Value::Array(l.given.clone()),
+            None => given.clone(),
+        };
+        let result = call_method(interp, &h.object, "backward", vec![arg]);
         interp.tape.layer_depth -= 1;
+        let (dout, changed) = match (lent, &given) {
+            (Some(l), _) => l.take_back(dout, watch),
+            (None, Value::Array(a)) => {
+                let changed = before.is_some_and(|b| !with_elements(a, |now| same_bits(now, &b)));
+                (dout, changed)
+            }
+            (None, _) => (dout, false),
+        };
         let result = result?;
-        if let (Some(before), Value::Array(a)) = (before, &given)
-            && !with_elements(a, |now| same_bits(now, &before))
-            && interp.tape.warned_dout.insert(h.class.clone())
-        {
+        outputs.push((serial, dout.clone()));
+        if changed && interp.tape.warned_dout.insert(h.class.clone()) {
             warnings.push(msg!("lr-dout-changed", class = h.class.as_str()));
         }
         let split = split_result(&h.class, &h.inputs, result)?;
@@ -658,16 +749,17 @@ fn leaf_key(input: &Input, serial: u64) -> LeafKey {
     }
 }
 
-/// An array the node's object cached, changed in place since forward (back would use values
-/// forward never saw): its attribute's name.
-fn changed_in_place(h: &Held) -> Option<String> {
-    let attrs = h.object.attrs.borrow();
-    h.cached.iter().find_map(|(name, weak, print)| {
+/// An array the node's object cached, written in place since forward (back would use values
+/// forward never saw): its attribute's name. Its buffer's version tells (any write counts, as
+/// in PyTorch's autograd, even one that leaves every value as it was).
+fn changed_in_place(n: &Node) -> Option<String> {
+    let attrs = n.object.attrs.borrow();
+    n.cached.iter().find_map(|(name, weak, version)| {
         let a = weak.upgrade()?;
         let still = attrs
             .iter()
             .any(|(k, v)| k == name && matches!(v, Value::Array(b) if Rc::ptr_eq(&a, b)));
-        (still && fingerprint(&a) != *print).then(|| name.clone())
+        (still && a.buf.version() != *version).then(|| name.clone())
     })
 }
 

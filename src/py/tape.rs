@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
 use crate::py::ast::Pos;
+use crate::py::fasthash::FastBuild;
 use crate::py::value::{Args, ArrayObj, Class, Function, Instance, Value};
 pub use crate::py::value::{Input, Node, Output, Slot, Tape};
 
@@ -122,8 +123,11 @@ pub fn c_order(a: &ArrayObj) -> bool {
     true
 }
 
-/// The array attributes of `object`, fingerprinted: what forward cached for backward. The
-/// gradients a backward writes (`dW` beside `W`) are left out: backward makes them anew.
+/// The array attributes of `object`, each with its buffer's version (see [`Buffer`]): what
+/// forward cached for backward. The gradients a backward writes (`dW` beside `W`) are left
+/// out: backward makes them anew.
+///
+/// [`Buffer`]: crate::py::value::Buffer
 pub fn cached_arrays(object: &Instance) -> Vec<(String, Weak<ArrayObj>, u64)> {
     let attrs = object.attrs.borrow();
     let has = |n: &str| attrs.iter().any(|(k, _)| k == n);
@@ -131,7 +135,7 @@ pub fn cached_arrays(object: &Instance) -> Vec<(String, Weak<ArrayObj>, u64)> {
         .iter()
         .filter(|(k, _)| !(k.len() > 1 && k.starts_with('d') && has(&k[1..])))
         .filter_map(|(k, v)| match v {
-            Value::Array(a) => Some((k.clone(), Rc::downgrade(a), fingerprint(a))),
+            Value::Array(a) => Some((k.clone(), Rc::downgrade(a), a.buf.version())),
             _ => None,
         })
         .collect()
@@ -200,14 +204,8 @@ impl Tape {
             _ => return,
         };
         // `forward(self, x, y)`: the names after `self`.
-        let params: Vec<String> = forward
-            .params
-            .positional
-            .iter()
-            .skip(1)
-            .map(|(n, _)| n.clone())
-            .collect();
-        let mut inputs = Vec::new();
+        let params = forward.params.positional.get(1..).unwrap_or_default();
+        let mut inputs = Vec::with_capacity(args.pos.len() + args.kw.len());
         for (i, v) in args.pos.iter().enumerate() {
             if !differentiable(v) {
                 continue;
@@ -215,7 +213,9 @@ impl Tape {
             let name = arg_names.get(i).cloned().flatten();
             let from = self.producer(v, name.as_deref().map(|n| (scope, n)));
             inputs.push(Input {
-                param: params.get(i).cloned().unwrap_or_else(|| format!("arg{i}")),
+                param: params
+                    .get(i)
+                    .map_or_else(|| format!("arg{i}"), |(n, _)| n.clone()),
                 slot: Slot::Pos(i),
                 value: v.clone(),
                 from,
@@ -284,12 +284,12 @@ impl Tape {
     /// all at once, not one node per pruning.
     pub fn prune(&mut self) {
         // How many strong references the nodes' arguments hold to each array.
-        let mut by_nodes: HashMap<usize, usize> = HashMap::new();
+        let mut by_nodes: HashMap<usize, usize, FastBuild> = HashMap::default();
         for n in &self.nodes {
             for_each_array(n, |p| *by_nodes.entry(p).or_default() += 1);
         }
-        let mut by_kept: HashMap<usize, usize> = HashMap::new();
-        let mut needed: HashSet<u64> = HashSet::new();
+        let mut by_kept: HashMap<usize, usize, FastBuild> = HashMap::default();
+        let mut needed: HashSet<u64, FastBuild> = HashSet::default();
         let mut numbers = 0;
         let mut keep = vec![false; self.nodes.len()];
         // Newest first: a node's output is an argument only of the nodes after it.

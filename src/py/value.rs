@@ -2,7 +2,7 @@
 //! (lists, dicts, instances, arrays) sits behind an `Rc`, so `a = b` shares it and `is` compares
 //! the pointers; ints, floats and strings are values, as their immutability allows.
 
-use std::cell::RefCell;
+use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
 
@@ -116,12 +116,77 @@ impl DType {
 /// `buf`; writing through one is seen by the others, as numpy's views are.
 #[derive(Debug)]
 pub struct ArrayObj {
-    pub buf: Rc<RefCell<Vec<f64>>>,
+    pub buf: Rc<Buffer>,
     pub dtype: DType,
     pub shape: Vec<usize>,
     /// In elements, may be negative (`a[::-1]`).
     pub strides: Vec<isize>,
     pub offset: usize,
+}
+
+/// The elements an array and its views share, with a count of the writes to them (the version
+/// PyTorch's autograd keeps on a tensor's storage): `back` compares an array's version with the
+/// one it had when forward ran to see whether it was changed in place since. Every write goes
+/// through [`Buffer::borrow_mut`], which counts it, so none can be missed.
+///
+/// `back` may also lend a gradient's buffer to a layer's backward instead of copying it: while
+/// lent, the first write keeps a copy of the elements as they were ([`Buffer::lend`]).
+#[derive(Debug, Default)]
+pub struct Buffer {
+    data: RefCell<Vec<f64>>,
+    version: Cell<u64>,
+    lent: Cell<bool>,
+    /// The elements as they were before the first write while lent.
+    kept: RefCell<Option<Vec<f64>>>,
+}
+
+impl Buffer {
+    pub fn new(data: Vec<f64>) -> Buffer {
+        Buffer {
+            data: RefCell::new(data),
+            ..Buffer::default()
+        }
+    }
+
+    /// The elements, to read.
+    pub fn borrow(&self) -> Ref<'_, Vec<f64>> {
+        self.data.borrow()
+    }
+
+    /// The elements, to write: counts a write whether or not any value changes (and, while the
+    /// buffer is lent, keeps the elements as they were at the first).
+    pub fn borrow_mut(&self) -> RefMut<'_, Vec<f64>> {
+        self.version.set(self.version.get().wrapping_add(1));
+        if self.lent.replace(false) {
+            let before = self.data.borrow().clone();
+            *self.kept.borrow_mut() = Some(before);
+        }
+        self.data.borrow_mut()
+    }
+
+    /// Lends the elements: the next write keeps a copy of them as they are now, for
+    /// [`Buffer::take_back`].
+    pub fn lend(&self) {
+        self.lent.set(true);
+        self.kept.borrow_mut().take();
+    }
+
+    /// Ends a loan: the elements as they were when lent, if anything wrote to them since.
+    pub fn take_back(&self) -> Option<Vec<f64>> {
+        self.lent.set(false);
+        self.kept.borrow_mut().take()
+    }
+
+    /// How many times the elements were borrowed to write.
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    /// Sets the version back to one it had, for a check that wrote to the elements and then put
+    /// every one back as it was then (bit for bit): what `back` compares sees no write.
+    pub fn restore_version(&self, version: u64) {
+        self.version.set(version);
+    }
 }
 
 /// Positional and keyword arguments of a call, evaluated.
@@ -418,7 +483,7 @@ impl ArrayObj {
     pub fn from_vec(data: Vec<f64>, shape: Vec<usize>, dtype: DType) -> ArrayObj {
         let strides = contiguous_strides(&shape);
         ArrayObj {
-            buf: Rc::new(RefCell::new(data)),
+            buf: Rc::new(Buffer::new(data)),
             dtype,
             shape,
             strides,
@@ -1076,7 +1141,8 @@ pub struct Node {
     /// The names the output was bound to, with the scope they were bound in.
     pub names: Vec<(usize, String)>,
     pub pos: Pos,
-    /// The object's array attributes when forward returned: name, object and fingerprint.
+    /// The object's array attributes when forward returned: name, object and its buffer's
+    /// version.
     pub cached: Vec<(String, Weak<ArrayObj>, u64)>,
 }
 

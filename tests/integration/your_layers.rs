@@ -479,6 +479,133 @@ fn using_one_object_twice_warns_and_a_cache_changed_in_place_is_an_error() {
 }
 
 #[test]
+fn every_kind_of_write_to_a_cache_after_forward_is_caught() {
+    // Each statement writes to `a` (which MulLayer cached as x) or to a view of it; even one that
+    // leaves every value as it was counts, as a write does in PyTorch's autograd.
+    for write in [
+        "a *= 2",
+        "a += 0",
+        "a[0] = 5.0",
+        "a[1:] = 7.0",
+        "a[a > 2] = 0.0",
+        "a[:] = a",
+        "a.fill(1.0)",
+        "a.sort()",
+        "np.random.shuffle(a)",
+        // A view shares its array's buffer (the session's own `a[1:]` is a copy: a function's
+        // is numpy's view).
+        "def through_view(x):\n    v = x[1:]\n    v -= 1\n\nthrough_view(a)",
+        "a.T[0] = 9.0",
+    ] {
+        let shown = repl(&[
+            MUL,
+            "m = MulLayer(); a = np.array([3.0, 1.0, 2.0]); b = np.array([3.0, 4.0, 5.0])",
+            "y = m.forward(a, b)",
+            write,
+            "back y",
+        ]);
+        assert!(
+            joined(&shown).contains(
+                "RuntimeError: MulLayer.x was changed in place after forward ran (y = m.forward(a, b))"
+            ),
+            "{write}: {shown}"
+        );
+    }
+    // A write to another array, or a new array bound to the name, is no change to the cache.
+    for write in ["b2 = a.copy()\nb2 *= 2", "a = a * 2"] {
+        let shown = repl(&[
+            MUL,
+            "m = MulLayer(); a = np.array([3.0, 1.0, 2.0]); b = np.array([3.0, 4.0, 5.0])",
+            "y = m.forward(a, b)",
+            write,
+            "back y",
+        ]);
+        assert!(shown.contains("db = [3. 1. 2.]\n"), "{write}: {shown}");
+        assert!(!shown.contains("RuntimeError"), "{write}: {shown}");
+    }
+}
+
+#[test]
+fn check_nudges_a_parameter_and_puts_it_back_unchanged_for_back() {
+    let shown = repl(&[
+        AFFINE,
+        "W = np.array([[1.0, 2.0], [3.0, 4.0]]); b = np.array([0.5, -0.5])",
+        "layer = Affine(W, b); x = np.array([[1.0, 2.0]])",
+        "y = layer.forward(x)",
+        "check y",
+        "back y",
+        "W *= 2",
+        "back y",
+    ]);
+    assert!(!shown.contains("MISMATCH"), "{shown}");
+    assert!(shown.contains("dx = [[3. 7.]]\n"), "{shown}");
+    // The learner's own write after the check is still seen.
+    assert!(
+        joined(&shown).contains("RuntimeError: Affine.W was changed in place after forward ran"),
+        "{shown}"
+    );
+}
+
+/// A layer that writes into the dout it is given and returns it.
+const ZAP: &str = "\
+class Zap:
+    def forward(self, x):
+        return x + 0.0
+    def backward(self, dout):
+        dout[0] = 100.0
+        return dout
+";
+
+/// A layer that keeps the dout it is given.
+const KEEP: &str = "\
+class Keep:
+    def forward(self, x):
+        return x + 0.0
+    def backward(self, dout):
+        self.d = dout
+        return dout * 1.0
+";
+
+#[test]
+fn a_backward_that_writes_or_keeps_its_dout_leaves_the_walk_s_gradients_alone() {
+    let shown = repl(&[
+        MUL,
+        ZAP,
+        "m = MulLayer(); z = Zap(); x = np.array([1.0, 2.0])",
+        "h = m.forward(x, 2.0)",
+        "y = z.forward(h)",
+        "back y",
+        "dy, dh",
+    ]);
+    assert!(shown.contains("dx = [200.   2.]\n"), "{shown}");
+    assert!(
+        joined(&shown).contains("Zap.backward changed the dout it was given"),
+        "{shown}"
+    );
+    // The walk's own gradients are as they were: dy is the seed, dh what Zap returned.
+    assert!(
+        shown.ends_with("(array([1., 1.]), array([100.,   1.]))\n"),
+        "{shown}"
+    );
+    let shown = repl(&[
+        MUL,
+        KEEP,
+        "m = MulLayer(); k = Keep(); x = np.array([1.0, 2.0])",
+        "h = m.forward(x, 2.0)",
+        "y = k.forward(h)",
+        "back y",
+        "k.d[0] = 7.0",
+        "dy, dh, k.d",
+    ]);
+    assert!(shown.contains("dx = [2. 2.]\n"), "{shown}");
+    assert!(!shown.contains("changed the dout"), "{shown}");
+    assert!(
+        shown.ends_with("(array([1., 1.]), array([1., 1.]), array([7., 1.]))\n"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn step_and_graph_show_a_learner_s_node_by_its_class() {
     let shown = repl(&[
         MUL,
