@@ -527,7 +527,7 @@ impl Session {
     }
 
     /// All the session holds, what the budget counts: its arrays, and the graph's nodes and
-    /// gradient slots themselves (88 and 16 bytes each), with room for more.
+    /// gradient slots themselves (72 and 16 bytes each), with room for more.
     pub fn bytes_total(&self) -> usize {
         self.bytes_held()
             + self.graph.arena_bytes()
@@ -1054,9 +1054,10 @@ impl Session {
                 target.span,
             ));
         }
-        self.reserve(self.graph.backward_bytes(output), target.span)?;
+        let plan = self.graph.backward_plan(output);
+        self.reserve(self.graph.planned_bytes(&plan), target.span)?;
         let (dout, dout_int) = self.dout_for(target, output, dout, source)?;
-        let gradients = self.graph.backward_typed(output, dout, dout_int);
+        let gradients = self.graph.backward_planned(plan, dout, dout_int);
         interrupted(target.span)?;
         let named = self
             .bindings
