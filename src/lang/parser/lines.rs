@@ -46,29 +46,44 @@ pub fn needs_more_input(text: &str) -> bool {
 /// The lines are found as they are asked for, so a script of a million lines is read without
 /// a list of them all.
 pub fn logical_lines(src: &str) -> LogicalLines<'_> {
-    LogicalLines {
-        src,
-        lines: bracket_lines(src),
-        held: VecDeque::new(),
+    LogicalLines { src }
+}
+
+/// A script to be read as logical lines, by iterating over it (see `logical_lines`).
+#[derive(Debug, Clone, Copy)]
+pub struct LogicalLines<'a> {
+    src: &'a str,
+}
+
+impl<'a> IntoIterator for LogicalLines<'a> {
+    type Item = (usize, &'a str);
+    type IntoIter = LogicalLinesIter<'a>;
+
+    fn into_iter(self) -> LogicalLinesIter<'a> {
+        LogicalLinesIter {
+            src: self.src,
+            lines: bracket_lines(self.src),
+            held: VecDeque::new(),
+        }
     }
 }
 
-/// The logical lines of a script, one at a time (see `logical_lines`).
+/// The logical lines of a script, one at a time.
 #[derive(Debug, Clone)]
-pub struct LogicalLines<'a> {
+pub struct LogicalLinesIter<'a> {
     src: &'a str,
     lines: BracketLines<'a>,
     /// Lines read past the end of a block to find where it ends, to be given out next.
     held: VecDeque<(usize, &'a str)>,
 }
 
-impl<'a> LogicalLines<'a> {
+impl<'a> LogicalLinesIter<'a> {
     fn next_line(&mut self) -> Option<(usize, &'a str)> {
         self.held.pop_front().or_else(|| self.lines.next())
     }
 }
 
-impl<'a> Iterator for LogicalLines<'a> {
+impl<'a> Iterator for LogicalLinesIter<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
@@ -301,7 +316,7 @@ mod tests {
 
     /// The logical lines as a list, to compare.
     fn logical_lines(src: &str) -> Vec<(usize, &str)> {
-        super::logical_lines(src).collect()
+        super::logical_lines(src).into_iter().collect()
     }
 
     #[test]
