@@ -15,10 +15,14 @@ const CHUNK: usize = 1 << CHUNK_BITS;
 
 /// Items by position, 0 first, in chunks of `CHUNK` (the first one grows as a `Vec` does, so
 /// a small session holds little).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Arena<T> {
     chunks: Vec<Vec<T>>,
     len: usize,
+    /// The room of every chunk but the last, counted as chunks are added and dropped: the
+    /// session asks for the capacity before every operation, and a long chain has hundreds of
+    /// chunks.
+    full_room: usize,
 }
 
 impl<T> Default for Arena<T> {
@@ -26,7 +30,21 @@ impl<T> Default for Arena<T> {
         Arena {
             chunks: Vec::new(),
             len: 0,
+            full_room: 0,
         }
+    }
+}
+
+/// A clone's chunks hold only what they hold, so its room is counted again.
+impl<T: Clone> Clone for Arena<T> {
+    fn clone(&self) -> Self {
+        let mut arena = Arena {
+            chunks: self.chunks.clone(),
+            len: self.len,
+            full_room: 0,
+        };
+        arena.count_full_room();
+        arena
     }
 }
 
@@ -40,23 +58,34 @@ impl<T> Arena<T> {
     }
 
     /// Adds `item` at the end; its position is the old length.
+    #[inline]
     pub fn push(&mut self, item: T) {
         match self.chunks.last_mut() {
             Some(chunk) if chunk.len() < CHUNK => chunk.push(item),
-            _ => {
-                // Only the first chunk starts small: once one chunk has filled, the next will.
-                let mut chunk = if self.chunks.is_empty() {
-                    Vec::new()
-                } else {
-                    Vec::with_capacity(CHUNK)
-                };
-                chunk.push(item);
-                self.chunks.push(chunk);
-            }
+            _ => self.push_to_new_chunk(item),
         }
         self.len += 1;
     }
 
+    /// Once in `CHUNK` pushes, out of the way of the others.
+    #[cold]
+    fn push_to_new_chunk(&mut self, item: T) {
+        // Only the first chunk starts small: once one chunk has filled, the next will.
+        let mut chunk = if self.chunks.is_empty() {
+            Vec::new()
+        } else {
+            Vec::with_capacity(CHUNK)
+        };
+        chunk.push(item);
+        self.full_room += self.chunks.last().map_or(0, Vec::capacity);
+        self.chunks.push(chunk);
+    }
+
+    fn count_full_room(&mut self) {
+        self.full_room = self.chunks.iter().rev().skip(1).map(Vec::capacity).sum();
+    }
+
+    #[inline]
     pub fn get(&self, index: usize) -> Option<&T> {
         self.chunks
             .get(index >> CHUNK_BITS)?
@@ -91,7 +120,11 @@ impl<T> Arena<T> {
         if len >= self.len {
             return;
         }
-        self.chunks.truncate(len.div_ceil(CHUNK));
+        let chunks = len.div_ceil(CHUNK);
+        if chunks < self.chunks.len() {
+            self.chunks.truncate(chunks);
+            self.count_full_room();
+        }
         if let Some(last) = self.chunks.last_mut() {
             last.truncate(len - (len - 1) / CHUNK * CHUNK);
         }
@@ -116,13 +149,14 @@ impl<T> Arena<T> {
 
     /// How many items the chunks hold room for.
     pub fn capacity(&self) -> usize {
-        self.chunks.iter().map(Vec::capacity).sum()
+        self.full_room + self.chunks.last().map_or(0, Vec::capacity)
     }
 }
 
 impl<T> std::ops::Index<usize> for Arena<T> {
     type Output = T;
 
+    #[inline]
     fn index(&self, index: usize) -> &T {
         &self.chunks[index >> CHUNK_BITS][index & (CHUNK - 1)]
     }
@@ -148,6 +182,13 @@ mod tests {
         assert_eq!(arena[CHUNK], CHUNK);
         assert_eq!(arena.get(3 * CHUNK + 4), Some(&(3 * CHUNK + 4)));
         assert_eq!(arena.get(3 * CHUNK + 5), None);
+        assert_eq!(arena.capacity(), 4 * CHUNK);
+        let copy = arena.clone();
+        assert_eq!(
+            copy.capacity(),
+            3 * CHUNK + 5,
+            "a clone holds no spare room"
+        );
         assert_eq!(arena.iter_from(CHUNK - 1).next(), Some(&(CHUNK - 1)));
         assert_eq!(arena.iter_from(2 * CHUNK + 1).count(), CHUNK + 4);
     }
@@ -164,8 +205,10 @@ mod tests {
         assert_eq!(arena.len(), CHUNK + 1);
         arena.push(7);
         assert_eq!(arena[CHUNK + 1], 7);
+        assert_eq!(arena.capacity(), 2 * CHUNK);
         arena.truncate(0);
         assert!(arena.is_empty() && arena.chunks.is_empty());
+        assert_eq!(arena.capacity(), 0);
         arena.push(1);
         assert_eq!(arena[0], 1);
     }
