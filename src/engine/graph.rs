@@ -6,6 +6,7 @@
 //! topological order, and `backward` needs neither recursion nor a hash map: a chain of a million
 //! nodes is a loop of a million steps.
 
+use crate::engine::arena::Arena;
 use crate::engine::interrupt;
 use crate::engine::layers::cross_entropy::CrossEntropy;
 use crate::engine::layers::{
@@ -19,7 +20,9 @@ use crate::lang::ast::BinOp;
 use crate::msg;
 use compact_str::CompactString;
 use ndarray::{ArrayD, IxDyn};
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 pub type NodeId = usize;
 
@@ -166,24 +169,90 @@ pub struct Node {
     pub inputs: Inputs,
     pub value: Value,
     /// The source text that made this node, e.g. `relu(x)` or `100`, for pictures of the graph.
-    /// Up to 24 bytes are kept inline, without an allocation.
-    pub label: CompactString,
+    pub label: Label,
+}
+
+/// A node's label: shared by every node made from the same text (see `Labels`), so that a node
+/// holds a pointer to it and nothing more. It reads as a `str`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Label(Arc<CompactString>);
+
+impl Label {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Label {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl std::fmt::Debug for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// Hashed as its text, so that the table of labels can be asked for a `&str`.
+impl std::hash::Hash for Label {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl std::borrow::Borrow<str> for Label {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+/// The labels of the graph's nodes, each text kept once. A script labels its nodes with the
+/// same few texts over and over (a loop body's, a chain's `y * 1.000001`), so a node costs a
+/// look-up here instead of a copy of its text; the texts no node holds any more are dropped
+/// when the graph is compacted.
+#[derive(Debug, Clone, Default)]
+struct Labels(FxHashSet<Label>);
+
+impl Labels {
+    fn get(&mut self, text: &str) -> Label {
+        if let Some(label) = self.0.get(text) {
+            return label.clone();
+        }
+        let label = Label(Arc::new(CompactString::new(text)));
+        self.0.insert(label.clone());
+        label
+    }
+
+    /// Drops the texts only this table holds.
+    fn prune(&mut self) {
+        self.0.retain(|label| Arc::strong_count(&label.0) > 1);
+    }
 }
 
 /// A node's inputs: at most three (Affine's x, W and b), kept inline so that a node needs no
-/// allocation for them. It reads as a slice.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// allocation for them; the slots not used hold `NodeId::MAX`. It reads as a slice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Inputs {
     ids: [NodeId; 3],
-    len: u8,
 }
 
 impl Inputs {
     fn of(ids: &[NodeId]) -> Inputs {
-        let mut inputs = Inputs::default();
+        let mut inputs = Inputs {
+            ids: [NodeId::MAX; 3],
+        };
         for (slot, &id) in inputs.ids.iter_mut().zip(ids) {
             *slot = id;
-            inputs.len += 1;
         }
         inputs
     }
@@ -193,7 +262,8 @@ impl std::ops::Deref for Inputs {
     type Target = [NodeId];
 
     fn deref(&self) -> &[NodeId] {
-        &self.ids[..usize::from(self.len)]
+        let len = self.ids.iter().take_while(|&&id| id != NodeId::MAX).count();
+        &self.ids[..len]
     }
 }
 
@@ -350,12 +420,21 @@ pub struct Step {
     pub sent: Vec<Sent>,
 }
 
+/// The nodes a backward pass from `output` reaches (`Graph::backward_plan`).
+#[derive(Debug, Clone)]
+pub struct BackwardPlan {
+    output: NodeId,
+    took_part: Vec<bool>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
-    nodes: Vec<Node>,
+    /// In chunks (see `Arena`): a long chain of statements writes each node once.
+    nodes: Arena<Node>,
     /// The bytes the nodes' values hold, kept up to date so that the session can decide when
     /// collecting garbage pays without walking the arena.
     bytes: usize,
+    labels: Labels,
 }
 
 impl Graph {
@@ -393,7 +472,12 @@ impl Graph {
     /// Whether a node in `from..to` reads `id` as an input.
     pub fn is_read_between(&self, id: NodeId, from: NodeId, to: NodeId) -> bool {
         let to = to.min(self.nodes.len());
-        from < to && self.nodes[from..to].iter().any(|n| n.inputs.contains(&id))
+        from < to
+            && self
+                .nodes
+                .iter_from(from)
+                .take(to - from)
+                .any(|n| n.inputs.contains(&id))
     }
 
     /// Forgets every node made after the first `len`. A statement that fails calls this, so that
@@ -401,8 +485,7 @@ impl Graph {
     pub fn truncate(&mut self, len: usize) {
         let dropped: usize = self
             .nodes
-            .iter()
-            .skip(len)
+            .iter_from(len)
             .map(|n| n.value.bytes() + n.op.cache_bytes())
             .sum();
         self.bytes -= dropped;
@@ -420,8 +503,8 @@ impl Graph {
     /// the holders of node ids (names, the last `back`) use to follow. Order is kept, so inputs
     /// still have smaller indices than the nodes using them and the backward walk is unchanged.
     ///
-    /// It works in place (no second arena), and gives memory back when the arena has shrunk to
-    /// less than a quarter of what it holds room for.
+    /// The kept nodes move into fresh chunks as the old ones are read and freed, so the memory
+    /// the arena holds afterwards is what the kept nodes take.
     pub fn compact(&mut self, keep: &[bool]) -> Vec<Option<NodeId>> {
         let mut map = vec![None; self.nodes.len()];
         let mut next = 0;
@@ -434,13 +517,9 @@ impl Graph {
         if next == self.nodes.len() {
             return map;
         }
-        let mut old = 0;
-        self.nodes.retain(|_| {
-            old += 1;
-            map[old - 1].is_some()
-        });
+        self.nodes.retain(|old| map[old].is_some());
         self.bytes = 0;
-        for node in &mut self.nodes {
+        for node in self.nodes.iter_mut() {
             let mut inputs = [0; 3];
             let mut len = 0;
             for &i in &node.inputs {
@@ -452,9 +531,7 @@ impl Graph {
             node.inputs = Inputs::of(&inputs[..len]);
             self.bytes += node.value.bytes() + node.op.cache_bytes();
         }
-        if self.nodes.capacity() > 4 * self.nodes.len() + 1024 {
-            self.nodes.shrink_to(2 * self.nodes.len());
-        }
+        self.labels.prune();
         map
     }
 
@@ -623,12 +700,27 @@ impl Graph {
     /// What a backward pass from `output` will hold: a gradient as large as each value it
     /// reaches, and a slot for every node up to `output`. The session asks before running one.
     pub fn backward_bytes(&self, output: NodeId) -> usize {
-        let took_part = self.ancestors(output);
-        let grads: usize = took_part
+        self.planned_bytes(&self.backward_plan(output))
+    }
+
+    /// Which nodes a backward pass from `output` reaches, found once for both the memory it
+    /// will hold (`planned_bytes`) and the pass itself (`backward_planned`).
+    pub fn backward_plan(&self, output: NodeId) -> BackwardPlan {
+        BackwardPlan {
+            output,
+            took_part: self.ancestors(output),
+        }
+    }
+
+    /// `backward_bytes` of a plan.
+    pub fn planned_bytes(&self, plan: &BackwardPlan) -> usize {
+        let output = plan.output;
+        let grads: usize = plan
+            .took_part
             .iter()
-            .enumerate()
-            .filter(|(_, took)| **took)
-            .map(|(id, _)| self.nodes[id].len_bytes_f64())
+            .zip(self.nodes.iter_from(0))
+            .filter(|(took, _)| **took)
+            .map(|(_, node)| node.len_bytes_f64())
             .sum();
         grads + (output + 1) * (std::mem::size_of::<Option<Grad>>() + 1)
     }
@@ -636,13 +728,24 @@ impl Graph {
     /// The backward pass from `output`, starting from `dout` (already of the output's shape).
     /// Every call starts from zero, so running it twice gives the same numbers.
     pub fn backward(&self, output: NodeId, dout: ArrayD<f64>) -> Gradients {
-        self.backward_walk(output, dout, None)
+        self.backward_walk(self.backward_plan(output), dout, None)
     }
 
     /// The same pass, with a `dout` that is an int64 when `dout_int`: each gradient is then
     /// marked as the book's layer classes would type it (see `sends_int`).
     pub fn backward_typed(&self, output: NodeId, dout: ArrayD<f64>, dout_int: bool) -> Gradients {
-        let mut gradients = self.backward(output, dout);
+        self.backward_planned(self.backward_plan(output), dout, dout_int)
+    }
+
+    /// `backward_typed` along a plan made for it.
+    pub fn backward_planned(
+        &self,
+        plan: BackwardPlan,
+        dout: ArrayD<f64>,
+        dout_int: bool,
+    ) -> Gradients {
+        let output = plan.output;
+        let mut gradients = self.backward_walk(plan, dout, None);
         if dout_int {
             gradients.ints = self.int_gradients(output, &gradients);
         }
@@ -678,16 +781,16 @@ impl Graph {
         dout: ArrayD<f64>,
         mut on_step: impl FnMut(Step),
     ) -> Gradients {
-        self.backward_walk(output, dout, Some(&mut on_step))
+        self.backward_walk(self.backward_plan(output), dout, Some(&mut on_step))
     }
 
     fn backward_walk(
         &self,
-        output: NodeId,
+        plan: BackwardPlan,
         dout: ArrayD<f64>,
         mut on_step: Option<&mut dyn FnMut(Step)>,
     ) -> Gradients {
-        let took_part = self.ancestors(output);
+        let BackwardPlan { output, took_part } = plan;
         let mut grads: Vec<Option<Grad>> = vec![None; output + 1];
         grads[output] = Some(Grad::of(dout));
         for id in (0..=output).rev() {
@@ -880,7 +983,7 @@ impl Graph {
             op,
             inputs,
             value,
-            label: CompactString::new(label),
+            label: self.labels.get(label),
         });
         self.nodes.len() - 1
     }
@@ -890,7 +993,7 @@ impl Graph {
 /// int64 dout: the book's `dout * self.y` is one when `y` is, `dout * 1` always is, and the
 /// layers that only move, sum or zero the gradient keep it. Every other rule divides or takes a
 /// smooth function, and gives a float.
-fn sends_int(op: &Op, position: usize, inputs: &Inputs, nodes: &[Node]) -> bool {
+fn sends_int(op: &Op, position: usize, inputs: &Inputs, nodes: &Arena<Node>) -> bool {
     let other_is_int = |other: usize| inputs.get(other).is_some_and(|&i| nodes[i].value.is_int());
     match op {
         Op::Add(_)
@@ -1157,9 +1260,10 @@ mod tests {
     #[test]
     fn a_node_is_small() {
         // A chain of 10^6 scalar statements makes two nodes a statement (the literal and the
-        // layer); at this size they fit in well under 300 MB with the arena's spare room.
+        // layer), and each new page of them costs the kernel a fault: 72 bytes is the op (24),
+        // three input ids (24), the value (16) and a pointer to the shared label.
         assert!(
-            std::mem::size_of::<Node>() <= 96,
+            std::mem::size_of::<Node>() <= 72,
             "a node is {} bytes",
             std::mem::size_of::<Node>()
         );

@@ -1,5 +1,6 @@
 //! The numbers: values, numpy's broadcasting, the random stream, the graph and its layers. No
 //! text a user reads is made here, no names and no colour; errors are catalogue messages.
+pub mod arena;
 pub mod digits;
 pub mod gradcheck;
 pub mod graph;

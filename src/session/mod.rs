@@ -36,8 +36,12 @@ use std::borrow::Cow;
 
 /// Garbage is looked for no sooner than after this many new nodes…
 const MIN_COLLECTION_NODES: usize = 1024;
-/// …or this many new bytes.
-const MIN_COLLECTION_BYTES: usize = 4 << 20;
+/// …or this many new bytes, and no fewer than `COLLECTION_BYTES_PER_NODE` for each live node.
+/// A collection costs a walk over the nodes, whatever their arrays hold, so new bytes in
+/// proportion to the nodes pay for it; a training loop's garbage then goes every iteration or
+/// two, and its arrays are made again in memory the cache still holds.
+const MIN_COLLECTION_BYTES: usize = 256 << 10;
+const COLLECTION_BYTES_PER_NODE: usize = 64;
 /// Letting go of an array this large (512 KB of float64) collects at once.
 const LARGE_ELEMENTS: usize = 1 << 16;
 
@@ -107,8 +111,9 @@ pub struct Session {
     rng_before: Option<Box<Rng>>,
     /// Warnings of the statements run since the caller last took them.
     warnings: Vec<Error>,
-    /// When to look for garbage next: once the arena or its bytes have doubled since the last
-    /// collection, so the cost of collecting is spread over the statements that made it.
+    /// When to look for garbage next: once the arena has doubled since the last collection, or
+    /// enough new bytes have come to pay for a walk over it, so the cost of collecting is
+    /// spread over the statements that made it.
     next_collection: (usize, usize),
     /// A rebinding let go of a large array: collect after this statement, so its memory goes at
     /// once (rebinding `x = ones(5000, 5000)` ten times holds one array, not ten).
@@ -459,8 +464,9 @@ impl Session {
     /// Frees the nodes that nothing can reach any more: no name, and not the last `back` (its
     /// output, the names it reported, and everything they were computed from). The arena is
     /// compacted in order, so a node's inputs still come before it and `back` stays a walk
-    /// over indices. It runs when the arena or its bytes have doubled since the last time, or
-    /// when a large array was let go, so a long session's cost per statement stays constant
+    /// over indices. It runs when the arena has doubled since the last time, or its new bytes
+    /// pay for the walk (see `COLLECTION_BYTES_PER_NODE`), or when a large array was let go, so
+    /// a long session's cost per statement stays constant
     /// and its memory is what its names reach.
     fn collect_garbage(&mut self) {
         let (nodes_at, bytes_at) = self.next_collection;
@@ -516,7 +522,7 @@ impl Session {
         let (live_nodes, live_bytes) = (self.graph.len(), self.graph.value_bytes());
         self.next_collection = (
             (2 * live_nodes).max(live_nodes + MIN_COLLECTION_NODES),
-            (2 * live_bytes).max(live_bytes + MIN_COLLECTION_BYTES),
+            live_bytes + MIN_COLLECTION_BYTES.max(COLLECTION_BYTES_PER_NODE * live_nodes),
         );
     }
 
@@ -527,7 +533,7 @@ impl Session {
     }
 
     /// All the session holds, what the budget counts: its arrays, and the graph's nodes and
-    /// gradient slots themselves (88 and 16 bytes each), with room for more.
+    /// gradient slots themselves (72 and 16 bytes each), with room for more.
     pub fn bytes_total(&self) -> usize {
         self.bytes_held()
             + self.graph.arena_bytes()
@@ -1054,9 +1060,10 @@ impl Session {
                 target.span,
             ));
         }
-        self.reserve(self.graph.backward_bytes(output), target.span)?;
+        let plan = self.graph.backward_plan(output);
+        self.reserve(self.graph.planned_bytes(&plan), target.span)?;
         let (dout, dout_int) = self.dout_for(target, output, dout, source)?;
-        let gradients = self.graph.backward_typed(output, dout, dout_int);
+        let gradients = self.graph.backward_planned(plan, dout, dout_int);
         interrupted(target.span)?;
         let named = self
             .bindings

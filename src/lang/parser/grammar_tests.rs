@@ -536,7 +536,7 @@ for i in range(1000):
 y = affine(relu(affine(x_test, W1, b1)), W2, b2);
 mean(argmax(y, axis=1) == argmax(t_test, axis=1))
 ";
-    let lines = super::logical_lines(src);
+    let lines: Vec<_> = super::logical_lines(src).into_iter().collect();
     assert_eq!(lines.len(), 7);
     let shown: Vec<String> = lines
         .iter()

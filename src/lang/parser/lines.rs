@@ -5,6 +5,7 @@
 
 use super::lexeme::{columns, is_name_char};
 use super::statement::compound_keyword;
+use std::collections::VecDeque;
 
 /// True when `text` needs another line before it can be parsed: a '[' or '(' is still open
 /// (ignoring comments), or `text` starts with a block header (a line that ends in ':' or starts
@@ -28,7 +29,7 @@ pub fn needs_more_input(text: &str) -> bool {
     if brackets.open() {
         return true;
     }
-    let Some(&(_, first)) = bracket_lines(text).first() else {
+    let Some((_, first)) = bracket_lines(text).next() else {
         return false;
     };
     let last_line = text.rsplit('\n').next().unwrap_or_default();
@@ -41,17 +42,60 @@ pub fn needs_more_input(text: &str) -> bool {
 /// than the header and is not blank or only a comment (an `if`'s `elif` and `else`, lined up with
 /// it, belong to it too). Blank and comment lines after a block are lines of their own. `\r\n`
 /// endings are handled (the `\r` is not part of the text).
-pub fn logical_lines(src: &str) -> Vec<(usize, &str)> {
-    let lines = bracket_lines(src);
-    let mut logical = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let (start, header) = lines[i];
-        let mut last = i;
+///
+/// The lines are found as they are asked for, so a script of a million lines is read without
+/// a list of them all.
+pub fn logical_lines(src: &str) -> LogicalLines<'_> {
+    LogicalLines { src }
+}
+
+/// A script to be read as logical lines, by iterating over it (see `logical_lines`).
+#[derive(Debug, Clone, Copy)]
+pub struct LogicalLines<'a> {
+    src: &'a str,
+}
+
+impl<'a> IntoIterator for LogicalLines<'a> {
+    type Item = (usize, &'a str);
+    type IntoIter = LogicalLinesIter<'a>;
+
+    fn into_iter(self) -> LogicalLinesIter<'a> {
+        LogicalLinesIter {
+            src: self.src,
+            lines: bracket_lines(self.src),
+            held: VecDeque::new(),
+        }
+    }
+}
+
+/// The logical lines of a script, one at a time.
+#[derive(Debug, Clone)]
+pub struct LogicalLinesIter<'a> {
+    src: &'a str,
+    lines: BracketLines<'a>,
+    /// Lines read past the end of a block to find where it ends, to be given out next.
+    held: VecDeque<(usize, &'a str)>,
+}
+
+impl<'a> LogicalLinesIter<'a> {
+    fn next_line(&mut self) -> Option<(usize, &'a str)> {
+        self.held.pop_front().or_else(|| self.lines.next())
+    }
+}
+
+impl<'a> Iterator for LogicalLinesIter<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let (start, header) = self.next_line()?;
+        let mut end = start + header.len();
         if starts_block(header) {
             let columns = indentation(header);
             let chains = first_word(header) == Some("if");
-            for (j, &(_, line)) in lines.iter().enumerate().skip(i + 1) {
+            // Blank lines inside the block belong to it only if a line of the block follows.
+            let mut past = Vec::new();
+            while let Some((at, line)) = self.next_line() {
+                past.push((at, line));
                 if is_blank(line) {
                     continue;
                 }
@@ -62,44 +106,67 @@ pub fn logical_lines(src: &str) -> Vec<(usize, &str)> {
                 if !(deeper || chained) {
                     break;
                 }
-                last = j;
+                past.clear();
+                end = at + line.len();
+            }
+            for line in past.into_iter().rev() {
+                self.held.push_front(line);
             }
         }
-        let (last_start, last_line) = lines[last];
-        logical.push((start, &src[start..last_start + last_line.len()]));
-        i = last + 1;
+        Some((start, &self.src[start..end]))
     }
-    logical
 }
 
 /// The lines of `src` with physical lines joined while a bracket is open: (byte offset, text
 /// without its newline).
-fn bracket_lines(src: &str) -> Vec<(usize, &str)> {
-    let mut lines = Vec::new();
-    let mut brackets = Brackets::new();
-    let mut start = 0;
-    let mut end = 0;
-    for physical in src.split_inclusive('\n') {
-        end += physical.len();
-        // A line that starts a logical line and has no opening bracket cannot leave one open.
-        if start + physical.len() == end && !physical.bytes().any(|b| b == b'(' || b == b'[') {
-            lines.push((start, without_newline(&src[start..end])));
-            start = end;
-            continue;
-        }
-        brackets.feed(physical);
-        if !brackets.open() {
-            lines.push((start, without_newline(&src[start..end])));
-            start = end;
-            brackets = Brackets::new();
-        }
+fn bracket_lines(src: &str) -> BracketLines<'_> {
+    BracketLines {
+        src,
+        physical: src.split_inclusive('\n'),
+        start: 0,
     }
-    // A script that ends with a bracket still open ends its last logical line there; parsing it
-    // reports the unclosed bracket.
-    if start < src.len() {
-        lines.push((start, without_newline(&src[start..])));
+}
+
+/// The lines `bracket_lines` gives, one at a time.
+#[derive(Debug, Clone)]
+struct BracketLines<'a> {
+    src: &'a str,
+    physical: std::str::SplitInclusive<'a, char>,
+    /// Where the next line starts.
+    start: usize,
+}
+
+impl<'a> Iterator for BracketLines<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let src = self.src;
+        let start = self.start;
+        let mut end = start;
+        let mut brackets: Option<Brackets> = None;
+        for physical in self.physical.by_ref() {
+            end += physical.len();
+            // A line that starts a logical line and has no opening bracket cannot leave one open.
+            let open = match &mut brackets {
+                None if !physical.bytes().any(|b| b == b'(' || b == b'[') => false,
+                brackets => {
+                    let brackets = brackets.get_or_insert_with(Brackets::new);
+                    brackets.feed(physical);
+                    brackets.open()
+                }
+            };
+            if !open {
+                self.start = end;
+                return Some((start, without_newline(&src[start..end])));
+            }
+        }
+        // A script that ends with a bracket still open ends its last logical line there; parsing
+        // it reports the unclosed bracket.
+        (start < src.len()).then(|| {
+            self.start = src.len();
+            (start, without_newline(&src[start..]))
+        })
     }
-    lines
 }
 
 /// Whether `line` is a block header: it starts with `for`, `if`, `elif` or `else`, or it ends in
@@ -246,6 +313,11 @@ mod tests {
     use super::*;
     use crate::lang::ast::{Span, StatementKind};
     use crate::lang::parser::parse_line;
+
+    /// The logical lines as a list, to compare.
+    fn logical_lines(src: &str) -> Vec<(usize, &str)> {
+        super::logical_lines(src).into_iter().collect()
+    }
 
     #[test]
     fn needs_more_input_while_a_bracket_is_open() {

@@ -228,10 +228,19 @@ pub(super) fn is_int_literal(text: &str) -> bool {
     let digits = text.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
     !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit() || c == '_')
-        && digits
-            .replace('_', "")
-            .parse::<u64>()
-            .is_ok_and(|v| v < 1 << 53)
+        && digits.bytes().any(|b| b.is_ascii_digit())
+        && whole_number(digits).is_some_and(|v| v < 1 << 53)
+}
+
+/// The value of digits with underscores between them, or `None` past `u64`. Read here digit by
+/// digit rather than by `parse` on a copy without the underscores: every int literal is read.
+fn whole_number(digits: &str) -> Option<u64> {
+    digits
+        .bytes()
+        .filter(|&b| b != b'_')
+        .try_fold(0u64, |v, b| {
+            v.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+        })
 }
 
 /// The message for a list whose length differs from the first list at its level, e.g.

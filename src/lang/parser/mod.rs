@@ -34,7 +34,7 @@ mod statement;
 #[cfg(test)]
 mod tests;
 
-pub use lines::{brackets_open, logical_lines, needs_more_input};
+pub use lines::{LogicalLines, LogicalLinesIter, brackets_open, logical_lines, needs_more_input};
 
 use crate::lang::ast::{Span, Statement};
 use crate::lang::error::Error;
