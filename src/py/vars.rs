@@ -124,11 +124,16 @@ impl<V> Vars<V> {
         cells.into_iter().filter_map(|(k, v)| v.map(|v| (k, v)))
     }
 
+    #[inline]
     pub fn clear(&mut self) {
         // A call's scope keeps its locals in slots: its table is nearly always untouched.
         if self.id == 0 && self.cells.is_empty() && self.index.is_empty() && self.bound == 0 {
             return;
         }
+        self.empty();
+    }
+
+    fn empty(&mut self) {
         self.id = 0;
         self.index.clear();
         self.cells.clear();
