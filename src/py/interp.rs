@@ -1100,13 +1100,22 @@ impl Interp {
                 s.slots.resize(n, None);
             }
             s.parent = func.closure.clone();
-            s.names = Some(func.names.clone());
+            // A spare scope keeps the names of the function it last served: a loop calling
+            // one function finds them already there.
+            if !s
+                .names
+                .as_ref()
+                .is_some_and(|names| Rc::ptr_eq(names, &func.names))
+            {
+                s.names = Some(func.names.clone());
+            }
         }
         Ok(scope)
     }
 
     /// Keeps a finished call's scope for the next call, unless something holds on to it (a
-    /// closure made in the call).
+    /// closure made in the call). Its slots are emptied; its function's names stay (they hold
+    /// no value).
     fn spare(&mut self, scope: Rc<RefCell<Scope>>) {
         if Rc::strong_count(&scope) != 1 || Rc::weak_count(&scope) != 0 {
             return;
@@ -1119,7 +1128,6 @@ impl Interp {
                 s.slots.iter_mut().for_each(|slot| *slot = None);
                 s.vars.clear();
                 s.parent = None;
-                s.names = None;
                 s.slots.capacity() <= 64
             }
             Err(_) => false,
@@ -1623,7 +1631,7 @@ impl Interp {
     fn direct_method(&self, o: &Value, name: &Ident) -> Option<Direct> {
         match o {
             Value::Instance(inst) => {
-                if inst.attrs.borrow().iter().any(|(k, _)| k == name.as_str()) {
+                if inst.attrs.borrow().iter().any(|(k, _)| same_name(k, name)) {
                     return None;
                 }
                 let class = Rc::as_ptr(&inst.class) as usize;
@@ -1796,7 +1804,7 @@ impl Interp {
         };
         match o {
             Value::Instance(inst) => {
-                if let Some((_, v)) = inst.attrs.borrow().iter().find(|(k, _)| k == name) {
+                if let Some((_, v)) = inst.attrs.borrow().iter().find(|(k, _)| same_name(k, name)) {
                     return Ok(v.clone());
                 }
                 match self.class_attr(&inst.class, name) {
@@ -1856,7 +1864,7 @@ impl Interp {
         match o {
             Value::Instance(inst) => {
                 let mut attrs = inst.attrs.borrow_mut();
-                match attrs.iter_mut().find(|(k, _)| k == name) {
+                match attrs.iter_mut().find(|(k, _)| same_name(k, name)) {
                     Some(slot) => slot.1 = v,
                     None => attrs.push((name.to_string(), v)),
                 }
@@ -2667,6 +2675,28 @@ fn arg_names(args: &[Arg]) -> Vec<Option<String>> {
     out
 }
 
+/// Whether two attribute names are the same, compared in place: an attribute's name is short,
+/// and the library's `memcmp`, called for each, had been a few percent of a method call.
+#[inline(always)]
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        0 => true,
+        // The first, middle and last bytes are all of a name of three or fewer.
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        // Two overlapping reads cover the whole name.
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// The value of `name` when it is a local of `env`'s function and bound.
 #[inline(always)]
 fn bound_local(name: &Ident, env: &Env) -> Option<Value> {
@@ -2917,5 +2947,33 @@ fn cmp_symbol(op: CmpOp) -> &'static str {
         CmpOp::IsNot => "is not",
         CmpOp::In => "in",
         CmpOp::NotIn => "not in",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_name;
+
+    /// The in-place comparison agrees with `==` for every pair of names up to 20 bytes that
+    /// differ in any one byte, or in length, or not at all (ASCII and a two-byte character).
+    #[test]
+    fn same_name_agrees_with_equality() {
+        let base = "abcdefghijklmnopqrsé";
+        let mut names: Vec<String> = (0..=base.len())
+            .filter(|&n| base.is_char_boundary(n))
+            .map(|n| base[..n].to_string())
+            .collect();
+        for n in 1..=18 {
+            for at in 0..n {
+                let mut s = base.as_bytes()[..n].to_vec();
+                s[at] = b'Z';
+                names.push(String::from_utf8(s).expect("ASCII"));
+            }
+        }
+        for a in &names {
+            for b in &names {
+                assert_eq!(same_name(a, b), a == b, "{a:?} and {b:?}");
+            }
+        }
     }
 }
