@@ -1425,8 +1425,9 @@ impl Interp {
         result
     }
 
-    /// An expression's value. The arms whose last step is a call return that call's result
-    /// as it is (`return`, not `?` and a new `Ok`), so it is written once, where it ends up.
+    /// An expression's value. The arms whose last step is a call give back that call's result
+    /// as it is (not unwrapped with `?` and wrapped in a new `Ok`), so it is written once, where
+    /// it ends up.
     fn eval_inner(&mut self, e: &Expr, env: &Env) -> PyResult<Value> {
         // No arm leaves a value in a local the others share: a `bool` stored there had made the
         // compiler copy the shared result byte by byte, and the caller's next read stall.
