@@ -682,10 +682,7 @@ impl Interp {
             }
             None => {
                 if let Ok(mut scope) = env.scope.try_borrow_mut() {
-                    let at = match scope.vars.known_cell(&name.cell) {
-                        Some(at) => at,
-                        None => scope.vars.cell_of(name, &name.cell),
-                    };
+                    let at = scope.vars.cell_of(name, &name.cell);
                     scope.vars.set_at(at, v);
                     return Ok(());
                 }
@@ -2701,13 +2698,8 @@ fn same_name(a: &str, b: &str) -> bool {
 /// The value of `name` when it is a local of `env`'s function and bound.
 #[inline(always)]
 fn bound_local(name: &Ident, env: &Env) -> Option<Value> {
-    let names = env.names.as_ref()?;
-    let (known, slot) = name.slot.get();
-    if known != Rc::as_ptr(names) as usize || slot == u32::MAX {
-        return None;
-    }
-    let scope = env.scope.borrow();
-    scope.slots.get(slot as usize)?.clone()
+    let slot = local_slot(name, env.names.as_ref()?)?;
+    env.scope.borrow().slots.get(slot)?.clone()
 }
 
 /// The slot of `name` among a function's locals, found once for each function's names and
@@ -2719,11 +2711,18 @@ fn local_slot(name: &Ident, names: &Rc<LocalNames>) -> Option<usize> {
     let slot = if known == key {
         slot
     } else {
-        let slot = names.slot(name).map_or(u32::MAX, |i| i as u32);
-        name.slot.set((key, slot));
-        slot
+        find_slot(name, names, key)
     };
     (slot != u32::MAX).then_some(slot as usize)
+}
+
+/// [`local_slot`] for a name not yet looked up in these names: found, and kept in the name
+/// (`u32::MAX` for a name that is not a local).
+#[inline(never)]
+fn find_slot(name: &Ident, names: &LocalNames, key: usize) -> u32 {
+    let slot = names.slot(name).map_or(u32::MAX, |i| i as u32);
+    name.slot.set((key, slot));
+    slot
 }
 
 /// `a op b` for two numbers of one kind, as Rust compares them (IEEE for floats, as Python);

@@ -90,10 +90,10 @@ pub fn shape_of(v: &Value) -> Vec<usize> {
 /// Calls `f` with an array's elements in C order: a slice of its buffer where they lie there
 /// in a row, else a copy.
 fn with_elements<R>(a: &ArrayObj, f: impl FnOnce(&[f64]) -> R) -> R {
-    if crate::py::tape::c_order(a) {
+    {
         let buf = a.buf.borrow();
-        if let Some(items) = buf.get(a.offset..a.offset + a.size()) {
-            return f(items);
+        if let Some(range) = a.contiguous_range(buf.len()) {
+            return f(&buf[range]);
         }
     }
     f(&a.to_vec())
@@ -126,7 +126,7 @@ fn lendable(d: &Rc<ArrayObj>, seed: &Value) -> bool {
     let by_seed = matches!(seed, Value::Array(s) if Rc::ptr_eq(s, d));
     Rc::strong_count(d) == 1 + usize::from(by_seed)
         && Rc::strong_count(&d.buf) == 1
-        && crate::py::tape::c_order(d)
+        && d.is_contiguous()
 }
 
 impl Lent {
@@ -179,11 +179,7 @@ impl Lent {
 /// A copy of an array (a number is its own copy).
 pub fn copy_of(v: &Value) -> Value {
     match v {
-        Value::Array(a) => Value::array(ArrayObj::from_vec(
-            with_elements(a, <[f64]>::to_vec),
-            a.shape.clone(),
-            a.dtype,
-        )),
+        Value::Array(a) => Value::array(ArrayObj::from_vec(a.to_vec(), a.shape.clone(), a.dtype)),
         v => v.clone(),
     }
 }
@@ -611,7 +607,7 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
                 // What `given` held, to see whether backward changed it (no Python code holds
                 // this). (Once said for a class, it is not looked for again.)
                 let before = match &given {
-                    Value::Array(a) if watch => Some(with_elements(a, <[f64]>::to_vec)),
+                    Value::Array(a) if watch => Some(a.to_vec()),
                     _ => None,
                 };
                 (given, before)

@@ -331,19 +331,6 @@ fn is_c_contiguous(a: &ArrayObj) -> bool {
     a.is_contiguous()
 }
 
-/// Whether `strides` walk `shape` in C order one element after the other (axes of length 1 may
-/// have any stride).
-fn is_c_order(shape: &[usize], strides: &[isize]) -> bool {
-    let mut step = 1isize;
-    for (&n, &s) in shape.iter().zip(strides).rev() {
-        if n != 1 && s != step {
-            return false;
-        }
-        step *= n as isize;
-    }
-    true
-}
-
 /// The dtype `dtype=` names: `np.float64`, `float`, `"int64"`, …
 pub fn dtype_from(v: &Value) -> PyResult<DType> {
     match v {
@@ -620,7 +607,7 @@ fn for_each_lane(a: &ArrayObj, axes: &[usize], f: &mut dyn FnMut(&[f64])) {
     let lane_len: usize = red_shape.iter().product();
     // Lanes that lie in the buffer one element after the other are read where they are.
     let in_place = lane_len > 0
-        && is_c_order(&red_shape, &red_strides)
+        && crate::py::value::is_c_order(&red_shape, &red_strides)
         && a.offset_bounds().is_some_and(|(_, hi)| hi <= buf.len());
     if in_place {
         let mut visit = |base: usize| f(&buf[base..base + lane_len]);

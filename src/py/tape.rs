@@ -76,8 +76,8 @@ pub fn fingerprint(a: &ArrayObj) -> u64 {
     ];
     let buf = a.buf.borrow();
     let n = a.size();
-    match c_order(a).then(|| buf.get(a.offset..a.offset.saturating_add(n))) {
-        Some(Some(items)) => {
+    match a.contiguous_range(buf.len()).map(|range| &buf[range]) {
+        Some(items) => {
             let mut chunks = items.chunks_exact(4);
             for c in &mut chunks {
                 for (l, x) in lanes.iter_mut().zip(c) {
@@ -105,22 +105,6 @@ pub fn fingerprint(a: &ArrayObj) -> u64 {
         h = mix(h, l);
     }
     h
-}
-
-/// Whether an array's elements in C order are `size()` consecutive ones of its buffer from its
-/// offset (an axis of length 1 may have any stride).
-pub fn c_order(a: &ArrayObj) -> bool {
-    if a.shape.len() != a.strides.len() {
-        return false;
-    }
-    let mut step = 1isize;
-    for (&n, &s) in a.shape.iter().zip(&a.strides).rev() {
-        if n > 1 && s != step {
-            return false;
-        }
-        step = step.wrapping_mul(n as isize);
-    }
-    true
 }
 
 /// The array attributes of `object`, each with its buffer's version (see [`Buffer`]): what

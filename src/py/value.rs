@@ -542,14 +542,7 @@ impl ArrayObj {
     /// Whether the view reads its elements in C order one after the other (an axis of length 1
     /// may have any stride).
     pub fn is_contiguous(&self) -> bool {
-        let mut step = 1isize;
-        for (&n, &s) in self.shape.iter().zip(&self.strides).rev() {
-            if n != 1 && s != step {
-                return false;
-            }
-            step *= n as isize;
-        }
-        true
+        is_c_order(&self.shape, &self.strides)
     }
 
     /// The buffer range holding the view's elements in C order, when the view is contiguous
@@ -585,6 +578,20 @@ pub fn offset_bounds(shape: &[usize], strides: &[isize], offset: usize) -> Optio
         }
     }
     (lo >= 0).then_some((lo as usize, hi as usize + 1))
+}
+
+/// Whether `strides` walk `shape` in C order one element after the other (an axis of length 1
+/// may have any stride).
+pub fn is_c_order(shape: &[usize], strides: &[isize]) -> bool {
+    let mut step = 1isize;
+    for (&n, &s) in shape.iter().zip(strides).rev() {
+        if n != 1 && s != step {
+            return false;
+        }
+        // (Wrapping: an empty array's other axes may multiply past the range.)
+        step = step.wrapping_mul(n as isize);
+    }
+    true
 }
 
 /// The strides of a C-order array of this shape, in elements.

@@ -149,10 +149,15 @@ impl<V> Vars<V> {
     /// never seen gets an empty cell, so that binding it later fills the same one.
     #[inline]
     pub fn cell_of(&mut self, name: &str, memo: &Cell<(u64, u32)>) -> usize {
-        let (id, at) = memo.get();
-        if id == self.id && id != 0 {
-            return at as usize;
+        match self.known_cell(memo) {
+            Some(at) => at,
+            None => self.find_cell(name, memo),
         }
+    }
+
+    /// [`Vars::cell_of`] for a name its memo does not know here: looked up, or made.
+    #[inline(never)]
+    fn find_cell(&mut self, name: &str, memo: &Cell<(u64, u32)>) -> usize {
         if self.id == 0 {
             self.id = new_id();
         }
