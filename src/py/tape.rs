@@ -6,8 +6,8 @@
 //! `check`.
 //!
 //! Nodes live while their output does (an array is watched by a weak reference; a number output
-//! stays among the last few) or while a live node was computed from them, so a
-//! training loop leaves no trail.
+//! while a name still holds it, or, bound to none, among the last few) or while a live node
+//! was computed from them, so a training loop leaves no trail.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
@@ -17,7 +17,8 @@ use crate::py::fasthash::FastBuild;
 use crate::py::value::{Args, ArrayObj, Class, Function, Instance, Value};
 pub use crate::py::value::{Input, Node, Output, Slot, Tape};
 
-/// How many nodes with a number output are kept (a number has no identity to watch).
+/// How many nodes with a number output bound to no name are kept (a number has no identity to
+/// watch).
 const NUMBER_NODES: usize = 16;
 
 /// Whether `class` (or a base) defines both `forward` and `backward`.
@@ -232,6 +233,7 @@ impl Tape {
             inputs,
             output,
             names: Vec::new(),
+            held: 0,
             pos,
             cached,
         });
@@ -246,19 +248,47 @@ impl Tape {
         self.next
     }
 
-    /// Notes that the last node's output was bound to `name` in `scope`.
+    /// Notes that the last node's output was bound to `name` in `scope`. The node that name
+    /// held before no longer has it: a number output held by no name goes at the next pruning
+    /// (with the chain only it needed), which comes at once when enough nodes were recorded
+    /// since the last: a loop that rebinds `loss` keeps one loss's chain, not sixteen.
     pub fn bound(&mut self, since: u64, value: &Value, scope: usize, name: &str) {
-        if let Some(n) = self.nodes.last_mut()
-            && n.serial >= since
-            && match (&n.output, value) {
-                (Output::Array(w, _), Value::Array(a)) => w.as_ptr() == Rc::as_ptr(a),
-                (Output::Number(o), v) => same_number(o, v),
-                _ => false,
-            }
-        {
-            n.names.retain(|(s, nn)| !(*s == scope && nn == name));
-            n.names.push((scope, name.to_string()));
+        let Some(n) = self.nodes.last_mut() else {
+            return;
+        };
+        let same = match (&n.output, value) {
+            (Output::Array(w, _), Value::Array(a)) => w.as_ptr() == Rc::as_ptr(a),
+            (Output::Number(o), v) => same_number(o, v),
+            _ => false,
+        };
+        if n.serial < since || !same {
+            return;
         }
+        let serial = n.serial;
+        let had = n.names.iter().any(|(s, nn)| *s == scope && nn == name);
+        n.names.retain(|(s, nn)| !(*s == scope && nn == name));
+        n.names.push((scope, name.to_string()));
+        if !had {
+            n.held += 1;
+        }
+        let before = self.holders.insert((scope, name.to_string()), serial);
+        let released = match before {
+            Some(old) if old != serial => self.release(old),
+            _ => false,
+        };
+        if released && self.nodes.len() > self.kept + self.kept / 2 {
+            self.prune();
+        }
+    }
+
+    /// Takes one name from the node `serial`: whether that left a number output held by none.
+    fn release(&mut self, serial: u64) -> bool {
+        let Ok(i) = self.nodes.binary_search_by_key(&serial, |n| n.serial) else {
+            return false;
+        };
+        let n = &mut self.nodes[i];
+        n.held = n.held.saturating_sub(1);
+        n.held == 0 && matches!(n.output, Output::Number(_))
     }
 
     /// Drops the nodes nothing can reach any more.
@@ -284,6 +314,9 @@ impl Tape {
                     let inside = by_nodes.get(&p).copied().unwrap_or(0);
                     w.strong_count() > inside || by_kept.get(&p).is_some_and(|&k| k > 0)
                 }
+                // A number bound to a name lives while the name holds it; of the others, the
+                // newest few.
+                Output::Number(_) if !n.names.is_empty() => n.held > 0,
                 Output::Number(_) => {
                     numbers += 1;
                     numbers <= NUMBER_NODES
@@ -301,6 +334,9 @@ impl Tape {
             keep[i - 1]
         });
         self.last_forward.retain(|_, (w, _)| w.strong_count() > 0);
+        let nodes = &self.nodes;
+        self.holders
+            .retain(|_, serial| nodes.binary_search_by_key(serial, |n| n.serial).is_ok());
         self.kept = self.nodes.len();
     }
 
@@ -308,6 +344,7 @@ impl Tape {
     pub fn clear(&mut self) {
         self.nodes.clear();
         self.last_forward.clear();
+        self.holders.clear();
         self.warned_dout.clear();
         self.kept = 0;
     }

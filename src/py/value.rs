@@ -1147,6 +1147,9 @@ pub struct Node {
     pub output: Output,
     /// The names the output was bound to, with the scope they were bound in.
     pub names: Vec<(usize, String)>,
+    /// How many of `names` still hold this output (a later node's output was not bound to
+    /// them since): a number output lives while one does.
+    pub held: usize,
     pub pos: Pos,
     /// The object's array attributes when forward returned: name, object and its buffer's
     /// version.
@@ -1186,6 +1189,9 @@ pub struct Tape {
     pub warned_dout: HashSet<String>,
     /// The node count after the last pruning.
     pub(super) kept: usize,
+    /// For each name a node's output was bound to (its scope and the name), the serial of the
+    /// newest such node: the one the name holds.
+    pub(super) holders: HashMap<(usize, String), u64>,
 }
 
 #[cfg(test)]

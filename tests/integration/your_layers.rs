@@ -639,6 +639,27 @@ fn a_training_loop_leaves_no_trail_of_nodes() {
     );
 }
 
+#[test]
+fn a_loop_that_rebinds_its_loss_keeps_the_chain_of_the_last_one_only() {
+    let mut ws = Workspace::new(Session::new());
+    let shown = run_in(
+        &mut ws,
+        Lang::En,
+        &[
+            MUL,
+            "a = MulLayer(); m = MulLayer()\np = 3.0; q = 4.0\nfirst = a.forward(p, q)",
+            "for i in range(100):\n    w = i + 0.25\n    loss = m.forward(w, 2.0)\n",
+        ],
+    );
+    // `first` still holds its number, so its node stays, however many losses came after; of
+    // the hundred losses only the one `loss` holds now does.
+    let nodes = ws.interp.tape.nodes.len();
+    assert!((2..=4).contains(&nodes), "{nodes} nodes\n{shown}");
+    let shown = run_in(&mut ws, Lang::En, &["back first", "back loss"]);
+    assert!(shown.contains("dp = 4.0\ndq = 3.0\n"), "{shown}");
+    assert!(shown.contains("dw = 2.0\n"), "{shown}");
+}
+
 /// The book's two-layer network, in an OrderedDict, from the learner's own classes.
 const NET: &str = "\
 from collections import OrderedDict
