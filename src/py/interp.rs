@@ -320,8 +320,7 @@ impl Interp {
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, env)?,
             StmtKind::If(branches, other) => {
                 for (cond, body) in branches {
-                    let c = self.eval(cond, env)?;
-                    if self.is_true(&c).map_err(|e| e.at(cond.pos))? {
+                    if self.condition(cond, env)? {
                         return self.exec_block(body, env);
                     }
                 }
@@ -343,14 +342,35 @@ impl Interp {
         Ok(Flow::Normal)
     }
 
+    /// Whether the condition of an `if` or a `while` holds. `n < 2` between two numbers of one
+    /// kind, each a literal or a bound local, is compared where it stands: no value is made
+    /// for the answer, and nothing is called.
+    #[inline(always)]
+    fn condition(&mut self, cond: &Expr, env: &Env) -> PyResult<bool> {
+        if let ExprKind::Compare(first, rest) = &cond.kind
+            && let [(op, second)] = rest.as_slice()
+            && let (Some(a), Some(b)) = (leaf_number(first, env), leaf_number(second, env))
+        {
+            let quick = match (a, b) {
+                (Number::Int(x), Number::Int(y)) => compare_ordered(*op, &x, &y),
+                (Number::Float(x), Number::Float(y)) => compare_ordered(*op, &x, &y),
+                _ => None,
+            };
+            if let Some(t) = quick {
+                return Ok(t);
+            }
+        }
+        let c = self.eval(cond, env)?;
+        self.is_true(&c).map_err(|e| e.at(cond.pos))
+    }
+
     /// `while` and `for`, out of `exec`'s way.
     #[inline(never)]
     fn exec_loop(&mut self, s: &Stmt, env: &Env) -> PyResult<Flow> {
         match &s.kind {
             StmtKind::While(cond, body, other) => loop {
                 self.check_interrupt()?;
-                let c = self.eval(cond, env)?;
-                if !self.is_true(&c).map_err(|e| e.at(cond.pos))? {
+                if !self.condition(cond, env)? {
                     return self.exec_block(other, env);
                 }
                 match self.exec_block(body, env)? {
@@ -1404,14 +1424,8 @@ impl Interp {
     #[inline(always)]
     fn eval(&mut self, e: &Expr, env: &Env) -> PyResult<Value> {
         // A number or a bound local, the commonest leaves, without a call.
-        match &e.kind {
-            ExprKind::Int(i) => return Ok(Value::Int(*i)),
-            ExprKind::Name(n) => {
-                if let Some(v) = bound_local(n, env) {
-                    return Ok(v);
-                }
-            }
-            _ => {}
+        if let Some(v) = leaf(e, env) {
+            return Ok(v);
         }
         // The error is given its place where it is, and the value is not moved at all: each
         // copy of a result on the way back from a nested expression costs.
@@ -1455,6 +1469,17 @@ impl Interp {
             ExprKind::Binary(op, a, b) => {
                 let a = self.eval(a, env)?;
                 let b = self.eval(b, env)?;
+                // Two ints that do not overflow, as `binary` would first try, without the call.
+                if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                    let r = match op {
+                        BinOp::Add => x.checked_add(*y),
+                        BinOp::Sub => x.checked_sub(*y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        return Ok(Value::Int(r));
+                    }
+                }
                 self.binary(*op, &a, &b)
             }
             ExprKind::BoolOp(op, a, b) => {
@@ -1526,6 +1551,14 @@ impl Interp {
                     }
                     None => self.getattr(&o, name).map_err(|x| x.at(func.pos))?,
                 }
+            }
+            // A function by name (`fib(n - 1)`): looked up at once.
+            ExprKind::Name(n) => {
+                let mut found = self.lookup(n, env);
+                if let Err(x) = &mut found {
+                    x.place(func.pos);
+                }
+                found?
             }
             _ => self.eval(func, env)?,
         };
@@ -2692,6 +2725,42 @@ fn same_name(a: &str, b: &str) -> bool {
         4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
         8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
         _ => a == b,
+    }
+}
+
+/// The value of a literal int, or of a name that is a bound local of `env`'s function: the
+/// leaves an expression has most, found without a call.
+#[inline(always)]
+fn leaf(e: &Expr, env: &Env) -> Option<Value> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(Value::Int(*i)),
+        ExprKind::Name(n) => bound_local(n, env),
+        _ => None,
+    }
+}
+
+/// A plain number, read where it is.
+#[derive(Clone, Copy)]
+enum Number {
+    Int(i64),
+    Float(f64),
+}
+
+/// The number a literal int, or a bound local of `env`'s function, holds: read in its place,
+/// neither copied out nor dropped.
+#[inline(always)]
+fn leaf_number(e: &Expr, env: &Env) -> Option<Number> {
+    match &e.kind {
+        ExprKind::Int(i) => Some(Number::Int(*i)),
+        ExprKind::Name(n) => {
+            let slot = local_slot(n, env.names.as_ref()?)?;
+            match env.scope.borrow().slots.get(slot)? {
+                Some(Value::Int(i)) => Some(Number::Int(*i)),
+                Some(Value::Float(x)) => Some(Number::Float(*x)),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
