@@ -695,9 +695,11 @@ fn walk(interp: &mut Interp, roots: Vec<(u64, Value)>, describe: bool) -> PyResu
             if describe {
                 visit_params.push((name, g.clone()));
             }
+            // The layer's own `dW`, not a copy, as the book's `gradient()` hands it on (a sum
+            // over layers sharing `W` is a new array).
             match params.iter_mut().find(|(a, _)| Rc::ptr_eq(a, &array)) {
                 Some((_, sum)) => *sum = interp.binary(BinOp::Add, sum, &g)?,
-                None => params.push((array, copy_of(&g))),
+                None => params.push((array, g)),
             }
         }
         if describe {

@@ -298,12 +298,17 @@ impl Tape {
     /// all at once, not one node per pruning.
     pub fn prune(&mut self) {
         // How many strong references the nodes' arguments hold to each array.
-        let mut by_nodes: HashMap<usize, usize, FastBuild> = HashMap::default();
+        // Sized once: a node holds about four arrays (its arguments, its inputs).
+        let arrays = 4 * self.nodes.len();
+        let mut by_nodes: HashMap<usize, usize, FastBuild> =
+            HashMap::with_capacity_and_hasher(arrays, FastBuild::default());
         for n in &self.nodes {
             for_each_array(n, |p| *by_nodes.entry(p).or_default() += 1);
         }
-        let mut by_kept: HashMap<usize, usize, FastBuild> = HashMap::default();
-        let mut needed: HashSet<u64, FastBuild> = HashSet::default();
+        let mut by_kept: HashMap<usize, usize, FastBuild> =
+            HashMap::with_capacity_and_hasher(arrays, FastBuild::default());
+        let mut needed: HashSet<u64, FastBuild> =
+            HashSet::with_capacity_and_hasher(self.nodes.len(), FastBuild::default());
         let mut numbers = 0;
         let mut keep = vec![false; self.nodes.len()];
         // Newest first: a node's output is an argument only of the nodes after it.
