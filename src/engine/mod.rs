@@ -2,6 +2,7 @@
 //! text a user reads is made here, no names and no colour; errors are catalogue messages.
 pub mod arena;
 pub mod digits;
+pub mod gemm;
 pub mod gradcheck;
 pub mod graph;
 pub mod interrupt;

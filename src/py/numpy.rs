@@ -1705,7 +1705,7 @@ fn dot(x: &ArrayObj, y: &ArrayObj) -> PyResult<Value> {
         let block = bdata.get(qi * k * n..(qi + 1) * k * n).unwrap_or(&[]);
         let b = Array2::from_shape_vec((k, n), block.to_vec())
             .map_err(|_| broadcast_error(&x.shape, &y.shape))?;
-        let c = a.dot(&b);
+        let c = crate::engine::gemm::product(a.view(), b.view());
         for pi in 0..p {
             for ni in 0..n {
                 out[(pi * q + qi) * n + ni] = cast(c[(pi, ni)], dt);
@@ -1744,7 +1744,7 @@ fn dot_in_place(
     // The product goes straight into the C-order result, as `dot` computes it (C ← 1·AB + 0·C).
     let mut out = vec![0.0; p * n];
     let mut c = ndarray::ArrayViewMut2::from_shape((p, n), &mut out).ok()?;
-    ndarray::linalg::general_mat_mul(1.0, &xv, &yv, 0.0, &mut c);
+    crate::engine::gemm::product_into(xv, yv, &mut c);
     if dt != DType::Float64 {
         for v in &mut out {
             *v = cast(*v, dt);
@@ -1838,7 +1838,11 @@ fn matmul(x: &ArrayObj, y: &ArrayObj) -> PyResult<Value> {
             .map_err(|_| broadcast_error(&x.shape, &y.shape))?;
         let b = Array2::from_shape_vec((k, n), yd[ya * k * n..(ya + 1) * k * n].to_vec())
             .map_err(|_| broadcast_error(&x.shape, &y.shape))?;
-        out.extend(a.dot(&b).iter().map(|&v| cast(v, dt)));
+        out.extend(
+            crate::engine::gemm::product(a.view(), b.view())
+                .iter()
+                .map(|&v| cast(v, dt)),
+        );
     }
     Ok(result(out, shape, dt))
 }

@@ -199,7 +199,7 @@ fn product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Array2<f64> {
     let (m, k) = a.dim();
     let n = b.ncols();
     if m.saturating_mul(k).saturating_mul(n) <= BLOCK_WORK {
-        return a.dot(&b);
+        return crate::engine::gemm::product(a, b);
     }
     let mut out = Array2::<f64>::zeros((m, n));
     // As many depth panels per block as keep a block near BLOCK_WORK.
@@ -382,7 +382,7 @@ fn rows_per_block(shape: &[usize]) -> usize {
 pub fn outer(a: ArrayViewD<'_, f64>, b: ArrayViewD<'_, f64>) -> ArrayD<f64> {
     let column = matrix(a.insert_axis(Axis(1)));
     let row = matrix(b.insert_axis(Axis(0)));
-    column.dot(&row).into_dyn()
+    crate::engine::gemm::product(column, row).into_dyn()
 }
 
 /// `x` as a 2-D view, which ndarray's `dot` needs.

@@ -3,6 +3,7 @@
 
 use super::common::{dot, matrix};
 use super::error::LayerError;
+use crate::engine::gemm::product;
 use crate::engine::shape::checked_len;
 use crate::engine::value::Floats;
 use ndarray::{ArrayD, Axis};
@@ -67,8 +68,8 @@ impl MatMul {
             dout = dout.insert_axis(Axis(1));
         }
         let (a, b, dout) = (matrix(a), matrix(b), matrix(dout));
-        let mut da = dout.dot(&b.t()).into_dyn();
-        let mut db = a.t().dot(&dout).into_dyn();
+        let mut da = product(dout, b.t()).into_dyn();
+        let mut db = product(a.t(), dout).into_dyn();
         if a_is_vector {
             da = da.index_axis_move(Axis(0), 0);
         }
