@@ -846,3 +846,34 @@ fn a_learner_s_walk_goes_on_into_what_the_graph_statements_computed() {
     );
     assert!(!shown.contains("__"), "no temporary name shows: {shown}");
 }
+
+#[test]
+fn grad_of_a_parameter_is_the_layer_s_own_dw_as_the_book_s_gradient_hands_it_on() {
+    // A layer with a weight `W` and its `dW`; two layers sharing one weight get a new array,
+    // the sum.
+    let scale = "\
+class Scale:
+    def __init__(self, W):
+        self.W = W
+        self.dW = None
+    def forward(self, x):
+        self.x = x
+        return x * self.W
+    def backward(self, dout):
+        self.dW = dout * self.x
+        return dout * self.W
+";
+    let shown = repl(&[
+        scale,
+        "W = np.array([2.0, 3.0]); one = Scale(W)",
+        "y = one.forward(np.array([1.0, 5.0]))",
+        "back y",
+        "print(grad(W) is one.dW, grad(W))",
+        "V = np.array([1.0, 1.0]); a = Scale(V); b = Scale(V)",
+        "z = b.forward(a.forward(np.array([2.0, 4.0])))",
+        "back z",
+        "print(grad(V) is a.dW, grad(V) is b.dW, grad(V))",
+    ]);
+    assert!(shown.contains("True [1. 5.]\n"), "{shown}");
+    assert!(shown.contains("False False [4. 8.]\n"), "{shown}");
+}
