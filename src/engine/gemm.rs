@@ -42,8 +42,11 @@ pub fn product_into(
         b.nrows() == k && out.dim() == (m, n),
         "product_into got shapes that do not fit"
     );
+    // A `b` whose rows are not contiguous is copied first, which only a small one may be.
+    let copies_b = b.strides()[1] != 1 && n > 1;
     #[cfg(target_arch = "x86_64")]
     if small(m, k, n)
+        && !(copies_b && k * n > MAX_COPY)
         && x86::usable()
         && let Some(c) = out.as_slice_mut()
     {
@@ -52,6 +55,11 @@ pub fn product_into(
     }
     general_mat_mul(1.0, &a, &b, 0.0, out);
 }
+
+/// The most elements of a `b` copied into rows (2 MB): a larger transposed `b` goes the general
+/// way, which packs it a block at a time, so no product asks for a second copy of a large
+/// operand (and the copy kept for the next product stays small).
+const MAX_COPY: usize = 1 << 18;
 
 /// `a · b`, a new C-order matrix.
 ///
@@ -86,7 +94,7 @@ mod x86 {
 
     thread_local! {
         /// `b` copied row by row when its rows are not contiguous (a transposed view, as in
-        /// `dout · Wᵀ`), kept for the next product.
+        /// `dout · Wᵀ`), kept for the next product: at most `MAX_COPY` elements.
         static ROWS_OF_B: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
     }
 
@@ -454,6 +462,24 @@ mod tests {
             &f.as_standard_layout().to_owned(),
             &general(x.view(), w.view())
         ));
+    }
+
+    #[test]
+    fn broadcast_operands_and_a_large_transposed_b_give_the_same_bits() {
+        // Zero strides (numpy's broadcast_to), and a transposed `b` too large to copy.
+        let row = values(50, 3);
+        let col = values(64, 4);
+        let a = ArrayView2::from_shape((100, 50).strides((0, 1)), &row).unwrap();
+        let b = ArrayView2::from_shape((50, 64).strides((1, 0)), &col[..50]).unwrap();
+        let mut c = Array2::zeros((100, 64));
+        product_into(a, b, &mut c.view_mut());
+        assert!(same_bits(&c, &general(a, b)));
+        let big = Array2::from_shape_vec((600, 500), values(300_000, 5)).unwrap();
+        let x = Array2::from_shape_vec((3, 500), values(1500, 6)).unwrap();
+        const { assert!(500 * 600 > MAX_COPY) };
+        let mut c = Array2::zeros((3, 600));
+        product_into(x.view(), big.t(), &mut c.view_mut());
+        assert!(same_bits(&c, &general(x.view(), big.t())));
     }
 
     #[test]
