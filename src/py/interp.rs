@@ -304,6 +304,16 @@ impl Interp {
                 if let [t] = targets.as_slice()
                     && self.tape.next_serial() == since
                 {
+                    // `first = loss` of a number a layer made: `first` holds its node too.
+                    if let (ExprKind::Name(source), ExprKind::Name(target)) = (&value.kind, &t.kind)
+                        && matches!(
+                            v,
+                            Value::Int(_) | Value::Float(_) | Value::NpInt(_) | Value::NpFloat(_)
+                        )
+                    {
+                        let scope = Rc::as_ptr(&env.scope) as usize;
+                        self.tape.alias(&v, scope, source, target);
+                    }
                     self.assign(t, v, env)?;
                     return Ok(Flow::Normal);
                 }

@@ -264,6 +264,37 @@ impl Tape {
         if n.serial < since || !same {
             return;
         }
+        self.hold(self.nodes.len() - 1, scope, name);
+    }
+
+    /// Whether `name` in `scope` holds a node's output.
+    pub fn holds(&self, scope: usize, name: &str) -> bool {
+        !self.holders.is_empty() && self.holders.contains_key(&(scope, name.to_string()))
+    }
+
+    /// `target = source`, where `source` (in the same scope) holds a number output and `value`
+    /// is that number: `target` holds it too, so `first = loss` keeps the first loss's chain
+    /// after `loss` is rebound.
+    pub fn alias(&mut self, value: &Value, scope: usize, source: &str, target: &str) {
+        if self.holders.is_empty() || source == target {
+            return;
+        }
+        let Some(&serial) = self.holders.get(&(scope, source.to_string())) else {
+            return;
+        };
+        let Ok(i) = self.nodes.binary_search_by_key(&serial, |n| n.serial) else {
+            return;
+        };
+        if matches!(&self.nodes[i].output, Output::Number(o) if same_number(o, value)) {
+            self.hold(i, scope, target);
+        }
+    }
+
+    /// Notes that `name` in `scope` now holds the output of node `i`, taking it from the node
+    /// it held before; prunes when that left a number output held by none and enough nodes
+    /// were recorded since the last pruning.
+    fn hold(&mut self, i: usize, scope: usize, name: &str) {
+        let n = &mut self.nodes[i];
         let serial = n.serial;
         let had = n.names.iter().any(|(s, nn)| *s == scope && nn == name);
         n.names.retain(|(s, nn)| !(*s == scope && nn == name));

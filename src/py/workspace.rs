@@ -207,8 +207,23 @@ impl Workspace {
             }
             _ => false,
         };
+        // `first = loss` of a number a layer made: Python's, so that the tape notes that
+        // `first` holds that node too (its chain stays after `loss` is rebound).
+        let keeps_node = match &stmt.kind {
+            StmtKind::Assign(targets, value) => {
+                matches!(
+                    targets.as_slice(),
+                    [Expr {
+                        kind: ExprKind::Name(_),
+                        ..
+                    }]
+                ) && matches!(&value.kind, ExprKind::Name(source)
+                        if self.interp.tape.holds(Rc::as_ptr(&self.interp.globals) as usize, source))
+            }
+            _ => false,
+        };
         // A string, a list, a dict or an attribute that is not numpy's is Python's business.
-        if in_place || python_only(stmt) {
+        if in_place || keeps_node || python_only(stmt) {
             return None;
         }
         let statements = lparser::parse_line(text, base).ok()?;
