@@ -267,6 +267,11 @@ impl Tape {
         self.hold(self.nodes.len() - 1, scope, name);
     }
 
+    /// Whether any name holds a node's output.
+    pub fn has_holders(&self) -> bool {
+        !self.holders.is_empty()
+    }
+
     /// Whether `name` in `scope` holds a node's output.
     pub fn holds(&self, scope: usize, name: &str) -> bool {
         !self.holders.is_empty() && self.holders.contains_key(&(scope, name.to_string()))
