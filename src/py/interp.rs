@@ -300,21 +300,11 @@ impl Interp {
                 let since = self.tape.next_serial();
                 let v = self.eval(value, env)?;
                 // One target and no node recorded (nothing to note about the name): the value
-                // moves into its place. `first = loss`, where a name may hold a layer's number,
-                // takes the way below.
+                // moves into its place.
                 if let [t] = targets.as_slice()
                     && self.tape.next_serial() == since
-                    && !(matches!(value.kind, ExprKind::Name(_)) && self.tape.has_holders())
                 {
                     self.assign(t, v, env)?;
-                    return Ok(Flow::Normal);
-                }
-                if self.tape.next_serial() == since {
-                    // Nothing recorded: each target holds what the value's name held.
-                    for t in targets {
-                        self.note_alias(value, t, &v, env);
-                        self.assign(t, v.clone(), env)?;
-                    }
                     return Ok(Flow::Normal);
                 }
                 for t in targets {
@@ -719,21 +709,6 @@ impl Interp {
             }
         }
         self.bind(name, v, env)
-    }
-
-    /// `target = source` of a number: the tape notes that `target` holds what `source` held
-    /// (see `Tape::alias`). Out of line: `exec`'s frame stays small.
-    #[inline(never)]
-    fn note_alias(&mut self, source: &Expr, target: &Expr, v: &Value, env: &Env) {
-        if let (ExprKind::Name(source), ExprKind::Name(target)) = (&source.kind, &target.kind)
-            && matches!(
-                v,
-                Value::Int(_) | Value::Float(_) | Value::NpInt(_) | Value::NpFloat(_)
-            )
-        {
-            let scope = Rc::as_ptr(&env.scope) as usize;
-            self.tape.alias(v, scope, source, target);
-        }
     }
 
     fn assign(&mut self, target: &Expr, v: Value, env: &Env) -> PyResult<()> {

@@ -576,6 +576,7 @@ impl Workspace {
             }
             _ => {
                 self.interp.run(std::slice::from_ref(stmt))?;
+                self.note_alias(stmt);
                 if echo {
                     let mut names = Vec::new();
                     match &stmt.kind {
@@ -598,6 +599,35 @@ impl Workspace {
                     }
                 }
                 Ok(())
+            }
+        }
+    }
+
+    /// After `first = loss` at the top level, where `loss` holds a number a layer made:
+    /// `first` holds that node too, so its chain stays after `loss` is rebound.
+    fn note_alias(&mut self, stmt: &Stmt) {
+        let StmtKind::Assign(targets, value) = &stmt.kind else {
+            return;
+        };
+        let ExprKind::Name(source) = &value.kind else {
+            return;
+        };
+        if !self.interp.tape.has_holders() {
+            return;
+        }
+        let scope = Rc::as_ptr(&self.interp.globals) as usize;
+        for t in targets {
+            if let ExprKind::Name(target) = &t.kind {
+                let v = self
+                    .interp
+                    .globals
+                    .borrow()
+                    .vars
+                    .get(target.as_str())
+                    .cloned();
+                if let Some(v) = v {
+                    self.interp.tape.alias(&v, scope, source, target);
+                }
             }
         }
     }
