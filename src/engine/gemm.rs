@@ -43,10 +43,9 @@ pub fn product_into(
         "product_into got shapes that do not fit"
     );
     // A `b` whose rows are not contiguous is copied first, which only a small one may be.
-    let copies_b = b.strides()[1] != 1 && n > 1;
     #[cfg(target_arch = "x86_64")]
     if small(m, k, n)
-        && !(copies_b && k * n > MAX_COPY)
+        && (rows_in_place(&b) || k * n <= MAX_COPY)
         && x86::usable()
         && let Some(c) = out.as_slice_mut()
     {
@@ -69,6 +68,13 @@ pub fn product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Array2<f64> {
     let mut out = Array2::zeros((a.nrows(), b.ncols()));
     product_into(a, b, &mut out.view_mut());
     out
+}
+
+/// Whether the kernel reads `b`'s rows where they are: its columns are contiguous, or it has
+/// one column. Otherwise they are copied into rows first.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+fn rows_in_place(b: &ArrayView2<'_, f64>) -> bool {
+    b.strides()[1] == 1 || b.ncols() == 1
 }
 
 /// Whether a product is one this module computes itself (when the CPU allows).
@@ -109,7 +115,7 @@ mod x86 {
         let n = b.ncols();
         debug_assert!(usable() && c.len() == m * n && b.nrows() == k);
         let (ra, ca) = (a.strides()[0], a.strides()[1]);
-        if b.strides()[1] == 1 || n == 1 {
+        if super::rows_in_place(&b) {
             // SAFETY: `a` and `b` are views whose every element (i, p) and (p, j) is at the
             // pointer plus the strides times the index; `c` holds m·n elements; the CPU has
             // AVX-512F (`usable`).
@@ -209,6 +215,9 @@ mod x86 {
                 };
                 for j in (0..n).step_by(COLS) {
                     let cols = COLS.min(n - j);
+                    let (vectors, partial) = (cols.div_ceil(8), !cols.is_multiple_of(8));
+                    // The columns of the last vector, 1 to 8.
+                    let last = cols - 8 * (vectors - 1);
                     let block = Block {
                         k: depth,
                         add,
@@ -221,10 +230,8 @@ mod x86 {
                         c: unsafe { c.add(i * n + j) },
                         rc: n,
                         // The lanes of the last vector that are columns of the result.
-                        mask: (((1u32 << (cols - 8 * (cols.div_ceil(8) - 1))) - 1) & 0xff)
-                            as __mmask8,
+                        mask: (0xffu16 >> (8 - last)) as __mmask8,
                     };
-                    let (vectors, partial) = (cols.div_ceil(8), !cols.is_multiple_of(8));
                     // SAFETY: the block's rows and columns are inside the result.
                     unsafe {
                         match (rows, vectors, partial) {

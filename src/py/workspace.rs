@@ -209,19 +209,18 @@ impl Workspace {
         };
         // `first = loss` of a number a layer made: Python's, so that the tape notes that
         // `first` holds that node too (its chain stays after `loss` is rebound).
-        let keeps_node = match &stmt.kind {
-            StmtKind::Assign(targets, value) => {
-                matches!(
-                    targets.as_slice(),
-                    [Expr {
-                        kind: ExprKind::Name(_),
-                        ..
-                    }]
-                ) && matches!(&value.kind, ExprKind::Name(source)
-                        if self.interp.tape.holds(Rc::as_ptr(&self.interp.globals) as usize, source))
-            }
-            _ => false,
-        };
+        let keeps_node = name_copy(stmt).is_some_and(|(targets, source)| {
+            matches!(
+                targets,
+                [Expr {
+                    kind: ExprKind::Name(_),
+                    ..
+                }]
+            ) && self
+                .interp
+                .tape
+                .holds(Rc::as_ptr(&self.interp.globals) as usize, source)
+        });
         // A string, a list, a dict or an attribute that is not numpy's is Python's business.
         if in_place || keeps_node || python_only(stmt) {
             return None;
@@ -606,10 +605,7 @@ impl Workspace {
     /// After `first = loss` at the top level, where `loss` holds a number a layer made:
     /// `first` holds that node too, so its chain stays after `loss` is rebound.
     fn note_alias(&mut self, stmt: &Stmt) {
-        let StmtKind::Assign(targets, value) = &stmt.kind else {
-            return;
-        };
-        let ExprKind::Name(source) = &value.kind else {
+        let Some((targets, source)) = name_copy(stmt) else {
             return;
         };
         if !self.interp.tape.has_holders() {
@@ -762,6 +758,20 @@ fn target_names(t: &Expr, out: &mut Vec<String>) {
             }
         }
         _ => {}
+    }
+}
+
+/// `a = b` (or `a = c = b`): the targets and the name whose value they take.
+fn name_copy(stmt: &Stmt) -> Option<(&[Expr], &str)> {
+    match &stmt.kind {
+        StmtKind::Assign(
+            targets,
+            Expr {
+                kind: ExprKind::Name(source),
+                ..
+            },
+        ) => Some((targets.as_slice(), source.as_str())),
+        _ => None,
     }
 }
 
