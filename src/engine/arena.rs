@@ -132,18 +132,32 @@ impl<T> Arena<T> {
     }
 
     /// Keeps the items whose position `keep` approves, in order, and drops the rest. The kept
-    /// items move into new chunks as the old ones are emptied, each old chunk freed as soon as
-    /// it has been read, so the memory held never reaches twice what is kept.
+    /// items move down in place, each into the first free position, and the positions left
+    /// over at the end are dropped with the chunks they empty: no item is copied into fresh
+    /// memory, the chunks that stay keep their room (a training loop's collection refills
+    /// them without growing them again), and the memory held never exceeds what it was.
     pub fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
-        let old = std::mem::take(self);
-        let mut position = 0;
-        for chunk in old.chunks {
-            for item in chunk {
-                if keep(position) {
-                    self.push(item);
+        let mut write = 0;
+        for read in 0..self.len {
+            if keep(read) {
+                if read != write {
+                    self.swap_down(write, read);
                 }
-                position += 1;
+                write += 1;
             }
+        }
+        self.truncate(write);
+    }
+
+    /// Swaps the items at `low` and `high`, `low < high`.
+    fn swap_down(&mut self, low: usize, high: usize) {
+        let (low_chunk, high_chunk) = (low >> CHUNK_BITS, high >> CHUNK_BITS);
+        let (low_at, high_at) = (low & (CHUNK - 1), high & (CHUNK - 1));
+        if low_chunk == high_chunk {
+            self.chunks[low_chunk].swap(low_at, high_at);
+        } else {
+            let (below, above) = self.chunks.split_at_mut(high_chunk);
+            std::mem::swap(&mut below[low_chunk][low_at], &mut above[0][high_at]);
         }
     }
 
@@ -223,5 +237,32 @@ mod tests {
         let kept: Vec<usize> = arena.iter_from(0).copied().collect();
         assert_eq!(kept, (0..2 * CHUNK + 3).step_by(3).collect::<Vec<_>>());
         assert_eq!(arena.len(), kept.len());
+        assert_eq!(arena.chunks.len(), 1, "the chunks it emptied are gone");
+        assert_eq!(
+            arena.capacity(),
+            CHUNK,
+            "the chunk that stays keeps its room"
+        );
+        arena.push(1);
+        assert_eq!(arena[kept.len()], 1);
+    }
+
+    #[test]
+    fn retain_drops_each_item_it_lets_go_once_and_keeps_the_rest_alive() {
+        use std::rc::Rc;
+        let items: Vec<Rc<usize>> = (0..CHUNK + 10).map(Rc::new).collect();
+        let mut arena = Arena::default();
+        for item in &items {
+            arena.push(Rc::clone(item));
+        }
+        arena.retain(|i| i >= CHUNK);
+        assert_eq!(arena.len(), 10);
+        assert_eq!(*arena[0], CHUNK, "the first kept item moved to the front");
+        for (i, item) in items.iter().enumerate() {
+            assert_eq!(Rc::strong_count(item), if i >= CHUNK { 2 } else { 1 });
+        }
+        arena.retain(|_| false);
+        assert!(arena.is_empty());
+        assert!(items.iter().all(|item| Rc::strong_count(item) == 1));
     }
 }

@@ -65,7 +65,16 @@ const MAX_COPY: usize = 1 << 18;
 /// # Panics
 /// When the inner sizes differ (the callers have checked them).
 pub fn product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Array2<f64> {
-    let mut out = Array2::zeros((a.nrows(), b.ncols()));
+    let (m, k) = a.dim();
+    let n = b.ncols();
+    assert!(b.nrows() == k, "product got shapes that do not fit");
+    // The kernel writes every element of a new result, so it starts from no zeros.
+    #[cfg(target_arch = "x86_64")]
+    if small(m, k, n) && (rows_in_place(&b) || k * n <= MAX_COPY) && x86::usable() {
+        return Array2::from_shape_vec((m, n), x86::new_product(a, b))
+            .expect("the kernel gives m·n elements");
+    }
+    let mut out = Array2::zeros((m, n));
     product_into(a, b, &mut out.view_mut());
     out
 }
@@ -111,9 +120,34 @@ mod x86 {
     /// `c = a · b`, `c` the C-order result. The caller has checked `usable()`, the shapes and
     /// `super::small`.
     pub fn product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>, c: &mut [f64]) {
+        debug_assert!(c.len() == a.nrows() * b.ncols());
+        // SAFETY: `c` holds the m·n elements of the result.
+        unsafe { product_to(a, b, c.as_mut_ptr()) }
+    }
+
+    /// `a · b` in a new C-order buffer of m·n elements, never filled with zeros first: the
+    /// kernel's first panel stores every element of the result without reading it. The caller
+    /// has checked `usable()`, the shapes and `super::small` (which makes every size at least 1).
+    pub fn new_product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Vec<f64> {
+        let len = a.nrows() * b.ncols();
+        let mut c = Vec::with_capacity(len);
+        // SAFETY: the buffer has room for m·n elements, and `blocks` writes each of them (its
+        // first panel covers every row and column and stores without loading) before `set_len`
+        // makes them part of the vector.
+        unsafe {
+            product_to(a, b, c.as_mut_ptr());
+            c.set_len(len);
+        }
+        c
+    }
+
+    /// # Safety
+    /// `c` points to room for m·n elements; the caller has checked `usable()`, the shapes and
+    /// `super::small`.
+    unsafe fn product_to(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>, c: *mut f64) {
         let (m, k) = a.dim();
         let n = b.ncols();
-        debug_assert!(usable() && c.len() == m * n && b.nrows() == k);
+        debug_assert!(usable() && b.nrows() == k && m > 0 && k > 0 && n > 0);
         let (ra, ca) = (a.strides()[0], a.strides()[1]);
         if super::rows_in_place(&b) {
             // SAFETY: `a` and `b` are views whose every element (i, p) and (p, j) is at the
@@ -122,8 +156,11 @@ mod x86 {
             unsafe { blocks(m, k, n, a.as_ptr(), ra, ca, b.as_ptr(), b.strides()[0], c) }
         } else {
             ROWS_OF_B.with_borrow_mut(|rows| {
-                rows.clear();
-                rows.resize(k * n, 0.0);
+                // Every element is written by the copy: the buffer is only grown, not cleared.
+                if rows.len() < k * n {
+                    rows.resize(k * n, 0.0);
+                }
+                let rows = &mut rows[..k * n];
                 // SAFETY: `rows` holds k·n elements; the CPU has AVX-512F.
                 unsafe { copy_rows(b, rows) };
                 // SAFETY: as above, with `b` now k rows of n contiguous elements.
@@ -195,9 +232,8 @@ mod x86 {
         ca: isize,
         b: *const f64,
         rb: isize,
-        c: &mut [f64],
+        c: *mut f64,
     ) {
-        let c = c.as_mut_ptr();
         // Panels of the inner index, as matrixmultiply sums them: the first sets the result,
         // each later one adds its own sum to it.
         for start in (0..k).step_by(super::PANEL) {
@@ -420,6 +456,12 @@ mod tests {
                     let mut c = Array2::from_elem((m, n), f64::NAN);
                     product_into(a.view(), b.view(), &mut c.view_mut());
                     assert!(same_bits(&c, &general(a.view(), b.view())), "{m}x{k}x{n}");
+                    // A new result, which the kernel writes without zeros first (the NaNs
+                    // above show it leaves no element unwritten).
+                    assert!(
+                        same_bits(&product(a.view(), b.view()), &c),
+                        "{m}x{k}x{n}, new result"
+                    );
                     // The same `b` as a transposed view, copied by tiles of 4 and their edges.
                     let bt = b.t().as_standard_layout().into_owned();
                     let mut c = Array2::from_elem((m, n), f64::NAN);

@@ -503,8 +503,9 @@ impl Graph {
     /// the holders of node ids (names, the last `back`) use to follow. Order is kept, so inputs
     /// still have smaller indices than the nodes using them and the backward walk is unchanged.
     ///
-    /// The kept nodes move into fresh chunks as the old ones are read and freed, so the memory
-    /// the arena holds afterwards is what the kept nodes take.
+    /// The kept nodes move down in place (`Arena::retain`), and the chunks left empty are
+    /// freed, so the memory the arena holds afterwards is what the kept nodes take, with room
+    /// for one chunk more at most.
     pub fn compact(&mut self, keep: &[bool]) -> Vec<Option<NodeId>> {
         let mut map = vec![None; self.nodes.len()];
         let mut next = 0;

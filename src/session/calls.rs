@@ -183,14 +183,8 @@ impl Session {
     ) -> Result<NodeId> {
         let spec = self.index_spec(base, indices, source)?;
         let in_shape = self.graph.node(base).value.shape().to_vec();
-        let out = checks::index(&in_shape, &spec).map_err(|e| refusal(e, label, span))?;
-        self.build(
-            Op::Index(Box::new(Index::new(spec))),
-            &[base],
-            &out,
-            label,
-            span,
-        )
+        let (layer, out) = Index::checked(spec, &in_shape).map_err(|e| refusal(e, label, span))?;
+        self.build(Op::Index(Box::new(layer)), &[base], &out, label, span)
     }
 
     /// What each written index means, for the array at `base`.
@@ -246,12 +240,18 @@ impl Session {
                                     .collect(),
                             )
                         }
-                        Value::Float(a) | Value::Int(a) if a.ndim() == 1 => IndexSpec::Array(
-                            a.iter()
-                                .map(|&v| whole(v))
-                                .collect::<Option<Vec<isize>>>()
-                                .ok_or_else(|| Error::new(msg!("index-not-whole"), e.span))?,
-                        ),
+                        Value::Float(a) | Value::Int(a) if a.ndim() == 1 => {
+                            // Sized at once: a batch's positions, every iteration.
+                            let mut positions = Vec::with_capacity(a.len());
+                            for &v in a.iter() {
+                                positions.push(
+                                    whole(v).ok_or_else(|| {
+                                        Error::new(msg!("index-not-whole"), e.span)
+                                    })?,
+                                );
+                            }
+                            IndexSpec::Array(positions)
+                        }
                         other => {
                             return Err(Error::new(
                                 msg!("index-shape", shape = shape::describe(other.shape())),

@@ -493,6 +493,12 @@ impl Session {
                 }
             }
         }
+        // A chain whose every node is still reached (a script of `y = y * w` lines) keeps
+        // everything: nothing moves, so there is no map to build or apply.
+        if keep.iter().all(|&kept| kept) {
+            self.plan_next_collection();
+            return;
+        }
         let map = self.graph.compact(&keep);
         let moved = |node: NodeId| map[node].unwrap_or(node);
         for binding in &mut self.bindings {
@@ -519,6 +525,11 @@ impl Session {
                 output: back.output,
             });
         }
+        self.plan_next_collection();
+    }
+
+    /// When the next collection comes, from what is live now: see `collect_garbage`.
+    fn plan_next_collection(&mut self) {
         let (live_nodes, live_bytes) = (self.graph.len(), self.graph.value_bytes());
         self.next_collection = (
             (2 * live_nodes).max(live_nodes + MIN_COLLECTION_NODES),

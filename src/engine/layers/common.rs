@@ -239,6 +239,12 @@ where
     T: Blank,
 {
     if a.len() <= BLOCK_ELEMENTS || a.ndim() == 0 {
+        // One slice in C order, as nearly every layer's input is: a plain loop over it, which
+        // the compiler turns into vector instructions.
+        if let Some(flat) = a.as_slice() {
+            let values: Vec<T> = flat.iter().map(|&x| f(x)).collect();
+            return from_c_order(a.shape(), values);
+        }
         return a.mapv(f);
     }
     let mut out = blank(a.shape());
@@ -275,6 +281,15 @@ where
     S: Data<Elem = A>,
     R: Data<Elem = B>,
 {
+    // Two slices of one shape in C order (relu's dout and mask, an update and its parameter):
+    // a plain loop, as `map1`'s.
+    if a.shape() == b.shape()
+        && a.len() <= BLOCK_ELEMENTS
+        && let (Some(x), Some(y)) = (a.as_slice(), b.as_slice())
+    {
+        let values: Vec<T> = x.iter().zip(y).map(|(&x, &y)| f(x, y)).collect();
+        return from_c_order(a.shape(), values);
+    }
     let shape = crate::engine::shape::broadcast(a.shape(), b.shape())
         .expect("zip2 needs shapes that broadcast");
     let (Some(a), Some(b)) = (a.broadcast(IxDyn(&shape)), b.broadcast(IxDyn(&shape))) else {
@@ -300,6 +315,11 @@ where
             .for_each(|o, &x, &y| *o = f(x, y));
     }
     out
+}
+
+/// An array of `shape` holding `values` in C order, as many as the shape has elements.
+fn from_c_order<T>(shape: &[usize], values: Vec<T>) -> ArrayD<T> {
+    ArrayD::from_shape_vec(IxDyn(shape), values).expect("one value for each element of the shape")
 }
 
 /// `total += part`, `part` broadcast to `total`'s shape as numpy's `+=` does, in blocks of rows

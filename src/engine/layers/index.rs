@@ -133,10 +133,10 @@ impl Plan {
                     }
                 }
                 Resolved::Array(v) => {
-                    let mut positions = v
-                        .iter()
-                        .map(|&i| position(i, axis, shape[axis]))
-                        .collect::<Result<Vec<_>, _>>()?;
+                    let mut positions = Vec::with_capacity(v.len());
+                    for &i in v {
+                        positions.push(position(i, axis, shape[axis])?);
+                    }
                     if let (1, Some(n)) = (positions.len(), length) {
                         positions = vec![positions[0]; n];
                     }
@@ -330,6 +330,9 @@ pub struct Index {
     /// The input's shape, which the gradient takes.
     pub input_shape: Vec<usize>,
     plan: Plan,
+    /// Whether `plan` was made for `input_shape` (by `checked`), so that `forward` on an input
+    /// of that shape need not make it again.
+    planned: bool,
 }
 
 impl Index {
@@ -340,17 +343,38 @@ impl Index {
         }
     }
 
+    /// The layer for `spec` on an input of `shape`, and the shape it gives, or numpy's refusal
+    /// (as `check_index`). The check's plan is kept for `forward`, so that an index, such as a
+    /// batch of a thousand positions, is worked out once.
+    pub fn checked(
+        spec: Vec<IndexSpec>,
+        shape: &[usize],
+    ) -> Result<(Index, Vec<usize>), LayerError> {
+        let plan = Plan::new(shape, &spec)?;
+        let out = plan.shape.clone();
+        let layer = Index {
+            spec,
+            input_shape: shape.to_vec(),
+            plan,
+            planned: true,
+        };
+        Ok((layer, out))
+    }
+
     /// Copies the selected elements into a new array (numpy returns a view for basic indexing;
     /// the values are the same).
     ///
     /// # Panics
     /// When `check_index` refuses the index for `x`'s shape.
     pub fn forward(&mut self, x: &Floats) -> Floats {
-        self.input_shape = x.shape().to_vec();
-        self.plan = match Plan::new(x.shape(), &self.spec) {
-            Ok(plan) => plan,
-            Err(error) => panic!("Index::forward needs check_index to pass first: {error:?}"),
-        };
+        if !(self.planned && self.input_shape == x.shape()) {
+            self.input_shape = x.shape().to_vec();
+            self.plan = match Plan::new(x.shape(), &self.spec) {
+                Ok(plan) => plan,
+                Err(error) => panic!("Index::forward needs check_index to pass first: {error:?}"),
+            };
+            self.planned = true;
+        }
         let x = x.as_standard_layout();
         let flat = x.as_slice().expect("a standard-layout array is one slice");
         let mut values = Vec::with_capacity(self.plan.shape.iter().product());
