@@ -219,23 +219,35 @@ impl std::borrow::Borrow<str> for Label {
 /// The labels of the graph's nodes, each text kept once. A script labels its nodes with the
 /// same few texts over and over (a loop body's, a chain's `y * 1.000001`), so a node costs a
 /// look-up here instead of a copy of its text; the texts no node holds any more are dropped
-/// when the graph is compacted.
+/// when the graph is compacted and the table has doubled since the last time, so a loop that
+/// collects every iteration does not walk its labels every iteration.
 #[derive(Debug, Clone, Default)]
-struct Labels(FxHashSet<Label>);
+struct Labels {
+    texts: FxHashSet<Label>,
+    /// The size at which `prune` next walks the table.
+    prune_at: usize,
+}
+
+/// The table is walked no sooner than when it holds this many texts.
+const MIN_LABELS_PRUNED: usize = 64;
 
 impl Labels {
     fn get(&mut self, text: &str) -> Label {
-        if let Some(label) = self.0.get(text) {
+        if let Some(label) = self.texts.get(text) {
             return label.clone();
         }
         let label = Label(Arc::new(CompactString::new(text)));
-        self.0.insert(label.clone());
+        self.texts.insert(label.clone());
         label
     }
 
-    /// Drops the texts only this table holds.
+    /// Drops the texts only this table holds, once the table has doubled since the last time.
     fn prune(&mut self) {
-        self.0.retain(|label| Arc::strong_count(&label.0) > 1);
+        if self.texts.len() < self.prune_at {
+            return;
+        }
+        self.texts.retain(|label| Arc::strong_count(&label.0) > 1);
+        self.prune_at = (2 * self.texts.len()).max(MIN_LABELS_PRUNED);
     }
 }
 
@@ -281,7 +293,11 @@ impl<'a> IntoIterator for &'a Inputs {
 #[derive(Debug, Clone, PartialEq)]
 enum Grad {
     Scalar(f64),
+    /// An array gradient while the pass adds to it.
     Array(Box<ArrayD<f64>>),
+    /// An array gradient once the pass is over: shared, so that `grad(W)` takes it as a value
+    /// without a copy, as the book's `grads['W1']` is the array itself.
+    Shared(Box<Floats>),
 }
 
 impl Grad {
@@ -293,27 +309,50 @@ impl Grad {
         }
     }
 
+    /// The finished form: an array gradient becomes shared (no copy).
+    fn finished(self) -> Grad {
+        match self {
+            Grad::Array(a) => Grad::Shared(Box::new(a.into_shared())),
+            other => other,
+        }
+    }
+
     fn array(&self) -> Cow<'_, ArrayD<f64>> {
         match self {
             Grad::Scalar(v) => Cow::Owned(ArrayD::from_elem(IxDyn(&[]), *v)),
             Grad::Array(a) => Cow::Borrowed(a),
+            Grad::Shared(a) => Cow::Owned((**a).to_owned()),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Grad::Scalar(_) => 1,
+            Grad::Array(a) => a.len(),
+            Grad::Shared(a) => a.len(),
         }
     }
 
     fn bytes(&self) -> usize {
-        match self {
-            Grad::Scalar(_) => std::mem::size_of::<f64>(),
-            Grad::Array(a) => a.len() * std::mem::size_of::<f64>(),
-        }
+        self.len() * std::mem::size_of::<f64>()
     }
 
     /// Adds another use's gradient: a value used more than once receives the sum.
     fn add(&mut self, other: Grad) {
+        if let Grad::Shared(a) = self {
+            *self = Grad::Array(Box::new((**a).to_owned()));
+        }
+        let other = match other {
+            Grad::Shared(b) => Grad::Array(Box::new((*b).to_owned())),
+            other => other,
+        };
         match (&mut *self, other) {
             (Grad::Scalar(a), Grad::Scalar(b)) => *a += b,
             (Grad::Array(a), Grad::Array(b)) => crate::engine::layers::common::add_into(a, &b),
             (Grad::Array(a), Grad::Scalar(b)) => **a += b,
             (Grad::Scalar(a), Grad::Array(b)) => *self = Grad::Array(Box::new(*b + *a)),
+            // Neither side is shared any more.
+            (_, Grad::Shared(_)) | (Grad::Shared(_), _) => {}
         }
     }
 }
@@ -372,10 +411,24 @@ impl Gradients {
     }
 
     /// The gradient of `node` as a value of its kind: an int64 where the book's layers would
-    /// compute one on ints, a float otherwise.
+    /// compute one on ints, a float otherwise. A finished array gradient is shared, not copied.
     pub fn value(&self, node: NodeId) -> Option<Value> {
-        let grad = Value::float(self.get(node)?.into_owned());
+        let grad = match self.grads.get(node)?.as_ref()? {
+            Grad::Scalar(v) => Value::Scalar(*v),
+            Grad::Array(a) => Value::float((**a).clone()),
+            Grad::Shared(a) => Value::shared((**a).clone()),
+        };
         Some(grad.into_int_if(self.is_int(node)))
+    }
+
+    /// Whether `node` took part (has a gradient).
+    pub fn has(&self, node: NodeId) -> bool {
+        self.grads.get(node).is_some_and(Option::is_some)
+    }
+
+    /// How many elements the gradient of `node` has, if it took part.
+    pub fn len_of(&self, node: NodeId) -> Option<usize> {
+        self.grads.get(node)?.as_ref().map(Grad::len)
     }
 
     /// The bytes the gradients' arrays hold.
@@ -759,12 +812,12 @@ impl Graph {
         let mut ints: Vec<Option<bool>> = vec![None; output + 1];
         ints[output] = Some(true);
         for id in (0..=output).rev() {
-            let (Some(dout_int), Some(_)) = (ints[id], gradients.get(id)) else {
+            let (Some(dout_int), true) = (ints[id], gradients.has(id)) else {
                 continue;
             };
             let node = &self.nodes[id];
             for (position, &input) in node.inputs.iter().enumerate() {
-                if gradients.get(input).is_none() {
+                if !gradients.has(input) {
                     continue;
                 }
                 let sent = dout_int && sends_int(&node.op, position, &node.inputs, &self.nodes);
@@ -872,7 +925,7 @@ impl Graph {
                 callback(step);
             }
         }
-        Gradients::new(grads)
+        Gradients::new(grads.into_iter().map(|g| g.map(Grad::finished)).collect())
     }
 
     /// The forward pass again, from scratch, with the leaf `changed` holding `value` instead:
@@ -1268,6 +1321,27 @@ mod tests {
             "a node is {} bytes",
             std::mem::size_of::<Node>()
         );
+    }
+
+    #[test]
+    fn a_finished_gradient_is_shared_with_the_values_made_of_it() {
+        let mut g = Graph::new();
+        let w = g.leaf(Value::float(ArrayD::from_elem(IxDyn(&[2, 3]), 0.5)), "W");
+        let x = g.leaf(Value::float(ArrayD::from_elem(IxDyn(&[2, 3]), 2.0)), "x");
+        let y = g.binary(BinOp::Mul, w, x, "W * x").unwrap();
+        let grads = g.backward(y, ArrayD::from_elem(IxDyn(&[2, 3]), 1.5));
+        let (Some(Value::Float(first)), Some(Value::Float(second))) =
+            (grads.value(w), grads.value(w))
+        else {
+            panic!("W's gradient is a float array");
+        };
+        assert!(first.iter().all(|&v| v == 3.0), "dW = dout * x");
+        assert_eq!(first.as_ptr(), second.as_ptr(), "one array, not two copies");
+        assert!(grads.has(x) && grads.len_of(x) == Some(6));
+        // Changing a value made of it copies first, and leaves the gradient as it was.
+        let mut changed = *first;
+        changed[[0, 0]] = 7.0;
+        assert_eq!(grads.get(w).unwrap()[[0, 0]], 3.0);
     }
 
     /// Builds `f(a, b)` once on 0-d values and once on shape-(1,) arrays, runs backward from

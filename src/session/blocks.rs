@@ -299,7 +299,7 @@ impl Session {
         let one_name = self.bindings.iter().filter(|(_, n)| *n == target).count() == 1;
         let in_back = self.last_back.as_ref().is_some_and(|back| {
             back.output_node == target
-                || back.gradients.get(target).is_some()
+                || back.gradients.has(target)
                 || back.former.iter().any(|&(_, n)| n == target)
         });
         one_name

@@ -1079,10 +1079,10 @@ impl Session {
         let named = self
             .bindings
             .iter()
-            .filter(|(_, node)| gradients.get(*node).is_some())
+            .filter(|(_, node)| gradients.has(*node))
             .map(|(name, node)| (name.clone(), *node))
             .collect();
-        let former = self.former_leaves(|node| node <= output && gradients.get(node).is_some());
+        let former = self.former_leaves(|node| node <= output && gradients.has(node));
         Ok(BackRecord {
             output: target.name.to_string(),
             output_node: output,
@@ -1300,9 +1300,7 @@ impl Session {
                 kwargs,
             } => self.eval_call(*func, *func_span, args, kwargs, expr.span, &label, source),
             ExprKind::Grad(ident) => {
-                if let Some(grad) = self.gradient_of(&ident.name) {
-                    self.reserve_floats(grad.len(), expr.span)?;
-                }
+                // The value shares the gradient's array: no memory to reserve.
                 let grad = self.grad_value(ident)?;
                 Ok(self.graph.leaf(grad, &label))
             }

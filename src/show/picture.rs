@@ -224,7 +224,7 @@ impl Flows {
             let node = graph.node(consumer);
             // A node sends gradients to its inputs when the pass reached it, unless it is a
             // comparison, through which no gradient flows.
-            if record.gradients.get(consumer).is_none() || matches!(node.op, Op::Compare(_)) {
+            if !record.gradients.has(consumer) || matches!(node.op, Op::Compare(_)) {
                 continue;
             }
             for (k, &input) in node.inputs.iter().enumerate() {
