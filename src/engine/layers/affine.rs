@@ -43,7 +43,19 @@ impl Affine {
         self.x = x.clone();
         self.w = w.clone();
         let mut out = dot(x.view(), w.view());
-        out += b;
+        // The batch's rows in one slice and `b` in another: each row adds `b` in a plain loop
+        // (the same sums as numpy's broadcast `+`).
+        let columns = out.shape().last().copied().unwrap_or(0);
+        match (out.as_slice_mut(), b.as_slice()) {
+            (Some(rows), Some(bias)) if columns > 0 && bias.len() == columns => {
+                for row in rows.chunks_exact_mut(columns) {
+                    for (o, &v) in row.iter_mut().zip(bias) {
+                        *o += v;
+                    }
+                }
+            }
+            _ => out += b,
+        }
         out.into_shared()
     }
 
