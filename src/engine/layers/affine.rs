@@ -48,11 +48,7 @@ impl Affine {
         let columns = out.shape().last().copied().unwrap_or(0);
         match (out.as_slice_mut(), b.as_slice()) {
             (Some(rows), Some(bias)) if columns > 0 && bias.len() == columns => {
-                for row in rows.chunks_exact_mut(columns) {
-                    for (o, &v) in row.iter_mut().zip(bias) {
-                        *o += v;
-                    }
-                }
+                super::common::add_to_rows(rows, bias);
             }
             _ => out += b,
         }
