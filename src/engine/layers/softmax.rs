@@ -1,7 +1,7 @@
 //! Softmax 계층 (소프트맥스 함수): `y = exp(x) / sum(exp(x))` over the last axis, each row of
 //! a batch on its own. Backward: dx = y · (dout − sum(dout · y)), the sum over the last axis.
 
-use super::common::{sum_keepdims, zip2};
+use super::common::{nan_max, sum_keepdims, zip2};
 use super::error::LayerError;
 use crate::engine::value::Floats;
 use ndarray::{ArrayD, ArrayViewD, Axis};
@@ -46,14 +46,7 @@ pub fn softmax(x: &ArrayViewD<'_, f64>) -> ArrayD<f64> {
 /// One row in place: its maximum subtracted, `exp`, then divided by the row's sum (ndarray's
 /// `sum`, as before, so the bits do not change).
 fn softmax_row(row: &mut [f64]) {
-    // `nan_max` over the row, in two plain passes: the first larger value wins, and any NaN
-    // makes the maximum NaN.
-    let mut max = row
-        .iter()
-        .fold(f64::NEG_INFINITY, |m, &v| if v > m { v } else { m });
-    if row.iter().any(|v| v.is_nan()) {
-        max = f64::NAN;
-    }
+    let max = row.iter().fold(f64::NEG_INFINITY, |m, &v| nan_max(m, v));
     row.iter_mut().for_each(|v| *v = (*v - max).exp());
     let total = ndarray::ArrayView1::from(&*row).sum();
     row.iter_mut().for_each(|v| *v /= total);
