@@ -19,7 +19,3 @@ pub mod lang;
 pub mod py;
 pub mod session;
 pub mod show;
-
-/// The system's allocator with a shelf of freed middling blocks: see `engine::recycle`.
-#[global_allocator]
-static ALLOCATOR: engine::recycle::Recycler = engine::recycle::Recycler::new();

@@ -9,6 +9,5 @@ pub mod interrupt;
 pub mod layers;
 pub mod memory;
 pub mod random;
-pub mod recycle;
 pub mod shape;
 pub mod value;
