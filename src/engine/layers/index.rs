@@ -378,6 +378,20 @@ impl Index {
         let x = x.as_standard_layout();
         let flat = x.as_slice().expect("a standard-layout array is one slice");
         let mut values = Vec::with_capacity(self.plan.shape.iter().product());
+        // Whole rows picked by one integer array, `x_train[batch]`: each row one copy, without
+        // the general walk's tables.
+        if let ([IndexSpec::Array(_)], [_, width], [Take::Along { positions, .. }, _]) = (
+            self.spec.as_slice(),
+            self.input_shape.as_slice(),
+            self.plan.takes.as_slice(),
+        ) {
+            for &row in positions {
+                values.extend_from_slice(&flat[row * width..(row + 1) * width]);
+            }
+            return ArrayD::from_shape_vec(IxDyn(&self.plan.shape), values)
+                .expect("the plan's shape counts the rows")
+                .into_shared();
+        }
         // Every row has the same inner offsets, so whether they are consecutive is asked once.
         let mut consecutive = None;
         self.plan.for_each_row(&self.input_shape, |row, inner| {
@@ -493,6 +507,32 @@ mod tests {
     use super::IndexSpec::{Array, Full, Int};
     use super::*;
     use crate::engine::layers::common::testing::*;
+
+    #[test]
+    fn rows_by_an_integer_array_match_the_general_walk() {
+        // `x[batch]` takes the whole-row path; `x[batch, :]` the general one.
+        let x = arr(&[4, 3], &(0..12).map(f64::from).collect::<Vec<_>>());
+        let batch = vec![2, -1, 0, 2];
+        let (mut rows, shape) = Index::checked(vec![IndexSpec::Array(batch.clone())], x.shape())
+            .expect("a valid index");
+        let general = vec![IndexSpec::Array(batch), IndexSpec::Full];
+        let (mut walk, _) = Index::checked(general, x.shape()).expect("a valid index");
+        assert_eq!(shape, [4, 3]);
+        let (fast, slow) = (rows.forward(&x), walk.forward(&x));
+        assert_eq!(fast, slow);
+        assert_eq!(
+            fast.index_axis(ndarray::Axis(0), 1)
+                .iter()
+                .copied()
+                .collect::<Vec<_>>(),
+            [9.0, 10.0, 11.0],
+            "-1 is the last row"
+        );
+        // The gradient scatters back the same way, a repeated row getting both.
+        let dout = ArrayD::from_elem(IxDyn(&[4, 3]), 1.0);
+        assert_eq!(rows.backward(&dout), walk.backward(&dout));
+        assert_eq!(rows.backward(&dout)[[2, 0]], 2.0);
+    }
     use crate::engine::layers::error::numpy;
 
     type Arr = (&'static [usize], &'static [f64]);
