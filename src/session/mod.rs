@@ -293,8 +293,8 @@ impl Session {
         }
         let mut named_grads = 0;
         for (i, (name, _)) in self.bindings.iter().enumerate() {
-            if let Some(grad) = self.gradient_of(name) {
-                let bytes = grad.len() * std::mem::size_of::<f64>();
+            if let Some(len) = self.gradient_len(name) {
+                let bytes = len * std::mem::size_of::<f64>();
                 sizes[i] += bytes;
                 named_grads += bytes;
             }
@@ -586,9 +586,9 @@ impl Session {
                 name: name.clone(),
                 shape: self.graph.node(*node).value.shape().to_vec(),
                 layer: self.graph.node(*node).op.name(),
-                has_grad: self.gradient_of(name).is_some(),
+                has_grad: self.gradient_len(name).is_some(),
                 bytes: self.graph.node(*node).value.bytes()
-                    + self.gradient_of(name).map_or(0, |g| g.len() * 8),
+                    + self.gradient_len(name).map_or(0, |len| len * 8),
             })
             .collect()
     }
@@ -600,10 +600,13 @@ impl Session {
             .map(|&slot| &self.graph.node(self.bindings[slot].1).value)
     }
 
-    /// The gradient of `name` from the last `back`, if it took part.
-    pub fn gradient_of(&self, name: &str) -> Option<Cow<'_, ArrayD<f64>>> {
+    /// How many elements the gradient of `name` from the last `back` has, if it took part.
+    fn gradient_len(&self, name: &str) -> Option<usize> {
         let back = self.last_back.as_ref()?;
-        back.named_grads().find(|(n, _)| *n == name).map(|(_, g)| g)
+        back.named
+            .iter()
+            .filter(|(n, _)| n == name)
+            .find_map(|(_, node)| back.gradients.len_of(*node))
     }
 
     /// The gradient of the variable `name` from the last `back`, as a value of its kind.
@@ -1014,7 +1017,7 @@ impl Session {
                 !self.slots.contains_key(name.as_str())
                     && name
                         .strip_prefix('d')
-                        .is_some_and(|n| self.gradient_of(n).is_some())
+                        .is_some_and(|n| self.gradient_len(n).is_some())
             }
             _ => false,
         };
@@ -1325,10 +1328,10 @@ impl Session {
         if let Some(node) = self.node_of(&ident.name) {
             return Ok(node);
         }
+        // `dW` for `grad(W)`: the value shares the gradient's array, no memory to reserve.
         if let Some(stripped) = ident.name.strip_prefix('d')
-            && let Some(grad) = self.gradient_of(stripped)
+            && self.gradient_len(stripped).is_some()
         {
-            self.reserve_floats(grad.len(), ident.span)?;
             let grad = self
                 .gradient_value(stripped)
                 .unwrap_or_else(|| Value::float(ArrayD::zeros(IxDyn(&[0]))));
