@@ -44,9 +44,7 @@ pub fn product_into(
     );
     // A `b` whose rows are not contiguous is copied first, which only a small one may be.
     #[cfg(target_arch = "x86_64")]
-    if small(m, k, n)
-        && (rows_in_place(&b) || k * n <= MAX_COPY)
-        && x86::usable()
+    if own_kernel(m, k, n, &b)
         && let Some(c) = out.as_slice_mut()
     {
         x86::product(a, b, c);
@@ -70,13 +68,20 @@ pub fn product(a: ArrayView2<'_, f64>, b: ArrayView2<'_, f64>) -> Array2<f64> {
     assert!(b.nrows() == k, "product got shapes that do not fit");
     // The kernel writes every element of a new result, so it starts from no zeros.
     #[cfg(target_arch = "x86_64")]
-    if small(m, k, n) && (rows_in_place(&b) || k * n <= MAX_COPY) && x86::usable() {
+    if own_kernel(m, k, n, &b) {
         return Array2::from_shape_vec((m, n), x86::new_product(a, b))
             .expect("the kernel gives m·n elements");
     }
     let mut out = Array2::zeros((m, n));
     product_into(a, b, &mut out.view_mut());
     out
+}
+
+/// Whether an (m, k) · (k, n) product with this `b` runs in the kernel of this module: it is
+/// small enough, its `b` is read in place or small enough to copy, and the CPU has AVX-512F.
+#[cfg(target_arch = "x86_64")]
+fn own_kernel(m: usize, k: usize, n: usize, b: &ArrayView2<'_, f64>) -> bool {
+    small(m, k, n) && (rows_in_place(b) || k * n <= MAX_COPY) && x86::usable()
 }
 
 /// Whether the kernel reads `b`'s rows where they are: its columns are contiguous, or it has

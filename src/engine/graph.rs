@@ -369,7 +369,8 @@ pub struct Gradients {
 }
 
 impl Gradients {
-    /// The gradient of `node`, borrowed, or made into a 0-d array for a scalar.
+    /// The gradient of `node` as an array, for showing it: borrowed during the pass, a copy
+    /// once it is finished (shared) or a scalar. `value`, `has` and `len_of` make no copy.
     pub fn get(&self, node: NodeId) -> Option<Cow<'_, ArrayD<f64>>> {
         self.grads
             .get(node)

@@ -60,6 +60,12 @@ fn type_error(message: crate::i18n::Message) -> PyErr {
 }
 
 impl Interp {
+    /// The module scope as the tape keys scopes (a scope's address): the key of a top-level
+    /// name that holds a node's output.
+    pub fn globals_key(&self) -> usize {
+        Rc::as_ptr(&self.globals) as usize
+    }
+
     pub fn new(out: Box<dyn Write + Send>, seed: u32) -> Interp {
         Interp {
             out,

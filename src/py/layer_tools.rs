@@ -70,7 +70,7 @@ pub fn request(
     let target = match &value {
         Value::Class(c) if tool == Tool::Check && is_layer_class(c) => Target::Class(c.clone()),
         v => {
-            let globals = Rc::as_ptr(&interp.globals) as usize;
+            let globals = interp.globals_key();
             let node = interp.tape.producer(v, Some((globals, name))).or_else(|| {
                 (!session_made(name))
                     .then(|| interp.tape.producer(v, None))

@@ -233,7 +233,7 @@ fn first_global(interp: &Interp, holds: impl Fn(&Value) -> bool) -> Option<Strin
 
 /// The global name of a node's output.
 pub fn output_name(interp: &Interp, node: &Node) -> Option<String> {
-    let globals = Rc::as_ptr(&interp.globals) as usize;
+    let globals = interp.globals_key();
     let named = node
         .names
         .iter()

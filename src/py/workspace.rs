@@ -216,10 +216,7 @@ impl Workspace {
                     kind: ExprKind::Name(_),
                     ..
                 }]
-            ) && self
-                .interp
-                .tape
-                .holds(Rc::as_ptr(&self.interp.globals) as usize, source)
+            ) && self.interp.tape.holds(self.interp.globals_key(), source)
         });
         // A string, a list, a dict or an attribute that is not numpy's is Python's business.
         if in_place || keeps_node || python_only(stmt) {
@@ -394,7 +391,7 @@ impl Workspace {
             return None;
         }
         let record = self.session.last_back()?;
-        let globals = Rc::as_ptr(&self.interp.globals) as usize;
+        let globals = self.interp.globals_key();
         let mut roots = Vec::new();
         for (name, gradient) in record.named_grads() {
             let Some(object) = self.interp.globals.borrow().vars.get(name).cloned() else {
@@ -611,7 +608,7 @@ impl Workspace {
         if !self.interp.tape.has_holders() {
             return;
         }
-        let scope = Rc::as_ptr(&self.interp.globals) as usize;
+        let scope = self.interp.globals_key();
         for t in targets {
             if let ExprKind::Name(target) = &t.kind {
                 let v = self

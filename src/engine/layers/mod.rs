@@ -56,7 +56,7 @@ pub use tanh::Tanh;
 pub mod checks {
     pub use super::affine::check_shapes as affine;
     pub use super::cross_entropy::{check_labels as labels, check_shapes as cross_entropy};
-    pub use super::index::{check_assign as assign, check_index as index};
+    pub use super::index::check_assign as assign;
     pub use super::matmul::check_shapes as matmul;
     pub use super::pow::check_shapes as pow;
     pub use super::reshape::resolve_shape as reshape;
